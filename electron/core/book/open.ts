@@ -1,0 +1,80 @@
+/**
+ * Creating and opening book files. A book is opened only after SQLite's integrity check
+ * passes and its migrations are applied; anything else is a typed error and the file is
+ * left as it was.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { UserError } from '../../../shared/errors';
+import { isPeriod } from '../../../shared/period';
+import { migrate } from '../db/migrations/index';
+import { openSqlite, type Sqlite } from '../db/sqlite';
+import type { Standard } from '../chart/default-chart';
+import { Book } from './book';
+import { seedBook } from './seed';
+
+export interface CreateBookInput {
+  path: string;
+  company: string;
+  standard?: Standard;
+  firstPeriod?: string;
+}
+
+function configure(sqlite: Sqlite): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  // A second writer (import worker, second window) waits instead of failing at once.
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+export function createBook(input: CreateBookInput, now = new Date()): Book {
+  const company = input.company.trim();
+  if (!company) throw new UserError('book.companyRequired');
+  if (existsSync(input.path)) throw new UserError('book.exists', { path: input.path });
+  const firstPeriod = input.firstPeriod ?? now.toISOString().slice(0, 7);
+  if (!isPeriod(firstPeriod)) throw new UserError('period.invalid', { period: firstPeriod });
+  let sqlite: Sqlite | undefined;
+  try {
+    sqlite = openSqlite(input.path);
+    configure(sqlite);
+    migrate(sqlite);
+    const book = new Book(sqlite, input.path);
+    book.tx(() =>
+      seedBook(book, { company, standard: input.standard ?? 'small', firstPeriod, bookId: randomUUID() }),
+    );
+    return book;
+  } catch (e) {
+    // Nothing half-made stays behind.
+    sqlite?.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(input.path + suffix, { force: true });
+    throw e;
+  }
+}
+
+export function openBook(path: string): Book {
+  if (!existsSync(path)) throw new UserError('book.notFound', { path });
+  let sqlite: Sqlite;
+  try {
+    sqlite = openSqlite(path, { fileMustExist: true });
+    // Reading the header fails fast on a file that is not SQLite at all.
+    sqlite.pragma('schema_version');
+  } catch {
+    throw new UserError('book.notABook', { path });
+  }
+  try {
+    const integrity = sqlite.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new UserError('book.corrupt', { detail: String(integrity) });
+    const hasMeta = sqlite
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'book_meta'`)
+      .get();
+    if (!hasMeta) throw new UserError('book.notABook', { path });
+    configure(sqlite);
+    migrate(sqlite);
+    return new Book(sqlite, path);
+  } catch (e) {
+    sqlite.close();
+    if (e instanceof UserError) throw e;
+    throw new UserError('book.corrupt', { detail: (e as Error).message });
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Migrations in a static map (electron-vite bundles the main process: there is no folder
+ * to read at run time). Ids sort in order of application; each runs once, in one
+ * transaction with the others pending. An applied id this build does not know means a
+ * newer program wrote the book: we refuse to open it rather than guess.
+ * Domain ranges keep parallel work apart: 0001 core, 0100 import, 0200 claims,
+ * 0300 schedules and allocation, 0400 reports, 0500 reliability.
+ */
+import { UserError } from '../../../../shared/errors';
+import type { Sqlite } from '../sqlite';
+import * as m0001 from './0001_book';
+
+export const migrations: Record<string, string> = {
+  '0001_book': m0001.up,
+};
+
+export function migrate(sqlite: Sqlite, now: () => string = () => new Date().toISOString()): string[] {
+  sqlite.exec(`CREATE TABLE IF NOT EXISTS _migration (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`);
+  const applied = new Set(
+    (sqlite.prepare('SELECT id FROM _migration').all() as { id: string }[]).map((r) => r.id),
+  );
+  for (const id of applied) if (!(id in migrations)) throw new UserError('book.newerVersion', { id });
+  const pending = Object.keys(migrations)
+    .sort()
+    .filter((id) => !applied.has(id));
+  if (pending.length === 0) return [];
+  sqlite.transaction(() => {
+    const record = sqlite.prepare('INSERT INTO _migration (id, applied_at) VALUES (?, ?)');
+    for (const id of pending) {
+      sqlite.exec(migrations[id]!);
+      record.run(id, now());
+    }
+  })();
+  return pending;
+}

@@ -1,0 +1,4 @@
+export interface BookMetaTable {
+  key: string;
+  value: string;
+}

@@ -1,0 +1,19 @@
+/** The database type: every table's row interface, by table name. */
+import type { AccountTable } from './account';
+import type { AuditLogTable } from './audit';
+import type { BookMetaTable } from './book-meta';
+import type { CategoryTable, CustomerTable, DepartmentTable, EmployeeTable } from './dimensions';
+import type { PeriodTable, VoucherLineTable, VoucherTable } from './voucher';
+
+export interface DB {
+  book_meta: BookMetaTable;
+  account: AccountTable;
+  department: DepartmentTable;
+  employee: EmployeeTable;
+  customer: CustomerTable;
+  category: CategoryTable;
+  period: PeriodTable;
+  voucher: VoucherTable;
+  voucher_line: VoucherLineTable;
+  audit_log: AuditLogTable;
+}

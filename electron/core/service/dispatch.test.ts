@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { channelNames } from '../../../shared/contract/index';
+import { testSession } from '../../../test/support/session';
+import { handlers } from './index';
+
+describe('the contract', () => {
+  it('has a handler for every channel and no handler without a channel', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...channelNames].sort());
+  });
+
+  it('refuses malformed payloads with a clear message before the core runs', async () => {
+    const { callErr, session } = testSession();
+    const e = await callErr('book.create', { path: 42, company: '' });
+    expect(e.code).toBe('payload.invalid');
+    expect(e.message).toContain('path');
+    expect(session.book).toBeNull();
+    session.locale = 'en';
+    expect((await callErr('book.open', {})).message).toMatch(/^Invalid request: path/);
+    expect((await callErr('nope.nothing', {})).code).toBe('channel.unknown');
+    expect((await callErr('__proto__', {})).code).toBe('channel.unknown');
+  });
+
+  it('answers in the UI language', async () => {
+    const { callErr, session } = testSession();
+    expect((await callErr('book.check', {})).message).toBe('尚未打开账套');
+    session.locale = 'en';
+    expect((await callErr('book.check', {})).message).toBe('No book is open');
+  });
+});

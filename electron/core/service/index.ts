@@ -1,0 +1,40 @@
+/**
+ * The service: every handler of every domain behind one dispatch function. Main (IPC),
+ * the web harness (HTTP) and tests all call dispatch, so validation and error shaping
+ * happen in exactly one place.
+ */
+import { contract, type ChannelName } from '../../../shared/contract/index';
+import { UserError, type Reply } from '../../../shared/errors';
+import { message } from '../../../shared/messages/index';
+import { bookHandlers } from '../book/app';
+import { accountsHandlers } from '../accounts/app';
+import { mergeHandlers, type Handler } from './handlers';
+import type { Session } from './session';
+import { sqliteUserError } from './sqlite-errors';
+
+export const handlers = mergeHandlers(bookHandlers, accountsHandlers);
+
+export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
+  const fail = (e: UserError): Reply<unknown> => ({
+    ok: false,
+    error: { code: e.code, message: message(session.locale, e.code, e.params), params: e.params },
+  });
+  if (!Object.hasOwn(contract, channel)) return fail(new UserError('channel.unknown', { channel: String(channel).slice(0, 100) }));
+  const name = channel as ChannelName;
+  const parsed = contract[name].request.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    return fail(new UserError('payload.invalid', { issues }));
+  }
+  const handler = handlers[name] as Handler<ChannelName> | undefined;
+  if (!handler) return fail(new UserError('channel.unknown', { channel: name }));
+  try {
+    return { ok: true, data: await handler(parsed.data as never, session) };
+  } catch (e) {
+    if (e instanceof UserError) return fail(e);
+    const mapped = sqliteUserError(e);
+    if (mapped) return fail(mapped);
+    console.error(`[${name}]`, e);
+    return fail(new UserError('internal', { detail: (e as Error)?.message ?? String(e) }));
+  }
+}

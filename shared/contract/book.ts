@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { channel } from './define';
+
+export const standardSchema = z.enum(['small', 'enterprise']);
+export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+export const localeSchema = z.enum(['zh-CN', 'en']);
+
+export interface BookInfo {
+  path: string;
+  company: string;
+  standard: 'small' | 'enterprise';
+  baseCurrency: string;
+  firstPeriod: string;
+  bookId: string;
+}
+
+export interface RecentBook {
+  path: string;
+  company: string;
+  openedAt: string;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  auditRecords: number;
+  findings: { check: string; message: string }[];
+}
+
+export interface AppInfo {
+  version: string;
+  locale: 'zh-CN' | 'en';
+  user: string;
+  book: BookInfo | null;
+  /** Where new books go when only a file name is given (web harness, first run). */
+  booksDir: string;
+}
+
+const bookPath = z.string().min(1).max(1024);
+
+export const bookChannels = {
+  'app.info': channel<AppInfo>()(z.object({})),
+  'app.setLocale': channel<AppInfo>()(z.object({ locale: localeSchema })),
+  'book.create': channel<BookInfo>()(
+    z.object({
+      path: bookPath,
+      company: z.string().min(1).max(200),
+      standard: standardSchema.default('small'),
+      firstPeriod: periodSchema.optional(),
+      demo: z.boolean().optional(),
+    }),
+  ),
+  'book.open': channel<BookInfo>()(z.object({ path: bookPath })),
+  'book.close': channel<{ closed: boolean }>()(z.object({})),
+  'book.recent': channel<RecentBook[]>()(z.object({})),
+  'book.backup': channel<{ path: string; pages: number }>()(z.object({ path: bookPath, overwrite: z.boolean().optional() })),
+  'book.check': channel<CheckReport>()(z.object({})),
+};

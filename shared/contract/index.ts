@@ -1,0 +1,33 @@
+/**
+ * The one contract between the renderer and the core: every channel of every domain.
+ * Main, the web harness and the CLI dispatch through it; the preload exposes exactly
+ * these names. A channel defined by two domains is a startup error.
+ */
+import type { z } from 'zod';
+import { accountsChannels } from './accounts';
+import { bookChannels } from './book';
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+function merge<T extends Record<string, unknown>[]>(...domains: T): UnionToIntersection<T[number]> {
+  const out: Record<string, unknown> = {};
+  for (const d of domains) {
+    for (const [k, v] of Object.entries(d)) {
+      if (k in out) throw new Error(`channel defined twice: ${k}`);
+      out[k] = v;
+    }
+  }
+  return out as UnionToIntersection<T[number]>;
+}
+
+export const contract = merge(bookChannels, accountsChannels);
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract & string;
+export type Req<K extends ChannelName> = z.input<Contract[K]['request']>;
+export type ParsedReq<K extends ChannelName> = z.output<Contract[K]['request']>;
+export type Res<K extends ChannelName> = NonNullable<Contract[K]['response']>;
+export const channelNames = Object.keys(contract) as ChannelName[];
+
+export type { Page } from './define';
+export type { Reply, ReplyError } from '../errors';

@@ -1,0 +1,24 @@
+import { defineMessages } from './define';
+
+export const commonMessages = defineMessages(
+  {
+    'payload.invalid': (p) => `请求内容不正确：${p.issues}`,
+    'channel.unknown': (p) => `未知的操作：${p.channel}`,
+    internal: (p) => `内部错误：${p.detail}`,
+    'period.invalid': (p) => `期间格式应为 YYYY-MM：${p.period}`,
+    'job.notFound': (p) => `找不到后台任务：${p.id}`,
+    'db.busy': () => '账套正忙（另一个操作正在写入），请稍后重试',
+    'db.periodClosed': () => '该期间已结账，不能修改',
+    'db.postedImmutable': () => '已过账凭证不能修改，请用红字冲销',
+  },
+  {
+    'payload.invalid': (p) => `Invalid request: ${p.issues}`,
+    'channel.unknown': (p) => `Unknown operation: ${p.channel}`,
+    internal: (p) => `Internal error: ${p.detail}`,
+    'period.invalid': (p) => `A period is written YYYY-MM: ${p.period}`,
+    'job.notFound': (p) => `No such background job: ${p.id}`,
+    'db.busy': () => 'The book is busy (another operation is writing); try again in a moment',
+    'db.periodClosed': () => 'The period is closed and cannot be changed',
+    'db.postedImmutable': () => 'A posted voucher cannot be changed; reverse it instead',
+  },
+);

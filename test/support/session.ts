@@ -1,0 +1,24 @@
+/** A core session on a real book file in a temp folder, and a typed call helper. */
+import type { ChannelName, Req, Res } from '../../shared/contract/index';
+import { dispatch } from '../../electron/core/service/index';
+import { Session } from '../../electron/core/service/session';
+import { tempDir } from './temp';
+
+export function testSession(): { session: Session; dir: string; call: Call; callErr: CallErr } {
+  const dir = tempDir();
+  const session = new Session({ settingsDir: dir, booksDir: dir });
+  const call: Call = async (channel, req) => {
+    const r = await dispatch(session, channel, req);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+    return r.data as never;
+  };
+  const callErr: CallErr = async (channel, req) => {
+    const r = await dispatch(session, channel, req);
+    if (r.ok) throw new Error(`${channel} succeeded but was expected to fail`);
+    return r.error;
+  };
+  return { session, dir, call, callErr };
+}
+
+type Call = <K extends ChannelName>(channel: K, req: Req<K>) => Promise<Res<K>>;
+type CallErr = <K extends ChannelName>(channel: K, req: unknown) => Promise<{ code: string; message: string }>;
