@@ -56,12 +56,9 @@ export function parseAmount(input: string): AmountParse {
  */
 export function numberToFen(n: number): AmountParse {
   if (!Number.isFinite(n)) return { ok: false, error: 'not-a-number' };
-  let text = String(n);
-  if (/e/i.test(text)) {
-    // 1e21 and 1e-7 style: expand exactly via toLocaleString-free route.
-    if (Math.abs(n) >= 1e15) return { ok: false, error: 'too-large' };
-    text = n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
-  }
+  const text = String(n);
+  // Exponent form appears only below 1e-6 (more than two decimals) or from 1e21 (too large).
+  if (/e/i.test(text)) return { ok: false, error: Math.abs(n) >= 1 ? 'too-large' : 'too-many-decimals' };
   return parseAmount(text);
 }
 

@@ -1,0 +1,37 @@
+/**
+ * electron-vite builds three bundles: main (shell + core, CommonJS-free ESM for Node),
+ * the sandboxed preload (one CommonJS file: sandboxed preloads cannot `require` chunks),
+ * and the renderer. Native and heavy deps stay external in main so better-sqlite3 loads
+ * the Electron build that scripts/start.mjs points it at.
+ */
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: true,
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      chunkSizeWarningLimit: 4000,
+      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+    },
+  },
+});

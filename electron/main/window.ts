@@ -1,0 +1,39 @@
+/**
+ * The window, hardened: context isolation, sandbox, no Node in the renderer, a strict CSP
+ * on every response, navigation and new windows refused, no permission granted.
+ */
+import { app, BrowserWindow, session as electronSession } from 'electron';
+import { join } from 'node:path';
+import { CSP } from '../web/server';
+
+export const webPreferences = (preload: string) => ({
+  preload,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  spellcheck: false,
+});
+
+export function createWindow(dir: string): BrowserWindow {
+  electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    show: false,
+    title: '客户费用账本',
+    webPreferences: webPreferences(join(dir, '../preload/index.cjs')),
+  });
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.once('ready-to-show', () => win.show());
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  if (devUrl && !app.isPackaged) void win.loadURL(devUrl);
+  else void win.loadFile(join(dir, '../renderer/index.html'));
+  return win;
+}

@@ -1,0 +1,148 @@
+/**
+ * The loopback web harness: the built renderer plus the core on 127.0.0.1, a random port
+ * and a per-run token. It lets the whole UI run in a browser against a real book on a
+ * machine without Electron (e2e tests, development). It is not a product server: it binds
+ * to loopback only and every API call must carry the token.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import { dispatch } from '../core/service/index';
+import { Session } from '../core/service/session';
+
+export interface WebHarness {
+  url: string;
+  token: string;
+  server: Server;
+  session: Session;
+  close(): Promise<void>;
+}
+
+export interface WebHarnessOptions {
+  /** The built renderer (vite build --config vite.web.config.ts). */
+  staticDir: string;
+  /** Books, uploads and exports live here. */
+  workDir: string;
+  port?: number;
+  locale?: 'zh-CN' | 'en';
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The same CSP as the Electron window: only our own scripts, no remote content. */
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+const MAX_UPLOAD = 200 * 1024 * 1024;
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function startWebHarness(options: WebHarnessOptions): Promise<WebHarness> {
+  const token = randomBytes(24).toString('hex');
+  const uploads = join(options.workDir, 'uploads');
+  const exportsDir = join(options.workDir, 'exports');
+  for (const d of [uploads, exportsDir]) mkdirSync(d, { recursive: true });
+  const session = new Session({ settingsDir: options.workDir, booksDir: options.workDir, ...(options.locale ? { locale: options.locale } : {}) });
+  const staticRoot = resolve(options.staticDir);
+
+  const authorised = (req: IncomingMessage, url: URL): boolean => {
+    const given = String(req.headers['x-client-ledger-token'] ?? url.searchParams.get('token') ?? '');
+    return given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
+  };
+
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    res.setHeader('content-security-policy', CSP);
+    res.setHeader('x-content-type-options', 'nosniff');
+    if (url.pathname.startsWith('/api/')) {
+      if (!authorised(req, url)) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'bad token' } });
+      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method', message: 'POST only' } });
+      if (url.pathname === '/api/upload') {
+        const name = basename(url.searchParams.get('name') ?? 'upload.xlsx').replace(/[^\p{L}\p{N}._ -]/gu, '_');
+        const body = await readBody(req, MAX_UPLOAD);
+        const dir = join(uploads, randomBytes(6).toString('hex'));
+        mkdirSync(dir);
+        const path = join(dir, name);
+        writeFileSync(path, body);
+        return send(res, 200, { ok: true, data: { path } });
+      }
+      if (url.pathname === '/api/save-path') {
+        const name = basename(url.searchParams.get('name') ?? 'export.xlsx').replace(/[^\p{L}\p{N}._ -]/gu, '_');
+        const dir = join(exportsDir, randomBytes(6).toString('hex'));
+        mkdirSync(dir);
+        return send(res, 200, { ok: true, data: { path: join(dir, name) } });
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let payload: unknown;
+      try {
+        payload = JSON.parse((await readBody(req, 10 * 1024 * 1024)).toString('utf8') || '{}');
+      } catch {
+        return send(res, 400, { ok: false, error: { code: 'payload.invalid', message: 'body is not JSON' } });
+      }
+      return send(res, 200, await dispatch(session, channel, payload));
+    }
+    if (url.pathname === '/download') {
+      if (!authorised(req, url)) return send(res, 403, { error: 'bad token' });
+      // Only files this harness handed out (exports) or that the core wrote under workDir.
+      const file = resolve(url.searchParams.get('path') ?? '');
+      if (!file.startsWith(resolve(options.workDir) + sep) || !existsSync(file)) return send(res, 404, { error: 'not found' });
+      res.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(file))}`,
+      });
+      return void createReadStream(file).pipe(res);
+    }
+    // Static renderer files; anything unknown falls back to index.html (single-page app).
+    let file = resolve(staticRoot, '.' + decodeURIComponent(url.pathname));
+    if (!file.startsWith(staticRoot) || !existsSync(file) || statSync(file).isDirectory()) file = join(staticRoot, 'index.html');
+    if (!existsSync(file)) return send(res, 500, { error: 'renderer not built: run npm run build:web' });
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error(e);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(e) } });
+    });
+  });
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}/#token=${token}`;
+  return {
+    url,
+    token,
+    server,
+    session,
+    close: () =>
+      new Promise<void>((ok) => {
+        session.setBook(null);
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}

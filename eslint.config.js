@@ -1,0 +1,38 @@
+// Lint: typescript-eslint's recommended rules, plus the house rule that only the two IPC
+// helper files may touch ipcMain / ipcRenderer (one contract, one door).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.electron-native/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', window: 'readonly', document: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='parseFloat']", message: 'Money is parsed from decimal text (shared/money), never parseFloat.' },
+        { selector: "CallExpression[callee.property.name='toFixed']", message: 'Money is integer fen; use formatFen.' },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**', 'electron/cli/**', 'shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core is free of Electron.' }] }],
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['electron/main/ipc.ts', 'electron/main/shell.ts', 'electron/preload/index.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'ipcMain', message: 'Register channels through electron/main/ipc.ts only.' },
+        { object: 'ipcRenderer', message: 'The preload is the only door to ipcRenderer.' },
+      ],
+    },
+  },
+);

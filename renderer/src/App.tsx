@@ -1,0 +1,75 @@
+/** The app frame: start screen without a book; with one, navigation and the current page. */
+import { useEffect, useState } from 'react';
+import type { BookInfo } from '../../shared/contract/book';
+import { api } from './api/platform';
+import { BookContext } from './book-context';
+import { I18nProvider, useI18n, type Locale } from './i18n/index';
+import { pages, upcoming } from './pages/index';
+import { StartPage } from './pages/StartPage';
+
+function Frame() {
+  const { t, locale, setLocale } = useI18n();
+  const [book, setBook] = useState<BookInfo | null>(null);
+  const [user, setUser] = useState('');
+  const [pageKey, setPageKey] = useState('home');
+
+  useEffect(() => {
+    api('app.setLocale', { locale }).then((info) => {
+      setUser(info.user);
+      setBook(info.book);
+    }, () => {});
+  }, [locale]);
+
+  const Page = (pages.find((p) => p.key === pageKey) ?? pages[0]!).component;
+  const toggleLocale = () => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN');
+
+  return (
+    <BookContext.Provider value={{ book, setBook }}>
+      <div className="app">
+        <header className="topbar">
+          <span className="brand">{t('app.title')}</span>
+          {book && <span className="company">{book.company}</span>}
+          <span className="spacer" />
+          {user && <span className="muted">{t('app.user', { user })}</span>}
+          <button type="button" className="lang" onClick={toggleLocale} data-testid="toggle-language">
+            {t('app.language')}
+          </button>
+          {book && (
+            <button type="button" onClick={() => void api('book.close', {}).then(() => setBook(null))}>
+              {t('common.close')}
+            </button>
+          )}
+        </header>
+        {book ? (
+          <div className="body">
+            <nav className="sidebar" aria-label="main">
+              {pages.map((p) => (
+                <button key={p.key} type="button" className={p.key === pageKey ? 'active' : ''} onClick={() => setPageKey(p.key)}>
+                  {t(p.label)}
+                </button>
+              ))}
+              {upcoming.map((label) => (
+                <button key={label} type="button" disabled title={t('home.pending')}>
+                  {t(label)}
+                </button>
+              ))}
+            </nav>
+            <div className="content">
+              <Page />
+            </div>
+          </div>
+        ) : (
+          <StartPage />
+        )}
+      </div>
+    </BookContext.Provider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider onChange={(l: Locale) => void api('app.setLocale', { locale: l }).catch(() => {})}>
+      <Frame />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * A grid over a table too big for memory: ag-grid's infinite row model, fed by a keyset
+ * query (`after` = cursor of the last row seen). Blocks load one at a time in order, so
+ * every block's cursor is known when it is asked for; jumping far ahead walks the cursors.
+ */
+import { AgGridReact } from 'ag-grid-react';
+import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef, type GridApi, type IDatasource } from 'ag-grid-community';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Page } from '../../../shared/contract/define';
+import { useI18n } from '../i18n/index';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+export const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontWeight: 600, spacing: 6 });
+
+const BLOCK = 100;
+
+export interface SqlGridProps<Row> {
+  columns: ColDef<Row>[];
+  fetchPage: (after: string | null, limit: number) => Promise<Page<Row>>;
+  /** Changing this key reloads the grid (e.g. after a search or an edit). */
+  reloadKey?: string;
+  rowId?: (row: Row) => string;
+  onRowDoubleClicked?: (row: Row) => void;
+  testId?: string;
+}
+
+export function SqlGrid<Row>({ columns, fetchPage, reloadKey, rowId, onRowDoubleClicked, testId }: SqlGridProps<Row>) {
+  const { t } = useI18n();
+  const apiRef = useRef<GridApi<Row> | null>(null);
+  const fetchRef = useRef(fetchPage);
+  fetchRef.current = fetchPage;
+
+  const datasource = useMemo<IDatasource>(() => {
+    const cursors = new Map<number, string | null>([[0, null]]);
+    let last: number | undefined;
+    return {
+      getRows: async (params) => {
+        try {
+          const start = params.startRow;
+          // Walk forward from the nearest known cursor.
+          let known = Math.max(...[...cursors.keys()].filter((k) => k <= start));
+          while (known < start) {
+            const page = await fetchRef.current(cursors.get(known) ?? null, BLOCK);
+            known += BLOCK;
+            cursors.set(known, page.next);
+            if (!page.next) break;
+          }
+          if (known < start) return params.successCallback([], last ?? known);
+          const page = await fetchRef.current(cursors.get(start) ?? null, params.endRow - params.startRow);
+          cursors.set(params.endRow, page.next);
+          if (!page.next) last = start + page.rows.length;
+          params.successCallback(page.rows as unknown[], page.next ? undefined : start + page.rows.length);
+        } catch {
+          params.failCallback();
+        }
+      },
+    };
+    // reloadKey deliberately rebuilds the datasource and its cursors.
+  }, [reloadKey]);
+
+  useEffect(() => {
+    apiRef.current?.setGridOption('datasource', datasource);
+  }, [datasource]);
+
+  return (
+    <div className="grid-host" data-testid={testId}>
+      <AgGridReact<Row>
+        theme={gridTheme}
+        columnDefs={columns}
+        defaultColDef={{ resizable: true, sortable: false }}
+        rowModelType="infinite"
+        cacheBlockSize={BLOCK}
+        maxConcurrentDatasourceRequests={1}
+        datasource={datasource}
+        onGridReady={(e) => {
+          apiRef.current = e.api;
+        }}
+        getRowId={rowId ? (p) => rowId(p.data) : undefined}
+        onRowDoubleClicked={(e) => e.data && onRowDoubleClicked?.(e.data)}
+        localeText={{ loadingOoo: t('common.loading'), noRowsToShow: '—' }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * UI language: zh-CN by default, English switchable. Each feature keeps its strings in
+ * strings/<feature>.ts; a key used twice is an error at start-up.
+ */
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { appStrings } from './strings/app';
+
+export type Locale = 'zh-CN' | 'en';
+
+const domains = [appStrings] as const;
+type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
+export type StringKey = Keys;
+
+const tables: Record<Locale, Map<string, string>> = { 'zh-CN': new Map(), en: new Map() };
+for (const d of domains) {
+  for (const [k, v] of Object.entries(d.zh)) {
+    if (tables['zh-CN'].has(k)) throw new Error(`UI string defined twice: ${k}`);
+    tables['zh-CN'].set(k, v);
+  }
+  for (const [k, v] of Object.entries(d.en)) tables.en.set(k, v as string);
+}
+
+export type T = (key: StringKey, params?: Record<string, string | number>) => string;
+
+export function translate(locale: Locale, key: StringKey, params?: Record<string, string | number>): string {
+  const text = tables[locale].get(key) ?? key;
+  return params ? text.replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? `{${p}}`)) : text;
+}
+
+interface I18n {
+  locale: Locale;
+  setLocale(l: Locale): void;
+  t: T;
+}
+
+const Ctx = createContext<I18n | null>(null);
+
+export function I18nProvider({ children, onChange }: { children: ReactNode; onChange?: (l: Locale) => void }) {
+  const [locale, setLocaleState] = useState<Locale>(() => (localStorage.getItem('client-ledger-locale') as Locale | null) ?? 'zh-CN');
+  const setLocale = useCallback(
+    (l: Locale) => {
+      localStorage.setItem('client-ledger-locale', l);
+      document.documentElement.lang = l;
+      setLocaleState(l);
+      onChange?.(l);
+    },
+    [onChange],
+  );
+  const t = useCallback<T>((key, params) => translate(locale, key, params), [locale]);
+  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useI18n(): I18n {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+}

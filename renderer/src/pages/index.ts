@@ -1,0 +1,30 @@
+/** The navigation: one entry per feature page, in menu order. */
+import type { ComponentType } from 'react';
+import type { StringKey } from '../i18n/index';
+import { AccountsPage } from './AccountsPage';
+import { HomePage } from './HomePage';
+
+export interface PageEntry {
+  key: string;
+  label: StringKey;
+  component: ComponentType;
+}
+
+export const pages: PageEntry[] = [
+  { key: 'home', label: 'nav.home', component: HomePage },
+  { key: 'accounts', label: 'nav.accounts', component: AccountsPage },
+];
+
+/** Features whose pages are still to come: shown in the menu, disabled. */
+export const upcoming: StringKey[] = [
+  'nav.vouchers',
+  'nav.masters',
+  'nav.import',
+  'nav.claims',
+  'nav.budgets',
+  'nav.schedules',
+  'nav.allocation',
+  'nav.profitability',
+  'nav.reports',
+  'nav.periods',
+];

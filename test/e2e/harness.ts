@@ -1,0 +1,53 @@
+/**
+ * e2e support: the real web harness on loopback with a real book folder, and Debian's
+ * Chromium driven by playwright-core. Screenshots go to test-results/ for people to look at.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWebHarness, type WebHarness } from '../../electron/web/server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RESULTS = resolve('test-results');
+
+export interface E2E {
+  harness: WebHarness;
+  browser: Browser;
+  page: Page;
+  workDir: string;
+  shot(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  const workDir = mkdtempSync(join(tmpdir(), 'cl-e2e-'));
+  const harness = await startWebHarness({ staticDir: resolve('out/web'), workDir });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(harness.url);
+  mkdirSync(RESULTS, { recursive: true });
+  return {
+    harness,
+    browser,
+    page,
+    workDir,
+    async shot(name) {
+      const path = join(RESULTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async stop() {
+      await browser.close();
+      await harness.close();
+      rmSync(workDir, { recursive: true, force: true });
+      if (errors.length) throw new Error(`page errors: ${errors.join('\n')}`);
+    },
+  };
+}

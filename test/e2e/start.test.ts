@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startE2E, type E2E } from './harness';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(async () => {
+  await e?.stop();
+});
+
+it('creates a book, shows the chart of accounts and switches language', async () => {
+  const { page } = e;
+  await expect(page.getByRole('heading', { name: '欢迎使用客户费用账本' }).isVisible()).resolves.toBe(true);
+  await e.shot('01-start');
+  await page.getByLabel('公司名称').fill('蓝海贸易（上海）有限公司');
+  await page.getByLabel('启用期间').fill('2026-10');
+  await page.getByRole('button', { name: '创建账套' }).click();
+  await page.getByRole('button', { name: '会计科目' }).click();
+  const grid = page.getByTestId('accounts-grid');
+  await grid.getByText('拜访差旅').waitFor();
+  await expect(grid.getByText('56020101').isVisible()).resolves.toBe(true);
+  await e.shot('02-accounts-zh');
+  await page.getByTestId('toggle-language').click();
+  await page.getByRole('button', { name: 'Chart of accounts' }).waitFor();
+  await grid.locator('.ag-header-cell-text', { hasText: 'Normal side' }).waitFor();
+  await grid.getByText('Asset').first().waitFor();
+  await e.shot('03-accounts-en');
+  // The book really exists on disk with the chart.
+  const info = e.harness.session.requireBook().info();
+  expect(info.company).toBe('蓝海贸易（上海）有限公司');
+  expect(info.firstPeriod).toBe('2026-10');
+});
