@@ -4,11 +4,13 @@
  */
 import { bookMessages } from './book';
 import { commonMessages } from './common';
+import { ledgerMessages } from './ledger';
+import { reportMessages } from './reports';
 import type { Locale, MessageParams, Text } from './define';
 
 export type { Locale, MessageParams } from './define';
 
-const all = [commonMessages, bookMessages] as const;
+const all = [commonMessages, bookMessages, ledgerMessages, reportMessages] as const;
 
 type Domain = (typeof all)[number];
 export type MessageCode = Domain extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;

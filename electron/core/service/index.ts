@@ -11,6 +11,10 @@ import { accountsHandlers } from '../accounts/app';
 import { mergeHandlers, type Handler } from './handlers';
 import type { Session } from './session';
 import { sqliteUserError } from './sqlite-errors';
+import { registerCheck } from '../book/check';
+import { checkPostedVouchers } from '../ledger/audit-check';
+
+registerCheck(checkPostedVouchers);
 
 export const handlers = mergeHandlers(bookHandlers, accountsHandlers);
 

@@ -1,0 +1,71 @@
+/**
+ * The posting rules every voucher passes before it is written (DOMAIN.md: Vouchers):
+ * at least two lines, each on one side, leaf and active accounts, required dimensions,
+ * Σdebit = Σcredit. Reversal vouchers carry negated amounts on the same sides.
+ */
+import { UserError } from '../../../shared/errors';
+import type { Book } from '../book/book';
+
+export interface LineInput {
+  account: string;
+  debitFen?: number;
+  creditFen?: number;
+  memo?: string;
+  customerId?: number | null;
+  employeeId?: number | null;
+  departmentId?: number | null;
+  categoryId?: number | null;
+}
+
+export interface VoucherInput {
+  date: string;
+  memo?: string;
+  lines: LineInput[];
+  source?: { type: string; id: number };
+}
+
+export interface AccountFacts {
+  name: string;
+  active: boolean;
+  leaf: boolean;
+  dims: string[];
+}
+
+/** The chart as the rules need it; cheap enough to load per action (a few hundred rows). */
+export function accountFacts(book: Book): Map<string, AccountFacts> {
+  const rows = book.sqlite
+    .prepare(
+      `SELECT a.code, a.name, a.active, a.dims,
+              NOT EXISTS (SELECT 1 FROM account c WHERE c.parent_code = a.code) AS leaf
+         FROM account a`,
+    )
+    .all() as { code: string; name: string; active: number; dims: string; leaf: number }[];
+  return new Map(rows.map((r) => [r.code, { name: r.name, active: r.active === 1, leaf: r.leaf === 1, dims: r.dims ? r.dims.split(',') : [] }]));
+}
+
+const DIM_FIELD = { customer: 'customerId', employee: 'employeeId', department: 'departmentId' } as const;
+
+export function checkVoucher(input: VoucherInput, accounts: Map<string, AccountFacts>, opts: { reversal?: boolean } = {}): void {
+  if (input.lines.length < 2) throw new UserError('ledger.tooFewLines');
+  let debit = 0;
+  let credit = 0;
+  input.lines.forEach((l, i) => {
+    const line = i + 1;
+    const d = l.debitFen ?? 0;
+    const c = l.creditFen ?? 0;
+    if (!Number.isSafeInteger(d) || !Number.isSafeInteger(c)) throw new UserError('ledger.amountNotFen', { line });
+    if ((d === 0) === (c === 0)) throw new UserError('ledger.lineOneSide', { line });
+    if (!opts.reversal && (d < 0 || c < 0)) throw new UserError('ledger.negativeAmount', { line });
+    const a = accounts.get(l.account);
+    if (!a) throw new UserError('ledger.unknownAccount', { line, account: l.account });
+    if (!a.leaf) throw new UserError('ledger.notLeaf', { line, account: `${l.account} ${a.name}` });
+    if (!a.active) throw new UserError('ledger.inactiveAccount', { line, account: `${l.account} ${a.name}` });
+    for (const dim of a.dims) {
+      const field = DIM_FIELD[dim as keyof typeof DIM_FIELD];
+      if (field && !l[field]) throw new UserError('ledger.dimensionRequired', { line, account: `${l.account} ${a.name}`, dimension: dim });
+    }
+    debit += d;
+    credit += c;
+  });
+  if (debit !== credit) throw new UserError('ledger.unbalanced', { debit, credit, difference: debit - credit });
+}

@@ -1,0 +1,51 @@
+import { formatFen } from '../money';
+import { defineMessages } from './define';
+
+const yuan = (v: string | number | undefined) => formatFen(Number(v ?? 0));
+
+export const ledgerMessages = defineMessages(
+  {
+    'ledger.badDate': (p) => `日期不正确：${p.date}`,
+    'ledger.beforeFirstPeriod': (p) => `期间 ${p.period} 早于账套启用期间 ${p.first}`,
+    'ledger.periodClosed': (p) => `期间 ${p.period} 已结账，不能写入`,
+    'ledger.periodNotClosed': (p) => `期间 ${p.period} 未结账`,
+    'ledger.draftsInPeriod': (p) => `期间 ${p.period} 还有 ${p.count} 张未过账凭证，请先过账或删除`,
+    'ledger.tooFewLines': () => '凭证至少需要两行分录',
+    'ledger.amountNotFen': (p) => `第 ${p.line} 行：金额必须精确到分`,
+    'ledger.lineOneSide': (p) => `第 ${p.line} 行：借方和贷方必须且只能填写一个`,
+    'ledger.negativeAmount': (p) => `第 ${p.line} 行：金额不能为负数（更正请用红字冲销）`,
+    'ledger.unknownAccount': (p) => `第 ${p.line} 行：科目 ${p.account} 不存在`,
+    'ledger.notLeaf': (p) => `第 ${p.line} 行：科目 ${p.account} 有下级科目，请使用末级科目`,
+    'ledger.inactiveAccount': (p) => `第 ${p.line} 行：科目 ${p.account} 已停用`,
+    'ledger.dimensionRequired': (p) => `第 ${p.line} 行：科目 ${p.account} 需要辅助核算“${p.dimension === 'customer' ? '客户' : p.dimension === 'employee' ? '员工' : '部门'}”`,
+    'ledger.unbalanced': (p) => `借贷不平：借方 ${yuan(p.debit)}，贷方 ${yuan(p.credit)}，差额 ${yuan(p.difference)}`,
+    'ledger.voucherNotFound': (p) => `找不到凭证 ${p.id}`,
+    'ledger.alreadyPosted': (p) => `凭证 ${p.voucher} 已过账`,
+    'ledger.reverseDraft': () => '未过账的凭证直接修改或删除即可，无需冲销',
+    'ledger.reverseReversal': () => '冲销凭证不能再次冲销',
+    'ledger.alreadyReversed': (p) => `凭证 ${p.voucher} 已被冲销`,
+    'ledger.postedImmutable': () => '已过账凭证不能修改或删除，请用红字冲销',
+  },
+  {
+    'ledger.badDate': (p) => `Invalid date: ${p.date}`,
+    'ledger.beforeFirstPeriod': (p) => `Period ${p.period} is before the book's first period ${p.first}`,
+    'ledger.periodClosed': (p) => `Period ${p.period} is closed`,
+    'ledger.periodNotClosed': (p) => `Period ${p.period} is not closed`,
+    'ledger.draftsInPeriod': (p) => `Period ${p.period} still has ${p.count} draft vouchers: post or delete them first`,
+    'ledger.tooFewLines': () => 'A voucher needs at least two lines',
+    'ledger.amountNotFen': (p) => `Line ${p.line}: amounts are whole fen`,
+    'ledger.lineOneSide': (p) => `Line ${p.line}: fill in exactly one of debit and credit`,
+    'ledger.negativeAmount': (p) => `Line ${p.line}: amounts cannot be negative (correct by reversal)`,
+    'ledger.unknownAccount': (p) => `Line ${p.line}: account ${p.account} does not exist`,
+    'ledger.notLeaf': (p) => `Line ${p.line}: account ${p.account} has sub-accounts; use a leaf account`,
+    'ledger.inactiveAccount': (p) => `Line ${p.line}: account ${p.account} is inactive`,
+    'ledger.dimensionRequired': (p) => `Line ${p.line}: account ${p.account} requires a ${p.dimension}`,
+    'ledger.unbalanced': (p) => `Not balanced: debit ${yuan(p.debit)}, credit ${yuan(p.credit)}, difference ${yuan(p.difference)}`,
+    'ledger.voucherNotFound': (p) => `Voucher ${p.id} not found`,
+    'ledger.alreadyPosted': (p) => `Voucher ${p.voucher} is already posted`,
+    'ledger.reverseDraft': () => 'A draft can be edited or deleted; only posted vouchers are reversed',
+    'ledger.reverseReversal': () => 'A reversal cannot itself be reversed',
+    'ledger.alreadyReversed': (p) => `Voucher ${p.voucher} has already been reversed`,
+    'ledger.postedImmutable': () => 'A posted voucher cannot be changed or deleted; reverse it instead',
+  },
+);
