@@ -9,9 +9,13 @@
 import { UserError } from '../../../../shared/errors';
 import type { Sqlite } from '../sqlite';
 import * as m0001 from './0001_book';
+import * as m0200 from './0200_claims';
+import * as m0300 from './0300_drivers';
 
 export const migrations: Record<string, string> = {
   '0001_book': m0001.up,
+  '0200_claims': m0200.up,
+  '0300_drivers': m0300.up,
 };
 
 export function migrate(sqlite: Sqlite, now: () => string = () => new Date().toISOString()): string[] {

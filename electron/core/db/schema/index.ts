@@ -4,6 +4,8 @@ import type { AuditLogTable } from './audit';
 import type { BookMetaTable } from './book-meta';
 import type { CategoryTable, CustomerTable, DepartmentTable, EmployeeTable } from './dimensions';
 import type { PeriodTable, VoucherLineTable, VoucherTable } from './voucher';
+import type { ClaimLineTable, ClaimStepTable, ClaimTable } from './claim';
+import type { DriverValueTable, TimesheetTable } from './drivers';
 
 export interface DB {
   book_meta: BookMetaTable;
@@ -16,4 +18,9 @@ export interface DB {
   voucher: VoucherTable;
   voucher_line: VoucherLineTable;
   audit_log: AuditLogTable;
+  claim: ClaimTable;
+  claim_line: ClaimLineTable;
+  claim_step: ClaimStepTable;
+  driver_value: DriverValueTable;
+  timesheet: TimesheetTable;
 }
