@@ -1,0 +1,74 @@
+/**
+ * Packaging cannot run here (no Electron download), so we check what it would do:
+ * electron-builder's own schema accepts the configuration, and the files it would pack
+ * include the built core (main), the sandboxed preload, the renderer and the native module.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build } from 'electron-vite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { DebugLogger } from 'builder-util';
+
+const config = JSON.parse(readFileSync('build/electron-builder.json', 'utf8')) as {
+  files: string[];
+  asarUnpack: string[];
+  win: { target: { target: string }[] };
+  mac: { target: { target: string }[] };
+  linux: { target: string[] };
+  [k: string]: unknown;
+};
+
+/** electron-builder's globs as we use them: `**` any path, `*` within one folder. */
+function globMatch(path: string, glob: string): boolean {
+  const re = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '(?:.*/)?.*');
+  return new RegExp(`^${re}$`).test(path);
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+describe('packaging', () => {
+  beforeAll(async () => {
+    await build({ logLevel: 'error' });
+  }, 180_000);
+
+  it('is a configuration electron-builder accepts, for all three platforms', async () => {
+    const { $comment: _comment, ...rest } = config;
+    await expect(validateConfiguration(rest as never, new DebugLogger(false))).resolves.toBeUndefined();
+    expect(config.win.target[0]?.target).toBe('nsis');
+    expect(config.mac.target[0]?.target).toBe('dmg');
+    expect(config.linux.target).toContain('AppImage');
+    expect(existsSync('build/icon.png')).toBe(true);
+  });
+
+  it('packs the core, the preload, the renderer and the native module', () => {
+    const built = walk('out').map((p) => relative('.', p).split('\\').join('/'));
+    const included = (f: string) => {
+      const positive = config.files.filter((g) => !g.startsWith('!'));
+      const negative = config.files.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
+      return positive.some((g) => globMatch(f, g)) && !negative.some((g) => globMatch(f, g));
+    };
+    const packed = built.filter(included);
+    expect(packed).toContain('out/main/index.js');
+    expect(packed).toContain('out/preload/index.cjs');
+    expect(packed).toContain('out/renderer/index.html');
+    expect(packed.some((f) => f.startsWith('out/renderer/assets/') && f.endsWith('.js'))).toBe(true);
+    // The core is bundled into main: its dispatch and migrations are in the file.
+    const main = readFileSync('out/main/index.js', 'utf8');
+    expect(main).toContain('CREATE TABLE voucher_line');
+    expect(main).not.toMatch(/from ['"]\.\.\/core/);
+    // better-sqlite3 stays external (required at run time) and its .node is unpacked from asar.
+    expect(main).toMatch(/better-sqlite3/);
+    const native = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+    expect(existsSync(native)).toBe(true);
+    expect(config.asarUnpack.some((g) => globMatch(native, g))).toBe(true);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; dependencies: Record<string, string> };
+    expect(pkg.main).toBe('./out/main/index.js');
+    expect(pkg.dependencies['better-sqlite3']).toBeDefined();
+  });
+});
