@@ -1,0 +1,61 @@
+/**
+ * A big book for benchmarks: N customers, M employees and posted vouchers with `lines`
+ * lines over 12 periods of 2026, written straight through SQL in one transaction (the
+ * ledger API would audit every voucher, which is what a real book has, but takes longer to
+ * build than the thing we measure). Deterministic for a seed.
+ */
+import { join } from 'node:path';
+import type { Book } from '../../electron/core/book/book';
+import { createBook } from '../../electron/core/book/open';
+import { rng } from './types';
+
+export interface BigBookOptions {
+  dir: string;
+  lines: number;
+  customers: number;
+  employees?: number;
+  seed?: number;
+}
+
+const EXPENSE = ['56020101', '56020102', '56020103', '56020104', '56020105', '56020106', '560202', '560203', '560204', '560205'];
+
+export function bigBook(o: BigBookOptions): Book {
+  const book = createBook({ path: join(o.dir, `bench-${o.lines}.book`), company: '基准测试公司', standard: 'small', firstPeriod: '2026-01' });
+  const r = rng(o.seed ?? 42);
+  const s = book.sqlite;
+  s.transaction(() => {
+    const cust = s.prepare(`INSERT INTO customer (code, name, name_key, tier, manager_id) VALUES (?, ?, ?, ?, ?)`);
+    const emp = s.prepare(`INSERT INTO employee (code, name, name_key) VALUES (?, ?, ?)`);
+    const employees = o.employees ?? 50;
+    for (let i = 1; i <= employees; i++) emp.run(`E${i}`, `员工${i}`, `员工${i}`);
+    for (let i = 1; i <= o.customers; i++) cust.run(`C${String(i).padStart(6, '0')}`, `客户${i}`, `客户${i}`, 'ABC'[i % 3]!, (i % employees) + 1);
+    for (let m = 1; m <= 12; m++) s.prepare(`INSERT OR IGNORE INTO period (period, status) VALUES (?, 'open')`).run(`2026-${String(m).padStart(2, '0')}`);
+    const v = s.prepare(`INSERT INTO voucher (period, number, date, status, memo, created_at, created_by, posted_at, posted_by) VALUES (?, ?, ?, 'posted', ?, 'x', 'bench', 'x', 'bench')`);
+    const l = s.prepare(
+      `INSERT INTO voucher_line (voucher_id, line_no, period, posted, account_code, debit_fen, credit_fen, memo, customer_id, employee_id)
+       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+    );
+    const numbers = new Map<string, number>();
+    // Vouchers of 4 lines: expense + revenue with their counterparts.
+    for (let n = 0; n < o.lines / 4; n++) {
+      const month = 1 + Math.floor((n * 12) / (o.lines / 4));
+      const period = `2026-${String(month).padStart(2, '0')}`;
+      const number = (numbers.get(period) ?? 0) + 1;
+      numbers.set(period, number);
+      const date = `${period}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+      const id = Number(v.run(period, number, date, '基准凭证').lastInsertRowid);
+      const customer = 1 + Math.floor(r() * o.customers);
+      const employee = 1 + Math.floor(r() * employees);
+      const cost = 100 + Math.floor(r() * 500_000);
+      const revenue = 1_000 + Math.floor(r() * 2_000_000);
+      const account = EXPENSE[Math.floor(r() * EXPENSE.length)]!;
+      const direct = account.length === 8 && r() < 0.7 ? customer : null;
+      l.run(id, 1, period, account, cost, 0, '费用', direct, employee);
+      l.run(id, 2, period, '2241', 0, cost, '应付报销款', null, employee);
+      l.run(id, 3, period, '1122', revenue, 0, '应收', customer, null);
+      l.run(id, 4, period, '5001', 0, revenue, '收入', customer, null);
+    }
+  })();
+  s.pragma('optimize');
+  return book;
+}

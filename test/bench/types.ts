@@ -1,0 +1,57 @@
+/**
+ * A benchmark case: measures ours and, where one exists, a baseline doing the same work
+ * the plainest way, in the same run on the same machine. Ratios, not absolute times,
+ * are what we compare against targets. Each case runs in its own process so its peak RSS
+ * is its own.
+ */
+export type BenchSize = 'smoke' | 'full';
+
+export interface BenchResult {
+  /** Median milliseconds of ours. */
+  ms: number;
+  /** Median milliseconds of the baseline, when the case has one. */
+  baselineMs?: number;
+  /** Anything worth a footnote (rows, sizes). */
+  note?: string;
+}
+
+export interface BenchCase {
+  name: string;
+  /** The target in words, as the issue states it. */
+  target: string;
+  maxMs?: number;
+  maxRatio?: number;
+  maxRssMb?: number;
+  /** Only a ratio is reported (e.g. against hledger), no pass/fail on time. */
+  run(size: BenchSize): Promise<BenchResult>;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Runs fn `runs` times (after one warm-up when warm is set) and returns the median ms. */
+export async function timeIt(fn: () => unknown, runs: number, warm = true): Promise<number> {
+  if (warm) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
