@@ -24,6 +24,8 @@ export interface ChartSpec {
   category: string;
   /** Columns plotted as series. */
   series: string[];
+  /** Plot only the n largest (top) or smallest (bottom) rows by column `by`; all rows otherwise. */
+  pick?: { n: number; order: 'top' | 'bottom'; by: string };
 }
 
 export interface ReportSection {

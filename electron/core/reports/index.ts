@@ -5,8 +5,9 @@ import { UserError } from '../../../shared/errors';
 import type { ReportResult } from '../../../shared/report';
 import type { Book } from '../book/book';
 import type { ReportModule, ReportParams } from './define';
+import { expenseReports } from './expenses/index';
 
-const modules: ReportModule[] = [];
+const modules: ReportModule[] = [...expenseReports];
 
 export const reports = new Map<string, ReportModule>();
 for (const m of modules) {

@@ -1,0 +1,71 @@
+/**
+ * 客户管理费用 by category × month: the structure (each category's share of the range) and
+ * the monthly trend (each month's total and its change on the month before).
+ */
+import type { ReportColumn, ReportRow } from '../../../../shared/report';
+import { defineReport, L } from '../define';
+import { expenseData, share, sumBy } from './facts';
+
+export const expenseByCategory = defineReport({
+  name: 'expense-by-category',
+  title: { 'zh-CN': '客户管理费用（按类别×月份）', en: 'Client expenses by category and month' },
+  run(book, { from, to, filters, locale }) {
+    const { facts, categories, months } = expenseData(book, from, to, filters, locale);
+    const total = facts.reduce((s, f) => s + f.fen, 0);
+    const byCategory = sumBy(facts, (f) => f.categoryKey);
+    const byCell = sumBy(facts, (f) => `${f.categoryKey}|${f.period}`);
+    const byMonth = sumBy(facts, (f) => f.period);
+
+    const columns: ReportColumn[] = [
+      { key: 'category', label: L(locale, '费用类别', 'Category'), kind: 'text' },
+      ...months.map((m): ReportColumn => ({ key: m, label: m, kind: 'money' })),
+      { key: 'totalFen', label: L(locale, '合计', 'Total'), kind: 'money' },
+      { key: 'share', label: L(locale, '占比', 'Share'), kind: 'percent' },
+    ];
+    const keys = [...byCategory.keys()].sort((a, b) => categories.get(a)!.order - categories.get(b)!.order);
+    const rows: ReportRow[] = keys.map((k) => {
+      const row: ReportRow = { category: categories.get(k)!.label };
+      for (const m of months) row[m] = byCell.get(`${k}|${m}`) ?? 0;
+      row.totalFen = byCategory.get(k)!;
+      row.share = share(byCategory.get(k)!, total);
+      return row;
+    });
+    const totals: ReportRow = { category: L(locale, '合计', 'Total'), totalFen: total, share: total === 0 ? null : 1 };
+    for (const m of months) totals[m] = byMonth.get(m) ?? 0;
+
+    const trend: ReportRow[] = months.map((m, i) => {
+      const fen = byMonth.get(m) ?? 0;
+      const before = i === 0 ? null : (byMonth.get(months[i - 1]!) ?? 0);
+      return {
+        month: m,
+        amountFen: fen,
+        change: before === null || before === 0 ? null : (fen - before) / before,
+        share: share(fen, total),
+      };
+    });
+
+    return [
+      {
+        name: 'structure',
+        title: L(locale, '费用结构', 'Structure'),
+        columns,
+        rows,
+        totals,
+        charts: [{ type: 'pie', title: L(locale, '费用结构（按类别）', 'Expense structure by category'), category: 'category', series: ['totalFen'] }],
+      },
+      {
+        name: 'trend',
+        title: L(locale, '月度趋势', 'Monthly trend'),
+        columns: [
+          { key: 'month', label: L(locale, '月份', 'Month'), kind: 'text' },
+          { key: 'amountFen', label: L(locale, '金额', 'Amount'), kind: 'money' },
+          { key: 'change', label: L(locale, '环比', 'Change on prior month'), kind: 'percent' },
+          { key: 'share', label: L(locale, '占比', 'Share'), kind: 'percent' },
+        ],
+        rows: trend,
+        totals: { month: L(locale, '合计', 'Total'), amountFen: total, change: null, share: total === 0 ? null : 1 },
+        charts: [{ type: 'line', title: L(locale, '月度趋势', 'Monthly trend'), category: 'month', series: ['amountFen'] }],
+      },
+    ];
+  },
+});

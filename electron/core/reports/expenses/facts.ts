@@ -1,0 +1,129 @@
+/**
+ * The facts every client-expense report reads: posted debit amounts on the client
+ * expense accounts (children of 客户管理费 560201/660201 plus every account a category maps
+ * to, e.g. 业务招待费 560205), grouped by month, category and dimensions.
+ *
+ * Amounts are debit fen: a red reversal is a negative debit and nets out, while a
+ * period-end transfer to 本年利润 (a credit) does not wipe the month's expenses.
+ * A line's category is its own category_id; a line without one takes the category its
+ * account maps to when exactly one does, otherwise it is shown under its account's name
+ * (56020101 is shared by 差旅费/交通费/住宿费 and guessing would misstate the structure).
+ */
+import type { Locale } from '../../../../shared/messages/index';
+import { period, periodRange } from '../../../../shared/period';
+import type { ReportFilters } from '../../../../shared/report';
+import type { Book } from '../../book/book';
+
+export interface ExpenseFact {
+  period: string;
+  /** `c:<id>` for a category, `a:<code>` for an account without one category. */
+  categoryKey: string;
+  customerId: number | null;
+  employeeId: number | null;
+  departmentId: number | null;
+  fen: number;
+  lines: number;
+}
+
+export interface CategoryLabel {
+  key: string;
+  label: string;
+  /** Sort order: categories by code order of the table, then accounts. */
+  order: number;
+}
+
+export interface ExpenseData {
+  facts: ExpenseFact[];
+  categories: Map<string, CategoryLabel>;
+  /** Every month of the range, in order, even months without expenses. */
+  months: string[];
+}
+
+interface Raw {
+  period: string;
+  account_code: string;
+  category_id: number | null;
+  customer_id: number | null;
+  employee_id: number | null;
+  department_id: number | null;
+  fen: number;
+  lines: number;
+}
+
+export function clientExpenseAccounts(book: Book): string[] {
+  const parent = book.account('clientExpense');
+  const rows = book.sqlite
+    .prepare(`SELECT code FROM account WHERE code LIKE ? || '%' AND code <> ? UNION SELECT account_code FROM category`)
+    .all(parent, parent) as { code: string }[];
+  return rows.map((r) => r.code);
+}
+
+export function expenseData(book: Book, from: string, to: string, filters: ReportFilters, locale: Locale): ExpenseData {
+  const accounts = clientExpenseAccounts(book);
+  const raw = book.sqlite
+    .prepare(
+      `SELECT l.period, l.account_code, l.category_id, l.customer_id, l.employee_id,
+              COALESCE(l.department_id, e.department_id) AS department_id,
+              SUM(l.debit_fen) AS fen, COUNT(*) AS lines
+         FROM voucher_line l LEFT JOIN employee e ON e.id = l.employee_id
+        WHERE l.posted = 1 AND l.debit_fen <> 0 AND l.period BETWEEN ? AND ?
+          AND l.account_code IN (SELECT value FROM json_each(?))
+        GROUP BY 1, 2, 3, 4, 5, 6`,
+    )
+    .all(from, to, JSON.stringify(accounts)) as Raw[];
+
+  const cats = book.sqlite.prepare(`SELECT id, code, name, name_en, account_code FROM category ORDER BY id`).all() as {
+    id: number;
+    code: string;
+    name: string;
+    name_en: string;
+    account_code: string;
+  }[];
+  const accountNames = new Map(
+    (book.sqlite.prepare(`SELECT code, name FROM account`).all() as { code: string; name: string }[]).map((a) => [a.code, a.name]),
+  );
+  const byAccount = new Map<string, number[]>();
+  for (const c of cats) byAccount.set(c.account_code, [...(byAccount.get(c.account_code) ?? []), c.id]);
+
+  const categories = new Map<string, CategoryLabel>();
+  cats.forEach((c, i) => categories.set(`c:${c.id}`, { key: `c:${c.id}`, label: locale === 'en' ? c.name_en || c.name : c.name, order: i }));
+  const keyFor = (r: Raw): string => {
+    if (r.category_id !== null) return `c:${r.category_id}`;
+    const mapped = byAccount.get(r.account_code);
+    if (mapped?.length === 1) return `c:${mapped[0]}`;
+    const key = `a:${r.account_code}`;
+    if (!categories.has(key)) {
+      categories.set(key, { key, label: `${r.account_code} ${accountNames.get(r.account_code) ?? ''}`.trim(), order: 10_000 + Number(r.account_code) });
+    }
+    return key;
+  };
+
+  const facts: ExpenseFact[] = [];
+  for (const r of raw) {
+    const f: ExpenseFact = {
+      period: r.period,
+      categoryKey: keyFor(r),
+      customerId: r.customer_id,
+      employeeId: r.employee_id,
+      departmentId: r.department_id,
+      fen: r.fen,
+      lines: r.lines,
+    };
+    if (filters.customerId !== undefined && f.customerId !== filters.customerId) continue;
+    if (filters.employeeId !== undefined && f.employeeId !== filters.employeeId) continue;
+    if (filters.departmentId !== undefined && f.departmentId !== filters.departmentId) continue;
+    if (filters.categoryId !== undefined && f.categoryKey !== `c:${filters.categoryId}`) continue;
+    facts.push(f);
+  }
+  return { facts, categories, months: periodRange(period(from), period(to)) };
+}
+
+/** Sums fen per key, in first-seen order. */
+export function sumBy<K>(facts: ExpenseFact[], key: (f: ExpenseFact) => K): Map<K, number> {
+  const out = new Map<K, number>();
+  for (const f of facts) out.set(key(f), (out.get(key(f)) ?? 0) + f.fen);
+  return out;
+}
+
+/** A share as a ratio for percent cells; null when the whole is zero (no 0/0 in a report). */
+export const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
