@@ -3,14 +3,16 @@
  * scripts read them); texts are for people. Each domain keeps its own file.
  */
 import { bookMessages } from './book';
+import { claimsMessages } from './claims';
 import { commonMessages } from './common';
 import { ledgerMessages } from './ledger';
+import { mastersMessages } from './masters';
 import { reportMessages } from './reports';
 import type { Locale, MessageParams, Text } from './define';
 
 export type { Locale, MessageParams } from './define';
 
-const all = [commonMessages, bookMessages, ledgerMessages, reportMessages] as const;
+const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages] as const;
 
 type Domain = (typeof all)[number];
 export type MessageCode = Domain extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;

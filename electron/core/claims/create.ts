@@ -1,8 +1,10 @@
 /**
  * Creating a claim (draft) with its lines: used by the claim screen and by imports.
- * Runs inside the caller's transaction.
+ * Runs inside the caller's transaction. Invoice numbers are stored normalized (width,
+ * spaces, case) so the duplicate-invoice rule is one indexed lookup.
  */
 import type { Book } from '../book/book';
+import { invoiceKey } from '../policy/rules';
 
 export interface ClaimLineInput {
   date: string;
@@ -40,7 +42,7 @@ export function createClaim(book: Book, input: ClaimInput): number {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   input.lines.forEach((l, i) =>
-    line.run(id, i + 1, l.date, l.categoryId, l.customerId ?? null, l.departmentId ?? null, l.description ?? '', l.invoiceNo || null, l.invoiceType ?? '', l.amountFen, l.taxFen ?? 0, l.receipt ? 1 : 0),
+    line.run(id, i + 1, l.date, l.categoryId, l.customerId ?? null, l.departmentId ?? null, l.description ?? '', invoiceKey(l.invoiceNo), l.invoiceType ?? '', l.amountFen, l.taxFen ?? 0, l.receipt ? 1 : 0),
   );
   book.audit({ action: 'claim.create', entity: 'claim', entityId: id, after: { employeeId: input.employeeId, lines: input.lines.length, totalFen: total, batchId: input.batchId ?? null } });
   return id;

@@ -9,13 +9,21 @@
 import { UserError } from '../../../../shared/errors';
 import type { Sqlite } from '../sqlite';
 import * as m0001 from './0001_book';
+import * as m0100 from './0100_import';
 import * as m0200 from './0200_claims';
+import * as m0201 from './0201_claims_control';
 import * as m0300 from './0300_drivers';
+import * as m0301 from './0301_schedules_allocation';
+import * as m0500 from './0500_ledger_totals';
 
 export const migrations: Record<string, string> = {
   '0001_book': m0001.up,
+  '0100_import': m0100.up,
   '0200_claims': m0200.up,
+  '0201_claims_control': m0201.up,
   '0300_drivers': m0300.up,
+  '0301_schedules_allocation': m0301.up,
+  '0500_ledger_totals': m0500.up,
 };
 
 export function migrate(sqlite: Sqlite, now: () => string = () => new Date().toISOString()): string[] {

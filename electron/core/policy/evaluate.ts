@@ -1,0 +1,162 @@
+/**
+ * Evaluating expense lines against the policy. Pure with respect to the book: it reads
+ * rules and earlier claims, writes nothing. The claim screen, submit/approve and the
+ * Excel import all call evaluateLines, so a line is judged the same way everywhere.
+ *
+ * Usage from an import: pass all rows of the batch at once (aggregate caps then see the
+ * rows together), each with its own employeeId; leave claimId empty. After createClaim,
+ * pass that claim's id so its own lines are not counted twice.
+ *
+ * Aggregate caps (per day, per month) count the lines given plus lines of claims that are
+ * submitted, approved or paid (drafts are not yet claims against the company). Duplicate
+ * invoice numbers are checked against every claim ever, drafts included.
+ */
+import type { Locale } from '../../../shared/messages/index';
+import { message, type MessageCode } from '../../../shared/messages/index';
+import type { Book } from '../book/book';
+import type { ClaimLineInput } from '../claims/create';
+import type { PolicyKind } from '../db/schema/claims-control';
+import { activeRules, categoryFacts, daysBetween, invoiceKey, isWeekend, localToday, type PolicyRule } from './rules';
+
+export interface PolicyLine extends ClaimLineInput {
+  /** Overrides context.employeeId (imports mix employees in one batch). */
+  employeeId?: number | null;
+}
+
+export interface PolicyContext {
+  employeeId?: number | null;
+  /** The claim these lines belong to, if it exists: its stored lines are left out. */
+  claimId?: number | null;
+  /** ISO date for the future / too-old rules; defaults to today (local time). */
+  today?: string;
+  locale?: Locale;
+}
+
+export interface Violation {
+  ruleId: number;
+  kind: PolicyKind;
+  /** 0-based index into the lines given. */
+  line: number;
+  action: 'warn' | 'block';
+  code: string;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+export function evaluateLines(book: Book, lines: PolicyLine[], context: PolicyContext = {}): Violation[] {
+  const rules = activeRules(book);
+  if (rules.length === 0 || lines.length === 0) return [];
+  const locale = context.locale ?? 'zh-CN';
+  const today = context.today ?? localToday();
+  const claimId = context.claimId ?? -1;
+  const categories = categoryFacts(book);
+  const empDept = new Map<number, number | null>();
+  const deptOf = (id: number | null): number | null => {
+    if (id === null) return null;
+    if (!empDept.has(id)) empDept.set(id, (book.sqlite.prepare('SELECT department_id AS d FROM employee WHERE id = ?').get(id) as { d: number | null } | undefined)?.d ?? null);
+    return empDept.get(id) ?? null;
+  };
+  const tiers = new Map<number, string>();
+  const tierOf = (id: number | null | undefined): string | null => {
+    if (id == null) return null;
+    if (!tiers.has(id)) tiers.set(id, (book.sqlite.prepare('SELECT tier FROM customer WHERE id = ?').get(id) as { tier: string } | undefined)?.tier ?? '');
+    return tiers.get(id) ?? null;
+  };
+  const daySum = book.sqlite.prepare(
+    `SELECT COALESCE(SUM(l.amount_fen), 0) AS s FROM claim_line l JOIN claim c ON c.id = l.claim_id
+      WHERE c.employee_id = ? AND l.category_id = ? AND l.date = ? AND c.status IN ('submitted','approved','paid') AND c.id <> ?`,
+  );
+  const monthSum = book.sqlite.prepare(
+    `SELECT COALESCE(SUM(l.amount_fen), 0) AS s FROM claim_line l JOIN claim c ON c.id = l.claim_id
+      WHERE c.employee_id = ? AND l.category_id = ? AND l.date >= ? AND l.date < ? AND c.status IN ('submitted','approved','paid') AND c.id <> ?`,
+  );
+  const invoiceUse = book.sqlite.prepare(`SELECT claim_id AS c FROM claim_line WHERE invoice_no = ? AND claim_id <> ? ORDER BY claim_id LIMIT 1`);
+
+  const out: Violation[] = [];
+  const add = (rule: PolicyRule, line: number, code: MessageCode, params: Record<string, string | number>) =>
+    out.push({ ruleId: rule.id, kind: rule.kind, line, action: rule.action, code, params, message: message(locale, code, params) });
+
+  // Running totals per rule and group, seeded from the book once per group.
+  const running = new Map<string, number>();
+  const seenInvoice = new Map<string, number>();
+
+  lines.forEach((l, i) => {
+    const employeeId = l.employeeId ?? context.employeeId ?? null;
+    const cat = categories.get(l.categoryId);
+    const catName = cat ? (locale === 'en' ? cat.nameEn : cat.name) : String(l.categoryId);
+    const departmentId = l.departmentId ?? deptOf(employeeId);
+    const applies = (r: PolicyRule) =>
+      (r.category_code === null || r.category_code === cat?.code) &&
+      (r.employee_id === null || r.employee_id === employeeId) &&
+      (r.department_id === null || r.department_id === departmentId) &&
+      (r.customer_tier === null || r.customer_tier === '' || r.customer_tier === tierOf(l.customerId));
+    const inv = invoiceKey(l.invoiceNo);
+    for (const r of rules) {
+      if (!applies(r)) continue;
+      const limit = r.amount_fen ?? 0;
+      switch (r.kind) {
+        case 'item_cap':
+          if (r.amount_fen !== null && l.amountFen > limit) add(r, i, 'policy.item_cap', { category: catName, amount: l.amountFen, limit });
+          break;
+        case 'day_cap':
+        case 'month_cap': {
+          if (r.amount_fen === null || employeeId === null) break;
+          const month = l.date.slice(0, 7);
+          const key = `${r.id}|${employeeId}|${l.categoryId}|${r.kind === 'day_cap' ? l.date : month}`;
+          let sum = running.get(key);
+          if (sum === undefined) {
+            const next = `${String(Number(month.slice(0, 4)) + (month.endsWith('12') ? 1 : 0))}-${month.endsWith('12') ? '01' : String(Number(month.slice(5)) + 1).padStart(2, '0')}`;
+            sum =
+              r.kind === 'day_cap'
+                ? (daySum.get(employeeId, l.categoryId, l.date, claimId) as { s: number }).s
+                : (monthSum.get(employeeId, l.categoryId, `${month}-01`, `${next}-01`, claimId) as { s: number }).s;
+          }
+          sum += l.amountFen;
+          running.set(key, sum);
+          if (sum > limit)
+            add(r, i, r.kind === 'day_cap' ? 'policy.day_cap' : 'policy.month_cap', { category: catName, date: l.date, month, amount: sum, limit });
+          break;
+        }
+        case 'receipt_required':
+          if (!l.receipt && l.amountFen >= limit) add(r, i, 'policy.receipt_required', { amount: l.amountFen, limit });
+          break;
+        case 'invoice_required':
+          if (inv === null && l.amountFen >= limit)
+            add(r, i, r.amount_fen ? 'policy.invoice_required' : 'policy.invoice_required_any', { amount: l.amountFen, limit });
+          break;
+        case 'duplicate_invoice': {
+          if (inv === null) break;
+          const here = seenInvoice.get(inv);
+          if (here !== undefined && here !== i) {
+            add(r, i, 'policy.duplicate_invoice_here', { invoice: inv, other: here + 1 });
+            break;
+          }
+          const prior = invoiceUse.get(inv, claimId) as { c: number } | undefined;
+          if (prior) add(r, i, 'policy.duplicate_invoice', { invoice: inv, claim: prior.c });
+          break;
+        }
+        case 'future_date':
+          if (l.date > today) add(r, i, 'policy.future_date', { date: l.date });
+          break;
+        case 'old_date':
+          if (r.days !== null && daysBetween(l.date, today) > r.days) add(r, i, 'policy.old_date', { date: l.date, days: r.days });
+          break;
+        case 'weekend':
+          if (isWeekend(l.date)) add(r, i, 'policy.weekend', { date: l.date });
+          break;
+        case 'customer_required':
+          if (cat?.isClient && l.customerId == null) add(r, i, 'policy.customer_required', { category: catName });
+          break;
+      }
+    }
+    if (inv !== null && !seenInvoice.has(inv)) seenInvoice.set(inv, i);
+  });
+  return out;
+}
+
+/** The blocking violations as one readable reason (for UserError 'claims.policyBlock'). */
+export const blockReasons = (violations: Violation[]): string =>
+  violations
+    .filter((v) => v.action === 'block')
+    .map((v) => `#${v.line + 1} ${v.message}`)
+    .join('; ');
