@@ -1,0 +1,134 @@
+/**
+ * Writes report results to .xlsx: per section one sheet with title rows (company, report,
+ * period, generated at), a bold frozen header, `#,##0.00` amounts, percentages, a bold
+ * totals row and fitted widths. Always streams through exceljs's WorkbookWriter, so a
+ * 100,000-row journal never sits in memory as a workbook; progress is reported as rows are
+ * written, and the writer yields to the event loop so the window (or the harness) can ask.
+ * Money cells hold fen; fenToYuanNumber makes the display number at the very last step.
+ */
+import ExcelJS from 'exceljs';
+import { fenToYuanNumber, formatFen } from '../../../shared/money';
+import type { Locale } from '../../../shared/messages/index';
+import type { Cell, ReportColumn, ReportResult, ReportSection } from '../../../shared/report';
+import { safeCell, safeSheetName, safeText } from './safe-cell';
+
+export interface WriteOptions {
+  locale: Locale;
+  /** Called every few thousand rows and at the end with rows written so far / rows in all. */
+  onProgress?: (done: number, total: number) => void;
+  /** Several reports in one workbook (the period pack): sheet names carry the report title. */
+  pack?: boolean;
+}
+
+export const NUM_FMT: Record<ReportColumn['kind'], string | undefined> = {
+  money: '#,##0.00',
+  percent: '0.00%',
+  int: '#,##0',
+  number: '#,##0.##',
+  text: undefined,
+  date: undefined,
+};
+
+const YIELD_EVERY = 2_000;
+const HEADER_ROW = 6;
+
+/** Display width: CJK and other wide characters count double. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}
+
+function shown(kind: ReportColumn['kind'], v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' && kind === 'money') return formatFen(v);
+  if (typeof v === 'number' && kind === 'percent') return `${Math.round(v * 10000) / 100}%`;
+  return String(v);
+}
+
+/** Fits each column to its header and contents; big sections are sampled evenly (≤ 5,000 rows). */
+export function fittedWidths(section: ReportSection): number[] {
+  const step = Math.max(1, Math.ceil(section.rows.length / 5_000));
+  return section.columns.map((c) => {
+    let w = textWidth(c.label);
+    for (let i = 0; i < section.rows.length; i += step) w = Math.max(w, textWidth(shown(c.kind, section.rows[i]![c.key] ?? null)));
+    if (section.totals) w = Math.max(w, textWidth(shown(c.kind, section.totals[c.key] ?? null)));
+    return Math.min(60, Math.max(8, w + 2));
+  });
+}
+
+/** A report cell as the spreadsheet gets it: money in yuan (display number), text never a formula. */
+export function sheetValue(kind: ReportColumn['kind'], v: Cell | undefined): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return kind === 'money' ? fenToYuanNumber(v) : v;
+  return safeCell(v) as ExcelJS.CellValue;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const localStamp = (iso: string): string => {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+function titleLines(r: ReportResult, s: ReportSection, locale: Locale): string[] {
+  const en = locale === 'en';
+  const title = r.sections.length > 1 || s.title !== r.title ? `${r.title} — ${s.title}` : r.title;
+  const range = r.from === r.to ? r.from : en ? `${r.from} to ${r.to}` : `${r.from} 至 ${r.to}`;
+  return [r.company, title, en ? `Period: ${range}` : `期间：${range}`, en ? `Generated: ${localStamp(r.generatedAt)}` : `生成时间：${localStamp(r.generatedAt)}`];
+}
+
+/** Writes one workbook from one or more report results. Returns the number of data rows written. */
+export async function writeReports(path: string, results: ReportResult[], opts: WriteOptions): Promise<{ path: string; rows: number }> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  wb.creator = 'client-ledger';
+  const total = results.reduce((n, r) => n + r.sections.reduce((m, s) => m + s.rows.length, 0), 0);
+  const taken = new Set<string>();
+  let done = 0;
+  opts.onProgress?.(0, total);
+  for (const r of results) {
+    for (const s of r.sections) {
+      const wanted = opts.pack ? (r.sections.length > 1 ? `${r.title}-${s.title}` : r.title) : s.title;
+      const ws = wb.addWorksheet(safeSheetName(wanted, taken), { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }] });
+      const widths = fittedWidths(s);
+      // Column styles: every cell created in the column inherits its number format.
+      ws.columns = s.columns.map((c, i) => ({ key: c.key, width: widths[i]!, ...(NUM_FMT[c.kind] ? { style: { numFmt: NUM_FMT[c.kind]! } } : {}) }));
+      titleLines(r, s, opts.locale).forEach((line, i) => {
+        const row = ws.addRow([safeText(line)]);
+        if (i < 2) row.font = { bold: true, size: i === 0 ? 14 : 12 };
+        row.commit();
+      });
+      ws.addRow([]).commit();
+      const header = ws.addRow(s.columns.map((c) => safeText(c.label)));
+      header.font = { bold: true };
+      header.eachCell((cell) => {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF2F6' } };
+        cell.border = { bottom: { style: 'thin' } };
+        cell.alignment = { vertical: 'middle', wrapText: false };
+      });
+      header.commit();
+      for (const row of s.rows) {
+        const values = new Array<ExcelJS.CellValue>(s.columns.length);
+        for (let i = 0; i < s.columns.length; i++) values[i] = sheetValue(s.columns[i]!.kind, row[s.columns[i]!.key]);
+        ws.addRow(values).commit();
+        if (++done % YIELD_EVERY === 0) {
+          opts.onProgress?.(done, total);
+          await new Promise<void>((ok) => setImmediate(ok));
+        }
+      }
+      if (s.totals) {
+        const t = ws.addRow(s.columns.map((c) => sheetValue(c.kind, s.totals![c.key])));
+        t.font = { bold: true };
+        t.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
+        t.commit();
+      }
+      ws.commit();
+    }
+  }
+  if (taken.size === 0) wb.addWorksheet('-').commit();
+  await wb.commit();
+  opts.onProgress?.(total, total);
+  return { path, rows: done };
+}
