@@ -27,6 +27,7 @@ void app.whenReady().then(() => {
   const session = new Session({
     settingsDir: app.getPath('userData'),
     booksDir: join(app.getPath('documents'), '客户费用账本'),
+    autoBackup: true,
   });
   const isTrusted = (e: IpcMainInvokeEvent) => win !== null && e.sender === win.webContents && e.senderFrame === win.webContents.mainFrame;
   registerContract(session, isTrusted);

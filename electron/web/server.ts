@@ -60,7 +60,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   const uploads = join(options.workDir, 'uploads');
   const exportsDir = join(options.workDir, 'exports');
   for (const d of [uploads, exportsDir]) mkdirSync(d, { recursive: true });
-  const session = new Session({ settingsDir: options.workDir, booksDir: options.workDir, ...(options.locale ? { locale: options.locale } : {}) });
+  const session = new Session({ settingsDir: options.workDir, booksDir: options.workDir, autoBackup: true, ...(options.locale ? { locale: options.locale } : {}) });
   const staticRoot = resolve(options.staticDir);
 
   const authorised = (req: IncomingMessage, url: URL): boolean => {

@@ -35,6 +35,16 @@ export interface AppInfo {
   booksDir: string;
 }
 
+export interface BackupInfo {
+  path: string;
+  at: string;
+  reason: string;
+  bytes: number;
+  company: string;
+  vouchers: number;
+  lastPeriod: string;
+}
+
 const bookPath = z.string().min(1).max(1024);
 
 export const bookChannels = {
@@ -54,4 +64,8 @@ export const bookChannels = {
   'book.recent': channel<RecentBook[]>()(z.object({})),
   'book.backup': channel<{ path: string; pages: number }>()(z.object({ path: bookPath, overwrite: z.boolean().optional() })),
   'book.check': channel<CheckReport>()(z.object({})),
+  /** Backups of a book (the open one when no path is given), newest first, with a preview. */
+  'backups.list': channel<BackupInfo[]>()(z.object({ path: bookPath.optional() })),
+  /** Puts a listed backup in place of the book at `path` (after backing that up) and opens it. */
+  'backups.restore': channel<BookInfo>()(z.object({ path: bookPath, backup: bookPath })),
 };

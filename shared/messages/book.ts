@@ -11,6 +11,8 @@ export const bookMessages = defineMessages(
     'book.companyRequired': () => '请填写公司名称',
     'book.badExtension': (p) => `账套文件名应以 .book 或 .sqlite 结尾：${p.path}`,
     'backup.targetIsBook': () => '备份文件不能与账套文件相同',
+    'backup.notFound': (p) => `找不到该备份：${p.path}`,
+    'book.locked': (p) => `账套已在另一个窗口或程序中打开（进程 ${p.pid}${p.host ? '，' + p.host : ''}）：${p.path}。请先在那里关闭它。`,
   },
   {
     'book.none': () => 'No book is open',
@@ -22,5 +24,7 @@ export const bookMessages = defineMessages(
     'book.companyRequired': () => 'Company name is required',
     'book.badExtension': (p) => `A book file name ends in .book or .sqlite: ${p.path}`,
     'backup.targetIsBook': () => 'The backup file must not be the book itself',
+    'backup.notFound': (p) => `No such backup: ${p.path}`,
+    'book.locked': (p) => `The book is open in another window or program (process ${p.pid}${p.host ? ', ' + p.host : ''}): ${p.path}. Close it there first.`,
   },
 );

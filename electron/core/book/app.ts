@@ -1,9 +1,12 @@
-/** Book lifecycle channels: create, open, close, recent, backup, check, app info. */
+/** Book lifecycle channels: create, open, close, recent, backup, check, backups, app info. */
 import { basename, isAbsolute, join } from 'node:path';
 import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
+import type { Book } from './book';
 import { backupBook } from './backup';
+import { autoBackup, listBackups, restoreBackup } from './backups';
 import { checkBook } from './check';
+import { lockBook } from './lock';
 import { createBook, openBook } from './open';
 import type { AppInfo } from '../../../shared/contract/book';
 import { APP_VERSION } from '../version';
@@ -22,31 +25,34 @@ const appInfo = (s: Session): AppInfo => ({
   booksDir: s.options.booksDir,
 });
 
+/** Opens (or creates) under this instance's lock, then makes it the session's book. */
+function adopt(s: Session, path: string, open: (path: string) => Book) {
+  if (s.book?.path === path) s.setBook(null);
+  const release = lockBook(path);
+  let book: Book;
+  try {
+    book = open(path);
+  } catch (e) {
+    release();
+    throw e;
+  }
+  s.setBook(book, release);
+  const info = book.info();
+  s.recent.touch({ path: info.path, company: info.company });
+  return info;
+}
+
 export const bookHandlers = defineHandlers({
   'app.info': (_req, s) => appInfo(s),
   'app.setLocale': (req, s) => {
     s.locale = req.locale;
     return appInfo(s);
   },
-  'book.create': (req, s) => {
-    const book = createBook({
-      path: resolveBookPath(s, req.path),
-      company: req.company,
-      standard: req.standard,
-      ...(req.firstPeriod ? { firstPeriod: req.firstPeriod } : {}),
-    });
-    s.setBook(book);
-    const info = book.info();
-    s.recent.touch({ path: info.path, company: info.company });
-    return info;
-  },
-  'book.open': (req, s) => {
-    const book = openBook(resolveBookPath(s, req.path));
-    s.setBook(book);
-    const info = book.info();
-    s.recent.touch({ path: info.path, company: info.company });
-    return info;
-  },
+  'book.create': (req, s) =>
+    adopt(s, resolveBookPath(s, req.path), (path) =>
+      createBook({ path, company: req.company, standard: req.standard, ...(req.firstPeriod ? { firstPeriod: req.firstPeriod } : {}) }),
+    ),
+  'book.open': (req, s) => adopt(s, resolveBookPath(s, req.path), openBook),
   'book.close': (_req, s) => {
     const had = s.book !== null;
     s.setBook(null);
@@ -55,4 +61,19 @@ export const bookHandlers = defineHandlers({
   'book.recent': (_req, s) => s.recent.list(),
   'book.backup': (req, s) => backupBook(s.requireBook(), resolveBookPath(s, req.path), req.overwrite ?? false),
   'book.check': (_req, s) => checkBook(s.requireBook()),
+  'backups.list': (req, s) => listBackups(req.path ? resolveBookPath(s, req.path) : s.requireBook().path),
+  'backups.restore': (req, s) => {
+    const target = resolveBookPath(s, req.path);
+    if (s.book && s.book.path === target) {
+      autoBackup(s.book.sqlite, target, 'pre-restore');
+      s.setBook(null);
+    }
+    const release = lockBook(target);
+    try {
+      restoreBackup(target, req.backup);
+    } finally {
+      release();
+    }
+    return adopt(s, target, openBook);
+  },
 });

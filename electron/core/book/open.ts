@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { UserError } from '../../../shared/errors';
 import { isPeriod } from '../../../shared/period';
-import { migrate } from '../db/migrations/index';
+import { migrate, pendingMigrations } from '../db/migrations/index';
+import { autoBackup } from './backups';
 import { openSqlite, type Sqlite } from '../db/sqlite';
 import type { Standard } from '../chart/default-chart';
 import { Book } from './book';
@@ -70,6 +71,9 @@ export function openBook(path: string): Book {
       .get();
     if (!hasMeta) throw new UserError('book.notABook', { path });
     configure(sqlite);
+    // A book about to be changed by a newer program is copied first.
+    const { pending, applied } = pendingMigrations(sqlite);
+    if (pending.length > 0 && applied > 0) autoBackup(sqlite, path, 'pre-migration');
     migrate(sqlite);
     return new Book(sqlite, path);
   } catch (e) {

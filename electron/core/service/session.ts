@@ -6,6 +6,7 @@ import { UserError } from '../../../shared/errors';
 import type { Locale } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
 import { RecentBooks } from './recent';
+import { autoBackup } from '../book/backups';
 
 export interface SessionOptions {
   /** Folder for app settings (recent books); the user's app-data folder in Electron. */
@@ -14,6 +15,8 @@ export interface SessionOptions {
   booksDir: string;
   locale?: Locale;
   user?: string;
+  /** Back the book up when it is closed (the app does; the CLI and tests do not). */
+  autoBackup?: boolean;
 }
 
 export class Session {
@@ -34,9 +37,22 @@ export class Session {
     return this.book;
   }
 
-  setBook(book: Book | null): void {
-    if (this.book && this.book !== book) this.book.close();
+  private release: (() => void) | null = null;
+
+  /** Makes `book` the open book; `release` drops its instance lock when it is closed. */
+  setBook(book: Book | null, release?: () => void): void {
+    const old = this.book;
+    if (old && old !== book) {
+      try {
+        if (this.options.autoBackup && old.sqlite.open) autoBackup(old.sqlite, old.path, 'close');
+      } finally {
+        old.close();
+        this.release?.();
+        this.release = null;
+      }
+    }
     this.book = book;
+    if (release) this.release = release;
     if (book) book.user = this.user;
   }
 }

@@ -26,6 +26,13 @@ export const migrations: Record<string, string> = {
   '0500_ledger_totals': m0500.up,
 };
 
+/** Migrations this build knows that the book has not had yet (and how many it has had). */
+export function pendingMigrations(sqlite: Sqlite): { pending: string[]; applied: number } {
+  const has = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migration'`).get();
+  const applied = has ? new Set((sqlite.prepare('SELECT id FROM _migration').all() as { id: string }[]).map((r) => r.id)) : new Set<string>();
+  return { pending: Object.keys(migrations).sort().filter((id) => !applied.has(id)), applied: applied.size };
+}
+
 export function migrate(sqlite: Sqlite, now: () => string = () => new Date().toISOString()): string[] {
   sqlite.exec(`CREATE TABLE IF NOT EXISTS _migration (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`);
   const applied = new Set(

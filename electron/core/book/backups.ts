@@ -1,0 +1,80 @@
+/**
+ * Automatic backups: on close and before migrations, into a folder beside the book,
+ * rotating (the newest KEEP stay). `VACUUM INTO` writes a consistent, compact copy
+ * synchronously, so a backup on close cannot be cut short by the app quitting.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { UserError } from '../../../shared/errors';
+import { openSqlite, type Sqlite } from '../db/sqlite';
+
+export const KEEP = 10;
+
+export interface BackupInfo {
+  path: string;
+  at: string;
+  reason: string;
+  bytes: number;
+  company: string;
+  vouchers: number;
+  lastPeriod: string;
+}
+
+export const backupDir = (bookPath: string): string =>
+  join(dirname(bookPath), '.client-ledger-backups', basename(bookPath, extname(bookPath)));
+
+export function autoBackup(sqlite: Sqlite, bookPath: string, reason: 'close' | 'pre-migration' | 'pre-restore'): string {
+  const dir = backupDir(bookPath);
+  mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  let target = join(dir, `${stamp}-${reason}.book`);
+  for (let i = 2; existsSync(target); i++) target = join(dir, `${stamp}-${reason}-${i}.book`);
+  sqlite.prepare('VACUUM INTO ?').run(target);
+  rotate(dir);
+  return target;
+}
+
+function rotate(dir: string): void {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.book')).sort().reverse();
+  for (const old of files.slice(KEEP)) rmSync(join(dir, old), { force: true });
+}
+
+/** The backups of a book, newest first, each with a preview of what it holds. */
+export function listBackups(bookPath: string): BackupInfo[] {
+  const dir = backupDir(bookPath);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.book'))
+    .sort()
+    .reverse()
+    .map((f) => {
+      const path = join(dir, f);
+      const m = /^(\d{8}T\d{6}Z)-([a-z-]+?)(?:-\d+)?\.book$/.exec(f);
+      const at = m ? `${m[1]!.slice(0, 4)}-${m[1]!.slice(4, 6)}-${m[1]!.slice(6, 8)}T${m[1]!.slice(9, 11)}:${m[1]!.slice(11, 13)}:${m[1]!.slice(13, 15)}Z` : '';
+      let company = '';
+      let vouchers = 0;
+      let lastPeriod = '';
+      try {
+        const db = openSqlite(path, { readonly: true, fileMustExist: true });
+        try {
+          company = (db.prepare(`SELECT value FROM book_meta WHERE key = 'company'`).get() as { value: string } | undefined)?.value ?? '';
+          const v = db.prepare(`SELECT COUNT(*) AS n, MAX(period) AS p FROM voucher WHERE status = 'posted'`).get() as { n: number; p: string | null };
+          vouchers = v.n;
+          lastPeriod = v.p ?? '';
+        } finally {
+          db.close();
+        }
+      } catch {
+        company = '?';
+      }
+      return { path, at, reason: m?.[2] ?? '', bytes: statSync(path).size, company, vouchers, lastPeriod };
+    });
+}
+
+/** Puts a backup in place of the (closed) book; only files from the book's own backup folder. */
+export function restoreBackup(bookPath: string, backupPath: string): void {
+  const dir = resolve(backupDir(bookPath));
+  if (!resolve(backupPath).startsWith(dir + sep) || !existsSync(backupPath)) throw new UserError('backup.notFound', { path: backupPath });
+  for (const suffix of ['-wal', '-shm']) rmSync(bookPath + suffix, { force: true });
+  copyFileSync(backupPath, bookPath);
+}
