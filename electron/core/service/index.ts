@@ -8,6 +8,7 @@ import { UserError, type Reply } from '../../../shared/errors';
 import { message } from '../../../shared/messages/index';
 import { bookHandlers } from '../book/app';
 import { accountsHandlers } from '../accounts/app';
+import { reportsHandlers } from '../reports/app';
 import { mergeHandlers, type Handler } from './handlers';
 import type { Session } from './session';
 import { sqliteUserError } from './sqlite-errors';
@@ -16,7 +17,7 @@ import { checkPostedVouchers } from '../ledger/audit-check';
 
 registerCheck(checkPostedVouchers);
 
-export const handlers = mergeHandlers(bookHandlers, accountsHandlers);
+export const handlers = mergeHandlers(bookHandlers, accountsHandlers, reportsHandlers);
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
   const fail = (e: UserError): Reply<unknown> => ({
