@@ -31,3 +31,17 @@ it('creates a book, shows the chart of accounts and switches language', async ()
   expect(info.company).toBe('蓝海贸易（上海）有限公司');
   expect(info.firstPeriod).toBe('2026-10');
 });
+
+it('checks the book on open, backs it up on close and lists the backup', async () => {
+  const { page } = e;
+  await page.getByTestId('toggle-language').click(); // back to Chinese
+  await page.getByRole('button', { name: '首页' }).click();
+  await page.getByText('账套检查通过').waitFor();
+  await page.getByRole('button', { name: '关闭账套' }).click();
+  await page.getByRole('heading', { name: '欢迎使用客户费用账本' }).waitFor();
+  await page.getByRole('button', { name: /蓝海贸易/ }).click();
+  await page.getByText('账套检查通过').waitFor();
+  const backups = page.getByRole('region', { name: '自动备份' });
+  await backups.getByText('关闭时').waitFor();
+  await e.shot('04-home-backups');
+});

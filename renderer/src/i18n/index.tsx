@@ -4,10 +4,11 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { appStrings } from './strings/app';
+import { backupStrings } from './strings/backups';
 
 export type Locale = 'zh-CN' | 'en';
 
-const domains = [appStrings] as const;
+const domains = [appStrings, backupStrings] as const;
 type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
 export type StringKey = Keys;
 

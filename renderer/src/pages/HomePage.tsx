@@ -1,15 +1,51 @@
+/** Home: the book's facts, its health (book check on open) and its backups. */
+import { useEffect, useState } from 'react';
+import type { CheckReport } from '../../../shared/contract/book';
+import { api, ApiError, files } from '../api/platform';
 import { useBook } from '../book-context';
+import { BackupsPanel } from '../components/BackupsPanel';
 import { useI18n } from '../i18n/index';
 
 export function HomePage() {
   const { t } = useI18n();
-  const { book } = useBook();
+  const { book, setBook } = useBook();
+  const [check, setCheck] = useState<CheckReport | null>(null);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    setCheck(null);
+    if (book) api('book.check', {}).then(setCheck, () => setCheck(null));
+  }, [book]);
+
   if (!book) return null;
+
+  const backupNow = async () => {
+    try {
+      const path = await files.savePath({ defaultName: `${book.company}-${new Date().toISOString().slice(0, 10)}.book` });
+      if (!path) return;
+      const r = await api('book.backup', { path, overwrite: true });
+      setNotice(t('backups.saved', { path: r.path }));
+      await files.reveal(r.path);
+    } catch (e) {
+      setNotice(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
   return (
     <section className="page">
       <header className="page-head">
         <h1>{book.company}</h1>
+        <button type="button" onClick={() => void backupNow()}>
+          {t('backups.backupNow')}
+        </button>
       </header>
+      {check && !check.ok && (
+        <p className="error" role="alert">
+          {t('check.failed', { findings: check.findings.map((f) => f.message).join('；') })}
+        </p>
+      )}
+      {check?.ok && <p className="ok-note">{t('check.ok')}</p>}
+      {notice && <p className="muted">{notice}</p>}
       <dl className="facts">
         <dt>{t('start.standard')}</dt>
         <dd>{t(book.standard === 'small' ? 'start.small' : 'start.enterprise')}</dd>
@@ -18,6 +54,7 @@ export function HomePage() {
         <dt>{t('start.fileName')}</dt>
         <dd className="mono">{book.path}</dd>
       </dl>
+      <BackupsPanel bookPath={book.path} onRestored={setBook} />
     </section>
   );
 }

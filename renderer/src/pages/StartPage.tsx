@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { RecentBook } from '../../../shared/contract/book';
 import { api, ApiError, files } from '../api/platform';
 import { useBook } from '../book-context';
+import { BackupsPanel } from '../components/BackupsPanel';
 import { useI18n } from '../i18n/index';
 
 export function StartPage() {
@@ -14,17 +15,21 @@ export function StartPage() {
   const [firstPeriod, setFirstPeriod] = useState(() => new Date().toISOString().slice(0, 7));
   const [fileName, setFileName] = useState('');
   const [error, setError] = useState('');
+  /** A book that would not open: offer its backups. */
+  const [broken, setBroken] = useState<string | null>(null);
 
   useEffect(() => {
     api('book.recent', {}).then(setRecent, () => setRecent([]));
   }, []);
 
-  const guard = async (fn: () => Promise<void>) => {
+  const guard = async (fn: () => Promise<void>, path?: string) => {
     setError('');
+    setBroken(null);
     try {
       await fn();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
+      if (path && e instanceof ApiError && (e.code === 'book.corrupt' || e.code === 'book.notABook')) setBroken(path);
     }
   };
 
@@ -36,7 +41,7 @@ export function StartPage() {
     });
   };
 
-  const open = (path: string) => guard(async () => setBook(await api('book.open', { path })));
+  const open = (path: string) => guard(async () => setBook(await api('book.open', { path })), path);
 
   return (
     <main className="start">
@@ -47,6 +52,7 @@ export function StartPage() {
           {error}
         </p>
       )}
+      {broken && <BackupsPanel bookPath={broken} onRestored={setBook} />}
       <div className="start-columns">
         <form className="card" onSubmit={create} aria-label={t('start.create')}>
           <h2>{t('start.create')}</h2>
