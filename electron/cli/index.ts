@@ -1,5 +1,6 @@
 /** The client-ledger command line: plain Node on top of the core. */
 import { bookCommands } from './commands/book';
+import { reportCommands } from './commands/report';
 import { runCli, type Command } from './run';
 
 const usage = `client-ledger — 客户费用账本 command line
@@ -7,10 +8,12 @@ const usage = `client-ledger — 客户费用账本 command line
   book create BOOK [--company NAME] [--standard small|enterprise] [--first-period YYYY-MM] [--demo]
   book check BOOK                     integrity, balance, audit chain
   book backup BOOK OUT                consistent copy with SQLite's backup API
+  report NAME BOOK --from YYYY-MM --to YYYY-MM [--out FILE.xlsx] [--account CODE]
+  report pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx   every report of the period in one workbook
 
 Every command takes --json (one JSON document on stdout) and --lang zh-CN|en.
 Exit codes: 0 success, 2 bad input (nothing written), 1 internal error.`;
 
-const commands: Record<string, Command> = { ...bookCommands };
+const commands: Record<string, Command> = { ...bookCommands, ...reportCommands };
 
 process.exitCode = await runCli(process.argv.slice(2), commands, usage);

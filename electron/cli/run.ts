@@ -55,6 +55,7 @@ const FLAGS = {
   smoke: { type: 'boolean' },
   comment: { type: 'string' },
   reason: { type: 'string' },
+  account: { type: 'string' },
 } as const;
 
 export async function runCli(argv: string[], commands: Record<string, Command>, usage: string): Promise<number> {

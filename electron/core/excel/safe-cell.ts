@@ -21,7 +21,8 @@ export type SafeValue = string | number | boolean | Date | null;
 
 /** Text for a cell: always a plain string value, XML-clean; Excel's 32,767-character limit kept. */
 export function safeText(value: string): string {
-  const clean = value.replace(XML_ILLEGAL, '');
+  // XML turns a bare CR into LF on reading anyway; say so up front (CRLF → LF).
+  const clean = value.replace(XML_ILLEGAL, '').replace(/\r\n?/g, '\n');
   return clean.length > 32_767 ? clean.slice(0, 32_767) : clean;
 }
 

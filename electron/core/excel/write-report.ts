@@ -56,7 +56,8 @@ export function fittedWidths(section: ReportSection): number[] {
     let w = textWidth(c.label);
     for (let i = 0; i < section.rows.length; i += step) w = Math.max(w, textWidth(shown(c.kind, section.rows[i]![c.key] ?? null)));
     if (section.totals) w = Math.max(w, textWidth(shown(c.kind, section.totals[c.key] ?? null)));
-    return Math.min(60, Math.max(8, w + 2));
+    // +2.5: a little air; and never exactly 9, which exceljs takes for its default and drops.
+    return Math.min(60, Math.max(8, w + 2.5));
   });
 }
 
