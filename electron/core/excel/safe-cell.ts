@@ -43,6 +43,7 @@ export function safeCell(value: unknown): SafeValue {
 
 /** A worksheet name Excel accepts: no []:*?/\, not blank, no leading/trailing apostrophe, ≤ 31 chars, unique in `taken`. */
 export function safeSheetName(wanted: string, taken: Set<string>): string {
+  // eslint-disable-next-line no-control-regex
   let base = wanted.replace(/[[\]:*?/\\\u0000-\u001F]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '');
   if (!base) base = 'Sheet';
   const fits = (s: string, suffix = '') => [...s].slice(0, 31 - suffix.length).join('') + suffix;
