@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { accountsChannels } from './accounts';
 import { bookChannels } from './book';
+import { reportsChannels } from './reports';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -20,7 +21,7 @@ function merge<T extends Record<string, unknown>[]>(...domains: T): UnionToInter
   return out as UnionToIntersection<T[number]>;
 }
 
-export const contract = merge(bookChannels, accountsChannels);
+export const contract = merge(bookChannels, accountsChannels, reportsChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;
