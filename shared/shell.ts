@@ -7,4 +7,6 @@ export interface ShellApi {
   openFile(options: { title?: string; extensions: string[] }): Promise<string | null>;
   savePath(options: { title?: string; defaultName: string }): Promise<string | null>;
   reveal(path: string): Promise<void>;
+  /** Menu commands (Electron) asking the page to show another page; returns an unsubscribe. */
+  onNavigate(listener: (page: string) => void): () => void;
 }

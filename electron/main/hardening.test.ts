@@ -30,7 +30,7 @@ vi.mock('electron', () => ({
   }),
   session: { defaultSession: { webRequest: { onHeadersReceived: h.onHeaders }, setPermissionRequestHandler: h.onPermission } },
   ipcMain: { handle: (name: string, fn: (...a: unknown[]) => unknown) => h.handlers.set(name, fn) },
-  ipcRenderer: { invoke: h.invoke },
+  ipcRenderer: { invoke: h.invoke, on: vi.fn(), off: vi.fn() },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (h.exposed[key] = value) },
   dialog: {},
   shell: {},
@@ -87,7 +87,7 @@ describe('Electron hardening', () => {
     expect(Object.keys(h.exposed)).toEqual(['clientLedger']);
     expect(Object.keys(api).sort()).toEqual(['invoke', 'shell']);
     expect(Object.keys(api.invoke).sort()).toEqual([...channelNames].sort());
-    expect(Object.keys(api.shell).sort()).toEqual(['openFile', 'reveal', 'savePath']);
+    expect(Object.keys(api.shell).sort()).toEqual(['onNavigate', 'openFile', 'reveal', 'savePath']);
     expect(Object.isFrozen(api.invoke)).toBe(true);
     await api.invoke['app.info']!({});
     expect(h.invoke).toHaveBeenCalledWith('cl:app.info', {});

@@ -5,6 +5,7 @@
 import { app, BrowserWindow, session as electronSession } from 'electron';
 import { join } from 'node:path';
 import { CSP } from '../web/server';
+import { loadWindowState, trackWindowState } from './window-state';
 
 export const webPreferences = (preload: string) => ({
   preload,
@@ -17,21 +18,28 @@ export const webPreferences = (preload: string) => ({
   spellcheck: false,
 });
 
-export function createWindow(dir: string): BrowserWindow {
+export function createWindow(dir: string, stateDir?: string): BrowserWindow {
+  const state = stateDir ? loadWindowState(stateDir) : {};
   electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   const win = new BrowserWindow({
-    width: 1360,
-    height: 860,
+    width: state.bounds?.width ?? 1360,
+    height: state.bounds?.height ?? 860,
+    ...(state.bounds ? { x: state.bounds.x, y: state.bounds.y } : {}),
+    icon: join(dir, '../../build/icon.png'),
     show: false,
     title: '客户费用账本',
     webPreferences: webPreferences(join(dir, '../preload/index.cjs')),
   });
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
+  if (stateDir) trackWindowState(win, stateDir);
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   if (devUrl && !app.isPackaged) void win.loadURL(devUrl);
   else void win.loadFile(join(dir, '../renderer/index.html'));

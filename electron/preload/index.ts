@@ -14,6 +14,11 @@ const shell = {
   openFile: (o) => ipcRenderer.invoke('shell:openFile', o),
   savePath: (o) => ipcRenderer.invoke('shell:savePath', o),
   reveal: (path) => ipcRenderer.invoke('shell:reveal', path),
+  onNavigate: (listener) => {
+    const handler = (_e: unknown, page: unknown) => typeof page === 'string' && listener(page);
+    ipcRenderer.on('menu:navigate', handler);
+    return () => void ipcRenderer.off('menu:navigate', handler);
+  },
 } satisfies ShellApi;
 
 contextBridge.exposeInMainWorld('clientLedger', { invoke: Object.freeze(invoke), shell: Object.freeze(shell) });

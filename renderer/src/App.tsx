@@ -1,7 +1,8 @@
 /** The app frame: start screen without a book; with one, navigation and the current page. */
 import { useEffect, useState } from 'react';
 import type { BookInfo } from '../../shared/contract/book';
-import { api } from './api/platform';
+import { api, files } from './api/platform';
+import { pageShortcuts, shortcutPage } from './shortcuts';
 import { BookContext } from './book-context';
 import { I18nProvider, useI18n, type Locale } from './i18n/index';
 import { pages, upcoming } from './pages/index';
@@ -19,6 +20,24 @@ function Frame() {
       setBook(info.book);
     }, () => {});
   }, [locale]);
+
+  // Menu commands (Electron) and the same shortcuts typed in the page go to a page.
+  useEffect(() => {
+    const go = (key: string) => pages.some((p) => p.key === key) && setPageKey(key);
+    const onKey = (e: KeyboardEvent) => {
+      const key = shortcutPage(e);
+      if (key && pages.some((p) => p.key === key)) {
+        e.preventDefault();
+        go(key);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    const off = files.onNavigate(go);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      off();
+    };
+  }, []);
 
   const Page = (pages.find((p) => p.key === pageKey) ?? pages[0]!).component;
   const toggleLocale = () => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN');
@@ -44,7 +63,7 @@ function Frame() {
           <div className="body">
             <nav className="sidebar" aria-label="main">
               {pages.map((p) => (
-                <button key={p.key} type="button" className={p.key === pageKey ? 'active' : ''} onClick={() => setPageKey(p.key)}>
+                <button key={p.key} type="button" className={p.key === pageKey ? 'active' : ''} onClick={() => setPageKey(p.key)} title={pageShortcuts[p.key]}>
                   {t(p.label)}
                 </button>
               ))}

@@ -70,6 +70,7 @@ export const files: ShellApi = isElectron
         const reply = (await res.json()) as Reply<{ path: string }>;
         return reply.ok ? reply.data.path : null;
       },
+      onNavigate: () => () => {},
       async reveal(path) {
         const a = document.createElement('a');
         a.href = `/download?path=${encodeURIComponent(path)}&token=${webToken()}`;

@@ -15,6 +15,23 @@ export const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontWeight
 
 const BLOCK = 100;
 
+/** Column widths and order the user set are remembered per grid. */
+const stateKey = (id: string) => `client-ledger-grid:${id}`;
+
+export function saveColumns(api: GridApi, id: string | undefined): void {
+  if (id) localStorage.setItem(stateKey(id), JSON.stringify(api.getColumnState().map(({ colId, width }) => ({ colId, width }))));
+}
+
+export function restoreColumns(api: GridApi, id: string | undefined): void {
+  const saved = id ? localStorage.getItem(stateKey(id)) : null;
+  if (!saved) return;
+  try {
+    api.applyColumnState({ state: JSON.parse(saved) as { colId: string; width: number }[], applyOrder: true });
+  } catch {
+    localStorage.removeItem(stateKey(id!));
+  }
+}
+
 export interface SqlGridProps<Row> {
   columns: ColDef<Row>[];
   fetchPage: (after: string | null, limit: number) => Promise<Page<Row>>;
@@ -75,7 +92,10 @@ export function SqlGrid<Row>({ columns, fetchPage, reloadKey, rowId, onRowDouble
         datasource={datasource}
         onGridReady={(e) => {
           apiRef.current = e.api;
+          restoreColumns(e.api, testId);
         }}
+        onColumnResized={(e) => e.finished && saveColumns(e.api, testId)}
+        onColumnMoved={(e) => e.finished && saveColumns(e.api, testId)}
         getRowId={rowId ? (p) => rowId(p.data) : undefined}
         onRowDoubleClicked={(e) => e.data && onRowDoubleClicked?.(e.data)}
         localeText={{ loadingOoo: t('common.loading'), noRowsToShow: '—' }}
