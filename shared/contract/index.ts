@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import { accountsChannels } from './accounts';
 import { bookChannels } from './book';
+import { ledgerChannels } from './ledger';
+import { mastersChannels } from './masters';
 import { reportsChannels } from './reports';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -21,7 +23,7 @@ function merge<T extends Record<string, unknown>[]>(...domains: T): UnionToInter
   return out as UnionToIntersection<T[number]>;
 }
 
-export const contract = merge(bookChannels, accountsChannels, reportsChannels);
+export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

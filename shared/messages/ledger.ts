@@ -25,6 +25,8 @@ export const ledgerMessages = defineMessages(
     'ledger.reverseReversal': () => '冲销凭证不能再次冲销',
     'ledger.alreadyReversed': (p) => `凭证 ${p.voucher} 已被冲销`,
     'ledger.postedImmutable': () => '已过账凭证不能修改或删除，请用红字冲销',
+    'ledger.accountRequired': () => '请选择科目',
+    'ledger.exportFailed': (p) => `无法写入 ${p.path}（${p.detail}）`,
   },
   {
     'ledger.badDate': (p) => `Invalid date: ${p.date}`,
@@ -47,5 +49,7 @@ export const ledgerMessages = defineMessages(
     'ledger.reverseReversal': () => 'A reversal cannot itself be reversed',
     'ledger.alreadyReversed': (p) => `Voucher ${p.voucher} has already been reversed`,
     'ledger.postedImmutable': () => 'A posted voucher cannot be changed or deleted; reverse it instead',
+    'ledger.accountRequired': () => 'Choose an account',
+    'ledger.exportFailed': (p) => `Cannot write ${p.path} (${p.detail})`,
   },
 );

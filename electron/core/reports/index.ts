@@ -5,9 +5,10 @@ import { UserError } from '../../../shared/errors';
 import type { ReportResult } from '../../../shared/report';
 import type { Book } from '../book/book';
 import type { ReportModule, ReportParams } from './define';
+import { detailLedgerReport, journalReport, trialBalanceReport } from '../ledger/reports';
 import { expenseReports } from './expenses/index';
 
-const modules: ReportModule[] = [...expenseReports];
+const modules: ReportModule[] = [trialBalanceReport, detailLedgerReport, journalReport, ...expenseReports];
 
 export const reports = new Map<string, ReportModule>();
 for (const m of modules) {

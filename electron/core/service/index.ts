@@ -8,6 +8,10 @@ import { UserError, type Reply } from '../../../shared/errors';
 import { message } from '../../../shared/messages/index';
 import { bookHandlers } from '../book/app';
 import { accountsHandlers } from '../accounts/app';
+import { ledgerHandlers } from '../ledger/app';
+import { mastersHandlers } from '../masters/app';
+import { checkMasters } from '../masters/audit-check';
+import { checkLedgerTotals } from '../ledger/totals-check';
 import { reportsHandlers } from '../reports/app';
 import { mergeHandlers, type Handler } from './handlers';
 import type { Session } from './session';
@@ -16,8 +20,10 @@ import { registerCheck } from '../book/check';
 import { checkPostedVouchers } from '../ledger/audit-check';
 
 registerCheck(checkPostedVouchers);
+registerCheck(checkMasters);
+registerCheck(checkLedgerTotals);
 
-export const handlers = mergeHandlers(bookHandlers, accountsHandlers, reportsHandlers);
+export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers);
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
   const fail = (e: UserError): Reply<unknown> => ({

@@ -1,0 +1,105 @@
+/**
+ * Keyset pages of posted lines for the big grids: the detail ledger (明细账) of an account
+ * and its sub-accounts with a running balance, and the journal (序时账). Both stay fast on
+ * a million lines: the detail ledger reads one period at a time through ix_line_account
+ * (sorting one account-month, not the book) and skips empty months via ledger_total; the
+ * journal walks voucher(period, number) and each voucher's lines in order.
+ * Cursors are opaque to the screen: "period|number|line|balance".
+ */
+import type { LedgerLineRow } from '../../../shared/contract/ledger';
+import type { Page } from '../../../shared/contract/define';
+import type { Book } from '../book/book';
+import { voucherNo } from './vouchers';
+
+interface Cursor {
+  period: string;
+  number: number;
+  line: number;
+  balance: number;
+}
+
+const encode = (c: Cursor) => `${c.period}|${c.number}|${c.line}|${c.balance}`;
+function decode(s: string): Cursor {
+  const [period = '', number = '0', line = '0', balance = '0'] = s.split('|');
+  return { period, number: Number(number), line: Number(line), balance: Number(balance) };
+}
+
+interface LineDb {
+  voucherId: number;
+  number: number;
+  date: string;
+  lineNo: number;
+  account: string;
+  accountName: string;
+  memo: string;
+  debitFen: number;
+  creditFen: number;
+}
+
+/** The account and every account below it (4-2-2 codes: the family shares the prefix). */
+export function accountFamily(book: Book, code: string): string[] {
+  return (book.sqlite.prepare(`SELECT code FROM account WHERE code = ? OR (code > ? AND code < ?)`).all(code, code, `${code}:`) as { code: string }[]).map((r) => r.code);
+}
+
+/** Σ(debit − credit) of posted lines before `from`, for a set of accounts. */
+export function openingBalance(book: Book, accounts: string[], from: string): number {
+  const r = book.sqlite
+    .prepare(`SELECT COALESCE(SUM(debit_fen - credit_fen), 0) AS b FROM ledger_total WHERE period < ? AND account_code IN (${accounts.map(() => '?').join(',')})`)
+    .get(from, ...accounts) as { b: number };
+  return r.b;
+}
+
+export function detailPage(book: Book, req: { account: string; from: string; to: string; after?: string | null | undefined; limit: number }): Page<LedgerLineRow> {
+  const family = accountFamily(book, req.account);
+  if (family.length === 0) return { rows: [], next: null };
+  const inList = family.map(() => '?').join(',');
+  const rows: LedgerLineRow[] = [];
+  let c: Cursor;
+  if (req.after) c = decode(req.after);
+  else {
+    c = { period: req.from, number: 0, line: 0, balance: openingBalance(book, family, req.from) };
+    rows.push({ key: 'opening', date: '', period: req.from, voucherId: 0, no: '', lineNo: 0, account: req.account, accountName: '', memo: '期初余额', debitFen: 0, creditFen: 0, balanceFen: c.balance });
+  }
+  const inPeriod = book.sqlite.prepare(
+    `SELECT v.id AS voucherId, v.number, v.date, l.line_no AS lineNo, l.account_code AS account, a.name AS accountName, l.memo, l.debit_fen AS debitFen, l.credit_fen AS creditFen
+       FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.code = l.account_code
+      WHERE l.posted = 1 AND l.period = ? AND l.account_code IN (${inList}) AND (v.number > ? OR (v.number = ? AND l.line_no > ?))
+      ORDER BY v.number, l.line_no LIMIT ?`,
+  );
+  const nextPeriod = book.sqlite.prepare(`SELECT MIN(period) AS p FROM ledger_total WHERE period > ? AND period <= ? AND account_code IN (${inList})`);
+  const want = req.limit + 1;
+  let period: string | null = c.period;
+  let last: Cursor = c;
+  while (period && rows.length < want) {
+    const got = inPeriod.all(period, ...family, last.number, last.number, last.line, want - rows.length) as LineDb[];
+    for (const l of got) {
+      const balance = last.balance + l.debitFen - l.creditFen;
+      rows.push({ key: `${l.voucherId}:${l.lineNo}`, date: l.date, period, voucherId: l.voucherId, no: voucherNo(l.number), lineNo: l.lineNo, account: l.account, accountName: l.accountName, memo: l.memo, debitFen: l.debitFen, creditFen: l.creditFen, balanceFen: balance });
+      last = { period, number: l.number, line: l.lineNo, balance };
+    }
+    if (rows.length >= want) break;
+    period = (nextPeriod.get(period, req.to, ...family) as { p: string | null }).p;
+    if (period) last = { ...last, period, number: 0, line: 0 };
+  }
+  if (rows.length <= req.limit) return { rows, next: null };
+  rows.length = req.limit;
+  const end = rows[rows.length - 1]!;
+  return { rows, next: encode({ period: end.period, number: Number(end.no.slice(2)) || 0, line: end.lineNo, balance: end.balanceFen ?? 0 }) };
+}
+
+export function journalPage(book: Book, req: { from: string; to: string; after?: string | null | undefined; limit: number }): Page<LedgerLineRow> {
+  const c = req.after ? decode(req.after) : { period: req.from, number: 0, line: 0, balance: 0 };
+  const got = book.sqlite
+    .prepare(
+      `SELECT v.period, v.id AS voucherId, v.number, v.date, l.line_no AS lineNo, l.account_code AS account, a.name AS accountName, l.memo, l.debit_fen AS debitFen, l.credit_fen AS creditFen
+         FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id JOIN account a ON a.code = l.account_code
+        WHERE v.status = 'posted' AND v.period <= ? AND (v.period, v.number, l.line_no) > (?, ?, ?)
+        ORDER BY v.period, v.number, l.line_no LIMIT ?`,
+    )
+    .all(req.to, c.period, c.number, c.line, req.limit + 1) as (LineDb & { period: string })[];
+  const rows = got.slice(0, req.limit).map(
+    (l): LedgerLineRow => ({ key: `${l.voucherId}:${l.lineNo}`, date: l.date, period: l.period, voucherId: l.voucherId, no: voucherNo(l.number), lineNo: l.lineNo, account: l.account, accountName: l.accountName, memo: l.memo, debitFen: l.debitFen, creditFen: l.creditFen, balanceFen: null }),
+  );
+  const end = rows.at(-1);
+  return { rows, next: got.length > req.limit && end ? encode({ period: end.period, number: Number(end.no.slice(2)), line: end.lineNo, balance: 0 }) : null };
+}

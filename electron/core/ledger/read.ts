@@ -1,0 +1,75 @@
+/** Reads for the voucher screens: one voucher with names, the voucher list, the periods. */
+import type { PeriodRow, VoucherDto, VoucherListRow } from '../../../shared/contract/ledger';
+import type { Page } from '../../../shared/contract/define';
+import { addMonths, isPeriod, type Period } from '../../../shared/period';
+import type { Book } from '../book/book';
+import { voucherHeader, voucherNo } from './vouchers';
+
+export function voucherDto(book: Book, id: number): VoucherDto {
+  const h = voucherHeader(book, id);
+  const lines = book.sqlite
+    .prepare(
+      `SELECT l.line_no AS lineNo, l.account_code AS account, a.name AS accountName, l.debit_fen AS debitFen, l.credit_fen AS creditFen, l.memo,
+              l.customer_id AS customerId, c.name AS customerName, l.employee_id AS employeeId, e.name AS employeeName,
+              l.department_id AS departmentId, d.name AS departmentName, l.category_id AS categoryId
+         FROM voucher_line l JOIN account a ON a.code = l.account_code
+         LEFT JOIN customer c ON c.id = l.customer_id LEFT JOIN employee e ON e.id = l.employee_id LEFT JOIN department d ON d.id = l.department_id
+        WHERE l.voucher_id = ? ORDER BY l.line_no`,
+    )
+    .all(id) as VoucherDto['lines'];
+  const reversedBy = book.sqlite.prepare(`SELECT id FROM voucher WHERE reverses_id = ?`).get(id) as { id: number } | undefined;
+  return {
+    id: h.id,
+    period: h.period,
+    number: h.number,
+    no: voucherNo(h.number),
+    date: h.date,
+    status: h.status,
+    memo: h.memo,
+    reversesId: h.reverses_id,
+    reversedById: reversedBy?.id ?? null,
+    debitFen: lines.reduce((s, l) => s + l.debitFen, 0),
+    creditFen: lines.reduce((s, l) => s + l.creditFen, 0),
+    lines,
+  };
+}
+
+/** Newest first (by id); the cursor is the last id seen. */
+export function pageVouchers(book: Book, req: { period?: string | undefined; status?: 'draft' | 'posted' | undefined; after?: string | null | undefined; limit: number }): Page<VoucherListRow> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (req.period) (where.push('v.period = ?'), params.push(req.period));
+  if (req.status) (where.push('v.status = ?'), params.push(req.status));
+  if (req.after) (where.push('v.id < ?'), params.push(Number(req.after)));
+  const rows = book.sqlite
+    .prepare(
+      `SELECT v.id, v.period, v.number, v.date, v.status, v.memo, v.reverses_id AS reversesId,
+              (SELECT r.id FROM voucher r WHERE r.reverses_id = v.id) AS reversedById,
+              (SELECT COALESCE(SUM(l.debit_fen), 0) FROM voucher_line l WHERE l.voucher_id = v.id) AS debitFen,
+              (SELECT COUNT(*) FROM voucher_line l WHERE l.voucher_id = v.id) AS lineCount
+         FROM voucher v ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.id DESC LIMIT ?`,
+    )
+    .all(...params, req.limit + 1) as Omit<VoucherListRow, 'no'>[];
+  const page = rows.slice(0, req.limit).map((r) => ({ ...r, no: voucherNo(r.number) }));
+  return { rows: page, next: rows.length > req.limit ? String(page.at(-1)!.id) : null };
+}
+
+/** Every month from the book's first period to the later of today and the last used period. */
+export function listPeriods(book: Book, today = new Date().toISOString().slice(0, 7)): PeriodRow[] {
+  const stored = book.sqlite
+    .prepare(
+      `SELECT p.period, p.status, p.closed_at AS closedAt, p.closed_by AS closedBy,
+              (SELECT COUNT(*) FROM voucher v WHERE v.period = p.period AND v.status = 'posted') AS posted,
+              (SELECT COUNT(*) FROM voucher v WHERE v.period = p.period AND v.status = 'draft') AS drafts
+         FROM period p ORDER BY p.period`,
+    )
+    .all() as PeriodRow[];
+  const byPeriod = new Map(stored.map((r) => [r.period, r]));
+  const first = book.meta('first_period') ?? stored[0]?.period ?? today;
+  const last = [today, stored.at(-1)?.period ?? today].sort().at(-1)!;
+  const out: PeriodRow[] = [];
+  if (isPeriod(first) && isPeriod(last)) {
+    for (let p: Period = first; p <= last; p = addMonths(p, 1)) out.push(byPeriod.get(p) ?? { period: p, status: 'open', closedAt: null, closedBy: null, posted: 0, drafts: 0 });
+  }
+  return out.reverse();
+}

@@ -1,0 +1,109 @@
+/** The ledger's report modules: 科目余额表, 明细账, 序时账 (rendered by the generic report screen, Excel and CLI). */
+import { UserError } from '../../../shared/errors';
+import type { ReportRow } from '../../../shared/report';
+import type { Book } from '../book/book';
+import { defineReport, L } from '../reports/define';
+import { detailPage, journalPage } from './lines';
+import { trialBalance } from './trial-balance';
+
+export const trialBalanceReport = defineReport({
+  name: 'trial-balance',
+  title: { 'zh-CN': '科目余额表', en: 'Trial balance' },
+  run(book, { from, to, filters, locale }) {
+    const tb = trialBalance(book, from, to, filters);
+    return [
+      {
+        name: 'trial-balance',
+        title: L(locale, '科目余额表', 'Trial balance'),
+        columns: [
+          { key: 'code', label: L(locale, '科目编码', 'Code'), kind: 'text' },
+          { key: 'name', label: L(locale, '科目名称', 'Account'), kind: 'text' },
+          { key: 'openingFen', label: L(locale, '期初余额（借+）', 'Opening (Dr+)'), kind: 'money' },
+          { key: 'debitFen', label: L(locale, '本期借方', 'Debit'), kind: 'money' },
+          { key: 'creditFen', label: L(locale, '本期贷方', 'Credit'), kind: 'money' },
+          { key: 'closingFen', label: L(locale, '期末余额（借+）', 'Closing (Dr+)'), kind: 'money' },
+        ],
+        rows: tb.rows as unknown as ReportRow[],
+        totals: tb.totals,
+      },
+    ];
+  },
+});
+
+/** Every page of a keyset reader, for reports that export the whole range. */
+function all<R>(read: (after: string | null) => { rows: R[]; next: string | null }): R[] {
+  const out: R[] = [];
+  for (let after: string | null = null; ; ) {
+    const page = read(after);
+    out.push(...page.rows);
+    if (!page.next) return out;
+    after = page.next;
+  }
+}
+
+export const detailLedgerReport = defineReport({
+  name: 'detail-ledger',
+  title: { 'zh-CN': '明细账', en: 'Detail ledger' },
+  run(book: Book, { from, to, filters, locale }) {
+    if (!filters.account) throw new UserError('ledger.accountRequired');
+    const account = filters.account;
+    const lines = all((after) => detailPage(book, { account, from, to, after, limit: 1000 }));
+    const rows: ReportRow[] = lines.map((l) => ({
+      date: l.date,
+      no: l.no,
+      account: l.key === 'opening' ? '' : `${l.account} ${l.accountName}`,
+      memo: l.key === 'opening' ? L(locale, '期初余额', 'Opening balance') : l.memo,
+      debitFen: l.key === 'opening' ? null : l.debitFen,
+      creditFen: l.key === 'opening' ? null : l.creditFen,
+      balanceFen: l.balanceFen,
+    }));
+    const name = (book.sqlite.prepare(`SELECT name FROM account WHERE code = ?`).get(account) as { name: string } | undefined)?.name ?? '';
+    return [
+      {
+        name: 'detail-ledger',
+        title: `${L(locale, '明细账', 'Detail ledger')} ${account} ${name}`,
+        columns: [
+          { key: 'date', label: L(locale, '日期', 'Date'), kind: 'date' },
+          { key: 'no', label: L(locale, '凭证号', 'Voucher'), kind: 'text' },
+          { key: 'account', label: L(locale, '科目', 'Account'), kind: 'text' },
+          { key: 'memo', label: L(locale, '摘要', 'Memo'), kind: 'text' },
+          { key: 'debitFen', label: L(locale, '借方', 'Debit'), kind: 'money' },
+          { key: 'creditFen', label: L(locale, '贷方', 'Credit'), kind: 'money' },
+          { key: 'balanceFen', label: L(locale, '余额（借+）', 'Balance (Dr+)'), kind: 'money' },
+        ],
+        rows,
+        totals: {
+          memo: L(locale, '本期合计', 'Period total'),
+          debitFen: lines.reduce((s, l) => s + l.debitFen, 0),
+          creditFen: lines.reduce((s, l) => s + l.creditFen, 0),
+          balanceFen: lines.at(-1)?.balanceFen ?? 0,
+        },
+      },
+    ];
+  },
+});
+
+export const journalReport = defineReport({
+  name: 'journal',
+  title: { 'zh-CN': '序时账', en: 'Journal' },
+  run(book, { from, to, locale }) {
+    const lines = all((after) => journalPage(book, { from, to, after, limit: 1000 }));
+    return [
+      {
+        name: 'journal',
+        title: L(locale, '序时账', 'Journal'),
+        columns: [
+          { key: 'date', label: L(locale, '日期', 'Date'), kind: 'date' },
+          { key: 'no', label: L(locale, '凭证号', 'Voucher'), kind: 'text' },
+          { key: 'memo', label: L(locale, '摘要', 'Memo'), kind: 'text' },
+          { key: 'account', label: L(locale, '科目编码', 'Code'), kind: 'text' },
+          { key: 'accountName', label: L(locale, '科目名称', 'Account'), kind: 'text' },
+          { key: 'debitFen', label: L(locale, '借方', 'Debit'), kind: 'money' },
+          { key: 'creditFen', label: L(locale, '贷方', 'Credit'), kind: 'money' },
+        ],
+        rows: lines.map((l) => ({ date: l.date, no: `${l.period} ${l.no}`, memo: l.memo, account: l.account, accountName: l.accountName, debitFen: l.debitFen, creditFen: l.creditFen })),
+        totals: { memo: L(locale, '合计', 'Total'), debitFen: lines.reduce((s, l) => s + l.debitFen, 0), creditFen: lines.reduce((s, l) => s + l.creditFen, 0) },
+      },
+    ];
+  },
+});

@@ -1,0 +1,204 @@
+/**
+ * Customers, employees and departments: create, update, (de)activate, page. One name per
+ * person or company after NFKC folding (nameKey); codes are generated when not given.
+ * These run inside the caller's transaction and audit each change with its after-state.
+ */
+import { UserError } from '../../../shared/errors';
+import { cleanName, nameKey } from '../../../shared/text';
+import type { CustomerRow, DepartmentRow, EmployeeRow } from '../../../shared/contract/masters';
+import type { Page } from '../../../shared/contract/define';
+import type { Book } from '../book/book';
+import { auditMaster, snapshot, type MasterEntity } from './audit';
+
+type Party = 'customer' | 'employee' | 'department';
+const PREFIX: Record<Party, string> = { customer: 'C', employee: 'E', department: 'D' };
+
+/** The next free code like C0001 (the count is a good first guess; gaps are skipped). */
+function nextCode(book: Book, table: Party): string {
+  const exists = book.sqlite.prepare(`SELECT 1 FROM ${table} WHERE code = ?`);
+  let n = (book.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n + 1;
+  for (;;) {
+    const code = `${PREFIX[table]}${String(n).padStart(table === 'department' ? 2 : 4, '0')}`;
+    if (!exists.get(code)) return code;
+    n++;
+  }
+}
+
+function assertFree(book: Book, table: Party, fields: { code?: string | undefined; name?: string | undefined }, self?: number): void {
+  if (fields.code !== undefined) {
+    const hit = book.sqlite.prepare(`SELECT id FROM ${table} WHERE code = ?`).get(fields.code) as { id: number } | undefined;
+    if (hit && hit.id !== self) throw new UserError('masters.codeTaken', { code: fields.code });
+  }
+  if (fields.name !== undefined) {
+    const hit = book.sqlite.prepare(`SELECT id, code FROM ${table} WHERE name_key = ?`).get(nameKey(fields.name)) as { id: number; code: string } | undefined;
+    if (hit && hit.id !== self) throw new UserError('masters.nameTaken', { entity: table, name: fields.name, code: hit.code });
+  }
+}
+
+function assertRef(book: Book, table: Party, id: number | null | undefined): void {
+  if (id == null) return;
+  if (!book.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw new UserError('masters.badRef', { entity: table, id });
+}
+
+function mustExist(book: Book, entity: MasterEntity, id: number) {
+  const before = snapshot(book, entity, id);
+  if (!before) throw new UserError('masters.notFound', { entity, id });
+  return before;
+}
+
+// ---- reads ----
+
+export function customerRow(book: Book, id: number): CustomerRow {
+  const r = book.sqlite
+    .prepare(`SELECT c.id, c.code, c.name, c.tier, c.manager_id AS managerId, e.name AS managerName, c.active FROM customer c LEFT JOIN employee e ON e.id = c.manager_id WHERE c.id = ?`)
+    .get(id) as (Omit<CustomerRow, 'active'> & { active: number }) | undefined;
+  if (!r) throw new UserError('masters.notFound', { entity: 'customer', id });
+  return { ...r, active: r.active === 1 };
+}
+
+export function employeeRow(book: Book, id: number): EmployeeRow {
+  const r = book.sqlite
+    .prepare(
+      `SELECT e.id, e.code, e.name, e.department_id AS departmentId, d.name AS departmentName, e.approver_id AS approverId, a.name AS approverName, e.active
+         FROM employee e LEFT JOIN department d ON d.id = e.department_id LEFT JOIN employee a ON a.id = e.approver_id WHERE e.id = ?`,
+    )
+    .get(id) as (Omit<EmployeeRow, 'active'> & { active: number }) | undefined;
+  if (!r) throw new UserError('masters.notFound', { entity: 'employee', id });
+  return { ...r, active: r.active === 1 };
+}
+
+export function departmentRow(book: Book, id: number): DepartmentRow {
+  const r = book.sqlite.prepare(`SELECT id, code, name, is_service, active FROM department WHERE id = ?`).get(id) as
+    | { id: number; code: string; name: string; is_service: number; active: number }
+    | undefined;
+  if (!r) throw new UserError('masters.notFound', { entity: 'department', id });
+  return { id: r.id, code: r.code, name: r.name, isService: r.is_service === 1, active: r.active === 1 };
+}
+
+interface PageReq {
+  after?: string | null | undefined;
+  limit: number;
+  search?: string | undefined;
+  includeInactive?: boolean | undefined;
+}
+
+/** Keyset page by code over customers or employees, with an optional code/name search. */
+function pageIds(book: Book, table: 'customer' | 'employee', req: PageReq): { ids: number[]; next: string | null } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (req.after) (where.push('code > ?'), params.push(req.after));
+  if (!req.includeInactive) where.push('active = 1');
+  if (req.search?.trim()) {
+    const like = `%${req.search.trim().replace(/[%_]/g, '')}%`;
+    where.push('(code LIKE ? OR name LIKE ? OR name_key LIKE ?)');
+    params.push(like, like, `%${nameKey(req.search).replace(/[%_]/g, '')}%`);
+  }
+  const rows = book.sqlite
+    .prepare(`SELECT id, code FROM ${table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY code LIMIT ?`)
+    .all(...params, req.limit + 1) as { id: number; code: string }[];
+  const page = rows.slice(0, req.limit);
+  return { ids: page.map((r) => r.id), next: rows.length > req.limit ? (page.at(-1)?.code ?? null) : null };
+}
+
+export function pageCustomers(book: Book, req: PageReq): Page<CustomerRow> {
+  const { ids, next } = pageIds(book, 'customer', req);
+  return { rows: ids.map((id) => customerRow(book, id)), next };
+}
+
+export function pageEmployees(book: Book, req: PageReq): Page<EmployeeRow> {
+  const { ids, next } = pageIds(book, 'employee', req);
+  return { rows: ids.map((id) => employeeRow(book, id)), next };
+}
+
+export function listDepartments(book: Book, includeInactive = false): DepartmentRow[] {
+  const ids = book.sqlite.prepare(`SELECT id FROM department ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY code`).all() as { id: number }[];
+  return ids.map((r) => departmentRow(book, r.id));
+}
+
+// ---- writes ----
+
+export function createCustomer(book: Book, req: { code?: string | undefined; name: string; tier?: string | undefined; managerId?: number | null | undefined }): CustomerRow {
+  const name = cleanName(req.name);
+  assertFree(book, 'customer', { code: req.code, name });
+  assertRef(book, 'employee', req.managerId);
+  const code = req.code ?? nextCode(book, 'customer');
+  const id = Number(
+    book.sqlite.prepare(`INSERT INTO customer (code, name, name_key, tier, manager_id) VALUES (?, ?, ?, ?, ?)`).run(code, name, nameKey(name), req.tier ?? '', req.managerId ?? null).lastInsertRowid,
+  );
+  auditMaster(book, 'customer', 'create', id, undefined);
+  return customerRow(book, id);
+}
+
+export function updateCustomer(book: Book, req: { id: number; code?: string | undefined; name?: string | undefined; tier?: string | undefined; managerId?: number | null | undefined }): CustomerRow {
+  const before = mustExist(book, 'customer', req.id);
+  const name = req.name === undefined ? undefined : cleanName(req.name);
+  assertFree(book, 'customer', { code: req.code, name }, req.id);
+  assertRef(book, 'employee', req.managerId);
+  book.sqlite
+    .prepare(
+      `UPDATE customer SET code = COALESCE(?, code), name = COALESCE(?, name), name_key = COALESCE(?, name_key), tier = COALESCE(?, tier),
+              manager_id = CASE WHEN ? THEN ? ELSE manager_id END WHERE id = ?`,
+    )
+    .run(req.code ?? null, name ?? null, name ? nameKey(name) : null, req.tier ?? null, req.managerId !== undefined ? 1 : 0, req.managerId ?? null, req.id);
+  auditMaster(book, 'customer', 'update', req.id, before);
+  return customerRow(book, req.id);
+}
+
+export function createEmployee(book: Book, req: { code?: string | undefined; name: string; departmentId?: number | null | undefined; approverId?: number | null | undefined }): EmployeeRow {
+  const name = cleanName(req.name);
+  assertFree(book, 'employee', { code: req.code, name });
+  assertRef(book, 'department', req.departmentId);
+  assertRef(book, 'employee', req.approverId);
+  const code = req.code ?? nextCode(book, 'employee');
+  const id = Number(
+    book.sqlite
+      .prepare(`INSERT INTO employee (code, name, name_key, department_id, approver_id) VALUES (?, ?, ?, ?, ?)`)
+      .run(code, name, nameKey(name), req.departmentId ?? null, req.approverId ?? null).lastInsertRowid,
+  );
+  auditMaster(book, 'employee', 'create', id, undefined);
+  return employeeRow(book, id);
+}
+
+export function updateEmployee(book: Book, req: { id: number; code?: string | undefined; name?: string | undefined; departmentId?: number | null | undefined; approverId?: number | null | undefined }): EmployeeRow {
+  const before = mustExist(book, 'employee', req.id);
+  const name = req.name === undefined ? undefined : cleanName(req.name);
+  assertFree(book, 'employee', { code: req.code, name }, req.id);
+  assertRef(book, 'department', req.departmentId);
+  assertRef(book, 'employee', req.approverId);
+  if (req.approverId === req.id) throw new UserError('masters.selfApprover');
+  book.sqlite
+    .prepare(
+      `UPDATE employee SET code = COALESCE(?, code), name = COALESCE(?, name), name_key = COALESCE(?, name_key),
+              department_id = CASE WHEN ? THEN ? ELSE department_id END, approver_id = CASE WHEN ? THEN ? ELSE approver_id END WHERE id = ?`,
+    )
+    .run(req.code ?? null, name ?? null, name ? nameKey(name) : null, req.departmentId !== undefined ? 1 : 0, req.departmentId ?? null, req.approverId !== undefined ? 1 : 0, req.approverId ?? null, req.id);
+  auditMaster(book, 'employee', 'update', req.id, before);
+  return employeeRow(book, req.id);
+}
+
+export function createDepartment(book: Book, req: { code?: string | undefined; name: string; isService?: boolean | undefined }): DepartmentRow {
+  const name = cleanName(req.name);
+  assertFree(book, 'department', { code: req.code, name });
+  const code = req.code ?? nextCode(book, 'department');
+  const id = Number(book.sqlite.prepare(`INSERT INTO department (code, name, name_key, is_service) VALUES (?, ?, ?, ?)`).run(code, name, nameKey(name), req.isService ? 1 : 0).lastInsertRowid);
+  auditMaster(book, 'department', 'create', id, undefined);
+  return departmentRow(book, id);
+}
+
+export function updateDepartment(book: Book, req: { id: number; code?: string | undefined; name?: string | undefined; isService?: boolean | undefined }): DepartmentRow {
+  const before = mustExist(book, 'department', req.id);
+  const name = req.name === undefined ? undefined : cleanName(req.name);
+  assertFree(book, 'department', { code: req.code, name }, req.id);
+  book.sqlite
+    .prepare(`UPDATE department SET code = COALESCE(?, code), name = COALESCE(?, name), name_key = COALESCE(?, name_key), is_service = COALESCE(?, is_service) WHERE id = ?`)
+    .run(req.code ?? null, name ?? null, name ? nameKey(name) : null, req.isService === undefined ? null : req.isService ? 1 : 0, req.id);
+  auditMaster(book, 'department', 'update', req.id, before);
+  return departmentRow(book, req.id);
+}
+
+/** Deactivated masters stay on old vouchers and reports; they only leave pickers and imports. */
+export function setPartyActive(book: Book, table: Party, id: number, active: boolean): void {
+  const before = mustExist(book, table, id);
+  book.sqlite.prepare(`UPDATE ${table} SET active = ? WHERE id = ?`).run(active ? 1 : 0, id);
+  auditMaster(book, table, active ? 'activate' : 'deactivate', id, before);
+}

@@ -1,0 +1,124 @@
+/** Ledger channels: vouchers (draft → posted → reversed), periods, keyset pages of posted lines. */
+import { z } from 'zod';
+import { channel, type Page } from './define';
+import { periodSchema } from './book';
+
+export interface VoucherLineDto {
+  lineNo: number;
+  account: string;
+  accountName: string;
+  debitFen: number;
+  creditFen: number;
+  memo: string;
+  customerId: number | null;
+  customerName: string | null;
+  employeeId: number | null;
+  employeeName: string | null;
+  departmentId: number | null;
+  departmentName: string | null;
+  categoryId: number | null;
+}
+
+export interface VoucherDto {
+  id: number;
+  period: string;
+  number: number | null;
+  /** 记-0001, or — for a draft. */
+  no: string;
+  date: string;
+  status: 'draft' | 'posted';
+  memo: string;
+  reversesId: number | null;
+  reversedById: number | null;
+  debitFen: number;
+  creditFen: number;
+  lines: VoucherLineDto[];
+}
+
+export interface VoucherListRow {
+  id: number;
+  period: string;
+  number: number | null;
+  no: string;
+  date: string;
+  status: 'draft' | 'posted';
+  memo: string;
+  debitFen: number;
+  lineCount: number;
+  reversesId: number | null;
+  reversedById: number | null;
+}
+
+export interface PeriodRow {
+  period: string;
+  status: 'open' | 'closed';
+  closedAt: string | null;
+  closedBy: string | null;
+  posted: number;
+  drafts: number;
+}
+
+/** One posted line in a detail ledger or the journal; balanceFen is debit-positive. */
+export interface LedgerLineRow {
+  key: string;
+  date: string;
+  period: string;
+  voucherId: number;
+  no: string;
+  lineNo: number;
+  account: string;
+  accountName: string;
+  memo: string;
+  debitFen: number;
+  creditFen: number;
+  /** Running balance (detail ledger only; null in the journal). */
+  balanceFen: number | null;
+}
+
+const id = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const fen = z.number().int();
+const dimId = z.number().int().positive().nullish();
+
+export const voucherLineSchema = z.object({
+  account: z.string().regex(/^\d{4}(\d{2}){0,2}$/, 'account code'),
+  debitFen: fen.optional(),
+  creditFen: fen.optional(),
+  memo: z.string().max(200).optional(),
+  customerId: dimId,
+  employeeId: dimId,
+  departmentId: dimId,
+  categoryId: dimId,
+});
+
+const pageArgs = { after: z.string().max(200).nullish(), limit: z.number().int().min(1).max(1000).default(100) };
+
+export interface TrialBalanceDto {
+  rows: { code: string; name: string; openingFen: number; debitFen: number; creditFen: number; closingFen: number }[];
+  totals: { debitFen: number; creditFen: number };
+}
+
+export const ledgerChannels = {
+  /** Creates a draft (no id) or replaces a draft's date, memo and lines (id). Rules are checked. */
+  'vouchers.save': channel<VoucherDto>()(z.object({ id: id.optional(), date: isoDate, memo: z.string().max(200).default(''), lines: z.array(voucherLineSchema).max(1000) })),
+  'vouchers.post': channel<VoucherDto>()(z.object({ id })),
+  /** 红字冲销: returns the reversal voucher. */
+  'vouchers.reverse': channel<VoucherDto>()(z.object({ id, date: isoDate.optional() })),
+  'vouchers.delete': channel<{ deleted: number }>()(z.object({ id })),
+  'vouchers.get': channel<VoucherDto>()(z.object({ id })),
+  /** Newest first within a period: keyset on (period, number/draft id). */
+  'vouchers.page': channel<Page<VoucherListRow>>()(z.object({ period: periodSchema.optional(), status: z.enum(['draft', 'posted']).optional(), ...pageArgs })),
+  'periods.list': channel<PeriodRow[]>()(z.object({})),
+  'periods.close': channel<PeriodRow[]>()(z.object({ period: periodSchema })),
+  'periods.reopen': channel<PeriodRow[]>()(z.object({ period: periodSchema, reason: z.string().trim().min(1).max(500) })),
+  /** 明细账 rows for an account (and its sub-accounts); the first page starts with the opening row. */
+  'ledger.detailPage': channel<Page<LedgerLineRow>>()(z.object({ account: z.string().regex(/^\d{4}(\d{2}){0,2}$/), from: periodSchema, to: periodSchema, ...pageArgs })),
+  /** 序时账: every posted line in voucher order. */
+  'ledger.journalPage': channel<Page<LedgerLineRow>>()(z.object({ from: periodSchema, to: periodSchema, ...pageArgs })),
+  /** 科目余额表 (the same numbers as the trial-balance report module). */
+  'ledger.trialBalance': channel<TrialBalanceDto>()(
+    z.object({ from: periodSchema, to: periodSchema, level: z.number().int().min(1).max(3).optional(), customerId: id.optional(), employeeId: id.optional(), departmentId: id.optional() }),
+  ),
+  /** hledger journal of every posted voucher: written to `path`, or returned as text. */
+  'ledger.exportHledger': channel<{ path: string | null; transactions: number; text: string | null }>()(z.object({ path: z.string().min(1).max(1024).optional() })),
+};
