@@ -1,0 +1,150 @@
+/**
+ * What an allocation reads from the book for one period: pool amounts (posted lines on
+ * the pool's accounts and their children that carry no customer), driver values per
+ * customer, customers per target, headcount per department. Each driver and target is
+ * read once per run and cached, so a thousand pools sharing a driver cost one query.
+ */
+import { UserError } from '../../../shared/errors';
+import type { Book } from '../book/book';
+import type { Target } from './rules';
+
+export interface Customer {
+  id: number;
+  code: string;
+  name: string;
+  tier: string;
+  managerId: number | null;
+}
+
+export interface Department {
+  id: number;
+  code: string;
+  name: string;
+  isService: boolean;
+}
+
+/** Lines written by an allocation reclass are overhead moved, not a customer's direct cost. */
+export const NOT_RECLASS = `voucher_id NOT IN (SELECT id FROM voucher WHERE source_type = 'allocation')`;
+
+export class AllocInputs {
+  private drivers = new Map<string, Map<number, number>>();
+  private targets = new Map<string, Customer[]>();
+  private customers: Customer[] | null = null;
+  private departments: Map<number, Department> | null = null;
+  private headcounts: Map<number, number> | null = null;
+
+  constructor(
+    readonly book: Book,
+    readonly period: string,
+  ) {}
+
+  /** Σ(debit − credit) on posted lines without a customer; per (leaf account, department) for reclass. */
+  poolParts(accounts: string[], departmentId: number | null): { account: string; departmentId: number | null; amountFen: number }[] {
+    const like = accounts.map(() => `(account_code = ? OR account_code LIKE ?)`).join(' OR ');
+    const params: (string | number)[] = [this.period];
+    for (const a of accounts) params.push(a, `${a}%`);
+    if (departmentId !== null) params.push(departmentId);
+    const rows = this.book.sqlite
+      .prepare(
+        `SELECT account_code AS account, department_id AS departmentId, SUM(debit_fen) - SUM(credit_fen) AS amountFen
+           FROM voucher_line
+          WHERE posted = 1 AND period = ? AND customer_id IS NULL AND (${like})
+            ${departmentId !== null ? 'AND department_id = ?' : ''}
+          GROUP BY account_code, department_id ORDER BY account_code, department_id`,
+      )
+      .all(...params) as { account: string; departmentId: number | null; amountFen: number }[];
+    return rows.filter((r) => r.amountFen !== 0);
+  }
+
+  poolAmount(accounts: string[], departmentId: number | null): number {
+    let s = 0;
+    for (const p of this.poolParts(accounts, departmentId)) s += p.amountFen;
+    return s;
+  }
+
+  allCustomers(): Customer[] {
+    this.customers ??= this.book.sqlite
+      .prepare(`SELECT id, code, name, tier, manager_id AS managerId FROM customer WHERE active = 1 ORDER BY code`)
+      .all() as Customer[];
+    return this.customers;
+  }
+
+  /** Target customers, sorted by code (the tie-break order). */
+  customersFor(target: Target): Customer[] {
+    const key = JSON.stringify(target);
+    let list = this.targets.get(key);
+    if (!list) {
+      const all = this.allCustomers();
+      if (target.kind === 'all') list = all;
+      else if (target.kind === 'tier') {
+        const tiers = new Set(target.tiers);
+        list = all.filter((c) => tiers.has(c.tier));
+      } else {
+        const ids = new Set(target.managerIds);
+        list = all.filter((c) => c.managerId !== null && ids.has(c.managerId));
+      }
+      this.targets.set(key, list);
+    }
+    return list;
+  }
+
+  /** Driver values by customer id (absent = 0). Values are integers: fen, or thousandths of a unit. */
+  driver(driver: string): Map<number, number> {
+    let m = this.drivers.get(driver);
+    if (m) return m;
+    const s = this.book.sqlite;
+    let rows: { id: number; v: number }[];
+    if (driver === 'revenue') {
+      const rev = this.book.account('mainRevenue');
+      rows = s
+        .prepare(
+          `SELECT customer_id AS id, SUM(credit_fen) - SUM(debit_fen) AS v FROM voucher_line
+            WHERE posted = 1 AND period = ? AND customer_id IS NOT NULL AND (account_code = ? OR account_code LIKE ?)
+            GROUP BY customer_id`,
+        )
+        .all(this.period, rev, `${rev}%`) as typeof rows;
+    } else if (driver === 'directCost') {
+      rows = s
+        .prepare(
+          `SELECT l.customer_id AS id, SUM(l.debit_fen) - SUM(l.credit_fen) AS v FROM voucher_line l JOIN account a ON a.code = l.account_code
+            WHERE l.posted = 1 AND l.period = ? AND l.customer_id IS NOT NULL AND a.type IN ('expense','cost') AND ${NOT_RECLASS}
+            GROUP BY l.customer_id`,
+        )
+        .all(this.period) as typeof rows;
+    } else if (driver === 'hours') {
+      rows = s.prepare(`SELECT customer_id AS id, SUM(hours_milli) AS v FROM timesheet WHERE period = ? GROUP BY customer_id`).all(this.period) as typeof rows;
+    } else if (driver === 'equal') {
+      rows = this.allCustomers().map((c) => ({ id: c.id, v: 1 }));
+    } else if (driver.startsWith('table:')) {
+      rows = s.prepare(`SELECT customer_id AS id, value_milli AS v FROM driver_value WHERE period = ? AND driver = ?`).all(this.period, driver.slice(6)) as typeof rows;
+    } else {
+      throw new UserError('allocation.unknownDriver', { rule: '', driver });
+    }
+    m = new Map(rows.map((r) => [r.id, r.v]));
+    this.drivers.set(driver, m);
+    return m;
+  }
+
+  departmentsById(): Map<number, Department> {
+    this.departments ??= new Map(
+      (this.book.sqlite.prepare(`SELECT id, code, name, is_service AS isService FROM department ORDER BY code`).all() as (Omit<Department, 'isService'> & { isService: number })[]).map(
+        (d) => [d.id, { ...d, isService: d.isService === 1 }],
+      ),
+    );
+    return this.departments;
+  }
+
+  headcount(departmentId: number): number {
+    this.headcounts ??= new Map(
+      (this.book.sqlite.prepare(`SELECT department_id AS id, COUNT(*) AS n FROM employee WHERE active = 1 AND department_id IS NOT NULL GROUP BY department_id`).all() as { id: number; n: number }[]).map(
+        (r) => [r.id, r.n],
+      ),
+    );
+    return this.headcounts.get(departmentId) ?? 0;
+  }
+}
+
+/** Driver names the UI offers: the built-ins and every imported table. */
+export function driverTables(book: Book): string[] {
+  return (book.sqlite.prepare('SELECT DISTINCT driver FROM driver_value ORDER BY driver').all() as { driver: string }[]).map((r) => r.driver);
+}

@@ -1,0 +1,149 @@
+/**
+ * Customer profitability (DOMAIN.md: Customer profitability) over a period range:
+ * revenue − direct cost − allocated overhead = profit, margin, rank, classes, the whale
+ * curve; and per account manager (customer.manager_id) expense, revenue, growth against
+ * the previous range of equal length, retention and revenue per yuan of expense.
+ * Revenue = posted lines on revenue accounts carrying the customer (credit − debit); direct
+ * cost = posted lines on expense / cost accounts carrying it (debit − credit), except the
+ * lines of allocation reclass vouchers, which are overhead and counted through the runs.
+ * Allocated overhead = the customer's lines in each period's current run.
+ */
+import { addMonths, period as toPeriod, periodRange } from '../../../shared/period';
+import type { Book } from '../book/book';
+import type { CustomerProfit, Figures, ManagerRoi, ProfitClass } from '../../../shared/contract/allocation';
+import { NOT_RECLASS } from './inputs';
+
+/** The share of total positive profit the 'high' class covers (the usual Pareto cut). */
+export const HIGH_SHARE_PERCENT = 80;
+
+export function customerFigures(book: Book, from: string, to: string): Map<number, Figures> {
+  const types = new Map((book.sqlite.prepare('SELECT code, type FROM account').all() as { code: string; type: string }[]).map((a) => [a.code, a.type]));
+  const out = new Map<number, Figures>();
+  const get = (id: number) => {
+    let f = out.get(id);
+    if (!f) out.set(id, (f = { revenueFen: 0, directCostFen: 0, allocatedFen: 0 }));
+    return f;
+  };
+  const lines = book.sqlite
+    .prepare(
+      `SELECT customer_id AS id, account_code AS account, SUM(debit_fen) AS d, SUM(credit_fen) AS c FROM voucher_line
+        WHERE posted = 1 AND customer_id IS NOT NULL AND period BETWEEN ? AND ? AND ${NOT_RECLASS}
+        GROUP BY customer_id, account_code`,
+    )
+    .all(from, to) as { id: number; account: string; d: number; c: number }[];
+  for (const l of lines) {
+    const type = types.get(l.account);
+    if (type === 'revenue') get(l.id).revenueFen += l.c - l.d;
+    else if (type === 'expense' || type === 'cost') get(l.id).directCostFen += l.d - l.c;
+  }
+  const allocated = book.sqlite
+    .prepare(
+      `SELECT l.customer_id AS id, SUM(l.amount_fen) AS a FROM alloc_line l
+        WHERE l.customer_id IS NOT NULL
+          AND l.run_id IN (SELECT MAX(id) FROM alloc_run WHERE period BETWEEN ? AND ? GROUP BY period)
+        GROUP BY l.customer_id`,
+    )
+    .all(from, to) as { id: number; a: number }[];
+  for (const a of allocated) get(a.id).allocatedFen += a.a;
+  return out;
+}
+
+interface CustomerRow {
+  id: number;
+  code: string;
+  name: string;
+  tier: string;
+  active: number;
+  managerId: number | null;
+  managerName: string | null;
+}
+
+const customers = (book: Book) =>
+  book.sqlite
+    .prepare(`SELECT c.id, c.code, c.name, c.tier, c.active, c.manager_id AS managerId, e.name AS managerName FROM customer c LEFT JOIN employee e ON e.id = c.manager_id ORDER BY c.code`)
+    .all() as CustomerRow[];
+
+export function profitability(book: Book, from: string, to: string): { rows: CustomerProfit[]; totals: Figures & { profitFen: number } } {
+  const figures = customerFigures(book, toPeriod(from), toPeriod(to));
+  const zero: Figures = { revenueFen: 0, directCostFen: 0, allocatedFen: 0 };
+  const rows = customers(book)
+    .filter((c) => c.active === 1 || figures.has(c.id))
+    .map((c) => {
+      const f = figures.get(c.id) ?? zero;
+      const profitFen = f.revenueFen - f.directCostFen - f.allocatedFen;
+      return {
+        customerId: c.id,
+        code: c.code,
+        name: c.name,
+        tier: c.tier,
+        managerId: c.managerId,
+        managerName: c.managerName ?? '',
+        ...f,
+        profitFen,
+        margin: f.revenueFen !== 0 ? profitFen / f.revenueFen : null,
+        rank: 0,
+        profitClass: 'low' as ProfitClass,
+        cumulativeShare: null as number | null,
+      };
+    })
+    // Rows are in code order already; a stable sort keeps code order among equal profits.
+    .sort((a, b) => b.profitFen - a.profitFen);
+  const totals = { revenueFen: 0, directCostFen: 0, allocatedFen: 0, profitFen: 0 };
+  let positive = 0;
+  for (const r of rows) {
+    totals.revenueFen += r.revenueFen;
+    totals.directCostFen += r.directCostFen;
+    totals.allocatedFen += r.allocatedFen;
+    totals.profitFen += r.profitFen;
+    if (r.profitFen > 0) positive += r.profitFen;
+  }
+  let cumulative = 0;
+  let positiveBefore = 0;
+  rows.forEach((r, i) => {
+    r.rank = i + 1;
+    // High: the best customers until they cover HIGH_SHARE_PERCENT of all positive profit (integer test, no rounding).
+    r.profitClass = r.profitFen < 0 ? 'loss' : r.profitFen > 0 && positiveBefore * 100 < positive * HIGH_SHARE_PERCENT ? 'high' : 'low';
+    if (r.profitFen > 0) positiveBefore += r.profitFen;
+    cumulative += r.profitFen;
+    r.cumulativeShare = totals.profitFen !== 0 ? cumulative / totals.profitFen : null;
+  });
+  return { rows, totals };
+}
+
+export function previousRange(from: string, to: string): { from: string; to: string } {
+  const n = periodRange(toPeriod(from), toPeriod(to)).length;
+  return { from: addMonths(toPeriod(from), -n), to: addMonths(toPeriod(from), -1) };
+}
+
+export function managerRoi(book: Book, from: string, to: string): ManagerRoi[] {
+  const prev = previousRange(from, to);
+  const now = customerFigures(book, toPeriod(from), toPeriod(to));
+  const before = customerFigures(book, prev.from, prev.to);
+  const out = new Map<number | null, ManagerRoi>();
+  for (const c of customers(book)) {
+    const f = now.get(c.id);
+    const p = before.get(c.id);
+    if (!f && !p && c.active !== 1) continue;
+    let m = out.get(c.managerId);
+    if (!m) {
+      m = { managerId: c.managerId, managerName: c.managerName ?? '', customers: 0, revenueFen: 0, expenseFen: 0, previousRevenueFen: 0, growth: null, retention: null, retained: 0, previousCustomers: 0, revenuePerYuan: null };
+      out.set(c.managerId, m);
+    }
+    m.customers++;
+    m.revenueFen += f?.revenueFen ?? 0;
+    m.expenseFen += (f?.directCostFen ?? 0) + (f?.allocatedFen ?? 0);
+    m.previousRevenueFen += p?.revenueFen ?? 0;
+    if ((p?.revenueFen ?? 0) > 0) {
+      m.previousCustomers++;
+      if ((f?.revenueFen ?? 0) > 0) m.retained++;
+    }
+  }
+  return [...out.values()]
+    .map((m) => ({
+      ...m,
+      growth: m.previousRevenueFen !== 0 ? (m.revenueFen - m.previousRevenueFen) / m.previousRevenueFen : null,
+      retention: m.previousCustomers > 0 ? m.retained / m.previousCustomers : null,
+      revenuePerYuan: m.expenseFen !== 0 ? m.revenueFen / m.expenseFen : null,
+    }))
+    .sort((a, b) => b.revenueFen - a.revenueFen || a.managerName.localeCompare(b.managerName));
+}

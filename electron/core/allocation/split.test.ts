@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { largestRemainder, splitByRatio, straightLine } from './split';
+
+/** The exact share as a rational, for checking each amount is within one fen of it. */
+const within1 = (amount: number, w: number, total: number, got: number) => {
+  const exact = BigInt(amount) * BigInt(w); // got*total should be within total of exact
+  const diff = BigInt(got) * BigInt(total) - exact;
+  return (diff < 0n ? -diff : diff) < BigInt(total);
+};
+
+describe('largestRemainder', () => {
+  it('sums to the pool to the fen for random pools and drivers (also negative, also big)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e13, max: 1e13 }),
+        fc.array(fc.integer({ min: 0, max: 1e12 }), { minLength: 1, maxLength: 60 }).filter((w) => w.some((x) => x > 0)),
+        (amount, weights) => {
+          const { amounts, total } = largestRemainder(amount, weights);
+          expect(amounts.reduce((s, a) => s + a, 0)).toBe(amount);
+          amounts.forEach((a, i) => {
+            expect(Number.isSafeInteger(a)).toBe(true);
+            expect(within1(amount, weights[i]!, Number(total), a)).toBe(true);
+            if (weights[i] === 0) expect(a).toBe(0);
+          });
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('splits a negative pool as the mirror of the positive one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.array(fc.integer({ min: 1, max: 1e6 }), { minLength: 1, maxLength: 30 }), (amount, weights) => {
+        const pos = largestRemainder(amount, weights).amounts;
+        const neg = largestRemainder(-amount, weights).amounts;
+        expect(neg).toEqual(pos.map((x) => (x === 0 ? 0 : -x)));
+      }),
+    );
+  });
+
+  it('gives a one-customer pool the whole amount', () => {
+    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 1, max: 1e9 }), (amount, w) => {
+      expect(largestRemainder(amount, [w]).amounts).toEqual([amount]);
+    }));
+  });
+
+  it('breaks ties toward the earlier target (callers sort by customer code)', () => {
+    // 100 fen over three equal weights: 33.33 each, the one leftover fen goes to the first.
+    expect(largestRemainder(100, [1, 1, 1]).amounts).toEqual([34, 33, 33]);
+    expect(largestRemainder(-100, [1, 1, 1]).amounts).toEqual([-34, -33, -33]);
+    // 200 over three: two leftovers, to the first two.
+    expect(largestRemainder(200, [1, 1, 1]).amounts).toEqual([67, 67, 66]);
+    // A larger remainder beats an earlier position: 10 over weights 1,1,2 → 2.5, 2.5, 5.
+    expect(largestRemainder(10, [1, 1, 2]).amounts).toEqual([3, 2, 5]);
+    // 7 over 3,3,4 (/10): 2.1, 2.1, 2.8 → the third gets the leftover fen.
+    expect(largestRemainder(7, [3, 3, 4]).amounts).toEqual([2, 2, 3]);
+  });
+
+  it('works beyond 2^53 weight totals', () => {
+    const big = 2 ** 52;
+    const r = largestRemainder(1001, [big, big, big]);
+    expect(r.amounts).toEqual([334, 334, 333]);
+    expect(r.total).toBe(3n * BigInt(big));
+  });
+});
+
+describe('straightLine and ratios', () => {
+  it('puts the remainder in the last period', () => {
+    expect(straightLine(100000, 3)).toEqual([33333, 33333, 33334]);
+    fc.assert(fc.property(fc.integer({ min: 1, max: 1e12 }), fc.integer({ min: 1, max: 600 }), (total, n) => {
+      const parts = straightLine(total, n);
+      expect(parts.reduce((s, p) => s + p, 0)).toBe(total);
+      expect(new Set(parts.slice(0, -1)).size).toBeLessThanOrEqual(1);
+    }));
+  });
+
+  it('splits by ratio exactly', () => {
+    expect(splitByRatio(100001, [60, 40])).toEqual([60001, 40000]);
+    expect(splitByRatio(1, [1, 1])).toEqual([1, 0]);
+  });
+});

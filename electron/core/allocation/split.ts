@@ -1,0 +1,104 @@
+/**
+ * Exact splits of an amount in fen (DOMAIN.md: every split sums exactly to its source).
+ * Largest remainder: each target gets floor(|amount| × weight / total); the fen left over
+ * go one each to the largest remainders, ties to the earlier target (callers pass targets
+ * sorted by customer code, so ties go by code). A negative amount is split as its absolute
+ * value and negated, so a credit pool mirrors a debit pool fen for fen.
+ * Integers only: Number while every product stays below 2^53, BigInt beyond.
+ */
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+export interface Split {
+  amounts: number[];
+  /** Σ weights: the share denominator. */
+  total: bigint;
+}
+
+/** Weights must be non-negative safe integers with a positive sum (callers check and name the driver). */
+export function largestRemainder(amount: number, weights: readonly number[]): Split {
+  if (!Number.isSafeInteger(amount)) throw new Error(`amount is not whole fen: ${amount}`);
+  const n = weights.length;
+  let total = 0;
+  let max = 0;
+  for (const w of weights) {
+    if (!Number.isSafeInteger(w) || w < 0) throw new Error(`weight must be a non-negative integer: ${w}`);
+    total += w;
+    if (w > max) max = w;
+  }
+  if (!Number.isSafeInteger(total)) return splitBig(amount, weights);
+  if (total === 0) throw new Error('weights sum to zero');
+  const abs = Math.abs(amount);
+  const sign = amount < 0 ? -1 : 1;
+  const floors = new Array<number>(n);
+  const rems = new Float64Array(n);
+  let given = 0;
+  if (abs * max <= SAFE) {
+    for (let i = 0; i < n; i++) {
+      const p = abs * weights[i]!;
+      const r = p % total;
+      floors[i] = (p - r) / total;
+      rems[i] = r;
+      given += floors[i]!;
+    }
+  } else {
+    const a = BigInt(abs);
+    const t = BigInt(total);
+    for (let i = 0; i < n; i++) {
+      const p = a * BigInt(weights[i]!);
+      // Remainders are below total, itself a safe integer: Number holds them exactly.
+      floors[i] = Number(p / t);
+      rems[i] = Number(p % t);
+      given += floors[i]!;
+    }
+  }
+  distribute(floors, rems, abs - given);
+  if (sign < 0) for (let i = 0; i < n; i++) floors[i] = -floors[i]! || 0;
+  return { amounts: floors, total: BigInt(total) };
+}
+
+/** Gives one more fen to the `left` largest remainders; among equal remainders the earliest index wins. */
+function distribute(floors: number[], rems: Float64Array, left: number): void {
+  if (left <= 0) return;
+  const sorted = Float64Array.from(rems).sort();
+  const threshold = sorted[sorted.length - left]!;
+  let above = 0;
+  for (let i = 0; i < rems.length; i++) if (rems[i]! > threshold) above++;
+  let atThreshold = left - above;
+  for (let i = 0; i < rems.length; i++) {
+    if (rems[i]! > threshold) floors[i]! += 1;
+    else if (rems[i] === threshold && atThreshold > 0) {
+      floors[i]! += 1;
+      atThreshold--;
+    }
+  }
+}
+
+/** The rare case of a weight total beyond 2^53: everything in BigInt. */
+function splitBig(amount: number, weights: readonly number[]): Split {
+  const abs = BigInt(Math.abs(amount));
+  const t = weights.reduce((s, w) => s + BigInt(w), 0n);
+  const floors: number[] = [];
+  const rems: bigint[] = [];
+  let given = 0n;
+  for (const w of weights) {
+    const p = abs * BigInt(w);
+    floors.push(Number(p / t));
+    rems.push(p % t);
+    given += p / t;
+  }
+  const order = rems.map((_, i) => i).sort((a, b) => (rems[a]! > rems[b]! ? -1 : rems[a]! < rems[b]! ? 1 : a - b));
+  for (let k = 0; k < Number(abs - given); k++) floors[order[k]!]! += 1;
+  return { amounts: amount < 0 ? floors.map((f) => -f || 0) : floors, total: t };
+}
+
+/** Splits by ratios (e.g. management-fee income over revenue accounts): same rule, same exactness. */
+export const splitByRatio = (amount: number, ratios: readonly number[]): number[] => largestRemainder(amount, ratios).amounts;
+
+/** Straight line over n periods in fen: equal parts, the last period takes the remainder. */
+export function straightLine(total: number, n: number): number[] {
+  if (!Number.isSafeInteger(total) || !Number.isSafeInteger(n) || n < 1) throw new Error('bad straight-line input');
+  const each = Math.trunc(total / n);
+  const out = new Array<number>(n).fill(each);
+  out[n - 1] = total - each * (n - 1);
+  return out;
+}

@@ -1,0 +1,189 @@
+/**
+ * Amortization and deferral schedules (DOMAIN.md: Standard entries 3 and 4). A schedule
+ * spreads a total over n months straight line in fen, the last month taking the remainder.
+ * Running a period posts each due schedule's voucher for that month once: the
+ * schedule_entry row (primary key schedule + month) records it, so a second run posts
+ * nothing. These functions run inside the caller's book.tx.
+ */
+import { UserError } from '../../../shared/errors';
+import { addMonths, lastDay, period as toPeriod, type Period } from '../../../shared/period';
+import type { Book } from '../book/book';
+import { bookVoucher } from '../ledger/vouchers';
+import { accountFacts } from '../ledger/voucher-rules';
+import { straightLine } from '../allocation/split';
+import type { ScheduleEntry, ScheduleRunResult as RunResult, ScheduleStatus as EntryStatus, ScheduleView } from '../../../shared/contract/schedules';
+
+export type SchedulePreset = 'prepaid' | 'intangible' | 'deferral' | 'custom';
+
+export interface ScheduleInput {
+  preset: SchedulePreset;
+  name: string;
+  totalFen: number;
+  firstPeriod: string;
+  periods: number;
+  debitAccount?: string | undefined;
+  creditAccount?: string | undefined;
+  customerId?: number | null | undefined;
+  employeeId?: number | null | undefined;
+  departmentId?: number | null | undefined;
+  memo?: string | undefined;
+  /** Books the initial payment or receipt (Dr prepaid / Cr bank; deferral Dr bank / Cr 预收账款) on this date. */
+  payment?: { date: string; bankAccount?: string | undefined } | undefined;
+}
+
+interface ScheduleRow {
+  id: number;
+  kind: 'amortization' | 'deferral';
+  name: string;
+  total_fen: number;
+  first_period: string;
+  periods: number;
+  debit_account: string;
+  credit_account: string;
+  customer_id: number | null;
+  employee_id: number | null;
+  department_id: number | null;
+  memo: string;
+  creation_voucher_id: number | null;
+}
+
+/** The two accounts of each preset, and the account the initial payment is booked to. */
+function presetAccounts(book: Book, input: ScheduleInput): { kind: ScheduleRow['kind']; debit: string; credit: string; holding: string | null } {
+  switch (input.preset) {
+    case 'prepaid': {
+      // ≤ 12 months: 预付账款; longer: 长期待摊费用 (Standard entry 3).
+      const holding = book.account(input.periods > 12 ? 'longTermPrepaid' : 'prepaid');
+      return { kind: 'amortization', debit: input.debitAccount ?? book.account('crmExpense'), credit: holding, holding };
+    }
+    case 'intangible':
+      return { kind: 'amortization', debit: input.debitAccount ?? book.account('crmExpense'), credit: book.account('accumulatedAmortization'), holding: book.account('intangible') };
+    case 'deferral':
+      return { kind: 'deferral', debit: book.account('advanceReceipts'), credit: input.creditAccount ?? book.account('otherRevenue'), holding: book.account('advanceReceipts') };
+    case 'custom':
+      if (!input.debitAccount || !input.creditAccount) throw new UserError('schedule.accountsRequired');
+      return { kind: 'amortization', debit: input.debitAccount, credit: input.creditAccount, holding: null };
+  }
+}
+
+export function createSchedule(book: Book, input: ScheduleInput): number {
+  if (!Number.isSafeInteger(input.totalFen) || input.totalFen <= 0) throw new UserError('schedule.badTotal');
+  const first = toPeriod(input.firstPeriod);
+  const { kind, debit, credit, holding } = presetAccounts(book, input);
+  const facts = accountFacts(book);
+  for (const code of [debit, credit]) {
+    const a = facts.get(code);
+    if (!a) throw new UserError('ledger.unknownAccount', { line: 1, account: code });
+    if (!a.leaf) throw new UserError('ledger.notLeaf', { line: 1, account: `${code} ${a.name}` });
+  }
+  const dims = { customerId: input.customerId ?? null, employeeId: input.employeeId ?? null, departmentId: input.departmentId ?? null };
+  const id = Number(
+    book.sqlite
+      .prepare(
+        `INSERT INTO schedule (kind, name, total_fen, first_period, periods, debit_account, credit_account, customer_id, employee_id, department_id, memo, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(kind, input.name, input.totalFen, first, input.periods, debit, credit, dims.customerId, dims.employeeId, dims.departmentId, input.memo ?? '', new Date().toISOString()).lastInsertRowid,
+  );
+  let creationVoucherId: number | null = null;
+  if (input.payment && holding) {
+    const bank = input.payment.bankAccount ?? book.account('bank');
+    const [dr, cr] = kind === 'deferral' ? [bank, holding] : [holding, bank];
+    creationVoucherId = bookVoucher(book, {
+      date: input.payment.date,
+      memo: `${input.name} ${kind === 'deferral' ? '预收' : '付款'}`,
+      source: { type: 'schedule', id },
+      lines: [
+        { account: dr, debitFen: input.totalFen, ...dims },
+        { account: cr, creditFen: input.totalFen, ...dims },
+      ],
+    }, facts).id;
+    book.sqlite.prepare('UPDATE schedule SET creation_voucher_id = ? WHERE id = ?').run(creationVoucherId, id);
+  }
+  book.audit({ action: 'schedule.create', entity: 'schedule', entityId: id, after: { ...input, kind, debit, credit, creationVoucherId } });
+  return id;
+}
+
+const rowOf = (book: Book, id: number): ScheduleRow => {
+  const r = book.sqlite.prepare('SELECT * FROM schedule WHERE id = ?').get(id) as ScheduleRow | undefined;
+  if (!r) throw new UserError('schedule.notFound', { id });
+  return r;
+};
+
+/** The plan: month i (1-based) and its amount. */
+export function planOf(r: Pick<ScheduleRow, 'total_fen' | 'first_period' | 'periods'>): { no: number; period: Period; amountFen: number }[] {
+  return straightLine(r.total_fen, r.periods).map((amountFen, i) => ({ no: i + 1, period: addMonths(toPeriod(r.first_period), i), amountFen }));
+}
+
+export function viewSchedule(book: Book, r: ScheduleRow, today = new Date().toISOString().slice(0, 7)): ScheduleView {
+  const posted = new Map(
+    (book.sqlite.prepare('SELECT period_no, voucher_id FROM schedule_entry WHERE schedule_id = ?').all(r.id) as { period_no: number; voucher_id: number }[]).map((e) => [e.period_no, e.voucher_id]),
+  );
+  const closed = new Set((book.sqlite.prepare(`SELECT period FROM period WHERE status = 'closed'`).all() as { period: string }[]).map((p) => p.period));
+  let postedFen = 0;
+  const entries = planOf(r).map((p): ScheduleEntry => {
+    const voucherId = posted.get(p.no) ?? null;
+    if (voucherId !== null) postedFen += p.amountFen;
+    const status: EntryStatus = voucherId !== null ? 'posted' : closed.has(p.period) ? 'closed' : p.period <= today ? 'due' : 'future';
+    return { no: p.no, period: p.period, amountFen: p.amountFen, status, voucherId };
+  });
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    totalFen: r.total_fen,
+    firstPeriod: r.first_period,
+    periods: r.periods,
+    debitAccount: r.debit_account,
+    creditAccount: r.credit_account,
+    customerId: r.customer_id,
+    employeeId: r.employee_id,
+    departmentId: r.department_id,
+    memo: r.memo,
+    creationVoucherId: r.creation_voucher_id,
+    postedFen,
+    remainingFen: r.total_fen - postedFen,
+    entries,
+  };
+}
+
+export function listSchedules(book: Book, today?: string): ScheduleView[] {
+  const rows = book.sqlite.prepare('SELECT * FROM schedule WHERE active = 1 ORDER BY id').all() as ScheduleRow[];
+  return rows.map((r) => viewSchedule(book, r, today));
+}
+
+/** Posts period P's entry of every active schedule (or one), once. Dated the month's last day. */
+export function runSchedules(book: Book, p: string, scheduleId?: number): RunResult {
+  const target = toPeriod(p);
+  const rows = scheduleId !== undefined ? [rowOf(book, scheduleId)] : (book.sqlite.prepare('SELECT * FROM schedule WHERE active = 1 ORDER BY id').all() as ScheduleRow[]);
+  const done = book.sqlite.prepare('SELECT 1 FROM schedule_entry WHERE schedule_id = ? AND period_no = ?');
+  const record = book.sqlite.prepare('INSERT INTO schedule_entry (schedule_id, period_no, period, amount_fen, voucher_id, posted_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const facts = accountFacts(book);
+  const result: RunResult = { period: target, posted: [], alreadyPosted: 0 };
+  for (const r of rows) {
+    const entry = planOf(r).find((e) => e.period === target);
+    if (!entry) continue;
+    if (done.get(r.id, entry.no)) {
+      result.alreadyPosted++;
+      continue;
+    }
+    const dims = { customerId: r.customer_id, employeeId: r.employee_id, departmentId: r.department_id };
+    const memo = `${r.name} ${entry.no}/${r.periods}`;
+    const v = bookVoucher(book, {
+      date: lastDay(target),
+      memo,
+      source: { type: 'schedule', id: r.id },
+      lines: [
+        { account: r.debit_account, debitFen: entry.amountFen, ...dims },
+        { account: r.credit_account, creditFen: entry.amountFen, ...dims },
+      ],
+    }, facts);
+    record.run(r.id, entry.no, target, entry.amountFen, v.id, new Date().toISOString());
+    result.posted.push({ scheduleId: r.id, name: r.name, voucherId: v.id, amountFen: entry.amountFen });
+  }
+  if (result.posted.length) book.audit({ action: 'schedule.run', entity: 'period', entityId: target, after: { posted: result.posted.map((x) => [x.scheduleId, x.voucherId, x.amountFen]) } });
+  return result;
+}
+
+export function getSchedule(book: Book, id: number): ScheduleView {
+  return viewSchedule(book, rowOf(book, id));
+}
