@@ -3,6 +3,7 @@ import { formatFen } from '../money';
 import { defineMessages } from './define';
 
 const y = (v: string | number | undefined) => formatFen(Number(v ?? 0));
+const ST: Record<string, string> = { draft: '草稿', submitted: '审批中', approved: '已审批', paid: '已付款' };
 
 export const claimsMessages = defineMessages(
   {
@@ -21,7 +22,7 @@ export const claimsMessages = defineMessages(
     'policy.customer_required': (p) => `${p.category}是客户费用，必须填写客户`,
     // Claims workflow.
     'claims.notFound': (p) => `找不到报销单 #${p.id}`,
-    'claims.badStatus': (p) => `报销单 #${p.id} 当前状态为“${p.status}”，不能${p.action}`,
+    'claims.badStatus': (p) => `报销单 #${p.id} 当前状态为“${ST[String(p.status)] ?? p.status}”，不能${p.action}`,
     'claims.noLines': () => '报销单至少需要一行明细',
     'claims.badAmount': (p) => `第 ${p.line} 行：金额必须大于 0`,
     'claims.badTax': (p) => `第 ${p.line} 行：可抵扣税额不能为负，也不能大于金额`,

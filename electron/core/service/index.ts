@@ -13,6 +13,10 @@ import { mastersHandlers } from '../masters/app';
 import { checkMasters } from '../masters/audit-check';
 import { checkLedgerTotals } from '../ledger/totals-check';
 import { reportsHandlers } from '../reports/app';
+import { claimsHandlers } from '../claims/app';
+import { policyHandlers } from '../policy/app';
+import { budgetsHandlers } from '../budgets/app';
+import { usersHandlers } from '../users/app';
 import { mergeHandlers, type Handler } from './handlers';
 import type { Session } from './session';
 import { sqliteUserError } from './sqlite-errors';
@@ -23,7 +27,7 @@ registerCheck(checkPostedVouchers);
 registerCheck(checkMasters);
 registerCheck(checkLedgerTotals);
 
-export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers);
+export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers);
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
   const fail = (e: UserError): Reply<unknown> => ({

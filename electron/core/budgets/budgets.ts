@@ -1,0 +1,216 @@
+/**
+ * Budgets (DOMAIN.md: Budgets): an amount per period (month, quarter, year) and scope
+ * (employee, department, customer, category, or a combination). Actual is what posted
+ * vouchers put on expense accounts with those dimensions; committed is claims submitted
+ * or approved but not yet posted (net of deductible VAT, as they will post). Levels:
+ * warn at warn_pct, alert at alert_pct of the amount; an optional hard block refuses an
+ * approval that takes the budget past 100 %.
+ */
+import { UserError } from '../../../shared/errors';
+import type { BudgetCheck, BudgetRow } from '../../../shared/contract/claims';
+import type { Book } from '../book/book';
+import type { BudgetPeriodKind, BudgetTable } from '../db/schema/claims-control';
+import type { Selectable } from 'kysely';
+
+type Budget = Selectable<BudgetTable>;
+
+/** First and last month of a budget period; refused if malformed. */
+export function budgetMonths(kind: BudgetPeriodKind, period: string): [string, string] {
+  const bad = () => new UserError('budgets.badPeriod', { period });
+  if (kind === 'month') {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw bad();
+    return [period, period];
+  }
+  if (kind === 'quarter') {
+    const m = /^(\d{4})-Q([1-4])$/.exec(period);
+    if (!m) throw bad();
+    const q = Number(m[2]);
+    const p = (n: number) => `${m[1]}-${String(n).padStart(2, '0')}`;
+    return [p(q * 3 - 2), p(q * 3)];
+  }
+  if (!/^\d{4}$/.test(period)) throw bad();
+  return [`${period}-01`, `${period}-12`];
+}
+
+/** Which budget periods contain a date, by kind (to find the budgets a claim line touches). */
+export const periodsOfDate = (date: string): string[] => {
+  const y = date.slice(0, 4);
+  const m = Number(date.slice(5, 7));
+  return [date.slice(0, 7), `${y}-Q${Math.ceil(m / 3)}`, y];
+};
+
+function scopeSql(b: Budget, alias: { emp: string; dept: string; cust: string; cat: string }): { sql: string; params: number[] } {
+  const parts: string[] = [];
+  const params: number[] = [];
+  const add = (v: number | null, col: string) => {
+    if (v !== null) {
+      parts.push(`${col} = ?`);
+      params.push(v);
+    }
+  };
+  add(b.employee_id, alias.emp);
+  add(b.department_id, alias.dept);
+  add(b.customer_id, alias.cust);
+  add(b.category_id, alias.cat);
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+export function actualFen(book: Book, b: Budget): number {
+  const [from, to] = budgetMonths(b.period_kind, b.period);
+  const s = scopeSql(b, { emp: 'l.employee_id', dept: 'l.department_id', cust: 'l.customer_id', cat: 'l.category_id' });
+  const row = book.sqlite
+    .prepare(
+      `SELECT COALESCE(SUM(l.debit_fen - l.credit_fen), 0) AS s FROM voucher_line l JOIN account a ON a.code = l.account_code
+        WHERE l.posted = 1 AND a.type = 'expense' AND l.period BETWEEN ? AND ?${s.sql}`,
+    )
+    .get(from, to, ...s.params) as { s: number };
+  return row.s;
+}
+
+/** Committed: submitted or approved claims without a posted accrual; optionally only one claim, or all but one. */
+export function committedFen(book: Book, b: Budget, opts: { onlyClaim?: number; anyStatus?: boolean } = {}): number {
+  const [from, to] = budgetMonths(b.period_kind, b.period);
+  const s = scopeSql(b, { emp: 'c.employee_id', dept: 'COALESCE(l.department_id, e.department_id)', cust: 'l.customer_id', cat: 'l.category_id' });
+  const status = opts.anyStatus ? '' : ` AND c.status IN ('submitted','approved') AND c.accrual_voucher_id IS NULL`;
+  const only = opts.onlyClaim !== undefined ? ' AND c.id = ?' : '';
+  const row = book.sqlite
+    .prepare(
+      `SELECT COALESCE(SUM(l.amount_fen - l.tax_fen), 0) AS s FROM claim_line l JOIN claim c ON c.id = l.claim_id JOIN employee e ON e.id = c.employee_id
+        WHERE l.date >= ? AND l.date <= ?${status}${only}${s.sql}`,
+    )
+    .get(`${from}-01`, `${to}-31`, ...(opts.onlyClaim !== undefined ? [opts.onlyClaim] : []), ...s.params) as { s: number };
+  return row.s;
+}
+
+export const levelOf = (b: Pick<Budget, 'amount_fen' | 'warn_pct' | 'alert_pct'>, used: number): 'ok' | 'warn' | 'alert' =>
+  used * 100 >= b.alert_pct * b.amount_fen ? 'alert' : used * 100 >= b.warn_pct * b.amount_fen ? 'warn' : 'ok';
+
+const names = (book: Book, table: 'employee' | 'department' | 'customer' | 'category', id: number | null): string | null =>
+  id === null ? null : ((book.sqlite.prepare(`SELECT name FROM ${table} WHERE id = ?`).get(id) as { name: string } | undefined)?.name ?? `#${id}`);
+
+export function budgetScope(book: Book, b: Budget): string {
+  return [names(book, 'employee', b.employee_id), names(book, 'department', b.department_id), names(book, 'customer', b.customer_id), names(book, 'category', b.category_id)]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function budgetRow(book: Book, b: Budget): BudgetRow {
+  const actual = actualFen(book, b);
+  const committed = committedFen(book, b);
+  const used = actual + committed;
+  return {
+    id: b.id,
+    name: b.name,
+    periodKind: b.period_kind,
+    period: b.period,
+    employeeId: b.employee_id,
+    departmentId: b.department_id,
+    customerId: b.customer_id,
+    categoryId: b.category_id,
+    scope: budgetScope(book, b),
+    amountFen: b.amount_fen,
+    warnPct: b.warn_pct,
+    alertPct: b.alert_pct,
+    hardBlock: b.hard_block === 1,
+    actualFen: actual,
+    committedFen: committed,
+    remainingFen: b.amount_fen - used,
+    usedPct: b.amount_fen > 0 ? used / b.amount_fen : 0,
+    level: levelOf(b, used),
+  };
+}
+
+export const allBudgets = (book: Book): Budget[] => book.db.all(book.q.selectFrom('budget').selectAll().orderBy('period').orderBy('id'));
+
+/**
+ * The budgets a claim touches and where they stand with it. A draft claim is not yet
+ * committed, so its amount is added to the projection; a submitted one already is.
+ */
+export function checkClaimBudgets(book: Book, claimId: number): BudgetCheck[] {
+  const claim = book.sqlite.prepare('SELECT status, accrual_voucher_id FROM claim WHERE id = ?').get(claimId) as { status: string; accrual_voucher_id: number | null };
+  const dates = (book.sqlite.prepare('SELECT DISTINCT date FROM claim_line WHERE claim_id = ?').all(claimId) as { date: string }[]).map((r) => r.date);
+  const periods = [...new Set(dates.flatMap(periodsOfDate))];
+  if (periods.length === 0) return [];
+  const candidates = book.db.all(book.q.selectFrom('budget').selectAll().where('period', 'in', periods).orderBy('id'));
+  const out: BudgetCheck[] = [];
+  for (const b of candidates) {
+    const mine = committedFen(book, b, { onlyClaim: claimId, anyStatus: true });
+    if (mine === 0) continue;
+    const actual = actualFen(book, b);
+    const committed = committedFen(book, b);
+    const alreadyIn = claim.status === 'draft' || claim.accrual_voucher_id !== null ? 0 : mine;
+    const projected = actual + committed - alreadyIn + mine;
+    out.push({
+      budgetId: b.id,
+      name: b.name || budgetScope(book, b),
+      period: b.period,
+      amountFen: b.amount_fen,
+      actualFen: actual,
+      committedFen: committed,
+      claimFen: mine,
+      projectedFen: claim.accrual_voucher_id !== null ? actual + committed : projected,
+      level: levelOf(b, claim.accrual_voucher_id !== null ? actual + committed : projected),
+      hardBlock: b.hard_block === 1,
+    });
+  }
+  return out;
+}
+
+export interface BudgetInput {
+  id?: number | undefined;
+  name?: string | undefined;
+  periodKind: BudgetPeriodKind;
+  period: string;
+  employeeId?: number | null | undefined;
+  departmentId?: number | null | undefined;
+  customerId?: number | null | undefined;
+  categoryId?: number | null | undefined;
+  amountFen: number;
+  warnPct: number;
+  alertPct: number;
+  hardBlock: boolean;
+}
+
+export function saveBudget(book: Book, input: BudgetInput): BudgetRow {
+  budgetMonths(input.periodKind, input.period);
+  if (input.employeeId == null && input.departmentId == null && input.customerId == null && input.categoryId == null) throw new UserError('budgets.noScope');
+  if (input.warnPct > input.alertPct) throw new UserError('budgets.badPct');
+  const values = {
+    name: input.name ?? '',
+    period_kind: input.periodKind,
+    period: input.period,
+    employee_id: input.employeeId ?? null,
+    department_id: input.departmentId ?? null,
+    customer_id: input.customerId ?? null,
+    category_id: input.categoryId ?? null,
+    amount_fen: input.amountFen,
+    warn_pct: input.warnPct,
+    alert_pct: input.alertPct,
+    hard_block: input.hardBlock ? 1 : 0,
+  };
+  let id = input.id;
+  if (id !== undefined) {
+    const before = book.db.first(book.q.selectFrom('budget').selectAll().where('id', '=', id));
+    if (!before) throw new UserError('budgets.notFound', { id });
+    book.db.run(book.q.updateTable('budget').set(values).where('id', '=', id));
+    book.audit({ action: 'budget.update', entity: 'budget', entityId: id, before, after: values });
+  } else {
+    const r = book.sqlite
+      .prepare(
+        `INSERT INTO budget (name, period_kind, period, employee_id, department_id, customer_id, category_id, amount_fen, warn_pct, alert_pct, hard_block, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(values.name, values.period_kind, values.period, values.employee_id, values.department_id, values.customer_id, values.category_id, values.amount_fen, values.warn_pct, values.alert_pct, values.hard_block, new Date().toISOString(), book.user);
+    id = Number(r.lastInsertRowid);
+    book.audit({ action: 'budget.create', entity: 'budget', entityId: id, after: values });
+  }
+  return budgetRow(book, book.db.first(book.q.selectFrom('budget').selectAll().where('id', '=', id))!);
+}
+
+export function deleteBudget(book: Book, id: number): boolean {
+  const before = book.db.first(book.q.selectFrom('budget').selectAll().where('id', '=', id));
+  if (!before) throw new UserError('budgets.notFound', { id });
+  book.db.run(book.q.deleteFrom('budget').where('id', '=', id));
+  book.audit({ action: 'budget.delete', entity: 'budget', entityId: id, before });
+  return true;
+}

@@ -1,0 +1,34 @@
+/** One claim as the claim screen shows it: lines, violations per line, steps, chain, receipts, budgets. */
+import type { ClaimDetail, ClaimStepRow } from '../../../shared/contract/claims';
+import type { Locale } from '../../../shared/messages/index';
+import type { Book } from '../book/book';
+import { checkClaimBudgets } from '../budgets/budgets';
+import { voucherNo } from '../ledger/vouchers';
+import { chainState } from './chain';
+import { claimRecord } from './edit';
+import { claimLines, claimListRow, claimReceipts } from './queries';
+import { claimViolations } from './workflow';
+
+const voucherLabel = (book: Book, id: number | null): string | null => {
+  if (id === null) return null;
+  const v = book.sqlite.prepare('SELECT period, number FROM voucher WHERE id = ?').get(id) as { period: string; number: number | null } | undefined;
+  return v ? `${v.period} ${voucherNo(v.number)}` : null;
+};
+
+export function claimDetail(book: Book, id: number, locale: Locale): ClaimDetail {
+  const c = claimRecord(book, id);
+  // Paid and approved claims were judged when approved; re-judging them would flag their own invoices later.
+  const violations = c.status === 'draft' || c.status === 'submitted' ? claimViolations(book, c, locale) : [];
+  return {
+    ...claimListRow(book, id),
+    createdBy: c.created_by,
+    accrualVoucher: voucherLabel(book, c.accrual_voucher_id),
+    settlementVoucher: voucherLabel(book, c.settlement_voucher_id),
+    lineRows: claimLines(book, id, locale),
+    violations: violations.map((v) => ({ ruleId: v.ruleId, kind: v.kind, line: v.line, action: v.action, message: v.message })),
+    steps: book.sqlite.prepare('SELECT step, action, role, user, at, comment FROM claim_step WHERE claim_id = ? ORDER BY id').all(id) as ClaimStepRow[],
+    chain: chainState(book, id, c.total_fen, c.status),
+    receipts: claimReceipts(book, id),
+    budgets: checkClaimBudgets(book, id),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The claim's two vouchers (DOMAIN.md: Standard entries 2), posted through the ledger's
+ * rules. Accrual at final approval: Dr each line's category account (net of deductible
+ * VAT) with customer, employee, department and category; Dr 应交税费-进项税额 for the
+ * deductible VAT; Cr 其他应付款 with the employee for the total. Settlement at payment:
+ * Dr 其他应付款 / Cr 银行存款. Amounts on claim lines include VAT (what the employee paid).
+ */
+import type { Book } from '../book/book';
+import { bookVoucher, voucherNo } from '../ledger/vouchers';
+import { periodStatus } from '../ledger/periods';
+import type { LineInput } from '../ledger/voucher-rules';
+import { localToday } from '../policy/rules';
+
+interface ClaimHead {
+  id: number;
+  employee_id: number;
+  total_fen: number;
+  title: string;
+}
+
+interface PostLine {
+  date: string;
+  category_id: number;
+  account_code: string;
+  customer_id: number | null;
+  department_id: number | null;
+  description: string;
+  amount_fen: number;
+  tax_fen: number;
+}
+
+const employeeOf = (book: Book, id: number) => book.sqlite.prepare('SELECT name, department_id FROM employee WHERE id = ?').get(id) as { name: string; department_id: number | null };
+
+/**
+ * The accrual is dated on the claim's latest expense date, so the expense lands in the
+ * month it was incurred; when that month is closed (or before the book starts) it is dated
+ * today, in the current period, as an accountant books a late claim.
+ */
+function accrualDate(book: Book, lines: PostLine[]): string {
+  const latest = lines.reduce((m, l) => (l.date > m ? l.date : m), lines[0]!.date);
+  const first = book.meta('first_period') ?? '';
+  const period = latest.slice(0, 7);
+  return period >= first && periodStatus(book, period) !== 'closed' ? latest : localToday();
+}
+
+export function postAccrual(book: Book, claim: ClaimHead): { id: number; label: string } {
+  const lines = book.sqlite
+    .prepare(
+      `SELECT l.date, l.category_id, c.account_code, l.customer_id, l.department_id, l.description, l.amount_fen, l.tax_fen
+         FROM claim_line l JOIN category c ON c.id = l.category_id WHERE l.claim_id = ? ORDER BY l.line_no`,
+    )
+    .all(claim.id) as PostLine[];
+  const emp = employeeOf(book, claim.employee_id);
+  const memo = `报销 #${claim.id} ${emp.name}${claim.title ? ` ${claim.title}` : ''}`;
+  const out: LineInput[] = [];
+  for (const l of lines) {
+    const net = l.amount_fen - l.tax_fen;
+    if (net === 0) continue;
+    out.push({
+      account: l.account_code,
+      debitFen: net,
+      memo: `${memo} ${l.description}`.trim(),
+      customerId: l.customer_id,
+      employeeId: claim.employee_id,
+      departmentId: l.department_id ?? emp.department_id,
+      categoryId: l.category_id,
+    });
+  }
+  const tax = lines.reduce((s, l) => s + l.tax_fen, 0);
+  if (tax > 0) out.push({ account: book.account('inputVat'), debitFen: tax, memo: `${memo} 进项税额`, employeeId: claim.employee_id });
+  out.push({ account: book.account('otherPayable'), creditFen: claim.total_fen, memo, employeeId: claim.employee_id, departmentId: emp.department_id });
+  const v = bookVoucher(book, { date: accrualDate(book, lines), memo, lines: out, source: { type: 'claim', id: claim.id } });
+  return { id: v.id, label: `${v.period} ${voucherNo(v.number)}` };
+}
+
+export function postSettlement(book: Book, claim: ClaimHead, date: string): { id: number; label: string } {
+  const emp = employeeOf(book, claim.employee_id);
+  const memo = `支付报销 #${claim.id} ${emp.name}`;
+  const v = bookVoucher(book, {
+    date,
+    memo,
+    lines: [
+      { account: book.account('otherPayable'), debitFen: claim.total_fen, memo, employeeId: claim.employee_id, departmentId: emp.department_id },
+      { account: book.account('bank'), creditFen: claim.total_fen, memo },
+    ],
+    source: { type: 'claim', id: claim.id },
+  });
+  return { id: v.id, label: `${v.period} ${voucherNo(v.number)}` };
+}

@@ -1,0 +1,60 @@
+/**
+ * Receipt files kept inside the book as BLOBs, so a backup carries them. One file at most
+ * RECEIPT_LIMIT bytes (a phone photo or a PDF invoice is well under it); attaching to a
+ * line marks that line as having a receipt.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { UserError } from '../../../shared/errors';
+import { formatFen } from '../../../shared/money';
+import type { ReceiptRow } from '../../../shared/contract/claims';
+import type { Book } from '../book/book';
+import { claimRecord } from './edit';
+
+export const RECEIPT_LIMIT = 10 * 1024 * 1024;
+
+/** Bytes for people: 10 MB, 512 KB (formatFen formats hundredths exactly). */
+const size = (n: number): string => (n >= 1024 * 1024 ? `${formatFen(Math.round((n * 100) / (1024 * 1024)))} MB` : `${Math.ceil(n / 1024)} KB`);
+
+export function attachReceipt(book: Book, claimId: number, lineNo: number | null, path: string): ReceiptRow {
+  claimRecord(book, claimId);
+  if (!existsSync(path)) throw new UserError('claims.fileNotFound', { path });
+  const file = basename(path);
+  const bytes = statSync(path).size;
+  if (bytes > RECEIPT_LIMIT) throw new UserError('claims.receiptTooLarge', { file, size: size(bytes), limit: size(RECEIPT_LIMIT) });
+  if (bytes === 0) throw new UserError('claims.receiptEmpty', { file });
+  const data = readFileSync(path);
+  const sha = createHash('sha256').update(data).digest('hex');
+  const at = new Date().toISOString();
+  const id = Number(
+    book.sqlite
+      .prepare('INSERT INTO claim_receipt (claim_id, line_no, file_name, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(claimId, lineNo, file, bytes, sha, data, at, book.user).lastInsertRowid,
+  );
+  if (lineNo !== null) book.sqlite.prepare('UPDATE claim_line SET receipt = 1 WHERE claim_id = ? AND line_no = ?').run(claimId, lineNo);
+  book.audit({ action: 'claim.attach', entity: 'claim', entityId: claimId, after: { receipt: id, file, size: bytes, sha256: sha, lineNo } });
+  return { id, lineNo, fileName: file, size: bytes, addedAt: at, addedBy: book.user };
+}
+
+/** Writes a receipt out to a file (to open or download it); returns the path. */
+export function exportReceipt(book: Book, receiptId: number, dir?: string): string {
+  const r = book.sqlite.prepare('SELECT file_name, data FROM claim_receipt WHERE id = ?').get(receiptId) as { file_name: string; data: Buffer } | undefined;
+  if (!r) throw new UserError('claims.receiptNotFound', { id: receiptId });
+  const folder = dir ?? join(tmpdir(), 'client-ledger-receipts', String(receiptId));
+  mkdirSync(folder, { recursive: true });
+  const out = join(folder, r.file_name);
+  writeFileSync(out, r.data);
+  return out;
+}
+
+export function detachReceipt(book: Book, receiptId: number): boolean {
+  const r = book.sqlite.prepare('SELECT claim_id, line_no, file_name FROM claim_receipt WHERE id = ?').get(receiptId) as { claim_id: number; line_no: number | null; file_name: string } | undefined;
+  if (!r) throw new UserError('claims.receiptNotFound', { id: receiptId });
+  const c = claimRecord(book, r.claim_id);
+  if (c.status !== 'draft') throw new UserError('claims.badStatus', { id: c.id, status: c.status, action: 'detach' });
+  book.sqlite.prepare('DELETE FROM claim_receipt WHERE id = ?').run(receiptId);
+  book.audit({ action: 'claim.detach', entity: 'claim', entityId: r.claim_id, before: { receipt: receiptId, file: r.file_name } });
+  return true;
+}

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
+import type { Book } from '../book/book';
+import type { Standard } from '../chart/default-chart';
+import { saveBudget } from '../budgets/budgets';
+import { createUser } from '../users/users';
+import { claimDetail } from './detail';
+import { saveClaim } from './edit';
+import { approveClaim, payClaim, rejectClaim, submitClaim } from './workflow';
+
+const catId = (book: Book, code: string) => (book.sqlite.prepare('SELECT id FROM category WHERE code = ?').get(code) as { id: number }).id;
+
+/** A book with an employee (王经理, a manager user), a second manager, an accountant and an admin. */
+function setup(standard: Standard = 'small') {
+  const book = testBook({ standard, firstPeriod: '2026-01' });
+  // Defaults would flag weekend/old dates depending on today's date; these tests are about the workflow.
+  book.sqlite.prepare(`UPDATE policy_rule SET active = 0 WHERE kind IN ('old_date','weekend','future_date','receipt_required','invoice_required')`).run();
+  const dept = Number(book.sqlite.prepare(`INSERT INTO department (code, name, name_key) VALUES ('D1', '销售部', '销售部')`).run().lastInsertRowid);
+  const emp = addEmployee(book, 'E1', '王经理');
+  book.sqlite.prepare('UPDATE employee SET department_id = ? WHERE id = ?').run(dept, emp);
+  const cust = addCustomer(book, 'C1', '甲公司');
+  book.tx(() => {
+    createUser(book, { name: 'wang', role: 'manager', employeeId: emp });
+    createUser(book, { name: 'li', role: 'manager' });
+    createUser(book, { name: 'zhao', role: 'approver' });
+  });
+  const as = <T>(user: string, fn: () => T): T => {
+    book.user = user;
+    try {
+      return book.tx(fn);
+    } finally {
+      book.user = 'accountant';
+    }
+  };
+  const claim = (amounts: number[], tax = 0, date = '2026-03-10') =>
+    book.tx(() =>
+      saveClaim(book, {
+        employeeId: emp,
+        title: '三月拜访',
+        lines: amounts.map((a, i) => ({ date, categoryId: catId(book, i % 2 ? 'LODGING' : 'TRAVEL'), customerId: cust, amountFen: a, taxFen: i === 0 ? tax : 0, invoiceNo: `INV${a}-${i}` })),
+      }),
+    );
+  return { book, emp, cust, dept, as, claim };
+}
+
+const status = (book: Book, id: number) => (book.sqlite.prepare('SELECT status FROM claim WHERE id = ?').get(id) as { status: string }).status;
+const linesOf = (book: Book, voucherId: number) =>
+  book.sqlite.prepare('SELECT account_code, debit_fen, credit_fen, customer_id, employee_id, department_id, category_id FROM voucher_line WHERE voucher_id = ? ORDER BY line_no').all(voucherId) as {
+    account_code: string;
+    debit_fen: number;
+    credit_fen: number;
+    customer_id: number | null;
+    employee_id: number | null;
+    department_id: number | null;
+    category_id: number | null;
+  }[];
+
+describe('approval chain by amount', () => {
+  it('up to 2,000.00 needs only the manager; one fen more adds finance', () => {
+    const { book, as, claim } = setup();
+    const small = claim([200000]);
+    as('wang', () => submitClaim(book, small, '', 'zh-CN'));
+    const r = as('li', () => approveClaim(book, small, '同意', 'zh-CN'));
+    expect(r.voucher).toMatch(/^2026-03 记-\d{4}$/);
+    expect(status(book, small)).toBe('approved');
+
+    const bigger = claim([200001]);
+    as('wang', () => submitClaim(book, bigger, '', 'zh-CN'));
+    expect(as('li', () => approveClaim(book, bigger, '', 'zh-CN')).voucher).toBeNull();
+    expect(status(book, bigger)).toBe('submitted');
+    expect(claimDetail(book, bigger, 'zh-CN').chain.map((c) => [c.role, c.state])).toEqual([
+      ['manager', 'done'],
+      ['finance', 'pending'],
+    ]);
+    // A manager cannot approve the finance step; the same person cannot approve twice.
+    expect(() => as('zhao', () => approveClaim(book, bigger, '', 'zh-CN'))).toThrow(expect.objectContaining({ code: 'claims.wrongRole' }));
+    expect(as('accountant', () => approveClaim(book, bigger, '', 'zh-CN')).voucher).not.toBeNull();
+    expect(status(book, bigger)).toBe('approved');
+  });
+
+  it('above 10,000.00 needs manager, finance and the general manager, in order', () => {
+    const { book, as, claim } = setup();
+    const id = claim([600000, 400001]);
+    as('wang', () => submitClaim(book, id, '', 'zh-CN'));
+    expect(() => as('admin', () => approveClaim(book, id, '', 'zh-CN'))).not.toThrow(); // admin may take the manager step
+    expect(() => as('admin', () => approveClaim(book, id, '', 'zh-CN'))).toThrow(expect.objectContaining({ code: 'claims.sameApprover' }));
+    as('accountant', () => approveClaim(book, id, '', 'zh-CN'));
+    expect(() => as('li', () => approveClaim(book, id, '', 'zh-CN'))).toThrow(expect.objectContaining({ code: 'claims.wrongRole' }));
+    expect(status(book, id)).toBe('submitted');
+    const steps = claimDetail(book, id, 'zh-CN').steps.map((s) => [s.action, s.role, s.user]);
+    expect(steps).toEqual([
+      ['submit', 'manager', 'wang'],
+      ['approve', 'manager', 'admin'],
+      ['approve', 'finance', 'accountant'],
+    ]);
+  });
+
+  it('nobody approves their own claim', () => {
+    const { book, as, claim } = setup();
+    const id = claim([10000]);
+    as('wang', () => submitClaim(book, id, '', 'zh-CN'));
+    expect(() => as('wang', () => approveClaim(book, id, '', 'zh-CN'))).toThrow(expect.objectContaining({ code: 'claims.selfApproval' }));
+    expect(status(book, id)).toBe('submitted');
+  });
+
+  it('rejection returns the claim to draft with the reason; it can be fixed, resubmitted and the chain starts again', () => {
+    const { book, as, claim, emp, cust } = setup();
+    const id = claim([300000]);
+    as('wang', () => submitClaim(book, id, '', 'zh-CN'));
+    as('li', () => approveClaim(book, id, '', 'zh-CN'));
+    expect(() => as('li', () => rejectClaim(book, id, '  ', 'zh-CN'))).toThrow(expect.objectContaining({ code: 'claims.reasonRequired' }));
+    as('accountant', () => rejectClaim(book, id, '缺少发票', 'zh-CN'));
+    const d = claimDetail(book, id, 'zh-CN');
+    expect(d.status).toBe('draft');
+    expect(d.rejectReason).toBe('缺少发票');
+    expect(d.chain.every((c) => c.state === 'waiting')).toBe(true);
+    book.tx(() => saveClaim(book, { id, employeeId: emp, lines: [{ date: '2026-03-10', categoryId: catId(book, 'TRAVEL'), customerId: cust, amountFen: 150000, invoiceNo: 'FIXED1' }] }));
+    as('wang', () => submitClaim(book, id, '已补发票', 'zh-CN'));
+    expect(claimDetail(book, id, 'zh-CN').rejectReason).toBeNull();
+    expect(as('li', () => approveClaim(book, id, '', 'zh-CN')).voucher).not.toBeNull();
+    expect(claimDetail(book, id, 'zh-CN').steps.map((s) => s.action)).toEqual(['submit', 'approve', 'reject', 'submit', 'approve']);
+  });
+
+  it('a policy block stops submission with the reason; warnings do not', () => {
+    const { book, as, emp } = setup();
+    const id = book.tx(() => saveClaim(book, { employeeId: emp, lines: [{ date: '2026-03-10', categoryId: catId(book, 'TRAVEL'), amountFen: 100 }] }));
+    expect(() => as('wang', () => submitClaim(book, id, '', 'zh-CN'))).toThrow(expect.objectContaining({ code: 'claims.policyBlock' }));
+    expect(status(book, id)).toBe('draft');
+    const meals = book.tx(() => saveClaim(book, { employeeId: emp, lines: [{ date: '2026-03-10', categoryId: catId(book, 'MEALS'), amountFen: 30001 }] }));
+    const r = as('wang', () => submitClaim(book, meals, '', 'en'));
+    expect(r.warnings.join()).toContain('over the cap');
+    expect(status(book, meals)).toBe('submitted');
+  });
+});
+
+describe.each(['small', 'enterprise'] as const)('vouchers of a claim (%s standard)', (standard) => {
+  it('approval posts the accrual on the category accounts with customer, employee, department and deductible VAT; payment settles it', () => {
+    const { book, as, claim, emp, cust, dept } = setup(standard);
+    const id = claim([106000, 50000], 6000);
+    as('wang', () => submitClaim(book, id, '', 'zh-CN'));
+    as('li', () => approveClaim(book, id, '', 'zh-CN'));
+    const c = book.sqlite.prepare('SELECT accrual_voucher_id AS a FROM claim WHERE id = ?').get(id) as { a: number };
+    const lines = linesOf(book, c.a);
+    const p = standard === 'small' ? '56' : '66';
+    expect(lines).toEqual([
+      { account_code: `${p}020101`, debit_fen: 100000, credit_fen: 0, customer_id: cust, employee_id: emp, department_id: dept, category_id: catId(book, 'TRAVEL') },
+      { account_code: `${p}020101`, debit_fen: 50000, credit_fen: 0, customer_id: cust, employee_id: emp, department_id: dept, category_id: catId(book, 'LODGING') },
+      { account_code: '222101', debit_fen: 6000, credit_fen: 0, customer_id: null, employee_id: emp, department_id: null, category_id: null },
+      { account_code: '2241', debit_fen: 0, credit_fen: 156000, customer_id: null, employee_id: emp, department_id: dept, category_id: null },
+    ]);
+    expect(() => as('wang', () => payClaim(book, id, '2026-03-25', '', 'zh-CN'))).toThrow(expect.objectContaining({ code: 'claims.payRole' }));
+    const paid = as('accountant', () => payClaim(book, id, '2026-03-25', '', 'zh-CN'));
+    expect(paid.voucher).toMatch(/^2026-03 记-/);
+    const s = book.sqlite.prepare('SELECT settlement_voucher_id AS v FROM claim WHERE id = ?').get(id) as { v: number };
+    expect(linesOf(book, s.v).map((l) => [l.account_code, l.debit_fen, l.credit_fen, l.employee_id])).toEqual([
+      ['2241', 156000, 0, emp],
+      ['1002', 0, 156000, null],
+    ]);
+    // Both balance; 2241 for the employee nets to zero once paid.
+    const tot = book.sqlite.prepare(`SELECT SUM(debit_fen) d, SUM(credit_fen) c FROM voucher_line WHERE posted = 1`).get() as { d: number; c: number };
+    expect(tot.d).toBe(tot.c);
+    const payable = book.sqlite.prepare(`SELECT SUM(credit_fen - debit_fen) n FROM voucher_line WHERE account_code = '2241' AND employee_id = ?`).get(emp) as { n: number };
+    expect(payable.n).toBe(0);
+    expect(status(book, id)).toBe('paid');
+  });
+});
+
+describe('budgets at submit and approve', () => {
+  it('counts committed claims, warns at 80 %, alerts at 100 %, and a hard budget blocks an approval past 100 %', () => {
+    const { book, as, claim, emp } = setup();
+    const budget = (hard: boolean) =>
+      book.tx(() => saveBudget(book, { periodKind: 'month', period: '2026-03', employeeId: emp, amountFen: 1000000, warnPct: 80, alertPct: 100, hardBlock: hard }));
+    const b = budget(false);
+    expect(b.level).toBe('ok');
+    const a = claim([790000]);
+    expect(claimDetail(book, a, 'zh-CN').budgets[0]).toMatchObject({ projectedFen: 790000, level: 'ok', committedFen: 0 });
+    as('wang', () => submitClaim(book, a, '', 'zh-CN'));
+    const second = claim([10000]);
+    // 790,000 committed + 10,000 = 80 % exactly: warn.
+    expect(claimDetail(book, second, 'zh-CN').budgets[0]).toMatchObject({ committedFen: 790000, projectedFen: 800000, level: 'warn' });
+    const r = as('wang', () => submitClaim(book, second, '', 'zh-CN'));
+    expect(r.warnings.some((w) => w.includes('80%'))).toBe(true);
+    const third = claim([199999]);
+    expect(claimDetail(book, third, 'zh-CN').budgets[0]).toMatchObject({ projectedFen: 999999, level: 'warn' });
+    const fourth = claim([200000]);
+    expect(claimDetail(book, fourth, 'zh-CN').budgets[0]).toMatchObject({ projectedFen: 1000000, level: 'alert' });
+    // Posting moves the amount from committed to actual.
+    as('li', () => approveClaim(book, a, '', 'zh-CN'));
+    as('accountant', () => approveClaim(book, a, '', 'zh-CN'));
+    expect(claimDetail(book, fourth, 'zh-CN').budgets[0]).toMatchObject({ actualFen: 790000, committedFen: 10000, projectedFen: 1000000 });
+    // Hard block: approving past 100 % is refused, exactly 100 % is not.
+    book.sqlite.prepare('UPDATE budget SET hard_block = 1 WHERE id = ?').run(b.id);
+    const over = claim([200001]);
+    as('wang', () => submitClaim(book, over, '', 'zh-CN')); // submit only warns
+    expect(() => as('li', () => approveClaim(book, over, '', 'zh-CN'))).toThrow(expect.objectContaining({ code: 'claims.budgetBlock' }));
+    as('li', () => rejectClaim(book, over, '超预算', 'zh-CN'));
+    as('wang', () => submitClaim(book, fourth, '', 'zh-CN'));
+    expect(() => as('li', () => approveClaim(book, fourth, '', 'zh-CN'))).not.toThrow();
+  });
+});

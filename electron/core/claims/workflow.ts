@@ -1,0 +1,129 @@
+/**
+ * The claim's life: draft → submitted → approved step by step → paid; a rejection sends
+ * it back to draft with the reason. Each action records who, when and the comment as a
+ * claim step; the final approval posts the accrual voucher and payment the settlement
+ * voucher in the same transaction as the state change (callers wrap in book.tx).
+ * Policy blocks stop submit and approve; budgets are checked at both, and a hard budget
+ * blocks an approval past 100 %.
+ */
+import { UserError } from '../../../shared/errors';
+import type { Locale } from '../../../shared/messages/index';
+import type { Book } from '../book/book';
+import { checkClaimBudgets } from '../budgets/budgets';
+import { blockReasons, evaluateLines, type Violation } from '../policy/evaluate';
+import { localToday } from '../policy/rules';
+import { actingUser } from '../users/users';
+import { currentApprovals, mayApprove, mayPay, requiredLevels } from './chain';
+import { claimRecord, requireStatus, type ClaimRecord } from './edit';
+import { postAccrual, postSettlement } from './post';
+import { claimLines } from './queries';
+
+export interface ActionOutcome {
+  warnings: string[];
+  voucher: string | null;
+}
+
+const now = () => new Date().toISOString();
+
+function recordStep(book: Book, claimId: number, step: number, action: 'submit' | 'approve' | 'reject' | 'pay', role: string, comment: string): void {
+  book.sqlite.prepare('INSERT INTO claim_step (claim_id, step, action, role, user, at, comment) VALUES (?, ?, ?, ?, ?, ?, ?)').run(claimId, step, action, role, book.user, now(), comment);
+}
+
+export function claimViolations(book: Book, c: ClaimRecord, locale: Locale): Violation[] {
+  const lines = claimLines(book, c.id).map((l) => ({
+    date: l.date,
+    categoryId: l.categoryId,
+    customerId: l.customerId,
+    departmentId: l.departmentId,
+    invoiceNo: l.invoiceNo,
+    amountFen: l.amountFen,
+    taxFen: l.taxFen,
+    receipt: l.receipt,
+  }));
+  return evaluateLines(book, lines, { employeeId: c.employee_id, claimId: c.id, locale });
+}
+
+function policyGate(book: Book, c: ClaimRecord, locale: Locale): string[] {
+  const v = claimViolations(book, c, locale);
+  if (v.some((x) => x.action === 'block')) throw new UserError('claims.policyBlock', { reasons: blockReasons(v) });
+  return v.map((x) => `#${x.line + 1} ${x.message}`);
+}
+
+const budgetWarnings = (book: Book, claimId: number, locale: Locale): string[] =>
+  checkClaimBudgets(book, claimId)
+    .filter((b) => b.level !== 'ok')
+    .map((b) => {
+      const pct = Math.round((b.projectedFen * 100) / b.amountFen);
+      return locale === 'en' ? `Budget "${b.name}" ${b.period} at ${pct}%` : `预算“${b.name}” ${b.period} 已用 ${pct}%`;
+    });
+
+export function submitClaim(book: Book, id: number, comment: string, locale: Locale): ActionOutcome {
+  const user = actingUser(book);
+  const c = claimRecord(book, id);
+  requireStatus(c, 'draft', locale === 'en' ? 'submit' : '提交');
+  const warnings = policyGate(book, c, locale);
+  warnings.push(...budgetWarnings(book, id, locale));
+  book.sqlite.prepare(`UPDATE claim SET status = 'submitted', submitted_at = ?, reject_reason = NULL WHERE id = ?`).run(now(), id);
+  recordStep(book, id, 0, 'submit', user.role, comment);
+  book.audit({ action: 'claim.submit', entity: 'claim', entityId: id, before: { status: 'draft' }, after: { status: 'submitted', totalFen: c.total_fen, warnings: warnings.length } });
+  return { warnings, voucher: null };
+}
+
+export function approveClaim(book: Book, id: number, comment: string, locale: Locale): ActionOutcome {
+  const user = actingUser(book);
+  const c = claimRecord(book, id);
+  requireStatus(c, 'submitted', locale === 'en' ? 'approve' : '审批');
+  if (user.employeeId !== null && user.employeeId === c.employee_id) throw new UserError('claims.selfApproval');
+  const levels = requiredLevels(book, c.total_fen);
+  const done = currentApprovals(book, id);
+  const level = levels[done.length];
+  if (!level) throw new UserError('claims.badStatus', { id, status: c.status, action: 'approve' });
+  if (!mayApprove(level.role, user.role)) throw new UserError('claims.wrongRole', { step: level.role, user: user.name });
+  if (done.some((d) => d.user.toLowerCase() === user.name.toLowerCase())) throw new UserError('claims.sameApprover', { user: user.name });
+  const warnings = policyGate(book, c, locale);
+  for (const b of checkClaimBudgets(book, id)) {
+    if (b.hardBlock && b.projectedFen > b.amountFen) {
+      throw new UserError('claims.budgetBlock', { budget: b.name, pct: Math.round((b.projectedFen * 100) / b.amountFen) });
+    }
+  }
+  warnings.push(...budgetWarnings(book, id, locale));
+  recordStep(book, id, level.step, 'approve', level.role, comment);
+  let voucher: string | null = null;
+  if (done.length + 1 === levels.length) {
+    const v = postAccrual(book, c);
+    voucher = v.label;
+    book.sqlite.prepare(`UPDATE claim SET status = 'approved', approved_at = ?, accrual_voucher_id = ? WHERE id = ?`).run(now(), v.id, id);
+  }
+  book.audit({
+    action: 'claim.approve',
+    entity: 'claim',
+    entityId: id,
+    before: { status: 'submitted', step: done.length },
+    after: { status: voucher ? 'approved' : 'submitted', step: level.step, role: level.role, voucher },
+  });
+  return { warnings, voucher };
+}
+
+export function rejectClaim(book: Book, id: number, reason: string, locale: Locale): ActionOutcome {
+  const user = actingUser(book);
+  if (!reason.trim()) throw new UserError('claims.reasonRequired');
+  const c = claimRecord(book, id);
+  requireStatus(c, 'submitted', locale === 'en' ? 'reject' : '驳回');
+  const level = requiredLevels(book, c.total_fen)[currentApprovals(book, id).length];
+  recordStep(book, id, level?.step ?? 0, 'reject', level?.role ?? user.role, reason.trim());
+  book.sqlite.prepare(`UPDATE claim SET status = 'draft', reject_reason = ?, submitted_at = NULL WHERE id = ?`).run(reason.trim(), id);
+  book.audit({ action: 'claim.reject', entity: 'claim', entityId: id, before: { status: 'submitted' }, after: { status: 'draft', reason: reason.trim() } });
+  return { warnings: [], voucher: null };
+}
+
+export function payClaim(book: Book, id: number, date: string | undefined, comment: string, locale: Locale): ActionOutcome {
+  const user = actingUser(book);
+  if (!mayPay(user.role)) throw new UserError('claims.payRole', { user: user.name });
+  const c = claimRecord(book, id);
+  requireStatus(c, 'approved', locale === 'en' ? 'pay' : '付款');
+  const v = postSettlement(book, c, date ?? localToday());
+  recordStep(book, id, 0, 'pay', user.role, comment);
+  book.sqlite.prepare(`UPDATE claim SET status = 'paid', paid_at = ?, settlement_voucher_id = ? WHERE id = ?`).run(now(), v.id, id);
+  book.audit({ action: 'claim.pay', entity: 'claim', entityId: id, before: { status: 'approved' }, after: { status: 'paid', voucher: v.label } });
+  return { warnings: [], voucher: v.label };
+}
