@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import type { StringKey } from '../i18n/index';
 import { AccountsPage } from './AccountsPage';
+import { HelpPage } from './HelpPage';
 import { HomePage } from './HomePage';
 
 export interface PageEntry {
@@ -13,6 +14,7 @@ export interface PageEntry {
 export const pages: PageEntry[] = [
   { key: 'home', label: 'nav.home', component: HomePage },
   { key: 'accounts', label: 'nav.accounts', component: AccountsPage },
+  { key: 'help', label: 'nav.help', component: HelpPage },
 ];
 
 /** Features whose pages are still to come: shown in the menu, disabled. */
