@@ -11,7 +11,8 @@ import type { Book } from '../book/book';
 import { voucherNo } from './vouchers';
 
 /** hledger reads ':' as a level separator, ';' as a comment and two spaces as the end of a name. */
-const clean = (s: string) => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').replace(/:/g, '：').replace(/;/g, '；').trim();
+const text = (s: string) => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').replace(/;/g, '；').trim();
+const clean = (s: string) => text(s).replace(/:/g, '：');
 
 function accountNames(book: Book): Map<string, string> {
   const rows = book.sqlite.prepare(`SELECT code, name FROM account ORDER BY code`).all() as { code: string; name: string }[];
@@ -42,11 +43,11 @@ export function writeHledger(book: Book, write: (chunk: string) => void): number
     if (l.id !== current) {
       current = l.id;
       count++;
-      buf.push(`\n${l.date} (${l.period} ${voucherNo(l.number)}) ${clean(l.vmemo) || voucherNo(l.number)}\n`);
+      buf.push(`\n${l.date} (${l.period} ${voucherNo(l.number)}) ${text(l.vmemo) || voucherNo(l.number)}\n`);
       if (buf.length > 2000) (write(buf.join('')), (buf = []));
     }
     const fen = l.debit !== 0 ? l.debit : -l.credit;
-    const memo = clean(l.memo);
+    const memo = text(l.memo);
     buf.push(`    ${names.get(l.account) ?? l.account}  ${amount(fen)}${memo ? `  ; ${memo}` : ''}\n`);
   }
   write(buf.join(''));

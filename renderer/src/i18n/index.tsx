@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { appStrings } from './strings/app';
+import { reportStrings } from './strings/reports';
 import { backupStrings } from './strings/backups';
 
 export type Locale = 'zh-CN' | 'en';

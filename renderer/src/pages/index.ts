@@ -4,6 +4,7 @@ import type { StringKey } from '../i18n/index';
 import { AccountsPage } from './AccountsPage';
 import { HelpPage } from './HelpPage';
 import { HomePage } from './HomePage';
+import { ReportsPage } from './ReportsPage';
 
 export interface PageEntry {
   key: string;
@@ -14,6 +15,7 @@ export interface PageEntry {
 export const pages: PageEntry[] = [
   { key: 'home', label: 'nav.home', component: HomePage },
   { key: 'accounts', label: 'nav.accounts', component: AccountsPage },
+  { key: 'reports', label: 'nav.reports', component: ReportsPage },
   { key: 'help', label: 'nav.help', component: HelpPage },
 ];
 
@@ -27,6 +29,5 @@ export const upcoming: StringKey[] = [
   'nav.schedules',
   'nav.allocation',
   'nav.profitability',
-  'nav.reports',
   'nav.periods',
 ];

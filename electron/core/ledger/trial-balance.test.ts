@@ -1,0 +1,73 @@
+/** 科目余额表 on a small book whose figures are computed by hand below. */
+import { describe, expect, it } from 'vitest';
+import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
+import { runReport } from '../reports/index';
+import { trialBalance } from './trial-balance';
+import { bookVoucher, reverseVoucher } from './vouchers';
+
+function handBook() {
+  const book = testBook();
+  const emp = addEmployee(book, 'E01', '张三');
+  const c1 = addCustomer(book, 'C01', '蓝海');
+  const c2 = addCustomer(book, 'C02', '青山');
+  const post = (date: string, lines: object[]) => book.tx(() => bookVoucher(book, { date, memo: 'm', lines: lines as never }));
+  post('2026-01-03', [{ account: '1002', debitFen: 100000 }, { account: '3001', creditFen: 100000 }]);
+  post('2026-01-20', [{ account: '56020101', debitFen: 12345, customerId: c1, employeeId: emp }, { account: '2241', creditFen: 12345, employeeId: emp }]);
+  post('2026-02-02', [{ account: '2241', debitFen: 12345, employeeId: emp }, { account: '1002', creditFen: 12345 }]);
+  post('2026-02-10', [{ account: '560202', debitFen: 5000 }, { account: '1001', creditFen: 5000 }]);
+  post('2026-02-15', [{ account: '56020102', debitFen: 20000, customerId: c2 }, { account: '1002', creditFen: 20000 }]);
+  // Posted and reversed in March (红字冲销).
+  const wrong = post('2026-03-01', [{ account: '560203', debitFen: 777 }, { account: '1002', creditFen: 777 }]);
+  book.tx(() => reverseVoucher(book, wrong.id));
+  return { book, c2 };
+}
+
+const row = (code: string, name: string, openingFen: number, debitFen: number, creditFen: number, closingFen: number) => ({ code, name, openingFen, debitFen, creditFen, closingFen });
+
+describe('trial balance', () => {
+  it('gives opening, period movements and closing per account, parents rolled up', () => {
+    const { book } = handBook();
+    expect(trialBalance(book, '2026-02', '2026-02')).toEqual({
+      rows: [
+        row('1001', '库存现金', 0, 0, 5000, -5000),
+        row('1002', '银行存款', 100000, 0, 32345, 67655),
+        row('2241', '其他应付款', -12345, 12345, 0, 0),
+        row('3001', '实收资本', -100000, 0, 0, -100000),
+        row('5602', '管理费用', 12345, 25000, 0, 37345),
+        row('560201', '客户管理费', 12345, 20000, 0, 32345),
+        row('56020101', '拜访差旅', 12345, 0, 0, 12345),
+        row('56020102', '客户活动', 0, 20000, 0, 20000),
+        row('560202', '办公费', 0, 5000, 0, 5000),
+      ],
+      totals: { debitFen: 37345, creditFen: 37345 },
+    });
+  });
+
+  it('filters by level and by dimension, and nets a red-ink reversal out in its own column', () => {
+    const { book, c2 } = handBook();
+    expect(trialBalance(book, '2026-01', '2026-02', { level: 1 }).rows.map((r) => r.code)).toEqual(['1001', '1002', '2241', '3001', '5602']);
+    expect(trialBalance(book, '2026-01', '2026-03', { customerId: c2 })).toEqual({
+      rows: [row('5602', '管理费用', 0, 20000, 0, 20000), row('560201', '客户管理费', 0, 20000, 0, 20000), row('56020102', '客户活动', 0, 20000, 0, 20000)],
+      totals: { debitFen: 20000, creditFen: 0 },
+    });
+    const march = trialBalance(book, '2026-03', '2026-03');
+    // 红字: the reversal's negative debit sits in the debit column, so the month nets to nothing.
+    expect(march.rows.find((r) => r.code === '560203')).toBeUndefined();
+    expect(march.totals).toEqual({ debitFen: 0, creditFen: 0 });
+  });
+
+  it('is what the report module and the detail ledger say', () => {
+    const { book } = handBook();
+    const tb = runReport(book, 'trial-balance', { from: '2026-02', to: '2026-02', filters: {}, locale: 'zh-CN' }).sections[0]!;
+    expect(tb.columns.map((c) => c.key)).toEqual(['code', 'name', 'openingFen', 'debitFen', 'creditFen', 'closingFen']);
+    expect(tb.totals).toEqual({ debitFen: 37345, creditFen: 37345 });
+    const detail = runReport(book, 'detail-ledger', { from: '2026-02', to: '2026-02', filters: { account: '5602' }, locale: 'zh-CN' }).sections[0]!;
+    expect(detail.rows.map((r) => [r.no, r.debitFen, r.balanceFen])).toEqual([
+      ['', null, 12345],
+      ['记-0002', 5000, 17345],
+      ['记-0003', 20000, 37345],
+    ]);
+    const journal = runReport(book, 'journal', { from: '2026-03', to: '2026-03', filters: {}, locale: 'en' }).sections[0]!;
+    expect(journal.rows.map((r) => r.debitFen)).toEqual([777, 0, -777, 0]);
+  });
+});
