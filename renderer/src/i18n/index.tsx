@@ -9,7 +9,7 @@ import { backupStrings } from './strings/backups';
 
 export type Locale = 'zh-CN' | 'en';
 
-const domains = [appStrings, backupStrings] as const;
+const domains = [appStrings, backupStrings, reportStrings] as const;
 type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
 export type StringKey = Keys;
 

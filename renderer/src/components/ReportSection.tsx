@@ -1,0 +1,80 @@
+/**
+ * One report section on screen: its charts (from the section's chart specs) and its rows
+ * in an ag-grid table, money formatted from fen, totals pinned at the bottom. The grid
+ * grows with short sections and scrolls long ones; for printing it lays out every row.
+ */
+import type { ColDef, RowClassParams, ValueFormatterParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useMemo } from 'react';
+import { formatFen } from '../../../shared/money';
+import type { ReportColumn, ReportRow, ReportSection } from '../../../shared/report';
+import { useI18n } from '../i18n/index';
+import { Chart } from './Chart';
+import { reportChartOption } from './report-chart';
+import { gridTheme } from './SqlGrid';
+
+const AUTO_HEIGHT_ROWS = 25;
+
+export function formatCell(kind: ReportColumn['kind'], v: unknown, locale: string): string {
+  if (v === null || v === undefined || v === '') return '';
+  if (typeof v !== 'number') return String(v);
+  if (kind === 'money') return formatFen(v);
+  if (kind === 'percent') return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+  if (kind === 'int') return v.toLocaleString(locale);
+  return v.toLocaleString(locale, { maximumFractionDigits: 4 });
+}
+
+const numeric = (k: ReportColumn['kind']) => k === 'money' || k === 'percent' || k === 'int' || k === 'number';
+
+export function ReportSectionView({ section, printing }: { section: ReportSection; printing: boolean }) {
+  const { locale, t } = useI18n();
+  const columns = useMemo<ColDef<ReportRow>[]>(
+    () =>
+      section.columns.map((c, i) => ({
+        colId: c.key,
+        headerName: c.label,
+        valueGetter: (p) => p.data?.[c.key] ?? null,
+        valueFormatter: (p: ValueFormatterParams<ReportRow>) => formatCell(c.kind, p.value, locale),
+        comparator: (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a ?? '').localeCompare(String(b ?? ''), locale)),
+        type: numeric(c.kind) ? 'rightAligned' : undefined,
+        cellClass: numeric(c.kind) ? 'num' : undefined,
+        pinned: i === 0 && section.columns.length > 8 ? 'left' : undefined,
+        minWidth: numeric(c.kind) ? 110 : 90,
+        flex: c.kind === 'text' ? 1 : undefined,
+        width: c.width,
+        sortable: true,
+        resizable: true,
+      })),
+    [section, locale],
+  );
+  const options = useMemo(() => (section.charts ?? []).map((spec) => ({ spec, option: reportChartOption(spec, section, locale) })), [section, locale]);
+  const tall = section.rows.length > AUTO_HEIGHT_ROWS;
+  const domLayout = printing ? 'print' : tall ? 'normal' : 'autoHeight';
+
+  return (
+    <section className="report-section" data-testid={`section-${section.name}`}>
+      <h2>{section.title}</h2>
+      {options.length > 0 && section.rows.length > 0 && (
+        <div className="report-charts">
+          {options.map(({ spec, option }, i) => (
+            <Chart key={`${spec.title}-${i}`} option={option} height={300} label={spec.title} testId={`chart-${spec.type}`} />
+          ))}
+        </div>
+      )}
+      {section.rows.length === 0 && <p className="muted">{t('reports.noRows')}</p>}
+      <div className={`report-grid${tall && !printing ? ' tall' : ''}`}>
+        <AgGridReact<ReportRow>
+          theme={gridTheme}
+          columnDefs={columns}
+          rowData={section.rows}
+          pinnedBottomRowData={section.totals ? [section.totals] : []}
+          getRowClass={(p: RowClassParams<ReportRow>) => (p.node.rowPinned === 'bottom' ? 'report-totals' : undefined)}
+          domLayout={domLayout}
+          suppressCellFocus
+          enableCellTextSelection
+          overlayNoRowsTemplate=" "
+        />
+      </div>
+    </section>
+  );
+}
