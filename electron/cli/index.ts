@@ -1,6 +1,7 @@
 /** The client-ledger command line: plain Node on top of the core. */
 import { bookCommands } from './commands/book';
 import { reportCommands } from './commands/report';
+import { claimsCommands } from './commands/claims';
 import { runCli, type Command } from './run';
 
 const usage = `client-ledger — 客户费用账本 command line
@@ -9,11 +10,14 @@ const usage = `client-ledger — 客户费用账本 command line
   book check BOOK                     integrity, balance, audit chain
   book backup BOOK OUT                consistent copy with SQLite's backup API
   report NAME BOOK --from YYYY-MM --to YYYY-MM [--out FILE.xlsx] [--account CODE]
+  claims list BOOK | claims show BOOK ID
+  claims submit|approve|reject|pay BOOK ID --as USER [--comment TEXT] [--reason TEXT]
+                                      (password of USER, if any, from CLIENT_LEDGER_PASSWORD)
   report pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx   every report of the period in one workbook
 
 Every command takes --json (one JSON document on stdout) and --lang zh-CN|en.
 Exit codes: 0 success, 2 bad input (nothing written), 1 internal error.`;
 
-const commands: Record<string, Command> = { ...bookCommands, ...reportCommands };
+const commands: Record<string, Command> = { ...bookCommands, ...reportCommands, ...claimsCommands };
 
 process.exitCode = await runCli(process.argv.slice(2), commands, usage);
