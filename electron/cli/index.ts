@@ -2,6 +2,7 @@
 import { bookCommands } from './commands/book';
 import { reportCommands } from './commands/report';
 import { claimsCommands } from './commands/claims';
+import { ledgerCommands } from './commands/ledger';
 import { runCli, type Command } from './run';
 
 const usage = `client-ledger — 客户费用账本 command line
@@ -14,10 +15,12 @@ const usage = `client-ledger — 客户费用账本 command line
   claims submit|approve|reject|pay BOOK ID --as USER [--comment TEXT] [--reason TEXT]
                                       (password of USER, if any, from CLIENT_LEDGER_PASSWORD)
   report pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx   every report of the period in one workbook
+  export hledger BOOK [--out FILE]    plain-text accounting journal (hledger -f FILE bal)
+  period close BOOK YYYY-MM | period reopen BOOK YYYY-MM --reason TEXT
 
 Every command takes --json (one JSON document on stdout) and --lang zh-CN|en.
 Exit codes: 0 success, 2 bad input (nothing written), 1 internal error.`;
 
-const commands: Record<string, Command> = { ...bookCommands, ...reportCommands, ...claimsCommands };
+const commands: Record<string, Command> = { ...bookCommands, ...ledgerCommands, ...reportCommands, ...claimsCommands };
 
 process.exitCode = await runCli(process.argv.slice(2), commands, usage);

@@ -35,6 +35,8 @@ export const ledgerHandlers = defineHandlers({
   'periods.list': (_req, s) => listPeriods(s.requireBook()),
   'periods.close': (req, s) => {
     const book = s.requireBook();
+    const first = book.meta('first_period');
+    if (first && req.period < first) throw new UserError('ledger.beforeFirstPeriod', { period: req.period, first });
     book.tx(() => closePeriod(book, req.period));
     return listPeriods(book);
   },
