@@ -91,6 +91,12 @@ describe('policy rules at their boundaries', () => {
     expect(v).toHaveLength(1);
     expect(v[0]).toMatchObject({ kind: 'duplicate_invoice', action: 'block', params: { claim: id } });
     expect(ev([line({ invoiceNo: 'NO0012' })], { claimId: id })).toEqual([]);
+    // A later draft repeating the invoice is flagged itself but does not block the earlier claim.
+    const later = book.tx(() => createClaim(book, { employeeId: emp, lines: [{ date: '2026-01-06', categoryId: meals, amountFen: 100, invoiceNo: 'NO0012' }] }));
+    expect(ev([line({ invoiceNo: 'NO0012' })], { claimId: id })).toEqual([]);
+    expect(ev([line({ invoiceNo: 'NO0012' })], { claimId: later })).toHaveLength(1);
+    book.sqlite.prepare(`UPDATE claim SET status = 'submitted' WHERE id = ?`).run(later);
+    expect(ev([line({ invoiceNo: 'NO0012' })], { claimId: id })).toHaveLength(1);
     const here = ev([line({ invoiceNo: 'A1' }), line({ invoiceNo: 'a 1' })]);
     expect(here.map((x) => [x.line, x.code])).toEqual([[1, 'policy.duplicate_invoice_here']]);
   });

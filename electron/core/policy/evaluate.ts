@@ -9,7 +9,8 @@
  *
  * Aggregate caps (per day, per month) count the lines given plus lines of claims that are
  * submitted, approved or paid (drafts are not yet claims against the company). Duplicate
- * invoice numbers are checked against every claim ever, drafts included.
+ * invoice numbers are checked against every claim ever, drafts included (for a stored
+ * claim: earlier claims, and later ones that are no longer drafts).
  */
 import type { Locale } from '../../../shared/messages/index';
 import { message, type MessageCode } from '../../../shared/messages/index';
@@ -70,7 +71,12 @@ export function evaluateLines(book: Book, lines: PolicyLine[], context: PolicyCo
     `SELECT COALESCE(SUM(l.amount_fen), 0) AS s FROM claim_line l JOIN claim c ON c.id = l.claim_id
       WHERE c.employee_id = ? AND l.category_id = ? AND l.date >= ? AND l.date < ? AND c.status IN ('submitted','approved','paid') AND c.id <> ?`,
   );
-  const invoiceUse = book.sqlite.prepare(`SELECT claim_id AS c FROM claim_line WHERE invoice_no = ? AND claim_id <> ? ORDER BY claim_id LIMIT 1`);
+  // New lines collide with any claim. A stored claim collides with earlier claims and with
+  // later ones already submitted: a later draft repeating its invoice must not block it.
+  const invoiceUse = book.sqlite.prepare(
+    `SELECT l.claim_id AS c FROM claim_line l JOIN claim c ON c.id = l.claim_id
+      WHERE l.invoice_no = ? AND l.claim_id <> ? AND (? < 0 OR l.claim_id < ? OR c.status <> 'draft') ORDER BY l.claim_id LIMIT 1`,
+  );
 
   const out: Violation[] = [];
   const add = (rule: PolicyRule, line: number, code: MessageCode, params: Record<string, string | number>) =>
@@ -131,7 +137,7 @@ export function evaluateLines(book: Book, lines: PolicyLine[], context: PolicyCo
             add(r, i, 'policy.duplicate_invoice_here', { invoice: inv, other: here + 1 });
             break;
           }
-          const prior = invoiceUse.get(inv, claimId) as { c: number } | undefined;
+          const prior = invoiceUse.get(inv, claimId, claimId, claimId) as { c: number } | undefined;
           if (prior) add(r, i, 'policy.duplicate_invoice', { invoice: inv, claim: prior.c });
           break;
         }

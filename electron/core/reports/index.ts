@@ -7,8 +7,10 @@ import type { Book } from '../book/book';
 import type { ReportModule, ReportParams } from './define';
 import { detailLedgerReport, journalReport, trialBalanceReport } from '../ledger/reports';
 import { expenseReports } from './expenses/index';
+import { budgetReport } from '../budgets/report';
+import { claimsAuditReport } from '../claims/audit-report';
 
-const modules: ReportModule[] = [trialBalanceReport, detailLedgerReport, journalReport, ...expenseReports];
+const modules: ReportModule[] = [trialBalanceReport, detailLedgerReport, journalReport, ...expenseReports, budgetReport, claimsAuditReport];
 
 export const reports = new Map<string, ReportModule>();
 for (const m of modules) {
