@@ -3,6 +3,7 @@ import { bookCommands } from './commands/book';
 import { reportCommands } from './commands/report';
 import { claimsCommands } from './commands/claims';
 import { ledgerCommands } from './commands/ledger';
+import { importCommands } from './commands/import';
 import { runCli, type Command } from './run';
 
 const usage = `client-ledger — 客户费用账本 command line
@@ -17,10 +18,14 @@ const usage = `client-ledger — 客户费用账本 command line
   report pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx   every report of the period in one workbook
   export hledger BOOK [--out FILE]    plain-text accounting journal (hledger -f FILE bal)
   period close BOOK YYYY-MM | period reopen BOOK YYYY-MM --reason TEXT
+  import KIND BOOK FILE [--sheet NAME] [--as claims|vouchers] [--rejects OUT.xlsx]
+                                      KIND: expenses customers employees accounts revenue drivers
+                                      timesheets opening-balances vouchers
+  import batches BOOK | import undo BOOK BATCH_ID
 
 Every command takes --json (one JSON document on stdout) and --lang zh-CN|en.
 Exit codes: 0 success, 2 bad input (nothing written), 1 internal error.`;
 
-const commands: Record<string, Command> = { ...bookCommands, ...ledgerCommands, ...reportCommands, ...claimsCommands };
+const commands: Record<string, Command> = { ...bookCommands, ...ledgerCommands, ...reportCommands, ...claimsCommands, ...importCommands };
 
 process.exitCode = await runCli(process.argv.slice(2), commands, usage);

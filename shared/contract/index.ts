@@ -9,6 +9,7 @@ import { bookChannels } from './book';
 import { ledgerChannels } from './ledger';
 import { mastersChannels } from './masters';
 import { claimsChannels } from './claims';
+import { importChannels } from './import';
 import { reportsChannels } from './reports';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -24,7 +25,7 @@ function merge<T extends Record<string, unknown>[]>(...domains: T): UnionToInter
   return out as UnionToIntersection<T[number]>;
 }
 
-export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, claimsChannels);
+export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, claimsChannels, importChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

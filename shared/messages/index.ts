@@ -5,6 +5,7 @@
 import { bookMessages } from './book';
 import { claimsMessages } from './claims';
 import { commonMessages } from './common';
+import { importMessages } from './import';
 import { ledgerMessages } from './ledger';
 import { mastersMessages } from './masters';
 import { reportMessages } from './reports';
@@ -12,7 +13,7 @@ import type { Locale, MessageParams, Text } from './define';
 
 export type { Locale, MessageParams } from './define';
 
-const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages] as const;
+const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, importMessages] as const;
 
 type Domain = (typeof all)[number];
 export type MessageCode = Domain extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;

@@ -17,6 +17,7 @@ import { claimsHandlers } from '../claims/app';
 import { policyHandlers } from '../policy/app';
 import { budgetsHandlers } from '../budgets/app';
 import { usersHandlers } from '../users/app';
+import { importHandlers } from '../import/app';
 import { mergeHandlers, type Handler } from './handlers';
 import type { Session } from './session';
 import { sqliteUserError } from './sqlite-errors';
@@ -27,7 +28,7 @@ registerCheck(checkPostedVouchers);
 registerCheck(checkMasters);
 registerCheck(checkLedgerTotals);
 
-export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers);
+export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers);
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
   const fail = (e: UserError): Reply<unknown> => ({

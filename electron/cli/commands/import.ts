@@ -1,0 +1,57 @@
+/** `import KIND BOOK FILE [--sheet NAME] [--as claims|vouchers] [--rejects OUT.xlsx]` */
+import { resolve } from 'node:path';
+import { formatFen } from '../../../shared/money';
+import { importKindSchema } from '../../../shared/contract/import';
+import { CliUsageError, type Command } from '../run';
+
+const USAGE = 'import KIND BOOK FILE [--sheet NAME] [--as claims|vouchers] [--rejects OUT.xlsx]\n  KIND: ' + importKindSchema.options.join(' | ');
+
+const run: Command = async ({ args, flags, open, call }) => {
+  const [kindArg, bookPath, file] = args;
+  const kind = importKindSchema.safeParse(kindArg);
+  if (!kind.success || !bookPath || !file) throw new CliUsageError(USAGE);
+  const as = flags.as ?? 'claims';
+  if (as !== 'claims' && as !== 'vouchers') throw new CliUsageError(`--as must be claims or vouchers\n${USAGE}`);
+  await open(bookPath);
+  const s = await call('import.run', { kind: kind.data, path: resolve(file), as, ...(typeof flags.sheet === 'string' ? { sheet: flags.sheet } : {}) });
+  if (typeof flags.rejects === 'string') await call('import.rejects', { batchId: s.batchId, path: resolve(flags.rejects) });
+  const json = {
+    batchId: s.batchId,
+    rowsRead: s.rowsRead,
+    accepted: s.accepted,
+    rejected: s.rejected,
+    duplicates: s.duplicates,
+    skipped: s.skipped,
+    acceptedTotalFen: s.acceptedTotalFen,
+    byCategory: s.byCategory,
+    createdCustomers: s.createdCustomers,
+    createdEmployees: s.createdEmployees,
+    sheets: s.sheets.map((x) => ({ name: x.name, headerRow: x.headerRow, rowsRead: x.rowsRead, accepted: x.accepted, rejected: x.rejected, duplicates: x.duplicates, skipped: x.skipped })),
+    rejects: s.rejects.map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reason })),
+    duplicateRows: s.duplicateRows.map((d) => ({ sheet: d.sheet, row: d.row })),
+  };
+  const text = [
+    `batch #${s.batchId}: read ${s.rowsRead}, accepted ${s.accepted} (${formatFen(s.acceptedTotalFen)}), rejected ${s.rejected}, duplicates ${s.duplicates}, skipped ${s.skipped}`,
+    `created ${s.createdCustomers} customers, ${s.createdEmployees} employees`,
+    ...s.sheets.map((x) => `  ${x.name} (header row ${x.headerRow}): read ${x.rowsRead}, accepted ${x.accepted}, rejected ${x.rejected}, duplicates ${x.duplicates}, skipped ${x.skipped}`),
+    ...s.rejects.map((r) => `  rejected ${r.sheet}!${r.row}: ${r.reason}`),
+    ...s.policy.map((p) => `  policy ${p.action} ${p.sheet}!${p.row}: ${p.message}`),
+  ].join('\n');
+  return { json, text };
+};
+
+const undo: Command = async ({ args, open, call }) => {
+  const [bookPath, id] = args;
+  if (!bookPath || !id || !/^\d+$/.test(id)) throw new CliUsageError('import undo BOOK BATCH_ID');
+  await open(bookPath);
+  const r = await call('import.undo', { batchId: Number(id) });
+  return { json: r, text: `undone batch #${r.batchId}: ${r.deletedClaims} claims deleted, ${r.reversedVouchers} vouchers reversed, ${r.deletedMasters} masters removed` };
+};
+
+const batches: Command = async ({ args, open, call }) => {
+  await open(args[0]);
+  const list = await call('import.batches', { limit: 100 });
+  return { json: list, text: list.map((b) => `#${b.id} ${b.createdAt} ${b.kind} ${b.fileName}: ${b.accepted}/${b.rowsRead}${b.undoneAt ? ' (undone)' : ''}`).join('\n') };
+};
+
+export const importCommands = { 'import undo': undo, 'import batches': batches, import: run };

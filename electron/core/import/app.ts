@@ -1,0 +1,26 @@
+/** Import channels. Reading is async (streaming); the write is one transaction inside runImport. */
+import { isAbsolute, resolve } from 'node:path';
+import { defineHandlers } from '../service/handlers';
+import type { Session } from '../service/session';
+import { listBatches, undoBatch } from './batches';
+import { startImportJob, jobStatus } from './jobs';
+import { previewImport } from './preview';
+import { writeRejectReport } from './rejects';
+import { runImport } from './run';
+
+/** Relative paths are the CLI's (current folder) or the harness's uploads (absolute). */
+const filePath = (s: Session, p: string) => (isAbsolute(p) ? p : resolve(s.options.booksDir, p));
+
+export const importHandlers = defineHandlers({
+  'import.preview': (req, s) => previewImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), mapping: req.mapping }, s.locale),
+  'import.run': (req, s) =>
+    runImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName }, { locale: s.locale }),
+  'import.start': (req, s) => startImportJob(s, { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName }),
+  'import.status': (req) => jobStatus(req.jobId),
+  'import.batches': (req, s) => listBatches(s.requireBook(), req.limit),
+  'import.undo': (req, s) => {
+    const book = s.requireBook();
+    return book.tx(() => undoBatch(book, req.batchId));
+  },
+  'import.rejects': (req, s) => writeRejectReport(s.requireBook(), req.batchId, filePath(s, req.path), s.locale),
+});

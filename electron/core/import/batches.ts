@@ -1,0 +1,109 @@
+/**
+ * Past imports and undoing one. Undo runs in one transaction: claims the batch created are
+ * deleted (refused once one is approved or paid: a voucher was posted on it), vouchers it
+ * posted are reversed (红字冲销 — posted vouchers never change), driver values and
+ * timesheets removed, and the customers, employees and accounts it created deleted unless
+ * later entries use them. Its fingerprints go too, so the file can be imported again.
+ */
+import type { ImportBatchRow } from '../../../shared/contract/import';
+import { UserError } from '../../../shared/errors';
+import type { Book } from '../book/book';
+import { reverseVoucher } from '../ledger/vouchers';
+
+interface BatchRecord {
+  id: number;
+  kind: string;
+  mode: string;
+  file_name: string;
+  created_at: string;
+  created_by: string;
+  rows_read: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  skipped: number;
+  total_fen: number;
+  undone_at: string | null;
+}
+
+const toRow = (r: BatchRecord): ImportBatchRow => ({
+  id: r.id,
+  kind: r.kind,
+  mode: r.mode,
+  fileName: r.file_name,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  rowsRead: r.rows_read,
+  accepted: r.accepted,
+  rejected: r.rejected,
+  duplicates: r.duplicates,
+  skipped: r.skipped,
+  totalFen: r.total_fen,
+  undoneAt: r.undone_at,
+});
+
+export function listBatches(book: Book, limit = 100): ImportBatchRow[] {
+  return (book.sqlite.prepare('SELECT * FROM import_batch ORDER BY id DESC LIMIT ?').all(limit) as BatchRecord[]).map(toRow);
+}
+
+export function batchRecord(book: Book, id: number): BatchRecord {
+  const r = book.sqlite.prepare('SELECT * FROM import_batch WHERE id = ?').get(id) as BatchRecord | undefined;
+  if (!r) throw new UserError('import.batchNotFound', { id });
+  return r;
+}
+
+const isFkError = (e: unknown) => (e as { code?: string })?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+
+export interface UndoResult {
+  batchId: number;
+  reversedVouchers: number;
+  deletedClaims: number;
+  deletedMasters: number;
+}
+
+/** Runs inside the caller's transaction. */
+export function undoBatch(book: Book, id: number): UndoResult {
+  const b = batchRecord(book, id);
+  if (b.undone_at) throw new UserError('import.alreadyUndone', { id });
+  const s = book.sqlite;
+  const moved = s.prepare(`SELECT id FROM claim WHERE batch_id = ? AND status IN ('approved', 'paid') LIMIT 1`).get(id) as { id: number } | undefined;
+  if (moved) throw new UserError('import.undoClaimMoved', { id, claim: moved.id });
+  const deletedClaims = s.prepare('DELETE FROM claim WHERE batch_id = ?').run(id).changes;
+
+  const vouchers = s
+    .prepare(
+      `SELECT v.id FROM voucher v WHERE v.source_type = 'import' AND v.source_id = ? AND v.status = 'posted' AND v.reverses_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM voucher r WHERE r.reverses_id = v.id) ORDER BY v.id`,
+    )
+    .pluck()
+    .all(id) as number[];
+  for (const v of vouchers) reverseVoucher(book, v);
+  s.prepare(`DELETE FROM voucher WHERE source_type = 'import' AND source_id = ? AND status = 'draft'`).run(id);
+  s.prepare('DELETE FROM driver_value WHERE batch_id = ?').run(id);
+  s.prepare('DELETE FROM timesheet WHERE batch_id = ?').run(id);
+
+  // Masters: a list import is undone whole or not at all; masters created on the side of
+  // expenses or revenue stay when later entries (or this batch's reversal vouchers) use them.
+  const strict = b.kind === 'customers' || b.kind === 'employees' || b.kind === 'accounts';
+  let deletedMasters = 0;
+  const tryDelete = (what: 'customer' | 'employee' | 'account', key: string | number, name: string, sql: string) => {
+    try {
+      deletedMasters += s.prepare(sql).run(key).changes;
+    } catch (e) {
+      if (!isFkError(e)) throw e;
+      if (strict) throw new UserError('import.undoMasterUsed', { id, what, name });
+      if (what !== 'account') s.prepare(`UPDATE ${what} SET batch_id = NULL WHERE id = ?`).run(key);
+    }
+  };
+  s.prepare('UPDATE employee SET approver_id = NULL WHERE batch_id = ? AND approver_id IN (SELECT id FROM employee WHERE batch_id = ?)').run(id, id);
+  for (const c of s.prepare('SELECT id, name FROM customer WHERE batch_id = ?').all(id) as { id: number; name: string }[]) tryDelete('customer', c.id, c.name, 'DELETE FROM customer WHERE id = ?');
+  for (const e of s.prepare('SELECT id, name FROM employee WHERE batch_id = ?').all(id) as { id: number; name: string }[]) tryDelete('employee', e.id, e.name, 'DELETE FROM employee WHERE id = ?');
+  const codes = (s.prepare(`SELECT fingerprint FROM import_line WHERE batch_id = ? AND fingerprint LIKE 'account:%'`).pluck().all(id) as string[]).map((f) => f.slice('account:'.length));
+  for (const code of codes.sort((a, b) => b.length - a.length || b.localeCompare(a))) tryDelete('account', code, code, 'DELETE FROM account WHERE code = ?');
+
+  s.prepare('DELETE FROM import_line WHERE batch_id = ?').run(id);
+  s.prepare('UPDATE import_batch SET undone_at = ?, undone_by = ? WHERE id = ?').run(new Date().toISOString(), book.user, id);
+  const result = { batchId: id, reversedVouchers: vouchers.length, deletedClaims, deletedMasters };
+  book.audit({ action: 'import.undo', entity: 'import_batch', entityId: id, before: { kind: b.kind, accepted: b.accepted }, after: result });
+  return result;
+}

@@ -1,0 +1,61 @@
+/**
+ * What every import kind provides: how to read one row (pure, no writes) and how to write
+ * the accepted rows (inside the import's one transaction). The engine does the rest:
+ * streaming, header detection, skipping, counting and the batch record.
+ */
+import type { Book } from '../book/book';
+import type { Locale, MessageCode } from '../../../shared/messages/index';
+import type { PolicyException } from '../../../shared/contract/import';
+import type { MasterResolver } from '../masters/resolve';
+import type { ImportKind } from './columns';
+import type { Plain } from './values';
+
+export type Params = Record<string, string | number>;
+
+export interface RowView {
+  /** The cell of a mapped field (null when the column is absent or blank). */
+  get(field: string): Plain;
+  has(field: string): boolean;
+}
+
+export type RowParse<T> = { ok: true; value: T } | { ok: false; code: MessageCode; params?: Params };
+
+export interface Candidate<T> {
+  sheet: string;
+  row: number;
+  value: T;
+  /** Original cells, kept only by kinds that can still reject a row while writing. */
+  cells?: Plain[];
+}
+
+export interface ImportOptions {
+  kind: ImportKind;
+  /** expenses: claims (default) or posted vouchers. */
+  as: 'claims' | 'vouchers';
+}
+
+export interface CommitCtx {
+  book: Book;
+  batchId: number;
+  masters: MasterResolver;
+  locale: Locale;
+  addPolicy(list: PolicyException[]): void;
+  accept(c: Candidate<unknown>, fen?: number, categoryCode?: string): void;
+  duplicate(c: Candidate<unknown>): void;
+  reject(c: Candidate<unknown>, code: MessageCode, params?: Params): void;
+  /** Fingerprint bookkeeping shared by the kinds (import_line). */
+  seen(fingerprint: string, invoiceNo?: string | null): boolean;
+  invoiceSeen(invoiceNo: string): boolean;
+  remember(c: Candidate<unknown>, fingerprint: string, invoiceNo?: string | null): void;
+  /** Row-level savepoint: a row whose writes fail leaves nothing behind (not even a new customer). */
+  attempt(c: Candidate<unknown>, fn: () => void): boolean;
+}
+
+export interface KindHandler<T> {
+  /** Keep original cells of candidates (kinds whose writes can still refuse a row). */
+  keepCells: boolean;
+  parse(row: RowView): RowParse<T>;
+  commit(items: Candidate<T>[], ctx: CommitCtx): void;
+}
+
+export type KindFactory = (book: Book, opts: ImportOptions) => KindHandler<unknown>;

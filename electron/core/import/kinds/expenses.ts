@@ -1,0 +1,202 @@
+/**
+ * Expense lines → one draft claim per employee per batch (default) or, `--as vouchers`,
+ * one posted voucher per line: Dr the category's account (customer, employee, category) /
+ * Cr 2241 其他应付款 (employee). Duplicates: an invoice number seen before, or the same
+ * (date, employee, customer, category, amount, description) as an earlier imported line.
+ */
+import { createHash } from 'node:crypto';
+import { nameKey } from '../../../../shared/text';
+import type { Book } from '../../book/book';
+import { createClaim, type ClaimLineInput } from '../../claims/create';
+import { bookVoucher } from '../../ledger/vouchers';
+import { accountFacts } from '../../ledger/voucher-rules';
+import type { PolicyLine } from '../../policy/evaluate';
+import { importPolicyExceptions } from '../policy';
+import type { Candidate, CommitCtx, ImportOptions, KindHandler, RowParse, RowView } from '../kind';
+import { cellText, invoiceText, isBlank, parseAmountValue, parseDateValue } from '../values';
+
+export interface ExpenseRow {
+  date: string;
+  employee: string;
+  department: string;
+  customer: string;
+  categoryId: number;
+  categoryCode: string;
+  description: string;
+  invoiceNo: string | null;
+  amountFen: number;
+  taxFen: number;
+}
+
+interface CategoryRef {
+  id: number;
+  code: string;
+  account: string;
+}
+
+/** Category names, English names, codes and synonyms by name key. */
+export function categoryLookup(book: Book): Map<string, CategoryRef> {
+  const rows = book.sqlite.prepare(`SELECT id, code, name, name_en, synonyms, account_code FROM category WHERE active = 1 ORDER BY id`).all() as {
+    id: number;
+    code: string;
+    name: string;
+    name_en: string;
+    synonyms: string;
+    account_code: string;
+  }[];
+  const map = new Map<string, CategoryRef>();
+  for (const r of rows) {
+    const ref = { id: r.id, code: r.code, account: r.account_code };
+    let synonyms: unknown = [];
+    try {
+      synonyms = JSON.parse(r.synonyms);
+    } catch {
+      synonyms = [];
+    }
+    for (const n of [r.name, r.name_en, r.code, ...(Array.isArray(synonyms) ? synonyms.map(String) : [])]) {
+      const key = nameKey(n);
+      if (key && !map.has(key)) map.set(key, ref);
+    }
+  }
+  return map;
+}
+
+export function expenseFingerprint(r: Pick<ExpenseRow, 'date' | 'employee' | 'customer' | 'categoryCode' | 'amountFen' | 'description'>): string {
+  const body = ['e', r.date, nameKey(r.employee), nameKey(r.customer), r.categoryCode, r.amountFen, nameKey(r.description)].join('\u001f');
+  return createHash('sha1').update(body).digest('base64');
+}
+
+export function expensesKind(book: Book, opts: ImportOptions): KindHandler<ExpenseRow> {
+  const categories = categoryLookup(book);
+  const accountOf = new Map([...categories.values()].map((c) => [c.id, c.account]));
+
+  function parse(row: RowView): RowParse<ExpenseRow> {
+    const date = parseDateValue(row.get('date'));
+    if (!date.ok) return { ok: false, code: `import.reject.${date.reason}` as never };
+    const amount = parseAmountValue(row.get('amount'));
+    if (!amount.ok) return { ok: false, code: `import.reject.${amount.reason}` as never };
+    if (amount.fen === 0) return { ok: false, code: 'import.reject.amount.zero' };
+    if (amount.fen < 0) return { ok: false, code: 'import.reject.amount.negative' };
+    let taxFen = 0;
+    if (!isBlank(row.get('tax'))) {
+      const tax = parseAmountValue(row.get('tax'));
+      if (!tax.ok) return { ok: false, code: 'import.reject.tax.invalid' };
+      if (tax.fen < 0 || tax.fen > amount.fen) return { ok: false, code: 'import.reject.tax.invalid' };
+      taxFen = tax.fen;
+    }
+    const employee = cellText(row.get('employee'));
+    if (!nameKey(employee)) return { ok: false, code: 'import.reject.employee.missing' };
+    const catText = cellText(row.get('category'));
+    if (!nameKey(catText)) return { ok: false, code: 'import.reject.category.missing' };
+    const category = categories.get(nameKey(catText));
+    if (!category) return { ok: false, code: 'import.reject.category.unknown', params: { category: catText } };
+    return {
+      ok: true,
+      value: {
+        date: date.date,
+        employee,
+        department: cellText(row.get('department')),
+        customer: cellText(row.get('customer')),
+        categoryId: category.id,
+        categoryCode: category.code,
+        description: cellText(row.get('description')),
+        invoiceNo: invoiceText(row.get('invoice')),
+        amountFen: amount.fen,
+        taxFen,
+      },
+    };
+  }
+
+  function isDuplicate(c: Candidate<ExpenseRow>, ctx: CommitCtx, fp: string): boolean {
+    const inv = c.value.invoiceNo;
+    return (inv !== null && ctx.invoiceSeen(inv)) || ctx.seen(fp);
+  }
+
+  function commitClaims(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
+    const departments = departmentLookup(book);
+    const byEmployee = new Map<number, ClaimLineInput[]>();
+    const policyLines: PolicyLine[] = [];
+    const refs: { sheet: string; row: number }[] = [];
+    for (const c of items) {
+      const fp = expenseFingerprint(c.value);
+      if (isDuplicate(c, ctx, fp)) {
+        ctx.duplicate(c);
+        continue;
+      }
+      const v = c.value;
+      const employeeId = ctx.masters.employee(v.employee, { departmentId: departments.get(nameKey(v.department)) ?? null }).id;
+      const customerId = nameKey(v.customer) ? ctx.masters.customer(v.customer).id : null;
+      let lines = byEmployee.get(employeeId);
+      if (!lines) byEmployee.set(employeeId, (lines = []));
+      const line: ClaimLineInput = {
+        date: v.date,
+        categoryId: v.categoryId,
+        customerId,
+        departmentId: departments.get(nameKey(v.department)) ?? null,
+        description: v.description,
+        invoiceNo: v.invoiceNo,
+        amountFen: v.amountFen,
+        taxFen: v.taxFen,
+      };
+      lines.push(line);
+      policyLines.push({ ...line, employeeId });
+      refs.push({ sheet: c.sheet, row: c.row });
+      ctx.remember(c, fp, v.invoiceNo);
+      ctx.accept(c, v.amountFen, v.categoryCode);
+    }
+    // Before the claims exist: the evaluator's duplicate-invoice rule would otherwise meet each line itself.
+    ctx.addPolicy(importPolicyExceptions(book, policyLines, refs, ctx.locale));
+    for (const [employeeId, lines] of byEmployee) createClaim(book, { employeeId, batchId: ctx.batchId, title: `导入批次 #${ctx.batchId}`, lines });
+  }
+
+  function commitVouchers(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
+    const facts = accountFacts(book);
+    const payable = book.account('otherPayable');
+    const policyLines: PolicyLine[] = [];
+    const refs: { sheet: string; row: number }[] = [];
+    for (const c of items) {
+      const fp = expenseFingerprint(c.value);
+      if (isDuplicate(c, ctx, fp)) {
+        ctx.duplicate(c);
+        continue;
+      }
+      const v = c.value;
+      const kept = policyLines.length;
+      const ok = ctx.attempt(c, () => {
+        const employeeId = ctx.masters.employee(v.employee).id;
+        const customerId = nameKey(v.customer) ? ctx.masters.customer(v.customer).id : null;
+        policyLines.push({ date: v.date, categoryId: v.categoryId, customerId, employeeId, description: v.description, invoiceNo: v.invoiceNo, amountFen: v.amountFen, taxFen: v.taxFen });
+        refs.push({ sheet: c.sheet, row: c.row });
+        const memo = v.description || v.categoryCode;
+        bookVoucher(
+          book,
+          {
+            date: v.date,
+            memo,
+            source: { type: 'import', id: ctx.batchId },
+            lines: [
+              { account: accountOf.get(v.categoryId)!, debitFen: v.amountFen, memo, customerId, employeeId, categoryId: v.categoryId },
+              { account: payable, creditFen: v.amountFen, memo, employeeId, customerId },
+            ],
+          },
+          facts,
+        );
+      });
+      if (ok) {
+        ctx.remember(c, fp, v.invoiceNo);
+        ctx.accept(c, v.amountFen, v.categoryCode);
+      } else {
+        policyLines.length = kept;
+        refs.length = kept;
+      }
+    }
+    ctx.addPolicy(importPolicyExceptions(book, policyLines, refs, ctx.locale));
+  }
+
+  return { keepCells: opts.as === 'vouchers', parse, commit: opts.as === 'vouchers' ? commitVouchers : commitClaims };
+}
+
+function departmentLookup(book: Book): Map<string, number> {
+  const rows = book.sqlite.prepare('SELECT id, name_key FROM department').all() as { id: number; name_key: string }[];
+  return new Map(rows.map((r) => [r.name_key, r.id]));
+}

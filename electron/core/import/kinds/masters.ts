@@ -1,0 +1,106 @@
+/**
+ * Customers and employees lists. A name already in the book is a duplicate (never
+ * overwritten: changes to masters go through the masters screen, audited there). New
+ * rows get their own code, or the next C0001 / E0001 when the code column is empty.
+ */
+import { cleanName, nameKey } from '../../../../shared/text';
+import type { Book } from '../../book/book';
+import type { Candidate, CommitCtx, KindHandler, RowParse, RowView } from '../kind';
+import { cellText } from '../values';
+import { fail } from './common';
+
+interface PartyRow {
+  name: string;
+  code: string;
+  tier: string;
+  /** Customer: account manager; employee: approver. */
+  person: string;
+  department: string;
+}
+
+function parseParty(row: RowView): RowParse<PartyRow> {
+  const name = cleanName(cellText(row.get('name')));
+  if (!nameKey(name)) return fail('import.reject.name.missing');
+  return {
+    ok: true,
+    value: {
+      name,
+      code: cellText(row.get('code')).normalize('NFKC').replace(/\s+/g, ''),
+      tier: cellText(row.get('tier')),
+      person: cleanName(cellText(row.get('manager')) || cellText(row.get('approver'))),
+      department: cellText(row.get('department')),
+    },
+  };
+}
+
+function codeTaken(book: Book, table: 'customer' | 'employee', code: string): boolean {
+  return code !== '' && book.sqlite.prepare(`SELECT 1 FROM ${table} WHERE code = ?`).get(code) !== undefined;
+}
+
+export function customersKind(book: Book): KindHandler<PartyRow> {
+  return {
+    keepCells: false,
+    parse: parseParty,
+    commit(items: Candidate<PartyRow>[], ctx: CommitCtx) {
+      for (const c of items) {
+        const v = c.value;
+        if (ctx.masters.find('customer', v.name) !== null) {
+          ctx.duplicate(c);
+          continue;
+        }
+        if (codeTaken(book, 'customer', v.code)) {
+          ctx.reject(c, 'import.reject.code.taken', { code: v.code });
+          continue;
+        }
+        // A manager who is not in the book yet is created with the customer (and counted).
+        const managerId = nameKey(v.person) ? ctx.masters.employee(v.person).id : null;
+        ctx.masters.customer(v.name, { ...(v.code ? { code: v.code } : {}), tier: v.tier, managerId });
+        ctx.accept(c);
+      }
+    },
+  };
+}
+
+export function employeesKind(book: Book): KindHandler<PartyRow> {
+  const departments = new Map(
+    (book.sqlite.prepare('SELECT id, name_key FROM department').all() as { id: number; name_key: string }[]).map((r) => [r.name_key, r.id]),
+  );
+  return {
+    keepCells: false,
+    parse(row) {
+      const r = parseParty(row);
+      if (r.ok && nameKey(r.value.department) && !departments.has(nameKey(r.value.department))) {
+        return fail('import.reject.department.unknown', { department: r.value.department });
+      }
+      return r;
+    },
+    commit(items: Candidate<PartyRow>[], ctx: CommitCtx) {
+      // Approvers may appear further down the list: create everyone first, then link.
+      const inFile = new Set(items.map((c) => nameKey(c.value.name)));
+      const created: { id: number; approver: string }[] = [];
+      for (const c of items) {
+        const v = c.value;
+        if (ctx.masters.find('employee', v.name) !== null) {
+          ctx.duplicate(c);
+          continue;
+        }
+        if (codeTaken(book, 'employee', v.code)) {
+          ctx.reject(c, 'import.reject.code.taken', { code: v.code });
+          continue;
+        }
+        if (nameKey(v.person) && !inFile.has(nameKey(v.person)) && ctx.masters.find('employee', v.person) === null) {
+          ctx.reject(c, 'import.reject.approver.unknown', { name: v.person });
+          continue;
+        }
+        const id = ctx.masters.employee(v.name, { ...(v.code ? { code: v.code } : {}), departmentId: departments.get(nameKey(v.department)) ?? null }).id;
+        if (nameKey(v.person)) created.push({ id, approver: v.person });
+        ctx.accept(c);
+      }
+      const link = book.sqlite.prepare('UPDATE employee SET approver_id = ? WHERE id = ?');
+      for (const e of created) {
+        const approverId = ctx.masters.find('employee', e.approver);
+        if (approverId !== null && approverId !== e.id) link.run(approverId, e.id);
+      }
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Reading a workbook row by row with exceljs' streaming reader: a 200,000-row sheet never
+ * sits in memory. Before streaming, the file's first bytes tell a real .xlsx from an old
+ * .xls, a password-protected workbook, a CSV or an empty file, so each gets its own clear
+ * message. The file is hashed while it streams (same-file detection, batch history).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { UserError } from '../../../shared/errors';
+import { plain, type Plain } from './values';
+
+export interface SheetRow {
+  /** The row number Excel shows. */
+  number: number;
+  /** Cells by 1-based column (index 0 unused), formulas and rich text unwrapped. */
+  cells: Plain[];
+}
+
+export interface StreamSheet {
+  name: string;
+  rows: AsyncIterable<SheetRow>;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const startsWith = (buf: Buffer, sig: number[]) => sig.every((b, i) => buf[i] === b);
+
+/** Throws the typed error for anything that is not a readable .xlsx. */
+export function checkWorkbookFile(path: string): { size: number } {
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UserError('import.fileNotFound', { path });
+  const size = statSync(path).size;
+  if (size === 0) throw new UserError('import.emptyFile', { path });
+  const head = Buffer.alloc(8);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 8, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (startsWith(head, ZIP)) return { size };
+  if (startsWith(head, OLE)) {
+    // Office keeps an encrypted .xlsx inside an OLE container with an EncryptionInfo stream.
+    const body = size <= 64 * 1024 * 1024 ? readFileSync(path) : Buffer.alloc(0);
+    if (body.includes(Buffer.from('EncryptionInfo', 'utf16le')) || body.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+      throw new UserError('import.passwordProtected', { path });
+    }
+    throw new UserError('import.oldXls', { path });
+  }
+  const sample = readFileSync(path).subarray(0, 4096).toString('utf8');
+  if (/^[^\0]*$/.test(sample) && /[,;\t]/.test(sample)) throw new UserError('import.csv', { path });
+  throw new UserError('import.notXlsx', { path });
+}
+
+export interface WorkbookStream {
+  sheets: AsyncGenerator<StreamSheet>;
+  /** The file's sha256, complete once every sheet was read. */
+  hash(): string;
+}
+
+/**
+ * Streams the sheets of an .xlsx. `onBytes(read, total)` reports progress by bytes of the
+ * (compressed) file consumed. A damaged file throws import.corrupt at the point it breaks.
+ */
+export function streamWorkbook(path: string, onBytes?: (read: number, total: number) => void): WorkbookStream {
+  const { size } = checkWorkbookFile(path);
+  const sha = createHash('sha256');
+  let read = 0;
+  let digest = '';
+  const file = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const pipe = new PassThrough({ highWaterMark: 256 * 1024 });
+  file.on('data', (chunk) => {
+    const b = chunk as Buffer;
+    sha.update(b);
+    read += b.length;
+    onBytes?.(read, size);
+  });
+  file.on('error', (e) => pipe.destroy(e));
+  file.pipe(pipe);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(pipe, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+
+  async function* sheets(): AsyncGenerator<StreamSheet> {
+    try {
+      for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string; id: string }>) {
+        yield { name: sheetName(reader as unknown as ReaderInternals, ws.id) ?? ws.name, rows: rowsOf(ws) };
+      }
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      throw new UserError('import.corrupt', { detail: String((e as Error)?.message ?? e).slice(0, 200) });
+    } finally {
+      file.destroy();
+    }
+    digest = sha.digest('hex');
+  }
+  return { sheets: sheets(), hash: () => digest };
+}
+
+interface ReaderInternals {
+  model?: { sheets?: { name: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+}
+
+/**
+ * exceljs' streaming reader names every sheet "Sheet<n>"; the real name is in workbook.xml,
+ * linked to the part xl/worksheets/sheet<n>.xml through the workbook's relationships.
+ */
+function sheetName(reader: ReaderInternals, sheetNo: string): string | undefined {
+  const rel = reader.workbookRels?.find((r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${sheetNo}.xml`);
+  return rel ? reader.model?.sheets?.find((sh) => sh.rId === rel.Id)?.name : undefined;
+}
+
+async function* rowsOf(ws: AsyncIterable<ExcelJS.Row>): AsyncGenerator<SheetRow> {
+  for await (const row of ws) {
+    const values = row.values as unknown[];
+    const cells: Plain[] = new Array<Plain>(values.length).fill(null);
+    for (let i = 1; i < values.length; i++) cells[i] = plain(values[i]);
+    yield { number: row.number, cells };
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The reject report (.xlsx): per source sheet, each rejected row's number, the reason in
+ * the UI language and its original values under the original header. Values are written
+ * as inert text (safeCell: an imported "=cmd" stays text in the owner's Excel).
+ */
+import ExcelJS from 'exceljs';
+import type { Locale } from '../../../shared/messages/index';
+import type { Book } from '../book/book';
+import { safeCell, safeSheetName } from '../excel/safe-cell';
+import type { Params } from './kind';
+import { batchRecord } from './batches';
+import { rejectMessage } from './run';
+
+interface RejectRecord {
+  sheet: string;
+  row: number;
+  code: string;
+  params: string;
+  header: string;
+  cells: string;
+}
+
+export async function writeRejectReport(book: Book, batchId: number, path: string, locale: Locale): Promise<{ path: string; rows: number }> {
+  batchRecord(book, batchId);
+  const rows = book.sqlite.prepare('SELECT sheet, row, code, params, header, cells FROM import_reject WHERE batch_id = ? ORDER BY id').all(batchId) as RejectRecord[];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'client-ledger';
+  const taken = new Set<string>();
+  const bySheet = new Map<string, RejectRecord[]>();
+  for (const r of rows) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
+  const labels = locale === 'en' ? ['Row', 'Reason'] : ['行号', '原因'];
+  if (bySheet.size === 0) wb.addWorksheet(locale === 'en' ? 'No rejected rows' : '无被拒行').addRow(labels);
+  for (const [sheet, list] of bySheet) {
+    const ws = wb.addWorksheet(safeSheetName(sheet, taken));
+    const header = JSON.parse(list[0]!.header) as string[];
+    ws.addRow([...labels, ...header].map(safeCell));
+    ws.getRow(1).font = { bold: true };
+    for (const r of list) {
+      const reason = rejectMessage(locale, r.code, JSON.parse(r.params) as Params);
+      ws.addRow([r.row, reason, ...(JSON.parse(r.cells) as string[])].map(safeCell));
+    }
+    ws.getColumn(2).width = 40;
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  await wb.xlsx.writeFile(path);
+  return { path, rows: rows.length };
+}

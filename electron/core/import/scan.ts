@@ -1,0 +1,131 @@
+/**
+ * Reading phase of an import: stream each sheet, find its header in the first 20 rows,
+ * skip titles, blank rows and everything from a footer (合计/小计/总计/Total) down, and
+ * parse each data row with the kind's parser. No writes: a file that breaks halfway
+ * leaves the book untouched. Every row below the header is accounted for.
+ */
+import { UserError } from '../../../shared/errors';
+import type { MessageCode } from '../../../shared/messages/index';
+import { headerShape, headerTexts, isFooter, isHeader, mapHeader, missingFields, type ImportKind, type Mapping } from './columns';
+import type { Candidate, KindHandler, Params, RowView } from './kind';
+import { streamWorkbook, type SheetRow } from './reader';
+import { cellText, isBlank, type Plain } from './values';
+
+export const HEADER_SEARCH_ROWS = 20;
+
+export interface ScanReject {
+  sheet: string;
+  row: number;
+  code: MessageCode;
+  params: Params;
+  cells: string[];
+}
+
+export interface ScannedSheet {
+  name: string;
+  headerRow: number;
+  header: string[];
+  shape: string;
+  mapping: Mapping;
+  remembered: boolean;
+  rowsRead: number;
+  skipped: number;
+  /** First rows for a preview, when asked for. */
+  preview: { row: number; cells: string[]; status: 'ok' | 'rejected' | 'skipped'; code?: MessageCode; params?: Params }[];
+}
+
+export interface ScanResult {
+  sheets: ScannedSheet[];
+  candidates: Candidate<unknown>[];
+  rejects: ScanReject[];
+  fileHash: string;
+}
+
+export interface ScanOptions {
+  kind: ImportKind;
+  sheet?: string | undefined;
+  /** Explicit mapping (the wizard's edits) — wins over detection for every sheet. */
+  mapping?: Mapping | undefined;
+  /** A remembered mapping by header shape. */
+  remembered?: (shape: string) => Mapping | undefined;
+  previewRows?: number;
+  onProgress?: (fraction: number, rows: number) => void;
+}
+
+const rowView = (cells: Plain[], mapping: Mapping): RowView => ({
+  get: (f) => {
+    const col = mapping[f];
+    return col === undefined ? null : (cells[col] ?? null);
+  },
+  has: (f) => mapping[f] !== undefined,
+});
+
+const texts = (cells: Plain[]) => cells.slice(1).map(cellText);
+
+export async function scanWorkbook(path: string, handler: KindHandler<unknown>, opts: ScanOptions): Promise<ScanResult> {
+  let fraction = 0;
+  let rows = 0;
+  const wb = streamWorkbook(path, (read, total) => {
+    fraction = read / total;
+  });
+  const result: ScanResult = { sheets: [], candidates: [], rejects: [], fileHash: '' };
+  let sawSheet = false;
+  let sawRows = false;
+  for await (const ws of wb.sheets) {
+    sawSheet = true;
+    if (opts.sheet !== undefined && ws.name !== opts.sheet) continue;
+    const limit = opts.previewRows;
+    let sheet: ScannedSheet | null = null;
+    let prev = 0;
+    let footer = false;
+    for await (const r of ws.rows as AsyncIterable<SheetRow>) {
+      sawRows = sawRows || r.cells.some((c) => !isBlank(c));
+      if (++rows % 2000 === 0) opts.onProgress?.(fraction, rows);
+      if (!sheet) {
+        if (r.number > HEADER_SEARCH_ROWS) break;
+        const detected = mapHeader(opts.kind, r.cells);
+        if (!isHeader(opts.kind, detected)) continue;
+        const shape = headerShape(opts.kind, r.cells);
+        const remembered = opts.mapping ? undefined : opts.remembered?.(shape);
+        const mapping = opts.mapping ?? remembered ?? detected;
+        const missing = missingFields(opts.kind, mapping);
+        if (missing.length && limit === undefined) throw new UserError('import.missingColumns', { sheet: ws.name, columns: missing.join(', ') });
+        sheet = { name: ws.name, headerRow: r.number, header: headerTexts(r.cells).slice(1), shape, mapping, remembered: remembered !== undefined, rowsRead: 0, skipped: 0, preview: [] };
+        prev = r.number;
+        continue;
+      }
+      // Rows the file does not store at all are blank rows between data rows.
+      const gap = r.number - prev - 1;
+      sheet.rowsRead += gap + 1;
+      sheet.skipped += gap;
+      prev = r.number;
+      const show = limit !== undefined && sheet.preview.length < limit;
+      if (footer || r.cells.every(isBlank) || (footer = isFooter(r.cells))) {
+        sheet.skipped++;
+        if (show) sheet.preview.push({ row: r.number, cells: texts(r.cells), status: 'skipped' });
+        continue;
+      }
+      const parsed = handler.parse(rowView(r.cells, sheet.mapping));
+      if (!parsed.ok) {
+        const rej = { sheet: ws.name, row: r.number, code: parsed.code, params: parsed.params ?? {}, cells: texts(r.cells) };
+        result.rejects.push(rej);
+        if (show) sheet.preview.push({ row: r.number, cells: rej.cells, status: 'rejected', code: rej.code, params: rej.params });
+      } else {
+        result.candidates.push({ sheet: ws.name, row: r.number, value: parsed.value, ...(handler.keepCells ? { cells: r.cells } : {}) });
+        if (show) sheet.preview.push({ row: r.number, cells: texts(r.cells), status: 'ok' });
+      }
+      if (limit !== undefined && sheet.preview.length >= limit) break;
+    }
+    if (sheet) result.sheets.push(sheet);
+    else if (opts.sheet !== undefined) throw new UserError('import.noHeader', { sheet: ws.name });
+    // A preview lists header-less sheets too, so the user sees why they are left out.
+    else if (limit !== undefined) result.sheets.push({ name: ws.name, headerRow: 0, header: [], shape: '', mapping: {}, remembered: false, rowsRead: 0, skipped: 0, preview: [] });
+  }
+  if (!sawSheet) throw new UserError('import.notXlsx', { path });
+  if (opts.sheet !== undefined && result.sheets.length === 0) throw new UserError('import.sheetNotFound', { sheet: opts.sheet });
+  if (!sawRows) throw new UserError('import.emptyWorkbook', { path });
+  if (!result.sheets.some((s) => s.headerRow > 0)) throw new UserError('import.noHeader', { sheet: '*' });
+  result.fileHash = wb.hash();
+  opts.onProgress?.(1, rows);
+  return result;
+}

@@ -1,0 +1,105 @@
+/**
+ * Find-or-create customers and employees by name (name_key: NFKC, spaces and case folded),
+ * with generated codes C0001 / E0001… for new ones. Imports and screens share this so the
+ * same person is never created twice under two spellings. Runs inside the caller's tx.
+ */
+import { cleanName, nameKey } from '../../../shared/text';
+import type { Book } from '../book/book';
+
+type MasterTable = 'customer' | 'employee';
+const PREFIX: Record<MasterTable, string> = { customer: 'C', employee: 'E' };
+
+export interface Resolved {
+  id: number;
+  created: boolean;
+}
+
+/** The next free generated code: one above the highest C#### / E#### in use. */
+export function nextMasterCode(book: Book, table: MasterTable): string {
+  const prefix = PREFIX[table];
+  const row = book.sqlite
+    .prepare(`SELECT MAX(CAST(substr(code, 2) AS INTEGER)) AS n FROM ${table} WHERE code GLOB '${prefix}[0-9]*' AND substr(code, 2) NOT GLOB '*[^0-9]*'`)
+    .get() as { n: number | null };
+  return `${prefix}${String((row.n ?? 0) + 1).padStart(4, '0')}`;
+}
+
+export function findMaster(book: Book, table: MasterTable, name: string): number | null {
+  const row = book.sqlite.prepare(`SELECT id FROM ${table} WHERE name_key = ?`).get(nameKey(name)) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+/**
+ * A resolver for many rows: caches by name key and numbers new codes without re-querying.
+ * `batchId` marks what an import created (undo removes it again).
+ */
+export class MasterResolver {
+  private cache: Record<MasterTable, Map<string, number>> = { customer: new Map(), employee: new Map() };
+  private next: Partial<Record<MasterTable, number>> = {};
+  readonly created: Record<MasterTable, number[]> = { customer: [], employee: [] };
+
+  constructor(
+    private readonly book: Book,
+    private readonly batchId: number | null = null,
+  ) {}
+
+  customer(name: string, extra: { code?: string; tier?: string; managerId?: number | null } = {}): Resolved {
+    return this.resolve('customer', name, extra);
+  }
+
+  employee(name: string, extra: { code?: string; departmentId?: number | null; approverId?: number | null } = {}): Resolved {
+    return this.resolve('employee', name, extra);
+  }
+
+  /** Only looks up; never creates. */
+  find(table: MasterTable, name: string): number | null {
+    const key = nameKey(name);
+    const hit = this.cache[table].get(key);
+    if (hit !== undefined) return hit;
+    const id = findMaster(this.book, table, name);
+    if (id !== null) this.cache[table].set(key, id);
+    return id;
+  }
+
+  /** Forgets ids created inside a rolled-back savepoint. */
+  forget(table: MasterTable, id: number): void {
+    for (const [k, v] of this.cache[table]) if (v === id) this.cache[table].delete(k);
+    this.created[table] = this.created[table].filter((x) => x !== id);
+    this.next[table] = undefined;
+  }
+
+  private resolve(table: MasterTable, name: string, extra: { code?: string; tier?: string; managerId?: number | null; departmentId?: number | null; approverId?: number | null }): Resolved {
+    const existing = this.find(table, name);
+    if (existing !== null) return { id: existing, created: false };
+    const code = extra.code ?? this.nextCode(table);
+    const display = cleanName(name);
+    const id =
+      table === 'customer'
+        ? Number(
+            this.book.sqlite
+              .prepare(`INSERT INTO customer (code, name, name_key, tier, manager_id, batch_id) VALUES (?, ?, ?, ?, ?, ?)`)
+              .run(code, display, nameKey(name), extra.tier ?? '', extra.managerId ?? null, this.batchId).lastInsertRowid,
+          )
+        : Number(
+            this.book.sqlite
+              .prepare(`INSERT INTO employee (code, name, name_key, department_id, approver_id, batch_id) VALUES (?, ?, ?, ?, ?, ?)`)
+              .run(code, display, nameKey(name), extra.departmentId ?? null, extra.approverId ?? null, this.batchId).lastInsertRowid,
+          );
+    this.cache[table].set(nameKey(name), id);
+    this.created[table].push(id);
+    return { id, created: true };
+  }
+
+  private nextCode(table: MasterTable): string {
+    let n = this.next[table];
+    if (n === undefined) n = Number(nextMasterCode(this.book, table).slice(1));
+    // A hand-made code may already sit at n (e.g. imported with its own code): skip it.
+    const taken = this.book.sqlite.prepare(`SELECT 1 FROM ${table} WHERE code = ?`);
+    while (taken.get(`${PREFIX[table]}${String(n).padStart(4, '0')}`)) n++;
+    this.next[table] = n + 1;
+    return `${PREFIX[table]}${String(n).padStart(4, '0')}`;
+  }
+}
+
+/** One-off find-or-create for screens. */
+export const findOrCreateCustomer = (book: Book, name: string): Resolved => new MasterResolver(book).customer(name);
+export const findOrCreateEmployee = (book: Book, name: string): Resolved => new MasterResolver(book).employee(name);

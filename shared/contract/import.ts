@@ -1,0 +1,123 @@
+/** Excel import channels: preview, run (sync or as a job with progress), batches, undo, rejects. */
+import { z } from 'zod';
+import { channel } from './define';
+
+export const importKindSchema = z.enum(['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers']);
+export type ImportKindName = z.infer<typeof importKindSchema>;
+
+export interface SheetSummary {
+  name: string;
+  headerRow: number;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  skipped: number;
+}
+
+export interface RejectRow {
+  sheet: string;
+  row: number;
+  reason: string;
+}
+
+export interface PolicyException {
+  sheet: string;
+  row: number;
+  rule: string;
+  action: 'warn' | 'block';
+  message: string;
+}
+
+/** What one import did. rowsRead = accepted + rejected + duplicates + skipped, per sheet and in total. */
+export interface ImportSummary {
+  batchId: number;
+  kind: ImportKindName;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  skipped: number;
+  acceptedTotalFen: number;
+  byCategory: Record<string, number>;
+  createdCustomers: number;
+  createdEmployees: number;
+  sheets: SheetSummary[];
+  rejects: RejectRow[];
+  duplicateRows: { sheet: string; row: number }[];
+  /** Policy exceptions of accepted rows (empty until a policy module is present). */
+  policy: PolicyException[];
+  /** An earlier, not undone batch read a byte-identical file. */
+  sameFileBatchId: number | null;
+}
+
+export type RowStatus = 'ok' | 'rejected' | 'skipped';
+
+export interface PreviewSheet {
+  name: string;
+  /** 0 when no header was found in the first 20 rows. */
+  headerRow: number;
+  header: string[];
+  /** Field → 1-based column number. */
+  mapping: Record<string, number>;
+  /** Whether the mapping came from an earlier import of the same header shape. */
+  remembered: boolean;
+  missing: string[];
+  rows: { row: number; cells: string[]; status: RowStatus; reason?: string }[];
+}
+
+export interface ImportPreview {
+  kind: ImportKindName;
+  fields: { field: string; required: boolean }[];
+  sheets: PreviewSheet[];
+}
+
+export interface ImportBatchRow {
+  id: number;
+  kind: string;
+  mode: string;
+  fileName: string;
+  createdAt: string;
+  createdBy: string;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  skipped: number;
+  totalFen: number;
+  undoneAt: string | null;
+}
+
+export interface ImportJob {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  phase: 'read' | 'write';
+  /** 0…1 */
+  progress: number;
+  rows: number;
+  result: ImportSummary | null;
+  error: { code: string; message: string } | null;
+}
+
+const path = z.string().min(1).max(2048);
+const mapping = z.record(z.string().max(40), z.number().int().min(1).max(16384));
+
+export const importRunSchema = z.object({
+  kind: importKindSchema.default('expenses'),
+  path,
+  sheet: z.string().max(200).optional(),
+  as: z.enum(['claims', 'vouchers']).default('claims'),
+  mapping: mapping.optional(),
+  /** The file's name as the user knows it (uploads arrive under a temp name). */
+  fileName: z.string().max(500).optional(),
+});
+
+export const importChannels = {
+  'import.preview': channel<ImportPreview>()(z.object({ kind: importKindSchema.default('expenses'), path, mapping: mapping.optional() })),
+  'import.run': channel<ImportSummary>()(importRunSchema),
+  'import.start': channel<{ jobId: string }>()(importRunSchema),
+  'import.status': channel<ImportJob>()(z.object({ jobId: z.string().min(1).max(64) })),
+  'import.batches': channel<ImportBatchRow[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) })),
+  'import.undo': channel<{ batchId: number; reversedVouchers: number; deletedClaims: number; deletedMasters: number }>()(z.object({ batchId: z.number().int().positive() })),
+  'import.rejects': channel<{ path: string; rows: number }>()(z.object({ batchId: z.number().int().positive(), path })),
+};
