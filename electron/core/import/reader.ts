@@ -79,6 +79,7 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
   });
   file.on('error', (e) => pipe.destroy(e));
   file.pipe(pipe);
+  decodeEntriesAsUtf8(pipe);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(pipe, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -90,6 +91,8 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
   async function* sheets(): AsyncGenerator<StreamSheet> {
     try {
       for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string; id: string }>) {
+        // A sheet exceljs parked in a temp file (sheets stored before the shared strings) is read back through a plain file stream.
+        (ws as unknown as { iterator?: { setEncoding?: (e: string) => void } }).iterator?.setEncoding?.('utf8');
         yield { name: sheetName(reader as unknown as ReaderInternals, ws.id) ?? ws.name, rows: rowsOf(ws) };
       }
     } catch (e) {
@@ -101,6 +104,25 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
     digest = sha.digest('hex');
   }
   return { sheets: sheets(), hash: () => digest };
+}
+
+/**
+ * exceljs' streaming reader decodes each inflated chunk on its own (TextDecoder without
+ * `stream: true`), so a Chinese character split across two chunks turns into ���
+ * (客户活动费 → 客户活动���). Decoding each zip entry as a UTF-8 string stream (Node's
+ * StringDecoder keeps a split character for the next chunk) fixes it at the source:
+ * exceljs passes string chunks through untouched. The zip parser is the stream exceljs
+ * pipes our input into; it pushes one object per entry before any of its data flows.
+ */
+function decodeEntriesAsUtf8(source: PassThrough): void {
+  const pipe = source.pipe.bind(source);
+  source.pipe = (<T extends NodeJS.WritableStream>(dest: T, opts?: { end?: boolean }) => {
+    (dest as unknown as NodeJS.EventEmitter).on('data', (entry: unknown) => {
+      const e = entry as { setEncoding?: (enc: string) => void; path?: unknown };
+      if (e && typeof e === 'object' && typeof e.path === 'string' && typeof e.setEncoding === 'function') e.setEncoding('utf8');
+    });
+    return pipe(dest, opts);
+  }) as typeof source.pipe;
 }
 
 interface ReaderInternals {
