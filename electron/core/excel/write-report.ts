@@ -7,6 +7,7 @@
  * Money cells hold fen; fenToYuanNumber makes the display number at the very last step.
  */
 import ExcelJS from 'exceljs';
+import { displayWidth } from '../../../shared/display-width';
 import { fenToYuanNumber, formatFen } from '../../../shared/money';
 import type { Locale } from '../../../shared/messages/index';
 import type { Cell, ReportColumn, ReportResult, ReportSection } from '../../../shared/report';
@@ -33,14 +34,7 @@ const YIELD_EVERY = 2_000;
 const HEADER_ROW = 6;
 
 /** Display width: CJK and other wide characters count double. */
-export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
-  }
-  return w;
-}
+export const textWidth = displayWidth;
 
 function shown(kind: ReportColumn['kind'], v: Cell): string {
   if (v === null || v === undefined) return '';

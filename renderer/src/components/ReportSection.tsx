@@ -3,9 +3,10 @@
  * in an ag-grid table, money formatted from fen, totals pinned at the bottom. The grid
  * grows with short sections and scrolls long ones; for printing it lays out every row.
  */
-import type { ColDef, RowClassParams, ValueFormatterParams } from 'ag-grid-community';
+import type { ColDef, GridApi, RowClassParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { displayWidth } from '../../../shared/display-width';
 import { formatFen } from '../../../shared/money';
 import type { ReportColumn, ReportRow, ReportSection } from '../../../shared/report';
 import { useI18n } from '../i18n/index';
@@ -24,9 +25,18 @@ export function formatCell(kind: ReportColumn['kind'], v: unknown, locale: strin
   return v.toLocaleString(locale, { maximumFractionDigits: 4 });
 }
 
+/** Pixels for a column: its header and (a sample of) its cells, wide characters counted double. */
+function fitWidth(section: ReportSection, c: ReportColumn, locale: string): number {
+  const step = Math.max(1, Math.ceil(section.rows.length / 500));
+  let w = displayWidth(c.label) + 2;
+  for (let i = 0; i < section.rows.length; i += step) w = Math.max(w, displayWidth(formatCell(c.kind, section.rows[i]![c.key], locale)));
+  if (section.totals) w = Math.max(w, displayWidth(formatCell(c.kind, section.totals[c.key], locale)));
+  return Math.min(360, Math.max(72, w * 8 + 34));
+}
+
 const numeric = (k: ReportColumn['kind']) => k === 'money' || k === 'percent' || k === 'int' || k === 'number';
 
-export function ReportSectionView({ section, printing }: { section: ReportSection; printing: boolean }) {
+export function ReportSectionView({ section, printing, hideTitle }: { section: ReportSection; printing: boolean; hideTitle?: boolean }) {
   const { locale, t } = useI18n();
   const columns = useMemo<ColDef<ReportRow>[]>(
     () =>
@@ -36,24 +46,29 @@ export function ReportSectionView({ section, printing }: { section: ReportSectio
         valueGetter: (p) => p.data?.[c.key] ?? null,
         valueFormatter: (p: ValueFormatterParams<ReportRow>) => formatCell(c.kind, p.value, locale),
         comparator: (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a ?? '').localeCompare(String(b ?? ''), locale)),
-        type: numeric(c.kind) ? 'rightAligned' : undefined,
-        cellClass: numeric(c.kind) ? 'num' : undefined,
+        // Right-aligned numbers (the built-in 'rightAligned' type's classes, plus tabular digits).
+        headerClass: numeric(c.kind) ? 'ag-right-aligned-header' : undefined,
+        cellClass: numeric(c.kind) ? 'ag-right-aligned-cell num' : undefined,
         pinned: i === 0 && section.columns.length > 8 ? 'left' : undefined,
-        minWidth: numeric(c.kind) ? 110 : 90,
-        flex: c.kind === 'text' ? 1 : undefined,
-        width: c.width,
+        width: c.width ?? fitWidth(section, c, locale),
         sortable: true,
         resizable: true,
       })),
     [section, locale],
   );
   const options = useMemo(() => (section.charts ?? []).map((spec) => ({ spec, option: reportChartOption(spec, section, locale) })), [section, locale]);
+  const grid = useRef<GridApi<ReportRow> | null>(null);
+  // On paper the columns share the page width; back on screen they take their fitted widths.
+  useEffect(() => {
+    if (printing) grid.current?.sizeColumnsToFit();
+    else grid.current?.resetColumnState();
+  }, [printing]);
   const tall = section.rows.length > AUTO_HEIGHT_ROWS;
   const domLayout = printing ? 'print' : tall ? 'normal' : 'autoHeight';
 
   return (
     <section className="report-section" data-testid={`section-${section.name}`}>
-      <h2>{section.title}</h2>
+      {!hideTitle && <h2>{section.title}</h2>}
       {options.length > 0 && section.rows.length > 0 && (
         <div className="report-charts">
           {options.map(({ spec, option }, i) => (
@@ -65,12 +80,14 @@ export function ReportSectionView({ section, printing }: { section: ReportSectio
       <div className={`report-grid${tall && !printing ? ' tall' : ''}`}>
         <AgGridReact<ReportRow>
           theme={gridTheme}
+          onGridReady={(e) => (grid.current = e.api)}
           columnDefs={columns}
           rowData={section.rows}
           pinnedBottomRowData={section.totals ? [section.totals] : []}
           getRowClass={(p: RowClassParams<ReportRow>) => (p.node.rowPinned === 'bottom' ? 'report-totals' : undefined)}
           domLayout={domLayout}
           suppressCellFocus
+          suppressColumnVirtualisation
           enableCellTextSelection
           overlayNoRowsTemplate=" "
         />

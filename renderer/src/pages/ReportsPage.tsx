@@ -52,6 +52,7 @@ export function ReportsPage() {
       setName((n) => (l.some((r) => r.name === n) ? n : (l[0]?.name ?? n)));
     }, (e: Error) => setError(e.message));
     api('reports.dimensions', {}).then(setDims, (e: Error) => setError(e.message));
+    setNotice('');
   }, [locale]);
 
   const request = useMemo(() => {
@@ -125,7 +126,7 @@ export function ReportsPage() {
     setNotice('');
     setError('');
     try {
-      const done = await withProgress(`${t('reports.exportPack')} ${range.from}_${range.to}.xlsx`, (path, id) => api('reports.exportPack', { from: range.from, to: range.to, path, jobId: id }));
+      const done = await withProgress(`${t('reports.packFile')} ${range.from}_${range.to}.xlsx`, (path, id) => api('reports.exportPack', { from: range.from, to: range.to, path, jobId: id }));
       if (!done) return;
       const skipped = done.r.skipped.map((s) => `${list.find((l) => l.name === s.name)?.title ?? s.name}（${s.reason}）`).join('；');
       setNotice(t('reports.packDone', { count: done.r.reports.length, rows: done.r.rows, path: done.r.path }) + (skipped ? ` ${t('reports.skipped', { list: skipped })}` : ''));
@@ -160,6 +161,7 @@ export function ReportsPage() {
         <label>
           {t('reports.report')}
           <select
+            aria-label={t('reports.report')}
             value={name}
             onChange={(e) => {
               sessionStorage.setItem('client-ledger-report', e.target.value);
@@ -175,16 +177,16 @@ export function ReportsPage() {
         </label>
         <label>
           {t('reports.from')}
-          <input type="month" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />
+          <input type="month" aria-label={t('reports.from')} value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />
         </label>
         <label>
           {t('reports.to')}
-          <input type="month" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
+          <input type="month" aria-label={t('reports.to')} value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
         </label>
         {DIMENSIONS.map(([key, list, label]) => (
           <label key={key}>
             {t(label)}
-            <select value={filters[key] ?? ''} onChange={(e) => setFilter(key, e.target.value)}>
+            <select aria-label={t(label)} value={filters[key] ?? ''} onChange={(e) => setFilter(key, e.target.value)}>
               <option value="">{t('reports.all')}</option>
               {(dims?.[list] ?? []).map((o) => (
                 <option key={o.id} value={o.id}>
@@ -217,7 +219,7 @@ export function ReportsPage() {
             <p className="muted">{t('reports.meta', { company: result.company, from: result.from, to: result.to, at: new Date(result.generatedAt).toLocaleString(locale) })}</p>
           </header>
           {result.sections.map((s) => (
-            <ReportSectionView key={`${result.report}-${s.name}`} section={s} printing={printing} />
+            <ReportSectionView key={`${result.report}-${s.name}`} section={s} printing={printing} hideTitle={result.sections.length === 1 && s.title === result.title} />
           ))}
         </article>
       )}
