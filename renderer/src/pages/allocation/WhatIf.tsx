@@ -1,0 +1,72 @@
+/** What-if: two rule sets on one period side by side, per customer (nothing is stored). */
+import type { ColDef } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useState } from 'react';
+import type { WhatIfResult } from '../../../../shared/contract/allocation';
+import { formatFen } from '../../../../shared/money';
+import { api } from '../../api/platform';
+import { gridTheme } from '../../components/SqlGrid';
+import { useI18n } from '../../i18n/index';
+
+type Row = WhatIfResult['customers'][number];
+
+export function WhatIf({ period, ruleSets }: { period: string; ruleSets: string[] }) {
+  const { t } = useI18n();
+  const [a, setA] = useState('default');
+  const [b, setB] = useState(ruleSets.find((s) => s !== 'default') ?? 'default');
+  const [result, setResult] = useState<WhatIfResult | null>(null);
+  const [error, setError] = useState('');
+  const money = { type: 'rightAligned', valueFormatter: (p: { value: number | null }) => (p.value === null ? '' : formatFen(p.value)), width: 140 };
+  const cols: ColDef<Row>[] = [
+    { field: 'code', headerName: t('profit.code'), width: 110 },
+    { field: 'name', headerName: t('alloc.customer'), flex: 1 },
+    { field: 'aFen', headerName: `${t('alloc.whatIfA')}：${a}`, ...money },
+    { field: 'bFen', headerName: `${t('alloc.whatIfB')}：${b}`, ...money },
+    { field: 'diffFen', headerName: t('alloc.diff'), ...money, cellClassRules: { 'neg-amount': (p) => (p.value as number) < 0 } },
+  ];
+  const compare = async () => {
+    setError('');
+    try {
+      setResult(await api('allocation.whatIf', { period, a: { ruleSet: a }, b: { ruleSet: b } }));
+    } catch (e) {
+      setResult(null);
+      setError((e as Error).message);
+    }
+  };
+  const pick = (value: string, onChange: (v: string) => void, label: string) => (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {ruleSets.map((s) => (
+          <option key={s}>{s}</option>
+        ))}
+      </select>
+    </label>
+  );
+  const total = (k: 'aFen' | 'bFen' | 'diffFen') => (result?.customers ?? []).reduce((s, r) => s + r[k], 0);
+  return (
+    <section className="card" data-testid="whatif">
+      <h2>{t('alloc.whatIf')}</h2>
+      <div className="report-filters">
+        {pick(a, setA, t('alloc.whatIfA'))}
+        {pick(b, setB, t('alloc.whatIfB'))}
+        <button type="button" onClick={() => void compare()}>
+          {t('alloc.compare')}
+        </button>
+      </div>
+      {error && <p className="error">{error}</p>}
+      {result && (
+        <div className="report-grid">
+          <AgGridReact<Row>
+            theme={gridTheme}
+            columnDefs={cols}
+            rowData={result.customers}
+            domLayout={result.customers.length > 20 ? 'normal' : 'autoHeight'}
+            pinnedBottomRowData={[{ customerId: 0, code: '', name: t('alloc.total'), aFen: total('aFen'), bFen: total('bFen'), diffFen: total('diffFen') }]}
+            getRowClass={(p) => (p.node.rowPinned ? 'report-totals' : undefined)}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
