@@ -1,0 +1,95 @@
+/**
+ * Files that cannot be imported: each gets its own clear, typed message, the CLI exits 2
+ * and the book file is byte-for-byte what it was.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { importCommands } from '../../cli/commands/import';
+import { runCli } from '../../cli/run';
+import { createBook } from '../book/open';
+import { tempDir } from '../../../test/support/temp';
+import { writeXlsx } from '../../../test/support/xlsx';
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+async function cli(args: string[]): Promise<{ code: number; json: { error?: { code: string; message: string } } }> {
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    const code = await runCli([...args, '--json'], importCommands, 'usage');
+    return { code, json: JSON.parse(out) as { error?: { code: string; message: string } } };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const ole = (...streams: string[]) => {
+  const head = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  return Buffer.concat([head, Buffer.alloc(504), ...streams.map((s) => Buffer.from(s, 'utf16le')), Buffer.alloc(1024)]);
+};
+
+describe('broken files', () => {
+  let dir: string;
+  let bookPath: string;
+  beforeEach(() => {
+    dir = tempDir();
+    process.env.CLIENT_LEDGER_HOME = tempDir('cl-home-');
+    bookPath = join(dir, 'co.book');
+    createBook({ path: bookPath, company: '测试公司', firstPeriod: '2026-01' }).close();
+  });
+  afterEach(() => {
+    delete process.env.CLIENT_LEDGER_HOME;
+  });
+
+  const cases: [string, string, () => Promise<string>][] = [
+    ['an empty file', 'import.emptyFile', async () => (writeFileSync(join(dir, 'empty.xlsx'), ''), join(dir, 'empty.xlsx'))],
+    ['an old .xls', 'import.oldXls', async () => (writeFileSync(join(dir, 'old.xls'), ole('Workbook', 'SummaryInformation')), join(dir, 'old.xls'))],
+    ['a password-protected workbook', 'import.passwordProtected', async () => (writeFileSync(join(dir, 'locked.xlsx'), ole('EncryptionInfo', 'EncryptedPackage')), join(dir, 'locked.xlsx'))],
+    ['a CSV renamed to .xlsx', 'import.csv', async () => (writeFileSync(join(dir, 'csv.xlsx'), '日期,报销人,费用类别,金额\n2026-10-01,张伟,差旅,100\n'), join(dir, 'csv.xlsx'))],
+    ['random bytes', 'import.notXlsx', async () => (writeFileSync(join(dir, 'noise.xlsx'), Buffer.from([0, 1, 2, 3, 255, 254, 0, 9, 7])), join(dir, 'noise.xlsx'))],
+    [
+      'a truncated (corrupt) workbook',
+      'import.corrupt',
+      async () => {
+        const good = await writeXlsx([{ name: 'S', rows: [['日期', '报销人', '费用类别', '金额'], ...Array.from({ length: 400 }, (_, i) => ['2026-10-01', `员工${i}`, '差旅', 100 + i])] }], 'good.xlsx', dir);
+        const bytes = readFileSync(good);
+        writeFileSync(join(dir, 'cut.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+        return join(dir, 'cut.xlsx');
+      },
+    ],
+    ['a workbook without data', 'import.emptyWorkbook', async () => writeXlsx([{ name: 'Sheet1', rows: [] }], 'blank.xlsx', dir)],
+    [
+      'a workbook without a header row',
+      'import.noHeader',
+      async () => writeXlsx([{ name: 'Notes', rows: [['会议纪要'], ['客户经理下周拜访'], [1, 2, 3]] }], 'notes.xlsx', dir),
+    ],
+    [
+      'a header without an amount column',
+      'import.missingColumns',
+      async () => writeXlsx([{ name: '明细', rows: [['日期', '报销人', '费用类别', '摘要'], ['2026-10-01', '张伟', '差旅', '拜访']] }], 'noamount.xlsx', dir),
+    ],
+  ];
+
+  it.each(cases)('%s: a clear message, exit 2, the book unchanged', async (_name, code, make) => {
+    const file = await make();
+    const before = sha(bookPath);
+    const files = readdirSync(dir).sort();
+    const r = await cli(['import', 'expenses', bookPath, file]);
+    expect(r.code).toBe(2);
+    expect(r.json.error?.code).toBe(code);
+    expect(r.json.error?.message.length).toBeGreaterThan(5);
+    expect(sha(bookPath)).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(files);
+  });
+
+  it('says "save as .xlsx" for an old .xls, in both languages', async () => {
+    writeFileSync(join(dir, 'old.xls'), ole('Workbook'));
+    expect((await cli(['import', 'expenses', bookPath, join(dir, 'old.xls')])).json.error?.message).toContain('.xlsx');
+    expect((await cli(['import', 'expenses', bookPath, join(dir, 'old.xls'), '--lang', 'en'])).json.error?.message).toMatch(/save as \.xlsx/i);
+  });
+});
