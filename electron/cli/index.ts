@@ -1,4 +1,5 @@
 /** The client-ledger command line: plain Node on top of the core. */
+import { allocationCommands } from './commands/allocation';
 import { bookCommands } from './commands/book';
 import { reportCommands } from './commands/report';
 import { claimsCommands } from './commands/claims';
@@ -18,6 +19,9 @@ const usage = `client-ledger — 客户费用账本 command line
   report pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx   every report of the period in one workbook
   export hledger BOOK [--out FILE]    plain-text accounting journal (hledger -f FILE bal)
   period close BOOK YYYY-MM | period reopen BOOK YYYY-MM --reason TEXT
+  allocate BOOK --period YYYY-MM [--post]   allocate overhead with the saved rules (--post: reclass voucher)
+  allocation rules BOOK | allocation rule-add BOOK 'RULE-JSON'
+  schedule add BOOK 'SCHEDULE-JSON' | schedule list BOOK | schedule run BOOK --period YYYY-MM
   import KIND BOOK FILE [--sheet NAME] [--as claims|vouchers] [--rejects OUT.xlsx]
                                       KIND: expenses customers employees accounts revenue drivers
                                       timesheets opening-balances vouchers
@@ -26,6 +30,6 @@ const usage = `client-ledger — 客户费用账本 command line
 Every command takes --json (one JSON document on stdout) and --lang zh-CN|en.
 Exit codes: 0 success, 2 bad input (nothing written), 1 internal error.`;
 
-const commands: Record<string, Command> = { ...bookCommands, ...ledgerCommands, ...reportCommands, ...claimsCommands, ...importCommands };
+const commands: Record<string, Command> = { ...bookCommands, ...ledgerCommands, ...reportCommands, ...claimsCommands, ...allocationCommands, ...importCommands };
 
 process.exitCode = await runCli(process.argv.slice(2), commands, usage);

@@ -5,12 +5,14 @@
  */
 import type { z } from 'zod';
 import { accountsChannels } from './accounts';
+import { allocationChannels } from './allocation';
+import { schedulesChannels } from './schedules';
 import { bookChannels } from './book';
+import { reportsChannels } from './reports';
 import { ledgerChannels } from './ledger';
 import { mastersChannels } from './masters';
 import { claimsChannels } from './claims';
 import { importChannels } from './import';
-import { reportsChannels } from './reports';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -25,7 +27,7 @@ function merge<T extends Record<string, unknown>[]>(...domains: T): UnionToInter
   return out as UnionToIntersection<T[number]>;
 }
 
-export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, claimsChannels, importChannels);
+export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, importChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -2,6 +2,7 @@
  * Every message the core can show a user, in both UI languages. Codes are stable (tests and
  * scripts read them); texts are for people. Each domain keeps its own file.
  */
+import { allocationMessages } from './allocation';
 import { bookMessages } from './book';
 import { claimsMessages } from './claims';
 import { commonMessages } from './common';
@@ -13,7 +14,7 @@ import type { Locale, MessageParams, Text } from './define';
 
 export type { Locale, MessageParams } from './define';
 
-const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, importMessages] as const;
+const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages] as const;
 
 type Domain = (typeof all)[number];
 export type MessageCode = Domain extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;

@@ -9,8 +9,9 @@ import { detailLedgerReport, journalReport, trialBalanceReport } from '../ledger
 import { expenseReports } from './expenses/index';
 import { budgetReport } from '../budgets/report';
 import { claimsAuditReport } from '../claims/audit-report';
+import { allocationReports } from '../allocation/reports';
 
-const modules: ReportModule[] = [trialBalanceReport, detailLedgerReport, journalReport, ...expenseReports, budgetReport, claimsAuditReport];
+const modules: ReportModule[] = [trialBalanceReport, detailLedgerReport, journalReport, ...expenseReports, ...allocationReports, budgetReport, claimsAuditReport];
 
 export const reports = new Map<string, ReportModule>();
 for (const m of modules) {

@@ -8,6 +8,8 @@ import { UserError, type Reply } from '../../../shared/errors';
 import { message } from '../../../shared/messages/index';
 import { bookHandlers } from '../book/app';
 import { accountsHandlers } from '../accounts/app';
+import { allocationHandlers } from '../allocation/app';
+import { schedulesHandlers } from '../schedules/app';
 import { ledgerHandlers } from '../ledger/app';
 import { mastersHandlers } from '../masters/app';
 import { checkMasters } from '../masters/audit-check';
@@ -28,7 +30,7 @@ registerCheck(checkPostedVouchers);
 registerCheck(checkMasters);
 registerCheck(checkLedgerTotals);
 
-export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers);
+export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers);
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
   const fail = (e: UserError): Reply<unknown> => ({
