@@ -3,13 +3,14 @@
  * strings/<feature>.ts; a key used twice is an error at start-up.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { allocationStrings } from './strings/allocation';
 import { appStrings } from './strings/app';
 import { reportStrings } from './strings/reports';
 import { backupStrings } from './strings/backups';
 
 export type Locale = 'zh-CN' | 'en';
 
-const domains = [appStrings, backupStrings, reportStrings] as const;
+const domains = [appStrings, backupStrings, reportStrings, allocationStrings] as const;
 type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
 export type StringKey = Keys;
 

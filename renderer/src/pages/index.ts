@@ -2,6 +2,9 @@
 import type { ComponentType } from 'react';
 import type { StringKey } from '../i18n/index';
 import { AccountsPage } from './AccountsPage';
+import { AllocationPage } from './allocation/AllocationPage';
+import { ProfitabilityPage } from './allocation/ProfitabilityPage';
+import { SchedulesPage } from './allocation/SchedulesPage';
 import { HelpPage } from './HelpPage';
 import { HomePage } from './HomePage';
 import { ReportsPage } from './ReportsPage';
@@ -15,6 +18,9 @@ export interface PageEntry {
 export const pages: PageEntry[] = [
   { key: 'home', label: 'nav.home', component: HomePage },
   { key: 'accounts', label: 'nav.accounts', component: AccountsPage },
+  { key: 'schedules', label: 'nav.schedules', component: SchedulesPage },
+  { key: 'allocation', label: 'nav.allocation', component: AllocationPage },
+  { key: 'profitability', label: 'nav.profitability', component: ProfitabilityPage },
   { key: 'reports', label: 'nav.reports', component: ReportsPage },
   { key: 'help', label: 'nav.help', component: HelpPage },
 ];
@@ -26,8 +32,5 @@ export const upcoming: StringKey[] = [
   'nav.import',
   'nav.claims',
   'nav.budgets',
-  'nav.schedules',
-  'nav.allocation',
-  'nav.profitability',
   'nav.periods',
 ];
