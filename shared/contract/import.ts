@@ -45,8 +45,10 @@ export interface ImportSummary {
   sheets: SheetSummary[];
   rejects: RejectRow[];
   duplicateRows: { sheet: string; row: number }[];
-  /** Policy exceptions of accepted rows (empty until a policy module is present). */
+  /** Policy exceptions of accepted rows: the first 500, in row order… */
   policy: PolicyException[];
+  /** …of this many. */
+  policyTotal: number;
   /** An earlier, not undone batch read a byte-identical file. */
   sameFileBatchId: number | null;
 }

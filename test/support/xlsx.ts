@@ -18,7 +18,7 @@ export async function writeXlsx(sheets: SheetInput[], name = 'book.xlsx', folder
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     s.rows.forEach((r, i) => {
-      if (r.length) ws.getRow(i + 1).values = [null, ...r] as ExcelJS.CellValue[];
+      if (r.length) ws.getRow(i + 1).values = r as ExcelJS.CellValue[];
     });
     for (const m of s.merge ?? []) ws.mergeCells(m);
   }

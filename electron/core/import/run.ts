@@ -15,6 +15,9 @@ import type { Candidate, CommitCtx, ImportOptions, Params } from './kind';
 import { kindHandler } from './kinds/index';
 import { scanWorkbook, type ScanReject } from './scan';
 
+/** Exceptions listed in a summary (a 200,000-row sheet can raise one per row; the total is always given). */
+export const POLICY_SHOWN = 500;
+
 export interface RunRequest {
   kind: ImportKind;
   path: string;
@@ -143,7 +146,8 @@ export async function runImport(book: Book, req: RunRequest, hooks: RunHooks): P
       sheets,
       rejects: rejects.map((r) => ({ sheet: r.sheet, row: r.row, reason: message(hooks.locale, r.code, r.params) })),
       duplicateRows,
-      policy,
+      policy: policy.slice(0, POLICY_SHOWN),
+      policyTotal: policy.length,
       sameFileBatchId: sameFile?.id ?? null,
     };
     // The invariant the whole feature stands on; a violation is a bug, never shipped silently.
@@ -162,7 +166,7 @@ export async function runImport(book: Book, req: RunRequest, hooks: RunHooks): P
         summary.duplicates,
         summary.skipped,
         totalFen,
-        JSON.stringify({ byCategory: summary.byCategory, createdCustomers: summary.createdCustomers, createdEmployees: summary.createdEmployees, duplicateRows, policy }),
+        JSON.stringify({ byCategory: summary.byCategory, createdCustomers: summary.createdCustomers, createdEmployees: summary.createdEmployees, duplicateRows, policy: summary.policy, policyTotal: policy.length }),
         batchId,
       );
     book.audit({
