@@ -7,6 +7,7 @@ import { BookContext } from './book-context';
 import { I18nProvider, useI18n, type Locale } from './i18n/index';
 import { pages, upcoming } from './pages/index';
 import { StartPage } from './pages/StartPage';
+import { UserSwitch } from './components/UserSwitch';
 
 function Frame() {
   const { t, locale, setLocale } = useI18n();
@@ -49,7 +50,7 @@ function Frame() {
           <span className="brand">{t('app.title')}</span>
           {book && <span className="company">{book.company}</span>}
           <span className="spacer" />
-          {user && <span className="muted">{t('app.user', { user })}</span>}
+          {book ? <UserSwitch user={user} onChange={setUser} /> : user && <span className="muted">{t('app.user', { user })}</span>}
           <button type="button" className="lang" onClick={toggleLocale} data-testid="toggle-language">
             {t('app.language')}
           </button>

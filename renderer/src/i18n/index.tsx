@@ -7,10 +7,11 @@ import { allocationStrings } from './strings/allocation';
 import { appStrings } from './strings/app';
 import { reportStrings } from './strings/reports';
 import { backupStrings } from './strings/backups';
+import { claimsStrings } from './strings/claims';
 
 export type Locale = 'zh-CN' | 'en';
 
-const domains = [appStrings, backupStrings, reportStrings, allocationStrings] as const;
+const domains = [appStrings, backupStrings, reportStrings, allocationStrings, claimsStrings] as const;
 type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
 export type StringKey = Keys;
 

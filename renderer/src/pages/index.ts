@@ -8,6 +8,10 @@ import { SchedulesPage } from './allocation/SchedulesPage';
 import { HelpPage } from './HelpPage';
 import { HomePage } from './HomePage';
 import { ReportsPage } from './ReportsPage';
+import { ClaimsPage } from './ClaimsPage';
+import { BudgetsPage } from './BudgetsPage';
+import { PolicyPage } from './PolicyPage';
+import { UsersPage } from './UsersPage';
 
 export interface PageEntry {
   key: string;
@@ -21,6 +25,10 @@ export const pages: PageEntry[] = [
   { key: 'schedules', label: 'nav.schedules', component: SchedulesPage },
   { key: 'allocation', label: 'nav.allocation', component: AllocationPage },
   { key: 'profitability', label: 'nav.profitability', component: ProfitabilityPage },
+  { key: 'claims', label: 'nav.claims', component: ClaimsPage },
+  { key: 'budgets', label: 'nav.budgets', component: BudgetsPage },
+  { key: 'policy', label: 'nav.policy', component: PolicyPage },
+  { key: 'users', label: 'nav.users', component: UsersPage },
   { key: 'reports', label: 'nav.reports', component: ReportsPage },
   { key: 'help', label: 'nav.help', component: HelpPage },
 ];
@@ -30,7 +38,5 @@ export const upcoming: StringKey[] = [
   'nav.vouchers',
   'nav.masters',
   'nav.import',
-  'nav.claims',
-  'nav.budgets',
   'nav.periods',
 ];

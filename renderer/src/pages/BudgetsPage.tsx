@@ -1,0 +1,178 @@
+/** 预算: budgets with progress bars (posted actual + committed claims) and a form to add one. */
+import { useCallback, useEffect, useState } from 'react';
+import type { BudgetRow, Option } from '../../../shared/contract/claims';
+import { formatFen, parseAmount } from '../../../shared/money';
+import { api, ApiError } from '../api/platform';
+import { useI18n, type StringKey } from '../i18n/index';
+import { BudgetBar } from './claims/BudgetBar';
+import { today } from './claims/draft';
+
+type Kind = 'month' | 'quarter' | 'year';
+const defaultPeriod = (k: Kind): string => {
+  const d = today();
+  return k === 'month' ? d.slice(0, 7) : k === 'year' ? d.slice(0, 4) : `${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`;
+};
+
+export function BudgetsPage() {
+  const { t, locale } = useI18n();
+  const [rows, setRows] = useState<BudgetRow[]>([]);
+  const [opts, setOpts] = useState<{ employees: Option[]; categories: Option[]; customers: Option[]; departments: Option[] } | null>(null);
+  const [kind, setKind] = useState<Kind>('month');
+  const [period, setPeriod] = useState(defaultPeriod('month'));
+  const [scope, setScope] = useState({ employeeId: '', departmentId: '', customerId: '', categoryId: '' });
+  const [name, setName] = useState('');
+  const [amount, setAmount] = useState('');
+  const [warnPct, setWarnPct] = useState('80');
+  const [alertPct, setAlertPct] = useState('100');
+  const [hard, setHard] = useState(false);
+  const [error, setError] = useState('');
+
+  const reload = useCallback(() => void api('budgets.list', {}).then(setRows, () => setRows([])), []);
+  useEffect(reload, [reload]);
+  useEffect(() => void api('claims.options', {}).then(setOpts, () => {}), [locale]);
+
+  const save = async () => {
+    setError('');
+    const a = parseAmount(amount);
+    if (!a.ok) return setError(t('line.badAmount', { line: 1, text: amount }));
+    const id = (v: string) => (v ? Number(v) : null);
+    try {
+      await api('budgets.save', {
+        name,
+        periodKind: kind,
+        period,
+        employeeId: id(scope.employeeId),
+        departmentId: id(scope.departmentId),
+        customerId: id(scope.customerId),
+        categoryId: id(scope.categoryId),
+        amountFen: a.fen,
+        warnPct: Number(warnPct),
+        alertPct: Number(alertPct),
+        hardBlock: hard,
+      });
+      setAmount('');
+      setName('');
+      reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  const pick = (key: keyof typeof scope, list: Option[] | undefined, label: StringKey) => (
+    <label>
+      {t(label)}
+      <select value={scope[key]} onChange={(e) => setScope({ ...scope, [key]: e.target.value })} data-testid={`budget-${key}`}>
+        <option value="">{t('budgets.any')}</option>
+        {(list ?? []).map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.code} {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <section className="page budgets-page">
+      <header className="page-head">
+        <h1>{t('budgets.title')}</h1>
+        <span className="muted">{t('budgets.legend')}</span>
+      </header>
+      <div className="card budget-form">
+        <div className="report-filters">
+          <label>
+            {t('budgets.periodKind')}
+            <select
+              value={kind}
+              onChange={(e) => {
+                const k = e.target.value as Kind;
+                setKind(k);
+                setPeriod(defaultPeriod(k));
+              }}
+            >
+              {(['month', 'quarter', 'year'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(`budgets.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('budgets.period')}
+            <input value={period} onChange={(e) => setPeriod(e.target.value)} size={9} data-testid="budget-period" />
+          </label>
+          {pick('employeeId', opts?.employees, 'claims.employee')}
+          {pick('departmentId', opts?.departments, 'budgets.department')}
+          {pick('customerId', opts?.customers, 'line.customer')}
+          {pick('categoryId', opts?.categories, 'line.category')}
+          <label>
+            {t('budgets.name')}
+            <input value={name} onChange={(e) => setName(e.target.value)} size={12} />
+          </label>
+          <label>
+            {t('budgets.amount')}
+            <input value={amount} onChange={(e) => setAmount(e.target.value)} size={12} className="num" data-testid="budget-amount" />
+          </label>
+          <label>
+            {t('budgets.warnPct')}
+            <input value={warnPct} onChange={(e) => setWarnPct(e.target.value)} size={4} />
+          </label>
+          <label>
+            {t('budgets.alertPct')}
+            <input value={alertPct} onChange={(e) => setAlertPct(e.target.value)} size={4} />
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={hard} onChange={(e) => setHard(e.target.checked)} /> {t('budgets.hardBlock')}
+          </label>
+          <button type="button" className="primary" onClick={() => void save()} data-testid="budget-save">
+            {t('budgets.add')}
+          </button>
+        </div>
+        {error && <div className="error">{error}</div>}
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">{t('budgets.empty')}</p>
+      ) : (
+        <table className="plain budgets" data-testid="budgets-table">
+          <thead>
+            <tr>
+              <th>{t('budgets.period')}</th>
+              <th>{t('budgets.scope')}</th>
+              <th className="num">{t('budgets.amount')}</th>
+              <th className="num">{t('budgets.actual')}</th>
+              <th className="num">{t('budgets.committed')}</th>
+              <th className="num">{t('budgets.remaining')}</th>
+              <th style={{ width: '34%' }}>{t('budgets.used')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((b) => (
+              <tr key={b.id} data-testid={`budget-row-${b.id}`}>
+                <td>{b.period}</td>
+                <td>
+                  {b.name && <div>{b.name}</div>}
+                  <div className={b.name ? 'muted small-text' : ''}>{b.scope}</div>
+                </td>
+                <td className="num">{formatFen(b.amountFen)}</td>
+                <td className="num" data-testid="budget-actual">{formatFen(b.actualFen)}</td>
+                <td className="num" data-testid="budget-committed">{formatFen(b.committedFen)}</td>
+                <td className={`num ${b.remainingFen < 0 ? 'negative' : ''}`}>{formatFen(b.remainingFen)}</td>
+                <td>
+                  <BudgetBar amountFen={b.amountFen} actualFen={b.actualFen} committedFen={b.committedFen} level={b.level} />
+                  <span className={`level level-${b.level}`}>{t(`level.${b.level}`)}</span>
+                  {b.hardBlock && <span className="muted small-text"> · {t('budgets.hardBlock')}</span>}
+                </td>
+                <td>
+                  <button type="button" className="small" onClick={() => void api('budgets.delete', { id: b.id }).then(reload)}>
+                    {t('line.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

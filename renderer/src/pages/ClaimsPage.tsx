@@ -1,0 +1,116 @@
+/** 报销审批: claims by status on the left, the selected claim (editor, actions, budgets, history) on the right. */
+import { useCallback, useEffect, useState } from 'react';
+import type { ClaimDetail, ClaimListRow, ClaimStatus, Option } from '../../../shared/contract/claims';
+import { formatFen } from '../../../shared/money';
+import { api } from '../api/platform';
+import { useI18n, type StringKey } from '../i18n/index';
+import { ClaimEditor } from './claims/ClaimEditor';
+
+const STATUSES: (ClaimStatus | 'all')[] = ['all', 'draft', 'submitted', 'approved', 'paid'];
+
+export function ClaimsPage() {
+  const { t, locale } = useI18n();
+  const [status, setStatus] = useState<ClaimStatus | 'all'>('all');
+  const [rows, setRows] = useState<ClaimListRow[]>([]);
+  const [categories, setCategories] = useState<Option[]>([]);
+  const [selected, setSelected] = useState<ClaimDetail | null>(null);
+  const [creating, setCreating] = useState(false);
+  // Remount the editor when another claim is opened, so its fields start from the core's copy.
+  const [version, setVersion] = useState(0);
+
+  const reload = useCallback(() => {
+    void api('claims.list', status === 'all' ? {} : { status }).then(setRows, () => setRows([]));
+  }, [status]);
+
+  useEffect(reload, [reload]);
+  useEffect(() => {
+    void api('claims.options', {}).then((o) => setCategories(o.categories), () => {});
+  }, [locale]);
+
+  const open = (id: number) => {
+    setCreating(false);
+    void api('claims.get', { id }).then((d) => {
+      setSelected(d);
+      setVersion((v) => v + 1);
+    });
+  };
+
+  const onSaved = (d: ClaimDetail) => {
+    setCreating(false);
+    setSelected(d);
+    reload();
+  };
+
+  return (
+    <section className="page claims-page">
+      <header className="page-head">
+        <h1>{t('nav.claims')}</h1>
+        <div className="tabs" role="tablist">
+          {STATUSES.map((s) => (
+            <button key={s} type="button" role="tab" aria-selected={s === status} className={s === status ? 'active' : ''} onClick={() => setStatus(s)} data-testid={`claims-tab-${s}`}>
+              {s === 'all' ? t('claims.all') : t(`status.${s}` as StringKey)}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="primary"
+          data-testid="claim-new"
+          onClick={() => {
+            setSelected(null);
+            setCreating(true);
+            setVersion((v) => v + 1);
+          }}
+        >
+          {t('claims.new')}
+        </button>
+      </header>
+      <div className="claims-split">
+        <div className="claims-list">
+          <table className="plain" data-testid="claims-list">
+            <thead>
+              <tr>
+                <th>{t('claims.id')}</th>
+                <th>{t('claims.employee')}</th>
+                <th className="num">{t('claims.total')}</th>
+                <th>{t('claims.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className={selected?.id === r.id ? 'selected' : ''} onClick={() => open(r.id)} data-testid={`claim-row-${r.id}`}>
+                  <td className="mono">#{r.id}</td>
+                  <td>
+                    {r.employeeName}
+                    {r.title && <div className="muted small-text">{r.title}</div>}
+                  </td>
+                  <td className="num">{formatFen(r.totalFen)}</td>
+                  <td>
+                    <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>
+                    {r.pendingRole && <div className="muted small-text">{t(`role.${r.pendingRole}` as StringKey)}</div>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="claims-detail">
+          {selected || creating ? (
+            <ClaimEditor
+              key={`${selected?.id ?? 'new'}-${version}`}
+              detail={selected}
+              categories={categories}
+              onSaved={onSaved}
+              onDeleted={() => {
+                setSelected(null);
+                reload();
+              }}
+            />
+          ) : (
+            <p className="muted">{t('claims.none')}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

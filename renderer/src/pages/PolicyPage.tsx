@@ -1,0 +1,193 @@
+/** 费用政策: the policy rules (each warn or block, with its scope) and the approval chain by amount. */
+import { useCallback, useEffect, useState } from 'react';
+import type { ApprovalLevelRow, Option, PolicyRuleRow } from '../../../shared/contract/claims';
+import { formatFen, parseAmount } from '../../../shared/money';
+import { api, ApiError } from '../api/platform';
+import { useI18n, type StringKey } from '../i18n/index';
+
+const KINDS = ['item_cap', 'day_cap', 'month_cap', 'receipt_required', 'invoice_required', 'duplicate_invoice', 'future_date', 'old_date', 'weekend', 'customer_required'] as const;
+type Kind = (typeof KINDS)[number];
+
+interface RuleDraft extends Omit<PolicyRuleRow, 'id' | 'amountFen'> {
+  id?: number;
+  amount: string;
+}
+
+const toDraft = (r: PolicyRuleRow): RuleDraft => ({ ...r, amount: r.amountFen === null ? '' : formatFen(r.amountFen, { grouping: false }) });
+
+export function PolicyPage() {
+  const { t, locale } = useI18n();
+  const [rules, setRules] = useState<RuleDraft[]>([]);
+  const [chain, setChain] = useState<{ role: ApprovalLevelRow['role']; above: string }[]>([]);
+  const [categories, setCategories] = useState<Option[]>([]);
+  const [error, setError] = useState('');
+  const [note, setNote] = useState('');
+
+  const reload = useCallback(() => {
+    void api('policy.list', {}).then((r) => {
+      setRules(r.rules.map(toDraft));
+      setChain(r.chain.map((c) => ({ role: c.role, above: formatFen(c.aboveFen, { grouping: false }) })));
+    });
+  }, []);
+  useEffect(reload, [reload]);
+  useEffect(() => void api('claims.options', {}).then((o) => setCategories(o.categories), () => {}), [locale]);
+
+  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
+  const set = (i: number, patch: Partial<RuleDraft>) => setRules((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
+
+  const saveRule = async (r: RuleDraft) => {
+    setError('');
+    setNote('');
+    const a = r.amount.trim() ? parseAmount(r.amount) : null;
+    if (a && !a.ok) return setError(t('line.badAmount', { line: 1, text: r.amount }));
+    try {
+      await api('policy.save', {
+        ...(r.id ? { id: r.id } : {}),
+        kind: r.kind as Kind,
+        action: r.action,
+        amountFen: a ? a.fen : null,
+        days: r.days,
+        categoryCode: r.categoryCode,
+        customerTier: r.customerTier,
+        employeeId: r.employeeId,
+        departmentId: r.departmentId,
+        active: r.active,
+        note: r.note,
+      });
+      setNote(t('policy.saved'));
+      reload();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const saveChain = async () => {
+    setError('');
+    const levels = [];
+    for (const c of chain) {
+      const a = parseAmount(c.above || '0');
+      if (!a.ok) return setError(t('line.badAmount', { line: levels.length + 1, text: c.above }));
+      levels.push({ role: c.role, aboveFen: a.fen });
+    }
+    try {
+      await api('policy.setChain', { levels });
+      setNote(t('policy.saved'));
+      reload();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  return (
+    <section className="page policy-page">
+      <header className="page-head">
+        <h1>{t('policy.title')}</h1>
+        <button
+          type="button"
+          onClick={() => setRules((rs) => [...rs, { kind: 'item_cap', action: 'warn', amount: '', days: null, categoryCode: null, employeeId: null, departmentId: null, customerTier: null, active: true, note: '' }])}
+        >
+          {t('policy.add')}
+        </button>
+      </header>
+      {error && <div className="error">{error}</div>}
+      {note && <div className="ok-note">{note}</div>}
+      <table className="plain policy-rules" data-testid="policy-rules">
+        <thead>
+          <tr>
+            <th>{t('policy.kind')}</th>
+            <th>{t('policy.action')}</th>
+            <th>{t('policy.amount')}</th>
+            <th>{t('policy.days')}</th>
+            <th>{t('policy.category')}</th>
+            <th>{t('policy.tier')}</th>
+            <th>{t('policy.active')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((r, i) => (
+            <tr key={r.id ?? `new-${i}`}>
+              <td>
+                <select value={r.kind} onChange={(e) => set(i, { kind: e.target.value })}>
+                  {KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`kind.${k}` as StringKey)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <select value={r.action} onChange={(e) => set(i, { action: e.target.value as 'warn' | 'block' })}>
+                  <option value="warn">{t('claims.warn')}</option>
+                  <option value="block">{t('claims.block')}</option>
+                </select>
+              </td>
+              <td>
+                <input className="num amount" value={r.amount} onChange={(e) => set(i, { amount: e.target.value })} />
+              </td>
+              <td>
+                <input className="num days" value={r.days ?? ''} onChange={(e) => set(i, { days: e.target.value && /^\d+$/.test(e.target.value) ? Number(e.target.value) : null })} />
+              </td>
+              <td>
+                <select value={r.categoryCode ?? ''} onChange={(e) => set(i, { categoryCode: e.target.value || null })}>
+                  <option value="">{t('budgets.any')}</option>
+                  {categories.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input className="tier" value={r.customerTier ?? ''} onChange={(e) => set(i, { customerTier: e.target.value || null })} />
+              </td>
+              <td>
+                <input type="checkbox" checked={r.active} onChange={(e) => set(i, { active: e.target.checked })} />
+              </td>
+              <td>
+                <button type="button" className="small" onClick={() => void saveRule(r)}>
+                  {t('policy.saveRow')}
+                </button>{' '}
+                {r.id && (
+                  <button type="button" className="small" onClick={() => void api('policy.delete', { id: r.id! }).then(reload, fail)}>
+                    {t('line.remove')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="card chain-card">
+        <h2>{t('policy.chainTitle')}</h2>
+        <p className="muted">{t('policy.chainHint')}</p>
+        {chain.map((c, i) => (
+          <div key={i} className="claim-bar">
+            <span className="mono">{i + 1}.</span>
+            <select value={c.role} onChange={(e) => setChain((cs) => cs.map((x, n) => (n === i ? { ...x, role: e.target.value as ApprovalLevelRow['role'] } : x)))}>
+              {(['manager', 'finance', 'gm'] as const).map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+            <label>
+              {t('policy.chainAbove')} <input className="num amount" value={c.above} onChange={(e) => setChain((cs) => cs.map((x, n) => (n === i ? { ...x, above: e.target.value } : x)))} />
+            </label>
+            <button type="button" className="small" onClick={() => setChain((cs) => cs.filter((_, n) => n !== i))}>
+              {t('line.remove')}
+            </button>
+          </div>
+        ))}
+        <div className="claim-bar">
+          <button type="button" onClick={() => setChain((cs) => [...cs, { role: 'gm', above: '' }])}>
+            {t('policy.addLevel')}
+          </button>
+          <button type="button" className="primary" onClick={() => void saveChain()}>
+            {t('policy.chainSave')}
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+/** 用户: who works in this book, with roles, optional passwords and the employee they are. */
+import { useCallback, useEffect, useState } from 'react';
+import type { Option, UserRole, UserRow } from '../../../shared/contract/claims';
+import { api, ApiError } from '../api/platform';
+import { useI18n } from '../i18n/index';
+import { announceUser } from '../components/UserSwitch';
+
+const ROLES: UserRole[] = ['accountant', 'approver', 'manager', 'admin'];
+
+export function UsersPage() {
+  const { t, locale } = useI18n();
+  const [users, setUsers] = useState<UserRow[]>([]);
+  const [current, setCurrent] = useState<UserRow | null>(null);
+  const [employees, setEmployees] = useState<Option[]>([]);
+  const [form, setForm] = useState({ name: '', displayName: '', role: 'manager' as UserRole, employeeId: '', password: '' });
+  const [error, setError] = useState('');
+  const [note, setNote] = useState('');
+
+  const reload = useCallback(() => {
+    void api('users.list', {}).then((r) => {
+      setUsers(r.users);
+      setCurrent(r.current);
+    });
+  }, []);
+  useEffect(reload, [reload]);
+  useEffect(() => void api('claims.options', {}).then((o) => setEmployees(o.employees), () => {}), [locale]);
+  useEffect(() => {
+    const on = () => reload();
+    window.addEventListener('client-ledger-user', on);
+    return () => window.removeEventListener('client-ledger-user', on);
+  }, [reload]);
+
+  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
+
+  const create = async () => {
+    setError('');
+    setNote('');
+    try {
+      const u = await api('users.create', {
+        name: form.name,
+        displayName: form.displayName,
+        role: form.role,
+        employeeId: form.employeeId ? Number(form.employeeId) : null,
+        ...(form.password ? { password: form.password } : {}),
+      });
+      setNote(t('users.created', { name: u.name }));
+      setForm({ name: '', displayName: '', role: 'manager', employeeId: '', password: '' });
+      reload();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  return (
+    <section className="page users-page">
+      <header className="page-head">
+        <h1>{t('users.title')}</h1>
+        {current && (
+          <span>
+            {t('users.current')}: <strong data-testid="users-current">{current.displayName || current.name}</strong> ({t(`userrole.${current.role}`)})
+          </span>
+        )}
+      </header>
+      <p className="muted">{t('users.rolesHint')}</p>
+      {error && <div className="error">{error}</div>}
+      {note && <div className="ok-note">{note}</div>}
+      <table className="plain" data-testid="users-table">
+        <thead>
+          <tr>
+            <th>{t('users.name')}</th>
+            <th>{t('users.displayName')}</th>
+            <th>{t('users.role')}</th>
+            <th>{t('users.employee')}</th>
+            <th>{t('users.hasPassword')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} className={current?.id === u.id ? 'selected' : ''}>
+              <td className="mono">{u.name}</td>
+              <td>{u.displayName}</td>
+              <td>
+                <select value={u.role} onChange={(e) => void api('users.update', { id: u.id, role: e.target.value as UserRole }).then(reload, fail)}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`userrole.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <select value={u.employeeId ?? ''} onChange={(e) => void api('users.update', { id: u.id, employeeId: e.target.value ? Number(e.target.value) : null }).then(reload, fail)}>
+                  <option value="" />
+                  {employees.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.code} {o.name}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>{u.hasPassword ? '✓' : ''}</td>
+              <td>
+                {current?.id !== u.id && !u.hasPassword && (
+                  <button type="button" className="small" onClick={() => void api('users.login', { name: u.name }).then((r) => announceUser(r.user), fail)}>
+                    {t('users.switch')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="card">
+        <h2>{t('users.create')}</h2>
+        <div className="report-filters">
+          <label>
+            {t('users.name')}
+            <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} data-testid="user-name" />
+          </label>
+          <label>
+            {t('users.displayName')}
+            <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+          </label>
+          <label>
+            {t('users.role')}
+            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as UserRole })} data-testid="user-role">
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`userrole.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('users.employee')}
+            <select value={form.employeeId} onChange={(e) => setForm({ ...form, employeeId: e.target.value })} data-testid="user-employee">
+              <option value="" />
+              {employees.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.code} {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('users.password')}
+            <input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          </label>
+          <button type="button" className="primary" onClick={() => void create()} data-testid="user-create">
+            {t('users.create')}
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * What can happen to a claim next (submit, approve with a comment, reject with a reason,
+ * pay), with what the approver needs to see: the chain, the budgets it uses, the history
+ * and the receipts.
+ */
+import { useState } from 'react';
+import type { ClaimActionResult, ClaimDetail } from '../../../../shared/contract/claims';
+import { api, ApiError, files } from '../../api/platform';
+import { useI18n, type StringKey } from '../../i18n/index';
+import { BudgetBar } from './BudgetBar';
+
+interface Props {
+  detail: ClaimDetail;
+  /** Saves the draft's edits before submitting; null when they did not save. */
+  beforeSubmit: () => Promise<ClaimDetail | null>;
+  onDone: (d: ClaimDetail) => void;
+}
+
+export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
+  const { t } = useI18n();
+  const [comment, setComment] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [result, setResult] = useState<string[]>([]);
+  const [attachLine, setAttachLine] = useState('');
+
+  const run = async (fn: () => Promise<ClaimActionResult>) => {
+    setError('');
+    setResult([]);
+    try {
+      const r = await fn();
+      setComment('');
+      setReason('');
+      setResult([t('claims.done', { status: t(`status.${r.claim.status}`) }), ...(r.voucher ? [t('claims.voucher', { no: r.voucher })] : []), ...r.warnings]);
+      onDone(r.claim);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  const attach = async () => {
+    setError('');
+    const path = await files.openFile({ extensions: ['pdf', 'jpg', 'jpeg', 'png', 'ofd', 'xml'] });
+    if (!path) return;
+    try {
+      await api('claims.attach', { id: detail.id, ...(attachLine ? { lineNo: Number(attachLine) } : {}), path });
+      onDone(await api('claims.get', { id: detail.id }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  const s = detail.status;
+  return (
+    <div className="claim-actions">
+      <div className="claim-bar">
+        {s === 'draft' && (
+          <button
+            type="button"
+            className="primary"
+            data-testid="claim-submit"
+            onClick={() =>
+              void run(async () => {
+                const saved = await beforeSubmit();
+                if (!saved) throw new ApiError('claims.notSaved', '');
+                return api('claims.submit', { id: detail.id });
+              })
+            }
+          >
+            {t('claims.submit')}
+          </button>
+        )}
+        {s === 'submitted' && (
+          <>
+            <input className="comment" placeholder={t('claims.comment')} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="claim-comment" />
+            <button type="button" className="primary" data-testid="claim-approve" onClick={() => void run(() => api('claims.approve', { id: detail.id, comment }))}>
+              {t('claims.approve')}
+            </button>
+            <input className="comment" placeholder={t('claims.reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="claim-reason" />
+            <button type="button" data-testid="claim-reject" onClick={() => void run(() => api('claims.reject', { id: detail.id, reason }))}>
+              {t('claims.reject')}
+            </button>
+          </>
+        )}
+        {s === 'approved' && (
+          <>
+            <input className="comment" placeholder={t('claims.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <button type="button" className="primary" data-testid="claim-pay" onClick={() => void run(() => api('claims.pay', { id: detail.id, comment }))}>
+              {t('claims.pay')}
+            </button>
+          </>
+        )}
+      </div>
+      {error && <div className="error" data-testid="action-error">{error}</div>}
+      {result.length > 0 && (
+        <ul className="action-result" data-testid="action-result">
+          {result.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      )}
+      <div className="claim-panels">
+        <section>
+          <h3>{t('claims.chain')}</h3>
+          <ol className="chain" data-testid="claim-chain">
+            {detail.chain.map((c) => (
+              <li key={c.step} className={`chain-${c.state}`}>
+                {t(`role.${c.role}` as StringKey)} · {t(`chain.${c.state}`)}
+                {c.user && <span className="muted"> · {c.user} {c.at?.replace('T', ' ').slice(0, 16)}</span>}
+              </li>
+            ))}
+          </ol>
+          {(detail.accrualVoucher || detail.settlementVoucher) && (
+            <p className="muted">{t('claims.vouchers', { accrual: detail.accrualVoucher ?? '—', settlement: detail.settlementVoucher ?? '—' })}</p>
+          )}
+        </section>
+        <section data-testid="claim-budgets">
+          <h3>{t('claims.budgetUsage')}</h3>
+          {detail.budgets.length === 0 && <p className="muted">{t('claims.noBudget')}</p>}
+          {detail.budgets.map((b) => (
+            <div key={b.budgetId} className="budget-check">
+              <div>
+                {b.name} <span className="muted">{b.period}</span> <span className={`level level-${b.level}`}>{t(`level.${b.level}`)}</span>
+              </div>
+              <BudgetBar amountFen={b.amountFen} actualFen={b.actualFen} committedFen={b.projectedFen - b.actualFen} level={b.level} />
+            </div>
+          ))}
+        </section>
+        <section>
+          <h3>{t('claims.timeline')}</h3>
+          <ul className="timeline" data-testid="claim-timeline">
+            {detail.steps.map((st, i) => (
+              <li key={i}>
+                <span className="mono">{st.at.replace('T', ' ').slice(0, 16)}</span> {st.user} · {t(`action.${st.action}`)}
+                {st.role && st.action === 'approve' ? ` (${t(`role.${st.role}` as StringKey)})` : ''}
+                {st.comment && <span className="muted"> — {st.comment}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section>
+          <h3>{t('claims.receipts')}</h3>
+          <ul className="timeline">
+            {detail.receipts.map((r) => (
+              <li key={r.id}>
+                {r.lineNo ? `#${r.lineNo} ` : ''}
+                {r.fileName} <span className="muted">{Math.ceil(r.size / 1024)} KB</span>{' '}
+                <button type="button" className="small" onClick={() => void api('claims.receipt', { receiptId: r.id }).then((p) => files.reveal(p.path))}>
+                  {t('claims.open')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {s === 'draft' && (
+            <div className="claim-bar">
+              <select value={attachLine} onChange={(e) => setAttachLine(e.target.value)} aria-label={t('claims.attachTo')}>
+                <option value="">{t('claims.attachTo')}</option>
+                {detail.lineRows.map((l) => (
+                  <option key={l.lineNo} value={l.lineNo}>
+                    #{l.lineNo}
+                  </option>
+                ))}
+              </select>
+              <button type="button" onClick={() => void attach()}>
+                {t('claims.attach')}
+              </button>
+            </div>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

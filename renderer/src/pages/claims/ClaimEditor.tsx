@@ -1,0 +1,204 @@
+/**
+ * One claim: header (employee, purpose), the grid of lines with each line's policy
+ * violations (live while a draft is edited), and the action bar for the claim's state.
+ */
+import { useEffect, useState } from 'react';
+import type { ClaimDetail, Option, ViolationRow } from '../../../../shared/contract/claims';
+import { formatFen } from '../../../../shared/money';
+import { api, ApiError } from '../../api/platform';
+import { Picker } from '../../components/Picker';
+import { useI18n } from '../../i18n/index';
+import { ClaimActions } from './ClaimActions';
+import { emptyLine, fromDetail, toCore, type DraftLine } from './draft';
+
+interface Props {
+  detail: ClaimDetail | null;
+  categories: Option[];
+  onSaved: (d: ClaimDetail) => void;
+  onDeleted: () => void;
+}
+
+export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
+  const { t } = useI18n();
+  const editable = !detail || detail.status === 'draft';
+  const [employeeId, setEmployeeId] = useState<number | null>(detail?.employeeId ?? null);
+  const [employeeLabel, setEmployeeLabel] = useState(detail?.employeeName ?? '');
+  const [title, setTitle] = useState(detail?.title ?? '');
+  const [lines, setLines] = useState<DraftLine[]>(detail ? fromDetail(detail) : [emptyLine()]);
+  const [live, setLive] = useState<ViolationRow[]>(detail?.violations ?? []);
+  const [error, setError] = useState('');
+  const [note, setNote] = useState('');
+
+  // Policy checks while typing: debounced, on the lines as they would be saved.
+  useEffect(() => {
+    if (!editable || employeeId === null) return;
+    const core = toCore(lines);
+    if (!core.ok || core.lines.length === 0) return;
+    const timer = setTimeout(() => {
+      api('claims.evaluate', { employeeId, ...(detail ? { claimId: detail.id } : {}), lines: core.lines }).then(
+        (v) => setLive(v.map((x) => ({ ...x, line: core.index[x.line] ?? x.line }))),
+        () => {},
+      );
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [lines, employeeId, editable, detail]);
+
+  const violations = editable ? live : (detail?.violations ?? []);
+  const set = (i: number, patch: Partial<DraftLine>) => setLines((ls) => ls.map((l, n) => (n === i ? { ...l, ...patch } : l)));
+
+  const save = async (): Promise<ClaimDetail | null> => {
+    setError('');
+    setNote('');
+    if (employeeId === null) {
+      setError(t('claims.employee'));
+      return null;
+    }
+    const core = toCore(lines);
+    if (!core.ok) {
+      setError(t('line.badAmount', { line: core.line, text: core.text }));
+      return null;
+    }
+    try {
+      const d = await api('claims.save', { ...(detail ? { id: detail.id } : {}), employeeId, title, lines: core.lines });
+      setNote(t('claims.saved'));
+      onSaved(d);
+      return d;
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+      return null;
+    }
+  };
+
+  const total = (() => {
+    const core = toCore(lines);
+    return core.ok ? core.lines.reduce((s, l) => s + l.amountFen, 0) : null;
+  })();
+
+  return (
+    <div className="claim-editor" data-testid="claim-editor">
+      <div className="claim-head">
+        <h2>{detail ? t('claims.editor', { id: detail.id }) : t('claims.newEditor')}</h2>
+        {detail && <span className={`status status-${detail.status}`}>{t(`status.${detail.status}`)}</span>}
+        {detail?.rejectReason && <span className="error inline">{t('claims.rejected', { reason: detail.rejectReason })}</span>}
+      </div>
+      <div className="claim-fields">
+        <label>
+          {t('claims.employee')}
+          {editable ? (
+            <Picker kind="employee" label={employeeLabel} testId="claim-employee" onPick={(i) => {
+              setEmployeeId(i ? Number(i.id) : null);
+              setEmployeeLabel(i ? `${i.code} ${i.name}` : '');
+            }} />
+          ) : (
+            <strong>{detail?.employeeName}</strong>
+          )}
+        </label>
+        <label>
+          {t('claims.title')}
+          <input value={title} disabled={!editable} onChange={(e) => setTitle(e.target.value)} data-testid="claim-title" />
+        </label>
+        <span className="claim-total">
+          {t('claims.total')} <strong className="num">{total === null ? '—' : formatFen(total)}</strong>
+        </span>
+      </div>
+      <table className="plain claim-lines" data-testid="claim-lines">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('line.date')}</th>
+            <th>{t('line.category')}</th>
+            <th>{t('line.customer')}</th>
+            <th>{t('line.description')}</th>
+            <th>{t('line.invoice')}</th>
+            <th className="num">{t('line.amount')}</th>
+            <th className="num">{t('line.tax')}</th>
+            <th>{t('line.receipt')}</th>
+            <th>{t('line.policy')}</th>
+            {editable && <th />}
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l, i) => {
+            const vs = violations.filter((v) => v.line === i);
+            return (
+              <tr key={i} data-testid={`claim-line-${i + 1}`}>
+                <td className="muted">{i + 1}</td>
+                <td>
+                  <input type="date" value={l.date} disabled={!editable} onChange={(e) => set(i, { date: e.target.value })} />
+                </td>
+                <td>
+                  <select value={l.categoryId ?? ''} disabled={!editable} data-testid={`line-category-${i + 1}`} onChange={(e) => set(i, { categoryId: e.target.value ? Number(e.target.value) : null })}>
+                    <option value="" />
+                    {categories.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="cell-picker">
+                  {editable ? (
+                    <Picker kind="customer" label={l.customerLabel} testId={`line-customer-${i + 1}`} onPick={(it) => set(i, { customerId: it ? Number(it.id) : null, customerLabel: it ? it.name : '' })} />
+                  ) : (
+                    l.customerLabel
+                  )}
+                </td>
+                <td>
+                  <input value={l.description} disabled={!editable} onChange={(e) => set(i, { description: e.target.value })} data-testid={`line-description-${i + 1}`} />
+                </td>
+                <td>
+                  <input className="invoice" value={l.invoiceNo} disabled={!editable} onChange={(e) => set(i, { invoiceNo: e.target.value })} data-testid={`line-invoice-${i + 1}`} />
+                </td>
+                <td>
+                  <input className="num amount" value={l.amount} disabled={!editable} inputMode="decimal" onChange={(e) => set(i, { amount: e.target.value })} data-testid={`line-amount-${i + 1}`} />
+                </td>
+                <td>
+                  <input className="num amount" value={l.tax} disabled={!editable} inputMode="decimal" onChange={(e) => set(i, { tax: e.target.value })} />
+                </td>
+                <td>
+                  <input type="checkbox" checked={l.receipt} disabled={!editable} onChange={(e) => set(i, { receipt: e.target.checked })} />
+                </td>
+                <td className="violations" data-testid={`line-violations-${i + 1}`}>
+                  {vs.length === 0 ? (
+                    <span className="ok-note">✓</span>
+                  ) : (
+                    vs.map((v) => (
+                      <div key={`${v.ruleId}-${v.message}`} className={`violation ${v.action}`}>
+                        <b>{v.action === 'block' ? t('claims.block') : t('claims.warn')}</b> {v.message}
+                      </div>
+                    ))
+                  )}
+                </td>
+                {editable && (
+                  <td>
+                    <button type="button" className="small" onClick={() => setLines((ls) => (ls.length > 1 ? ls.filter((_, n) => n !== i) : ls))}>
+                      {t('line.remove')}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {editable && (
+        <div className="claim-bar">
+          <button type="button" onClick={() => setLines((ls) => [...ls, emptyLine(ls[ls.length - 1]?.date)])} data-testid="line-add">
+            {t('line.add')}
+          </button>
+          <button type="button" className="primary" onClick={() => void save()} data-testid="claim-save">
+            {t('claims.save')}
+          </button>
+          {detail && (
+            <button type="button" onClick={() => void api('claims.delete', { id: detail.id }).then(onDeleted, (e: Error) => setError(e.message))}>
+              {t('claims.delete')}
+            </button>
+          )}
+        </div>
+      )}
+      {error && <div className="error" data-testid="claim-error">{error}</div>}
+      {note && <div className="ok-note">{note}</div>}
+      {detail && <ClaimActions detail={detail} beforeSubmit={save} onDone={onSaved} />}
+    </div>
+  );
+}
