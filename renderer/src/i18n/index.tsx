@@ -5,13 +5,14 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { allocationStrings } from './strings/allocation';
 import { appStrings } from './strings/app';
+import { ledgerStrings } from './strings/ledger';
 import { reportStrings } from './strings/reports';
 import { backupStrings } from './strings/backups';
 import { claimsStrings } from './strings/claims';
 
 export type Locale = 'zh-CN' | 'en';
 
-const domains = [appStrings, backupStrings, reportStrings, allocationStrings, claimsStrings] as const;
+const domains = [appStrings, backupStrings, reportStrings, allocationStrings, claimsStrings, ledgerStrings] as const;
 type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
 export type StringKey = Keys;
 

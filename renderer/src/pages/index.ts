@@ -7,6 +7,10 @@ import { ProfitabilityPage } from './allocation/ProfitabilityPage';
 import { SchedulesPage } from './allocation/SchedulesPage';
 import { HelpPage } from './HelpPage';
 import { HomePage } from './HomePage';
+import { LedgerPage } from './LedgerPage';
+import { MastersPage } from './MastersPage';
+import { PeriodsPage } from './PeriodsPage';
+import { VouchersPage } from './VouchersPage';
 import { ReportsPage } from './ReportsPage';
 import { ClaimsPage } from './ClaimsPage';
 import { BudgetsPage } from './BudgetsPage';
@@ -21,7 +25,11 @@ export interface PageEntry {
 
 export const pages: PageEntry[] = [
   { key: 'home', label: 'nav.home', component: HomePage },
+  { key: 'vouchers', label: 'nav.vouchers', component: VouchersPage },
   { key: 'accounts', label: 'nav.accounts', component: AccountsPage },
+  { key: 'ledger', label: 'nav.ledger', component: LedgerPage },
+  { key: 'masters', label: 'nav.masters', component: MastersPage },
+  { key: 'periods', label: 'nav.periods', component: PeriodsPage },
   { key: 'schedules', label: 'nav.schedules', component: SchedulesPage },
   { key: 'allocation', label: 'nav.allocation', component: AllocationPage },
   { key: 'profitability', label: 'nav.profitability', component: ProfitabilityPage },
@@ -35,8 +43,5 @@ export const pages: PageEntry[] = [
 
 /** Features whose pages are still to come: shown in the menu, disabled. */
 export const upcoming: StringKey[] = [
-  'nav.vouchers',
-  'nav.masters',
   'nav.import',
-  'nav.periods',
 ];

@@ -1,0 +1,173 @@
+/**
+ * 账簿: 科目余额表 (trial balance by level, optionally for one customer), 明细账 (an
+ * account's lines with running balance, paged from SQL) and 序时账 (every posted line in
+ * voucher order). The same numbers as the trial-balance / detail-ledger / journal reports.
+ */
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef } from 'ag-grid-community';
+import { useEffect, useState } from 'react';
+import type { LedgerLineRow, PeriodRow, TrialBalanceDto } from '../../../shared/contract/ledger';
+import { formatFen } from '../../../shared/money';
+import { api, files } from '../api/platform';
+import { Picker, itemLabel } from '../components/Picker';
+import { gridTheme, SqlGrid } from '../components/SqlGrid';
+import { useI18n } from '../i18n/index';
+
+type Tab = 'tb' | 'detail' | 'journal';
+type TbRow = TrialBalanceDto['rows'][number];
+
+const money = (p: { value: unknown }) => (typeof p.value === 'number' ? formatFen(p.value) : '');
+// Negative amounts (red-ink reversals, credit balances) show in red, as on paper.
+const moneyCol = { type: 'rightAligned', width: 150, valueFormatter: money, cellClassRules: { 'neg-amount': (p: { value: unknown }) => typeof p.value === 'number' && p.value < 0 } };
+
+export function LedgerPage() {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<Tab>('tb');
+  const [periods, setPeriods] = useState<PeriodRow[]>([]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [level, setLevel] = useState(0);
+  const [customer, setCustomer] = useState<{ id: number; label: string } | null>(null);
+  const [account, setAccount] = useState<{ code: string; label: string } | null>(null);
+  const [tb, setTb] = useState<TrialBalanceDto | null>(null);
+  const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
+
+  useEffect(() => {
+    api('periods.list', {}).then((ps) => {
+      setPeriods(ps);
+      // Default: the latest period that has postings, else the newest.
+      const current = ps.find((p) => p.posted > 0)?.period ?? ps[0]?.period ?? '';
+      setFrom(current);
+      setTo(current);
+    }, () => {});
+  }, []);
+
+  useEffect(() => {
+    if (tab !== 'tb' || !from || !to) return;
+    api('ledger.trialBalance', { from, to, ...(level ? { level } : {}), ...(customer ? { customerId: customer.id } : {}) }).then(
+      (r) => (setTb(r), setNote(null)),
+      (e: Error) => setNote({ text: e.message, error: true }),
+    );
+  }, [tab, from, to, level, customer]);
+
+  const exportHledger = async () => {
+    const path = await files.savePath({ defaultName: 'ledger.journal' });
+    if (!path) return;
+    try {
+      const r = await api('ledger.exportHledger', { path });
+      setNote({ text: t('ledger.exported', { count: r.transactions }) });
+      await files.reveal(path);
+    } catch (e) {
+      setNote({ text: (e as Error).message, error: true });
+    }
+  };
+
+  const tbColumns: ColDef<TbRow>[] = [
+    { field: 'code', headerName: t('ledger.code'), width: 130 },
+    { field: 'name', headerName: t('ledger.name'), flex: 1, minWidth: 180, cellRenderer: (p: { data?: TbRow; value?: string }) => <span style={{ paddingLeft: ((p.data?.code.length ?? 4) - 4) * 9 }}>{p.value}</span> },
+    { field: 'openingFen', headerName: t('ledger.opening'), ...moneyCol },
+    { field: 'debitFen', headerName: t('ledger.debit'), ...moneyCol },
+    { field: 'creditFen', headerName: t('ledger.credit'), ...moneyCol },
+    { field: 'closingFen', headerName: t('ledger.closing'), ...moneyCol },
+  ];
+  const lineColumns = (detail: boolean): ColDef<LedgerLineRow>[] => [
+    { field: 'date', headerName: t('voucher.date'), width: 115 },
+    { field: 'no', headerName: t('voucher.no'), width: 95 },
+    ...(detail ? [] : [{ field: 'account' as const, headerName: t('ledger.code'), width: 110 }]),
+    { field: 'accountName', headerName: t('ledger.name'), width: 160 },
+    { field: 'memo', headerName: t('voucher.memo'), flex: 1, minWidth: 180, valueFormatter: (p) => (p.data?.key === 'opening' ? t('ledger.openingRow') : String(p.value ?? '')) },
+    { field: 'debitFen', headerName: t('ledger.debit'), ...moneyCol, valueFormatter: (p) => (p.data?.key === 'opening' ? '' : money(p)) },
+    { field: 'creditFen', headerName: t('ledger.credit'), ...moneyCol, valueFormatter: (p) => (p.data?.key === 'opening' ? '' : money(p)) },
+    ...(detail
+      ? [
+          { colId: 'side', headerName: t('ledger.side'), width: 70, valueGetter: (p: { data?: LedgerLineRow }) => (!p.data?.balanceFen ? '平' : p.data.balanceFen > 0 ? t('side.debit') : t('side.credit')) },
+          { field: 'balanceFen' as const, headerName: t('ledger.balance'), ...moneyCol, valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatFen(Math.abs(p.value)) : '') },
+        ]
+      : []),
+  ];
+
+  const periodSelect = (value: string, set: (v: string) => void, testId: string) => (
+    <select value={value} onChange={(e) => set(e.target.value)} data-testid={testId}>
+      {[...periods].reverse().map((p) => (
+        <option key={p.period} value={p.period}>{p.period}</option>
+      ))}
+    </select>
+  );
+
+  return (
+    <section className="page">
+      <header className="page-head">
+        <h1>{t('ledger.title')}</h1>
+        <button type="button" onClick={() => void exportHledger()}>{t('ledger.exportHledger')}</button>
+      </header>
+      <div className="tabs" role="tablist">
+        {(['tb', 'detail', 'journal'] as const).map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} data-testid={`ledger-tab-${k}`} onClick={() => setTab(k)}>
+            {t(k === 'tb' ? 'ledger.trialBalance' : k === 'detail' ? 'ledger.detail' : 'ledger.journal')}
+          </button>
+        ))}
+      </div>
+      <div className="report-filters">
+        <label>{t('ledger.from')}{periodSelect(from, setFrom, 'ledger-from')}</label>
+        <label>{t('ledger.to')}{periodSelect(to, setTo, 'ledger-to')}</label>
+        {tab === 'tb' && (
+          <>
+            <label>
+              {t('ledger.level')}
+              <select value={level} onChange={(e) => setLevel(Number(e.target.value))}>
+                <option value={0}>{t('ledger.allLevels')}</option>
+                {[1, 2, 3].map((n) => <option key={n} value={n}>{n}</option>)}
+              </select>
+            </label>
+            <label>
+              {t('ledger.customer')}
+              <Picker kind="customer" label={customer?.label ?? ''} onPick={(i) => setCustomer(i ? { id: Number(i.id), label: itemLabel(i) } : null)} />
+            </label>
+            <span className="muted">{t('ledger.dblHint')}</span>
+          </>
+        )}
+        {tab === 'detail' && (
+          <label className="grow">
+            {t('ledger.account')}
+            <Picker kind="account" label={account?.label ?? ''} placeholder={t('ledger.chooseAccount')} testId="ledger-account" onPick={(i) => setAccount(i ? { code: String(i.id), label: itemLabel(i) } : null)} />
+          </label>
+        )}
+      </div>
+      {note && <p className={note.error ? 'error' : 'ok-note'}>{note.text}</p>}
+      {tab === 'tb' && (
+        <div className="grid-host" data-testid="trial-balance">
+          <AgGridReact<TbRow>
+            theme={gridTheme}
+            columnDefs={tbColumns}
+            rowData={tb?.rows ?? []}
+            getRowId={(p) => p.data.code}
+            pinnedBottomRowData={tb ? [{ code: '', name: t('ledger.totals'), openingFen: null as never, debitFen: tb.totals.debitFen, creditFen: tb.totals.creditFen, closingFen: null as never }] : []}
+            onRowDoubleClicked={(e) => {
+              if (!e.data?.code) return;
+              setAccount({ code: e.data.code, label: `${e.data.code} ${e.data.name}` });
+              setTab('detail');
+            }}
+          />
+        </div>
+      )}
+      {tab === 'detail' && account && from && to && (
+        <SqlGrid<LedgerLineRow>
+          testId="detail-ledger"
+          columns={lineColumns(true)}
+          reloadKey={`${account.code}|${from}|${to}|${t('ledger.balance')}`}
+          rowId={(r) => r.key}
+          fetchPage={(after, limit) => api('ledger.detailPage', { account: account.code, from, to: to < from ? from : to, after, limit })}
+        />
+      )}
+      {tab === 'journal' && from && to && (
+        <SqlGrid<LedgerLineRow>
+          testId="journal"
+          columns={lineColumns(false)}
+          reloadKey={`${from}|${to}|${t('ledger.balance')}`}
+          rowId={(r) => r.key}
+          fetchPage={(after, limit) => api('ledger.journalPage', { from, to: to < from ? from : to, after, limit })}
+        />
+      )}
+    </section>
+  );
+}

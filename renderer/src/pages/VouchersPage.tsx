@@ -1,0 +1,98 @@
+/** 凭证: the entry form on top, the voucher list (keyset-paged) below; double-click opens one. */
+import type { ColDef } from 'ag-grid-community';
+import { useEffect, useState } from 'react';
+import type { PeriodRow, VoucherListRow } from '../../../shared/contract/ledger';
+import { formatFen } from '../../../shared/money';
+import { api } from '../api/platform';
+import { SqlGrid } from '../components/SqlGrid';
+import { useI18n } from '../i18n/index';
+import { VoucherEditor } from './vouchers/VoucherEditor';
+
+export function VouchersPage() {
+  const { t } = useI18n();
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [period, setPeriod] = useState('');
+  const [periods, setPeriods] = useState<PeriodRow[]>([]);
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    api('periods.list', {}).then(setPeriods, () => {});
+  }, [version]);
+
+  const reverse = async (row: VoucherListRow) => {
+    if (!window.confirm(t('voucher.confirmReverse', { no: `${row.period} ${row.no}` }))) return;
+    try {
+      const r = await api('vouchers.reverse', { id: row.id });
+      setOpenId(r.id);
+      setVersion((v) => v + 1);
+      setError('');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const columns: ColDef<VoucherListRow>[] = [
+    { field: 'period', headerName: t('voucher.period'), width: 100 },
+    { field: 'no', headerName: t('voucher.no'), width: 100 },
+    { field: 'date', headerName: t('voucher.date'), width: 120 },
+    { field: 'memo', headerName: t('voucher.memo'), flex: 1, minWidth: 200 },
+    { field: 'debitFen', headerName: t('voucher.amount'), width: 140, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatFen(p.value as number)), cellClassRules: { 'neg-amount': (p) => typeof p.value === 'number' && p.value < 0 } },
+    { field: 'lineCount', headerName: t('voucher.lines'), width: 80, type: 'rightAligned' },
+    {
+      field: 'status',
+      headerName: t('voucher.status'),
+      width: 170,
+      valueFormatter: (p) => {
+        const r = p.data;
+        if (!r) return '';
+        const base = t(`voucher.status.${r.status}`);
+        return r.reversesId ? `${base} · ${t('voucher.reversal')}` : r.reversedById ? `${base} · ${t('voucher.reversedBy')}` : base;
+      },
+    },
+    {
+      colId: 'actions',
+      headerName: '',
+      width: 130,
+      cellRenderer: (p: { data?: VoucherListRow }) =>
+        p.data ? (
+          <span className="row-actions">
+            <button type="button" className="small" onClick={() => setOpenId(p.data!.id)}>{t('voucher.open')}</button>
+            {p.data.status === 'posted' && !p.data.reversesId && !p.data.reversedById && (
+              <button type="button" className="small" data-testid={`reverse-${p.data.id}`} onClick={() => void reverse(p.data!)}>
+                {t('voucher.reverse')}
+              </button>
+            )}
+          </span>
+        ) : null,
+    },
+  ];
+
+  return (
+    <section className="page vouchers-page">
+      <header className="page-head">
+        <h1>{t('nav.vouchers')}</h1>
+        <span className="muted">{t('voucher.pasteHint')}</span>
+      </header>
+      <VoucherEditor openId={openId} onNew={() => setOpenId(null)} onChanged={() => setVersion((v) => v + 1)} />
+      <div className="page-head">
+        <h2>{t('voucher.list')}</h2>
+        <select value={period} onChange={(e) => setPeriod(e.target.value)} data-testid="voucher-period">
+          <option value="">{t('voucher.allPeriods')}</option>
+          {periods.map((p) => (
+            <option key={p.period} value={p.period}>{p.period}</option>
+          ))}
+        </select>
+      </div>
+      {error && <p className="error">{error}</p>}
+      <SqlGrid<VoucherListRow>
+        testId="voucher-list"
+        columns={columns}
+        reloadKey={`${period}|${version}|${t('voucher.no')}`}
+        rowId={(r) => String(r.id)}
+        onRowDoubleClicked={(r) => setOpenId(r.id)}
+        fetchPage={(after, limit) => api('vouchers.page', { after, limit, ...(period ? { period } : {}) })}
+      />
+    </section>
+  );
+}

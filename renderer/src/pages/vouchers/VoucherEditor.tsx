@@ -1,0 +1,262 @@
+/**
+ * 凭证录入: a voucher entered from the keyboard. Tab or Enter moves to the next cell, Enter
+ * on the last cell adds a line, the account cell autocompletes by code, name or pinyin,
+ * the Dr − Cr difference is shown as you type, rows copied from Excel paste into the
+ * lines, Ctrl+S saves the draft. Posted vouchers open read-only, with 红字冲销.
+ */
+import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import type { VoucherDto } from '../../../../shared/contract/ledger';
+import { formatFen } from '../../../../shared/money';
+import { api } from '../../api/platform';
+import { itemLabel, Picker } from '../../components/Picker';
+import { useI18n } from '../../i18n/index';
+import { isMultiCell, parsePastedRows } from './paste';
+import { blankLine, cellFen, fromDto, resolvePasted, toRequest, totals, type EditLine } from './lines';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | null; onChanged: () => void; onNew: () => void }) {
+  const { t } = useI18n();
+  const [voucher, setVoucher] = useState<VoucherDto | null>(null);
+  const [date, setDate] = useState(today);
+  const [memo, setMemo] = useState('');
+  const [lines, setLines] = useState<EditLine[]>(() => [blankLine(), blankLine()]);
+  const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
+  const [focusCell, setFocusCell] = useState<string | null>(null);
+  const table = useRef<HTMLTableElement>(null);
+  const readonly = voucher?.status === 'posted';
+
+  const load = useCallback((v: VoucherDto | null) => {
+    setVoucher(v);
+    setDate(v?.date ?? today());
+    setMemo(v?.memo ?? '');
+    setLines(v ? fromDto(v) : [blankLine(), blankLine()]);
+  }, []);
+
+  useEffect(() => {
+    setNote(null);
+    if (openId === null) load(null);
+    else api('vouchers.get', { id: openId }).then(load, (e: Error) => setNote({ text: e.message, error: true }));
+  }, [openId, load]);
+
+  useEffect(() => {
+    if (!focusCell) return;
+    table.current?.querySelector<HTMLInputElement>(`[data-cell="${focusCell}"]`)?.focus();
+    setFocusCell(null);
+  }, [focusCell, lines]);
+
+  const edit = (key: number, patch: Partial<EditLine>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
+
+  const save = async (): Promise<VoucherDto | null> => {
+    const req = toRequest(lines);
+    if (!req.ok) {
+      setNote({ text: t('voucher.badAmount', { line: req.line, text: req.text }), error: true });
+      return null;
+    }
+    try {
+      const v = await api('vouchers.save', { ...(voucher ? { id: voucher.id } : {}), date, memo: memo || (lines[0]?.memo ?? ''), lines: req.lines as never });
+      load(v);
+      setNote({ text: t('voucher.saved') });
+      onChanged();
+      return v;
+    } catch (e) {
+      setNote({ text: (e as Error).message, error: true });
+      return null;
+    }
+  };
+
+  const post = async () => {
+    const v = await save();
+    if (!v) return;
+    try {
+      const posted = await api('vouchers.post', { id: v.id });
+      load(posted);
+      setNote({ text: t('voucher.posted', { no: `${posted.period} ${posted.no}` }) });
+      onChanged();
+    } catch (e) {
+      setNote({ text: (e as Error).message, error: true });
+    }
+  };
+
+  const reverse = async () => {
+    if (!voucher || !window.confirm(t('voucher.confirmReverse', { no: `${voucher.period} ${voucher.no}` }))) return;
+    try {
+      const r = await api('vouchers.reverse', { id: voucher.id });
+      load(r);
+      setNote({ text: t('voucher.reversed', { no: `${r.period} ${r.no}` }) });
+      onChanged();
+    } catch (e) {
+      setNote({ text: (e as Error).message, error: true });
+    }
+  };
+
+  const remove = async () => {
+    if (!voucher) return;
+    try {
+      await api('vouchers.delete', { id: voucher.id });
+      setNote({ text: t('voucher.deleted') });
+      onChanged();
+      onNew();
+      load(null);
+    } catch (e) {
+      setNote({ text: (e as Error).message, error: true });
+    }
+  };
+
+  // Ctrl+S saves the draft wherever the focus is on the page.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        if (!readonly) void saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [readonly]);
+
+  // Enter behaves like Tab inside the lines; on the very last cell it adds a line.
+  const onTableKey = (e: KeyboardEvent<HTMLTableElement>) => {
+    if (e.key !== 'Enter' || e.ctrlKey || e.altKey || !(e.target instanceof HTMLInputElement)) return;
+    e.preventDefault();
+    const cells = [...(table.current?.querySelectorAll<HTMLInputElement>('input[data-cell]') ?? [])];
+    const i = cells.indexOf(e.target);
+    if (i >= 0 && i < cells.length - 1) cells[i + 1]!.focus();
+    else if (i === cells.length - 1) {
+      setLines((ls) => [...ls, blankLine(memo || (ls.at(-1)?.memo ?? ''))]);
+      setFocusCell(`${lines.length}-account`);
+    }
+  };
+
+  const onPaste = (row: number) => async (e: ClipboardEvent<HTMLInputElement>) => {
+    const text = e.clipboardData.getData('text/plain');
+    if (!isMultiCell(text)) return;
+    e.preventDefault();
+    const parsed = parsePastedRows(text);
+    if (!parsed.ok) return setNote({ text: t('voucher.badAmount', { line: parsed.line, text: parsed.text }), error: true });
+    const { lines: pasted, unknown } = await resolvePasted(parsed.rows);
+    if (unknown) return setNote({ text: t('voucher.unknownAccount', { line: row + unknown.line, text: unknown.text }), error: true });
+    setLines((ls) => [...ls.slice(0, row), ...pasted, ...ls.slice(row + pasted.length)]);
+    setNote({ text: t('voucher.pasted', { count: pasted.length }) });
+  };
+
+  const sum = totals(lines);
+  const diff = sum.debit - sum.credit;
+  const amountCell = (l: EditLine, r: number, side: 'debit' | 'credit') => (
+    <td className={`num${cellFen(l[side]) === 'bad' ? ' bad' : ''}${l[side].trim().startsWith('-') ? ' neg' : ''}`}>
+      <input
+        value={l[side]}
+        disabled={readonly}
+        inputMode="decimal"
+        data-cell={`${r}-${side}`}
+        onChange={(e) => edit(l.key, { [side]: e.target.value })}
+        onBlur={() => {
+          const fen = cellFen(l[side]);
+          if (typeof fen === 'number') edit(l.key, { [side]: formatFen(fen) });
+        }}
+        onPaste={onPaste(r)}
+        // "=" fills the amount that balances the voucher, as in most Chinese bookkeeping tools.
+        onKeyDown={(e) => {
+          if (e.key === '=') {
+            e.preventDefault();
+            const other = totals(lines.filter((x) => x.key !== l.key));
+            const need = side === 'debit' ? other.credit - other.debit : other.debit - other.credit;
+            if (need > 0) edit(l.key, { [side]: formatFen(need), [side === 'debit' ? 'credit' : 'debit']: '' });
+          }
+        }}
+      />
+    </td>
+  );
+
+  return (
+    <section className="voucher-editor" data-testid="voucher-editor">
+      <div className="voucher-head">
+        <h2>{voucher ? `${t('voucher.entry')} ${voucher.period} ${voucher.no}` : t('voucher.new')}</h2>
+        {voucher && <span className={`badge ${voucher.status}`}>{t(`voucher.status.${voucher.status}`)}</span>}
+        {voucher?.reversesId && <span className="badge">{t('voucher.reversal')}</span>}
+        {voucher?.reversedById && <span className="badge">{t('voucher.reversedBy')}</span>}
+        <label>
+          {t('voucher.date')}
+          <input value={date} disabled={readonly} data-testid="voucher-date" onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" size={11} />
+        </label>
+        <label className="grow">
+          {t('voucher.memo')}
+          <input value={memo} disabled={readonly} data-testid="voucher-memo" onChange={(e) => setMemo(e.target.value)} />
+        </label>
+      </div>
+      {readonly && <p className="muted">{t('voucher.readonly')}</p>}
+      <table className="voucher-lines" ref={table} onKeyDown={onTableKey}>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('voucher.memo')}</th>
+            <th className="account-col">{t('voucher.account')}</th>
+            <th className="num">{t('voucher.debit')}</th>
+            <th className="num">{t('voucher.credit')}</th>
+            <th>{t('voucher.customer')}</th>
+            <th>{t('voucher.employee')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l, r) => (
+            <tr key={l.key} data-testid={`voucher-line-${r}`}>
+              <td className="muted">{r + 1}</td>
+              <td>
+                <input value={l.memo} disabled={readonly} data-cell={`${r}-memo`} onChange={(e) => edit(l.key, { memo: e.target.value })} onPaste={onPaste(r)} />
+              </td>
+              <td className="account-col">
+                <Picker kind="account" leafOnly label={l.accountLabel} disabled={readonly} cellId={`${r}-account`} placeholder={t('ledger.chooseAccount')} onPaste={onPaste(r)}
+                  onPick={(i) => edit(l.key, { account: i ? String(i.id) : null, accountLabel: i ? itemLabel(i) : '' })} />
+              </td>
+              {amountCell(l, r, 'debit')}
+              {amountCell(l, r, 'credit')}
+              <td>
+                <Picker kind="customer" label={l.customerLabel} disabled={readonly} cellId={`${r}-customer`} onPick={(i) => edit(l.key, { customerId: i ? Number(i.id) : null, customerLabel: i ? itemLabel(i) : '' })} />
+              </td>
+              <td>
+                <Picker kind="employee" label={l.employeeLabel} disabled={readonly} cellId={`${r}-employee`} onPick={(i) => edit(l.key, { employeeId: i ? Number(i.id) : null, employeeLabel: i ? itemLabel(i) : '' })} />
+              </td>
+              <td>
+                {!readonly && lines.length > 2 && (
+                  <button type="button" className="icon" tabIndex={-1} title={t('voucher.removeLine')} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}>
+                    ×
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td />
+            <td colSpan={2}>{t('voucher.total')}</td>
+            <td className="num" data-testid="voucher-debit-total">{formatFen(sum.debit)}</td>
+            <td className="num" data-testid="voucher-credit-total">{formatFen(sum.credit)}</td>
+            <td colSpan={3} className={diff === 0 ? 'ok-note' : 'diff'} data-testid="voucher-difference">
+              {diff === 0 ? t('voucher.balanced') : `${t('voucher.difference')} ${formatFen(diff)}`}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <div className="voucher-actions">
+        {!readonly && (
+          <>
+            <button type="button" tabIndex={-1} onClick={() => setLines((ls) => [...ls, blankLine(memo || (ls.at(-1)?.memo ?? ''))])}>{t('voucher.addLine')}</button>
+            <button type="button" data-testid="voucher-save" onClick={() => void save()}>{t('voucher.save')}</button>
+            <button type="button" className="primary" data-testid="voucher-post" onClick={() => void post()}>{t('voucher.post')}</button>
+            {voucher && <button type="button" onClick={() => void remove()}>{t('voucher.delete')}</button>}
+          </>
+        )}
+        {readonly && !voucher?.reversesId && !voucher?.reversedById && (
+          <button type="button" data-testid="voucher-reverse" onClick={() => void reverse()}>{t('voucher.reverse')}</button>
+        )}
+        <button type="button" onClick={() => { onNew(); load(null); setNote(null); }}>{t('voucher.new')}</button>
+        <span className="muted hint">{t('voucher.keysHint')}</span>
+      </div>
+      {note && <p className={note.error ? 'error' : 'ok-note'} data-testid="voucher-note">{note.text}</p>}
+    </section>
+  );
+}
