@@ -9,55 +9,73 @@
  *   every other department's own amount plus what it received goes to customers by its driver.
  */
 import { UserError } from '../../../shared/errors';
-import { AllocInputs, type Customer } from './inputs';
+import type { AllocInputs } from './inputs';
 import type { AllocationResult, PoolResult, ResultLine, Rule } from '../../../shared/contract/allocation';
 import { largestRemainder } from './split';
 
 export type { AllocationResult, PoolResult, ResultLine };
 
-function toCustomers(pool: string, driver: string, amountFen: number, targets: Customer[], values: Map<number, number>): ResultLine[] {
-  if (amountFen === 0) return [];
-  const weights = new Array<number>(targets.length);
-  for (let i = 0; i < targets.length; i++) {
-    const c = targets[i]!;
-    const v = values.get(c.id) ?? 0;
-    if (v < 0) throw new UserError('allocation.negativeDriver', { pool, driver, customer: `${c.code} ${c.name}` });
-    weights[i] = v;
-  }
-  let total = 0;
-  for (const w of weights) total += w;
-  if (total === 0) throw new UserError('allocation.zeroDriver', { pool, driver });
-  const { amounts } = largestRemainder(amountFen, weights);
+/**
+ * A customer split in columns: the targets (code order), their weights and amounts. A
+ * thousand pools over ten thousand customers are ten million shares; building an object
+ * per share is the slow part, so a pool's `lines` are built only when read, and storing
+ * a run reads the columns.
+ */
+export interface CustomerSplit {
+  targets: { id: number; code: string; name: string }[];
+  weights: number[];
+  total: number;
+  amounts: number[];
+}
+
+const SPLIT = Symbol('split');
+/** The columns behind a pool's lines, when it went to customers (not on the wire). */
+export const splitOf = (p: PoolResult): CustomerSplit | undefined => (p as PoolResult & { [SPLIT]?: CustomerSplit })[SPLIT];
+
+function splitLines(c: CustomerSplit): ResultLine[] {
   const lines: ResultLine[] = [];
-  for (let i = 0; i < targets.length; i++) {
-    if (weights[i] === 0 && amounts[i] === 0) continue;
-    const c = targets[i]!;
-    lines.push({ customerId: c.id, departmentId: null, code: c.code, name: c.name, driverValue: weights[i]!, shareNumerator: weights[i]!, shareDenominator: total, amountFen: amounts[i]! });
+  for (let i = 0; i < c.targets.length; i++) {
+    const w = c.weights[i]!;
+    if (w === 0 && c.amounts[i] === 0) continue;
+    const t = c.targets[i]!;
+    lines.push({ customerId: t.id, departmentId: null, code: t.code, name: t.name, driverValue: w, shareNumerator: w, shareDenominator: c.total, amountFen: c.amounts[i]! });
   }
   return lines;
 }
 
-const sumLines = (lines: ResultLine[]) => lines.reduce((s, l) => s + l.amountFen, 0);
+function toCustomers(inputs: AllocInputs, r: Rule, amountFen: number): CustomerSplit | null {
+  if (amountFen === 0) return null;
+  const { targets, weights, total } = inputs.weights(r.name, r.driver, r.target);
+  if (total === 0) throw new UserError('allocation.zeroDriver', { pool: r.name, driver: r.driver });
+  return { targets, weights, total, amounts: largestRemainder(amountFen, weights).amounts };
+}
+
+const sum = (xs: number[]) => {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+};
 
 export function allocate(inputs: AllocInputs, allRules: Rule[]): AllocationResult {
   const rules = allRules.filter((r) => r.active).sort((a, b) => a.seq - b.seq || a.name.localeCompare(b.name));
   const pools: PoolResult[] = [];
-  const pool = (r: Rule, ownFen: number, receivedFen: number, lines: ResultLine[]): PoolResult => ({
-    pool: r.name,
-    method: r.method,
-    driver: r.driver,
-    accounts: r.accounts,
-    departmentId: r.departmentId,
-    ownFen,
-    receivedFen,
-    amountFen: ownFen + receivedFen,
-    allocatedFen: sumLines(lines),
-    lines,
-  });
+  const pool = (r: Rule, ownFen: number, receivedFen: number, lines: ResultLine[] | CustomerSplit | null, driver = r.driver): PoolResult => {
+    const base = { pool: r.name, method: r.method, driver, accounts: r.accounts, departmentId: r.departmentId, ownFen, receivedFen, amountFen: ownFen + receivedFen };
+    if (lines === null || Array.isArray(lines)) {
+      const list = lines ?? [];
+      return { ...base, allocatedFen: sum(list.map((l) => l.amountFen)), lines: list };
+    }
+    const split = lines;
+    let built: ResultLine[] | null = null;
+    const p = { ...base, allocatedFen: sum(split.amounts) } as PoolResult;
+    Object.defineProperty(p, 'lines', { enumerable: true, get: () => (built ??= splitLines(split)) });
+    Object.defineProperty(p, SPLIT, { enumerable: false, value: split });
+    return p;
+  };
 
   for (const r of rules.filter((x) => x.method !== 'stepdown')) {
     const own = inputs.poolAmount(r.accounts, r.departmentId);
-    pools.push(pool(r, own, 0, toCustomers(r.name, r.driver, own, inputs.customersFor(r.target), inputs.driver(r.driver))));
+    pools.push(pool(r, own, 0, toCustomers(inputs, r, own)));
   }
 
   const depts = inputs.departmentsById();
@@ -71,7 +89,7 @@ export function allocate(inputs: AllocInputs, allRules: Rule[]): AllocationResul
     const inbound = received.get(r) ?? 0;
     const amount = own + inbound;
     if (!isService(r)) {
-      pools.push(pool(r, own, inbound, toCustomers(r.name, r.driver, amount, inputs.customersFor(r.target), inputs.driver(r.driver))));
+      pools.push(pool(r, own, inbound, toCustomers(inputs, r, amount)));
       return;
     }
     const later = order.slice(i + 1);
@@ -90,11 +108,15 @@ export function allocate(inputs: AllocInputs, allRules: Rule[]): AllocationResul
       const d = depts.get(x.departmentId!)!;
       return { customerId: null, departmentId: d.id, code: d.code, name: d.name, driverValue: weights[k]!, shareNumerator: weights[k]!, shareDenominator: total, amountFen: amounts[k]! };
     });
-    pools.push({ ...pool(r, own, inbound, lines), driver });
+    pools.push(pool(r, own, inbound, lines, driver));
   });
 
   // Money leaves the engine only toward customers: the sum of customer lines is the total.
   let totalFen = 0;
-  for (const p of pools) for (const l of p.lines) if (l.customerId !== null) totalFen += l.amountFen;
+  for (const p of pools) {
+    const split = splitOf(p);
+    if (split) totalFen += p.allocatedFen;
+    else for (const l of p.lines) if (l.customerId !== null) totalFen += l.amountFen;
+  }
   return { period: inputs.period, rules, pools, totalFen };
 }

@@ -5,6 +5,7 @@
  * read once per run and cached, so a thousand pools sharing a driver cost one query.
  */
 import { UserError } from '../../../shared/errors';
+import type { Statement } from 'better-sqlite3';
 import type { Book } from '../book/book';
 import type { Target } from './rules';
 
@@ -32,6 +33,8 @@ export class AllocInputs {
   private customers: Customer[] | null = null;
   private departments: Map<number, Department> | null = null;
   private headcounts: Map<number, number> | null = null;
+  private statements = new Map<string, Statement<unknown[]>>();
+  private weightCache = new Map<string, { targets: Customer[]; weights: number[]; total: number }>();
 
   constructor(
     readonly book: Book,
@@ -40,19 +43,19 @@ export class AllocInputs {
 
   /** Σ(debit − credit) on posted lines without a customer; per (leaf account, department) for reclass. */
   poolParts(accounts: string[], departmentId: number | null): { account: string; departmentId: number | null; amountFen: number }[] {
-    const like = accounts.map(() => `(account_code = ? OR account_code LIKE ?)`).join(' OR ');
-    const params: (string | number)[] = [this.period];
-    for (const a of accounts) params.push(a, `${a}%`);
-    if (departmentId !== null) params.push(departmentId);
-    const rows = this.book.sqlite
-      .prepare(
-        `SELECT account_code AS account, department_id AS departmentId, SUM(debit_fen) - SUM(credit_fen) AS amountFen
+    // An account and its children are one range of codes: '5602' ≤ code < '5603' (an index range scan).
+    const like = accounts.map(() => `(account_code >= ? AND account_code < ?)`).join(' OR ');
+    const sql = `SELECT account_code AS account, department_id AS departmentId, SUM(debit_fen) - SUM(credit_fen) AS amountFen
            FROM voucher_line
           WHERE posted = 1 AND period = ? AND customer_id IS NULL AND (${like})
             ${departmentId !== null ? 'AND department_id = ?' : ''}
-          GROUP BY account_code, department_id ORDER BY account_code, department_id`,
-      )
-      .all(...params) as { account: string; departmentId: number | null; amountFen: number }[];
+          GROUP BY account_code, department_id ORDER BY account_code, department_id`;
+    let stmt = this.statements.get(sql);
+    if (!stmt) this.statements.set(sql, (stmt = this.book.sqlite.prepare(sql)));
+    const params: (string | number)[] = [this.period];
+    for (const a of accounts) params.push(a, a.slice(0, -1) + String.fromCharCode(a.charCodeAt(a.length - 1) + 1));
+    if (departmentId !== null) params.push(departmentId);
+    const rows = stmt.all(...params) as { account: string; departmentId: number | null; amountFen: number }[];
     return rows.filter((r) => r.amountFen !== 0);
   }
 
@@ -123,6 +126,31 @@ export class AllocInputs {
     m = new Map(rows.map((r) => [r.id, r.v]));
     this.drivers.set(driver, m);
     return m;
+  }
+
+  /**
+   * The weights of a driver over a target list, in the targets' (code) order, and their sum;
+   * cached, so pools sharing a driver and targets share one array. Negative values are
+   * refused naming the pool (a share cannot be negative).
+   */
+  weights(pool: string, driver: string, target: Target): { targets: Customer[]; weights: number[]; total: number } {
+    const key = `${driver}\u0000${JSON.stringify(target)}`;
+    let w = this.weightCache.get(key);
+    if (!w) {
+      const targets = this.customersFor(target);
+      const values = this.driver(driver);
+      const weights = new Array<number>(targets.length);
+      let total = 0;
+      for (let i = 0; i < targets.length; i++) {
+        const v = values.get(targets[i]!.id) ?? 0;
+        if (v < 0) throw new UserError('allocation.negativeDriver', { pool, driver, customer: `${targets[i]!.code} ${targets[i]!.name}` });
+        weights[i] = v;
+        total += v;
+      }
+      w = { targets, weights, total };
+      this.weightCache.set(key, w);
+    }
+    return w;
   }
 
   departmentsById(): Map<number, Department> {

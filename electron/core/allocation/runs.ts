@@ -10,7 +10,7 @@ import type { Book } from '../book/book';
 import { bookVoucher } from '../ledger/vouchers';
 import type { LineInput } from '../ledger/voucher-rules';
 import type { AllocationResult, ExplainLine, PoolResult, RunSummary, StoredRun } from '../../../shared/contract/allocation';
-import { allocate } from './engine';
+import { allocate, splitOf } from './engine';
 import { AllocInputs } from './inputs';
 import { listRules, type Rule } from './rules';
 
@@ -31,18 +31,30 @@ export function runAllocation(book: Book, period: string, opts: { ruleSet?: stri
   const rules = opts.rules ?? listRules(book, ruleSet);
   if (!rules.some((r) => r.active)) throw new UserError('allocation.noRules');
   const result = compute(book, p, rules);
-  const snapshot: StoredRun['snapshot'] = { rules: result.rules, pools: result.pools.map(({ lines: _lines, ...rest }) => rest) };
+  // Field by field: reading `lines` would build every line object of a big run.
+  const snapshot: StoredRun['snapshot'] = {
+    rules: result.rules,
+    pools: result.pools.map((p) => ({ pool: p.pool, method: p.method, driver: p.driver, accounts: p.accounts, departmentId: p.departmentId, ownFen: p.ownFen, receivedFen: p.receivedFen, amountFen: p.amountFen, allocatedFen: p.allocatedFen })),
+  };
   const runId = Number(
     book.sqlite
       .prepare('INSERT INTO alloc_run (period, rule_set, rules_json, total_fen, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
       .run(p, opts.rules ? 'adhoc' : ruleSet, JSON.stringify(snapshot), result.totalFen, new Date().toISOString(), book.user).lastInsertRowid,
   );
   const ins = book.sqlite.prepare(
-    `INSERT INTO alloc_line (run_id, pool, pool_fen, driver, customer_id, department_id, driver_value, driver_total, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO alloc_line (run_id, pool_no, customer_id, department_id, driver_value, driver_total, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const pool of result.pools) {
-    for (const l of pool.lines) ins.run(runId, pool.pool, pool.amountFen, pool.driver, l.customerId, l.departmentId, l.driverValue, l.shareDenominator, l.amountFen);
-  }
+  result.pools.forEach((pool, no) => {
+    const split = splitOf(pool);
+    if (!split) {
+      for (const l of pool.lines) ins.run(runId, no, l.customerId, l.departmentId, l.driverValue, l.shareDenominator, l.amountFen);
+      return;
+    }
+    const { targets, weights, total, amounts } = split;
+    for (let i = 0; i < targets.length; i++) {
+      if (weights[i] !== 0 || amounts[i] !== 0) ins.run(runId, no, targets[i]!.id, null, weights[i], total, amounts[i]);
+    }
+  });
   book.audit({ action: 'allocation.run', entity: 'alloc_run', entityId: runId, after: { period: p, ruleSet, pools: result.pools.length, totalFen: result.totalFen } });
   return { runId, result };
 }
@@ -55,16 +67,16 @@ export function getRun(book: Book, runId: number): StoredRun {
   const snapshot = JSON.parse(run.rules_json) as StoredRun['snapshot'];
   const lines = book.sqlite
     .prepare(
-      `SELECT l.pool, l.customer_id AS customerId, l.department_id AS departmentId, COALESCE(c.code, d.code) AS code, COALESCE(c.name, d.name) AS name,
+      `SELECT l.pool_no AS poolNo, l.customer_id AS customerId, l.department_id AS departmentId, COALESCE(c.code, d.code) AS code, COALESCE(c.name, d.name) AS name,
               l.driver_value AS driverValue, l.driver_value AS shareNumerator, l.driver_total AS shareDenominator, l.amount_fen AS amountFen
          FROM alloc_line l LEFT JOIN customer c ON c.id = l.customer_id LEFT JOIN department d ON d.id = l.department_id
         WHERE l.run_id = ? ORDER BY l.id`,
     )
-    .all(runId) as (PoolResult['lines'][number] & { pool: string })[];
-  const byPool = new Map<string, PoolResult['lines']>();
-  for (const { pool, ...l } of lines) {
-    let list = byPool.get(pool);
-    if (!list) byPool.set(pool, (list = []));
+    .all(runId) as (PoolResult['lines'][number] & { poolNo: number })[];
+  const byPool = new Map<number, PoolResult['lines']>();
+  for (const { poolNo, ...l } of lines) {
+    let list = byPool.get(poolNo);
+    if (!list) byPool.set(poolNo, (list = []));
     list.push(l);
   }
   return {
@@ -75,7 +87,7 @@ export function getRun(book: Book, runId: number): StoredRun {
     totalFen: run.total_fen,
     voucherId: run.voucher_id,
     snapshot,
-    pools: snapshot.pools.map((p) => ({ ...p, lines: byPool.get(p.pool) ?? [] })),
+    pools: snapshot.pools.map((p, no) => ({ ...p, lines: byPool.get(no) ?? [] })),
   };
 }
 
@@ -94,16 +106,25 @@ export function listRuns(book: Book): RunSummary[] {
 
 /** Every allocated amount of one customer over a range, from each period's current run. */
 export function explain(book: Book, customerId: number, from: string, to: string): ExplainLine[] {
-  return book.sqlite
-    .prepare(
-      `SELECT r.period, r.id AS runId, l.pool, l.driver, l.pool_fen AS poolFen, l.driver_value AS driverValue,
-              l.driver_value AS shareNumerator, l.driver_total AS shareDenominator, l.amount_fen AS amountFen
-         FROM alloc_line l JOIN alloc_run r ON r.id = l.run_id
-        WHERE l.customer_id = ? AND r.period BETWEEN ? AND ?
-          AND r.id = (SELECT MAX(id) FROM alloc_run x WHERE x.period = r.period)
-        ORDER BY r.period, l.id`,
-    )
-    .all(customerId, toPeriod(from), toPeriod(to)) as ExplainLine[];
+  const runs = book.sqlite
+    .prepare(`SELECT MAX(id) AS id, period FROM alloc_run WHERE period BETWEEN ? AND ? GROUP BY period ORDER BY period`)
+    .all(toPeriod(from), toPeriod(to)) as { id: number; period: string }[];
+  const snap = book.sqlite.prepare('SELECT rules_json FROM alloc_run WHERE id = ?');
+  const lines = book.sqlite.prepare(
+    `SELECT pool_no AS poolNo, driver_value AS driverValue, driver_total AS shareDenominator, amount_fen AS amountFen
+       FROM alloc_line WHERE run_id = ? AND customer_id = ? ORDER BY id`,
+  );
+  const out: ExplainLine[] = [];
+  for (const run of runs) {
+    const found = lines.all(run.id, customerId) as { poolNo: number; driverValue: number; shareDenominator: number; amountFen: number }[];
+    if (found.length === 0) continue;
+    const pools = (JSON.parse((snap.get(run.id) as { rules_json: string }).rules_json) as StoredRun['snapshot']).pools;
+    for (const l of found) {
+      const p = pools[l.poolNo]!;
+      out.push({ period: run.period, runId: run.id, pool: p.pool, driver: p.driver, poolFen: p.amountFen, driverValue: l.driverValue, shareNumerator: l.driverValue, shareDenominator: l.shareDenominator, amountFen: l.amountFen });
+    }
+  }
+  return out;
 }
 
 /**

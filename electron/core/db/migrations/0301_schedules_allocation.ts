@@ -61,19 +61,20 @@ CREATE TABLE alloc_run (
 CREATE INDEX ix_alloc_run_period ON alloc_run(period, id);
 
 -- One line per pool and target: a customer, or (step-down) a department receiving a
--- service department's cost. driver_value / driver_total is the share.
+-- service department's cost. driver_value / driver_total is the share; the pool's name,
+-- driver and amount are pools[pool_no] of the run's snapshot. A big run writes
+-- millions of lines: no foreign keys on customer / department (the engine read them from
+-- those tables in the same transaction) and one index, (run, customer), which serves the
+-- explanation, profitability and the run's own listing.
 CREATE TABLE alloc_line (
   id             INTEGER PRIMARY KEY,
   run_id         INTEGER NOT NULL REFERENCES alloc_run(id) ON DELETE CASCADE,
-  pool           TEXT NOT NULL,
-  pool_fen       INTEGER NOT NULL,
-  driver         TEXT NOT NULL,
-  customer_id    INTEGER REFERENCES customer(id),
-  department_id  INTEGER REFERENCES department(id),
+  pool_no        INTEGER NOT NULL,
+  customer_id    INTEGER,
+  department_id  INTEGER,
   driver_value   INTEGER NOT NULL,
   driver_total   INTEGER NOT NULL,
   amount_fen     INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX ix_alloc_line_run ON alloc_line(run_id, customer_id);
-CREATE INDEX ix_alloc_line_customer ON alloc_line(customer_id, run_id);
 `;
