@@ -9,12 +9,14 @@ import type { CustomerRow, DepartmentRow, EmployeeRow } from '../../../shared/co
 import type { Page } from '../../../shared/contract/define';
 import type { Book } from '../book/book';
 import { auditMaster, snapshot, type MasterEntity } from './audit';
+import { nextMasterCode } from './resolve';
 
 type Party = 'customer' | 'employee' | 'department';
 const PREFIX: Record<Party, string> = { customer: 'C', employee: 'E', department: 'D' };
 
-/** The next free code like C0001 (the count is a good first guess; gaps are skipped). */
+/** The next free code: C0001 / E0001 as imports number them (resolve.ts); departments D01. */
 function nextCode(book: Book, table: Party): string {
+  if (table !== 'department') return nextMasterCode(book, table);
   const exists = book.sqlite.prepare(`SELECT 1 FROM ${table} WHERE code = ?`);
   let n = (book.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n + 1;
   for (;;) {
@@ -86,7 +88,10 @@ interface PageReq {
 function pageIds(book: Book, table: 'customer' | 'employee', req: PageReq): { ids: number[]; next: string | null } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (req.after) (where.push('code > ?'), params.push(req.after));
+  if (req.after) {
+    where.push('code > ?');
+    params.push(req.after);
+  }
   if (!req.includeInactive) where.push('active = 1');
   if (req.search?.trim()) {
     const like = `%${req.search.trim().replace(/[%_]/g, '')}%`;
