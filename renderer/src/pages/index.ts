@@ -7,6 +7,7 @@ import { ProfitabilityPage } from './allocation/ProfitabilityPage';
 import { SchedulesPage } from './allocation/SchedulesPage';
 import { HelpPage } from './HelpPage';
 import { HomePage } from './HomePage';
+import { ImportPage } from './ImportPage';
 import { LedgerPage } from './LedgerPage';
 import { MastersPage } from './MastersPage';
 import { PeriodsPage } from './PeriodsPage';
@@ -25,6 +26,7 @@ export interface PageEntry {
 
 export const pages: PageEntry[] = [
   { key: 'home', label: 'nav.home', component: HomePage },
+  { key: 'import', label: 'nav.import', component: ImportPage },
   { key: 'vouchers', label: 'nav.vouchers', component: VouchersPage },
   { key: 'accounts', label: 'nav.accounts', component: AccountsPage },
   { key: 'ledger', label: 'nav.ledger', component: LedgerPage },
@@ -43,5 +45,4 @@ export const pages: PageEntry[] = [
 
 /** Features whose pages are still to come: shown in the menu, disabled. */
 export const upcoming: StringKey[] = [
-  'nav.import',
 ];

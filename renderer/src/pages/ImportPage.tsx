@@ -1,0 +1,287 @@
+/**
+ * 导入 Excel: pick or drop a file, choose what it holds, check the detected header and
+ * column mapping against a preview of row statuses, import with a progress bar (a job
+ * polled by id, so the window never freezes), read the summary, undo past batches.
+ */
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import type { ImportBatchRow, ImportKindName, ImportPreview, ImportSummary } from '../../../shared/contract/import';
+import { api, files, uploadFile } from '../api/platform';
+import { useI18n, type StringKey } from '../i18n/index';
+import { ImportBatches } from './ImportBatches';
+import { ImportResult } from './ImportResult';
+
+const KINDS: ImportKindName[] = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers'];
+const ALL = '';
+
+/** 1 → A, 27 → AA: the column letters Excel shows. */
+const colName = (n: number): string => (n > 26 ? colName(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+
+interface Picked {
+  path: string;
+  name: string;
+}
+
+export function ImportPage() {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<ImportKindName>('expenses');
+  const [as, setAs] = useState<'claims' | 'vouchers'>('claims');
+  const [file, setFile] = useState<Picked | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [sheet, setSheet] = useState(ALL);
+  const [mapping, setMapping] = useState<Record<string, number> | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
+  const [result, setResult] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [batches, setBatches] = useState<ImportBatchRow[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const alive = useRef(true);
+
+  const loadBatches = useCallback(() => api('import.batches', { limit: 50 }).then(setBatches, (e: Error) => setError(e.message)), []);
+  useEffect(() => {
+    alive.current = true;
+    void loadBatches();
+    return () => {
+      alive.current = false;
+    };
+  }, [loadBatches]);
+
+  const load = async (picked: Picked, k: ImportKindName, m: Record<string, number> | null) => {
+    setError(null);
+    setResult(null);
+    setBusy(t('import.reading', { file: picked.name }));
+    try {
+      const p = await api('import.preview', { kind: k, path: picked.path, ...(m ? { mapping: m } : {}) });
+      setPreview(p);
+    } catch (e) {
+      setPreview(null);
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const choose = async (picked: Picked | null) => {
+    if (!picked) return;
+    setFile(picked);
+    setSheet(ALL);
+    setMapping(null);
+    await load(picked, kind, null);
+  };
+
+  const pick = async () => {
+    try {
+      const path = await files.openFile({ extensions: ['xlsx', 'xls', 'csv'] });
+      if (path) await choose({ path, name: path.split(/[\\/]/).pop() ?? path });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const drop = async (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const f = e.dataTransfer.files[0];
+    if (!f) return;
+    try {
+      await choose({ path: await uploadFile(f), name: f.name });
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
+  const changeKind = (k: ImportKindName) => {
+    setKind(k);
+    setMapping(null);
+    if (file) void load(file, k, null);
+  };
+
+  const changeMapping = (field: string, col: number) => {
+    const base = mapping ?? shown?.mapping ?? {};
+    const next = { ...base };
+    if (col > 0) next[field] = col;
+    else delete next[field];
+    setMapping(next);
+    if (file) void load(file, kind, next);
+  };
+
+  const run = async () => {
+    if (!file) return;
+    setError(null);
+    setProgress({ value: 0, label: t('import.progress.read', { rows: 0 }) });
+    try {
+      const { jobId } = await api('import.start', {
+        kind,
+        path: file.path,
+        fileName: file.name,
+        ...(kind === 'expenses' ? { as } : {}),
+        ...(sheet !== ALL ? { sheet } : {}),
+        ...(mapping ? { mapping } : {}),
+      });
+      for (;;) {
+        const job = await api('import.status', { jobId });
+        if (!alive.current) return;
+        setProgress({ value: job.progress, label: job.phase === 'read' ? t('import.progress.read', { rows: job.rows }) : t('import.progress.write') });
+        if (job.state === 'done') {
+          setResult(job.result);
+          break;
+        }
+        if (job.state === 'failed') {
+          setError(job.error?.message ?? 'failed');
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setProgress(null);
+      void loadBatches();
+    }
+  };
+
+  const reset = () => {
+    setFile(null);
+    setPreview(null);
+    setResult(null);
+    setMapping(null);
+    setError(null);
+  };
+
+  const readable = preview?.sheets.filter((s) => s.headerRow > 0) ?? [];
+  const shown = readable.find((s) => s.name === sheet) ?? readable[0];
+  const missing = shown ? shown.missing : [];
+  const field = (f: string) => t(`import.field.${f}` as StringKey);
+
+  return (
+    <section className="page import-page" data-testid="import-page">
+      <header className="page-head">
+        <h1>{t('import.title')}</h1>
+        {file && <button type="button" onClick={reset}>{t('import.again')}</button>}
+      </header>
+      {error && <p className="error" data-testid="import-error">{error}</p>}
+
+      {!result && (
+        <div className="card import-setup">
+          <div className="import-options">
+            <label>
+              {t('import.kind')}
+              <select value={kind} onChange={(e) => changeKind(e.target.value as ImportKindName)} data-testid="import-kind" disabled={!!progress}>
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>{t(`import.kind.${k}` as StringKey)}</option>
+                ))}
+              </select>
+            </label>
+            {kind === 'expenses' && (
+              <label>
+                {t('import.as')}
+                <select value={as} onChange={(e) => setAs(e.target.value as 'claims' | 'vouchers')} data-testid="import-as" disabled={!!progress}>
+                  <option value="claims">{t('import.as.claims')}</option>
+                  <option value="vouchers">{t('import.as.vouchers')}</option>
+                </select>
+              </label>
+            )}
+          </div>
+          <div
+            className={`import-drop${dragging ? ' dragging' : ''}`}
+            data-testid="import-drop"
+            onDragOver={(e) => (e.preventDefault(), setDragging(true))}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(e) => void drop(e)}
+          >
+            <span>{file ? `${t('import.file')}：${file.name}` : t('import.drop')}</span>
+            <button type="button" className={file ? '' : 'primary'} onClick={() => void pick()} data-testid="import-pick" disabled={!!progress}>
+              {t('import.pick')}
+            </button>
+          </div>
+          {busy && <p className="muted">{busy}</p>}
+        </div>
+      )}
+
+      {preview && !result && (
+        <div className="card import-preview" data-testid="import-preview">
+          <div className="import-options">
+            <label>
+              {t('import.sheet')}
+              <select value={sheet} onChange={(e) => setSheet(e.target.value)} data-testid="import-sheet">
+                <option value={ALL}>{t('import.allSheets')}</option>
+                {preview.sheets.map((s) => (
+                  <option key={s.name} value={s.name} disabled={s.headerRow === 0}>
+                    {s.name}
+                    {s.headerRow === 0 ? ` ${t('import.noHeaderSheet')}` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {shown && <span className="muted" data-testid="import-header-row">{t('import.headerRow', { row: shown.headerRow })}</span>}
+            {shown?.remembered && !mapping && <span className="badge">{t('import.mapping.remembered')}</span>}
+          </div>
+          {shown && (
+            <>
+              <h2>{t('import.mapping')}</h2>
+              <p className="muted">{t('import.mapping.hint')}</p>
+              <div className="import-mapping" data-testid="import-mapping">
+                {preview.fields.map(({ field: f, required }) => (
+                  <label key={f}>
+                    {field(f)}
+                    {required ? ' *' : ''}
+                    <select value={(mapping ?? shown.mapping)[f] ?? 0} onChange={(e) => changeMapping(f, Number(e.target.value))} data-testid={`map-${f}`}>
+                      <option value={0}>{t('import.mapping.none')}</option>
+                      {shown.header.map((h, i) => (
+                        <option key={i} value={i + 1}>{`${colName(i + 1)} · ${h || '—'}`}</option>
+                      ))}
+                    </select>
+                  </label>
+                ))}
+              </div>
+              {missing.length > 0 && <p className="error">{t('import.missing', { columns: missing.map(field).join('、') })}</p>}
+              <h2>{t('import.preview', { n: shown.rows.length })}</h2>
+              <div className="import-rows">
+                <table className="plain" data-testid="import-rows">
+                  <thead>
+                    <tr>
+                      <th className="num">{t('import.row')}</th>
+                      <th>{t('import.status')}</th>
+                      {shown.header.map((h, i) => (
+                        <th key={i}>{h}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.rows.map((r) => (
+                      <tr key={r.row} className={`row-${r.status}`}>
+                        <td className="num">{r.row}</td>
+                        <td>
+                          <span className={`badge import-${r.status}`} title={r.reason}>{t(`import.status.${r.status}` as StringKey)}</span>
+                          {r.reason && <div className="import-reason">{r.reason}</div>}
+                        </td>
+                        {shown.header.map((_, i) => (
+                          <td key={i}>{r.cells[i] ?? ''}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div className="import-run">
+                {progress ? (
+                  <div className="report-progress" data-testid="import-progress">
+                    <progress value={progress.value} max={1} />
+                    <span>{progress.label}</span>
+                  </div>
+                ) : (
+                  <button type="button" className="primary" onClick={() => void run()} disabled={missing.length > 0} data-testid="import-run">
+                    {t('import.run')}
+                  </button>
+                )}
+              </div>
+            </>
+          )}
+        </div>
+      )}
+
+      {result && <ImportResult result={result} onError={setError} />}
+      <ImportBatches batches={batches} onChanged={() => void loadBatches()} onError={setError} />
+    </section>
+  );
+}
