@@ -40,7 +40,9 @@ export interface ScheduleView {
   firstPeriod: string;
   periods: number;
   debitAccount: string;
+  debitName: string;
   creditAccount: string;
+  creditName: string;
   customerId: number | null;
   employeeId: number | null;
   departmentId: number | null;

@@ -119,6 +119,8 @@ export function viewSchedule(book: Book, r: ScheduleRow, today = new Date().toIS
     (book.sqlite.prepare('SELECT period_no, voucher_id FROM schedule_entry WHERE schedule_id = ?').all(r.id) as { period_no: number; voucher_id: number }[]).map((e) => [e.period_no, e.voucher_id]),
   );
   const closed = new Set((book.sqlite.prepare(`SELECT period FROM period WHERE status = 'closed'`).all() as { period: string }[]).map((p) => p.period));
+  const name = book.sqlite.prepare('SELECT name FROM account WHERE code = ?');
+  const accountName = (code: string) => (name.get(code) as { name: string } | undefined)?.name ?? '';
   let postedFen = 0;
   const entries = planOf(r).map((p): ScheduleEntry => {
     const voucherId = posted.get(p.no) ?? null;
@@ -134,7 +136,9 @@ export function viewSchedule(book: Book, r: ScheduleRow, today = new Date().toIS
     firstPeriod: r.first_period,
     periods: r.periods,
     debitAccount: r.debit_account,
+    debitName: accountName(r.debit_account),
     creditAccount: r.credit_account,
+    creditName: accountName(r.credit_account),
     customerId: r.customer_id,
     employeeId: r.employee_id,
     departmentId: r.department_id,

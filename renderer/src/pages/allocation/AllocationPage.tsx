@@ -131,7 +131,9 @@ export function AllocationPage() {
             {t('alloc.ruleSet')}
             <select value={ruleSet} onChange={(e) => setRuleSet(e.target.value)}>
               {sets.map((s) => (
-                <option key={s}>{s}</option>
+                <option key={s} value={s}>
+                  {s === 'default' ? t('alloc.defaultSet') : s}
+                </option>
               ))}
             </select>
           </label>

@@ -16,7 +16,7 @@ import { useI18n } from '../../i18n/index';
 import { ExplainPanel, type ExplainTarget } from './ExplainPanel';
 import { thisPeriod } from './format';
 
-const money = { type: 'rightAligned', width: 130, valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatFen(p.value) : '') };
+const money = { type: 'rightAligned', width: 120, valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatFen(p.value) : '') };
 const pctFormat = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const ratioFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const pct = (v: unknown) => (typeof v === 'number' ? pctFormat.format(v) : '—');
@@ -59,7 +59,6 @@ export function ProfitabilityPage() {
           symbol: rows.length > 50 ? 'none' : 'circle',
           areaStyle: { opacity: 0.15 },
           data: rows.map((r) => (r.cumulativeShare === null ? null : Math.round(r.cumulativeShare * 10_000) / 100)),
-          markLine: { silent: true, symbol: 'none', data: [{ yAxis: 100 }], lineStyle: { type: 'dashed' } },
         },
       ],
       color: ['#c0392b'],
@@ -67,16 +66,16 @@ export function ProfitabilityPage() {
     [rows, t],
   );
   const cols: ColDef<CustomerProfit>[] = [
-    { field: 'rank', headerName: t('profit.rank'), width: 80 },
-    { field: 'code', headerName: t('profit.code'), width: 110 },
-    { field: 'name', headerName: t('profit.name'), flex: 1, minWidth: 140, cellClass: 'link-cell' },
-    { field: 'managerName', headerName: t('profit.manager'), width: 110 },
+    { field: 'rank', headerName: t('profit.rank'), width: 70 },
+    { field: 'code', headerName: t('profit.code'), width: 90 },
+    { field: 'name', headerName: t('profit.name'), flex: 1, minWidth: 120 },
+    { field: 'managerName', headerName: t('profit.manager'), width: 100 },
     { field: 'revenueFen', headerName: t('profit.revenue'), ...money },
     { field: 'directCostFen', headerName: t('profit.direct'), ...money },
     { field: 'allocatedFen', headerName: t('profit.allocated'), ...money },
     { field: 'profitFen', headerName: t('profit.profit'), ...money, cellClassRules: { 'neg-amount': (p) => (p.value as number) < 0 } },
-    { field: 'margin', headerName: t('profit.margin'), type: 'rightAligned', width: 100, valueFormatter: (p) => pct(p.value) },
-    { field: 'profitClass', headerName: t('profit.class'), width: 100, valueFormatter: (p) => (p.value ? t(`profit.class.${p.value as CustomerProfit['profitClass']}`) : ''), cellClassRules: { 'class-high': (p) => p.value === 'high', 'class-loss': (p) => p.value === 'loss' } },
+    { field: 'margin', headerName: t('profit.margin'), type: 'rightAligned', width: 90, valueFormatter: (p) => pct(p.value) },
+    { field: 'profitClass', headerName: t('profit.class'), width: 90, valueFormatter: (p) => (p.value ? t(`profit.class.${p.value as CustomerProfit['profitClass']}`) : ''), cellClassRules: { 'class-high': (p) => p.value === 'high', 'class-loss': (p) => p.value === 'loss' } },
   ];
   const mcols: ColDef<ManagerRoi>[] = [
     { field: 'managerName', headerName: t('profit.manager'), flex: 1, valueFormatter: (p) => (p.value as string) || t('profit.noManager') },
@@ -91,7 +90,7 @@ export function ProfitabilityPage() {
   const totals = rows.reduce((s, r) => ({ revenueFen: s.revenueFen + r.revenueFen, directCostFen: s.directCostFen + r.directCostFen, allocatedFen: s.allocatedFen + r.allocatedFen, profitFen: s.profitFen + r.profitFen }), { revenueFen: 0, directCostFen: 0, allocatedFen: 0, profitFen: 0 });
 
   return (
-    <section className="page">
+    <section className="page alloc-page">
       <header className="page-head">
         <h1>{t('profit.title')}</h1>
         <label className="inline">
@@ -107,23 +106,28 @@ export function ProfitabilityPage() {
       {error && <p className="error" role="alert">{error}</p>}
       {rows.length > 0 && <Chart option={whale} height={300} testId="whale-chart" label={t('profit.whale')} />}
       <p className="muted">{t('profit.clickHint')}</p>
-      <div className="report-grid" data-testid="profit-grid">
-        <AgGridReact<CustomerProfit>
-          theme={gridTheme}
-          columnDefs={cols}
-          rowData={rows}
-          domLayout={rows.length > 20 ? 'normal' : 'autoHeight'}
-          rowClass="clickable"
-          onRowClicked={(e) => e.data && e.data.customerId && setExplain({ customerId: e.data.customerId, label: `${e.data.code} ${e.data.name}`, from: range.from, to: range.to })}
-          pinnedBottomRowData={[{ ...totals, name: t('alloc.total'), margin: totals.revenueFen ? totals.profitFen / totals.revenueFen : null } as CustomerProfit]}
-          getRowClass={(p) => (p.node.rowPinned ? 'report-totals' : undefined)}
-        />
-      </div>
+      {/* Mounted with its rows: an auto-height grid that grows from empty can keep its old height. */}
+      {rows.length > 0 && (
+        <div className="report-grid" data-testid="profit-grid">
+          <AgGridReact<CustomerProfit>
+            theme={gridTheme}
+            columnDefs={cols}
+            rowData={rows}
+            domLayout={rows.length > 20 ? 'normal' : 'autoHeight'}
+            rowClass="clickable"
+            onRowClicked={(e) => e.data && e.data.customerId && setExplain({ customerId: e.data.customerId, label: `${e.data.code} ${e.data.name}`, from: range.from, to: range.to })}
+            pinnedBottomRowData={[{ ...totals, name: t('alloc.total'), margin: totals.revenueFen ? totals.profitFen / totals.revenueFen : null } as CustomerProfit]}
+            getRowClass={(p) => (p.node.rowPinned ? 'report-totals' : undefined)}
+          />
+        </div>
+      )}
       {explain && <ExplainPanel target={explain} onClose={() => setExplain(null)} />}
       <h2>{t('profit.managers')}</h2>
-      <div className="report-grid" data-testid="manager-grid">
-        <AgGridReact<ManagerRoi> theme={gridTheme} columnDefs={mcols} rowData={managers} domLayout="autoHeight" />
-      </div>
+      {managers.length > 0 && (
+        <div className="report-grid" data-testid="manager-grid">
+          <AgGridReact<ManagerRoi> theme={gridTheme} columnDefs={mcols} rowData={managers} domLayout="autoHeight" />
+        </div>
+      )}
     </section>
   );
 }

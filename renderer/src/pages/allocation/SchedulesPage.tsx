@@ -61,7 +61,7 @@ export function SchedulesPage() {
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
 
   return (
-    <section className="page">
+    <section className="page alloc-page">
       <header className="page-head">
         <h1>{t('sched.title')}</h1>
         <label className="inline">
@@ -78,7 +78,7 @@ export function SchedulesPage() {
       <form className="card" onSubmit={(e) => { e.preventDefault(); void create(); }} data-testid="schedule-form">
         <h2>{t('sched.new')}</h2>
         <div className="alloc-form-grid">
-          <label>
+          <label className="span2">
             {t('sched.preset')}
             <select value={form.preset} onChange={(e) => set({ preset: e.target.value as Preset })}>
               {(['prepaid', 'intangible', 'deferral'] as const).map((p) => (
@@ -147,7 +147,9 @@ export function SchedulesPage() {
               <tr key={s.id}>
                 <td>{s.name}</td>
                 <td>{t(`sched.kind.${s.kind}`)}</td>
-                <td className="mono">{s.debitAccount} / {s.creditAccount}</td>
+                <td>
+                  <span className="mono">{s.debitAccount}</span> {s.debitName} / <span className="mono">{s.creditAccount}</span> {s.creditName}
+                </td>
                 <td className="num">{formatFen(s.totalFen)}</td>
                 <td className="num">{formatFen(s.postedFen)}</td>
                 <td className="num">{formatFen(s.remainingFen)}</td>

@@ -20,8 +20,8 @@ export function WhatIf({ period, ruleSets }: { period: string; ruleSets: string[
   const cols: ColDef<Row>[] = [
     { field: 'code', headerName: t('profit.code'), width: 110 },
     { field: 'name', headerName: t('alloc.customer'), flex: 1 },
-    { field: 'aFen', headerName: `${t('alloc.whatIfA')}：${a}`, ...money },
-    { field: 'bFen', headerName: `${t('alloc.whatIfB')}：${b}`, ...money },
+    { field: 'aFen', headerName: `${t('alloc.whatIfA')}：${a === 'default' ? t('alloc.defaultSet') : a}`, ...money },
+    { field: 'bFen', headerName: `${t('alloc.whatIfB')}：${b === 'default' ? t('alloc.defaultSet') : b}`, ...money },
     { field: 'diffFen', headerName: t('alloc.diff'), ...money, cellClassRules: { 'neg-amount': (p) => (p.value as number) < 0 } },
   ];
   const compare = async () => {
@@ -38,7 +38,9 @@ export function WhatIf({ period, ruleSets }: { period: string; ruleSets: string[
       {label}
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         {ruleSets.map((s) => (
-          <option key={s}>{s}</option>
+          <option key={s} value={s}>
+            {s === 'default' ? t('alloc.defaultSet') : s}
+          </option>
         ))}
       </select>
     </label>
