@@ -90,6 +90,13 @@ describe('ledger channels', () => {
       ['2026-02', 900, 1500],
       ['2026-03', 700, 2200],
     ]);
+    // Voucher-number order, not creation order: a draft posted later comes later.
+    const late = await call('vouchers.save', cash('2026-04-02', 11));
+    const early = await call('vouchers.save', cash('2026-04-03', 22));
+    await call('vouchers.post', { id: early.id });
+    await call('vouchers.post', { id: late.id });
+    const april = await call('ledger.detailPage', { account: '1002', from: '2026-04', to: '2026-04', limit: 10 });
+    expect(april.rows.map((r) => [r.no, r.debitFen])).toEqual([['', 0], ['记-0001', 22], ['记-0002', 11]]);
     const journal = await call('ledger.journalPage', { from: '2026-01', to: '2026-03', limit: 100 });
     expect(journal.rows).toHaveLength(15);
     const keys = journal.rows.map((r) => `${r.period} ${r.no} ${r.lineNo}`);

@@ -11,8 +11,9 @@ import type { CategoryRow, CustomerRow, DepartmentRow, EmployeeRow } from '../..
 import { api } from '../api/platform';
 import { gridTheme } from '../components/SqlGrid';
 import { useI18n } from '../i18n/index';
+import { ChartEditor } from './masters/ChartEditor';
 
-type Tab = 'customers' | 'employees' | 'departments' | 'categories';
+type Tab = 'customers' | 'employees' | 'departments' | 'categories' | 'chart';
 type AnyRow = CustomerRow | EmployeeRow | DepartmentRow | CategoryRow;
 
 async function allPages<R>(read: (after: string | null) => Promise<{ rows: R[]; next: string | null }>): Promise<R[]> {
@@ -46,7 +47,7 @@ export function MastersPage() {
       if (tab === 'customers') setRows(await allPages((after) => api('customers.page', { after, limit: 500, includeInactive: inactive })));
       else if (tab === 'employees') setRows(inactive ? emps : emps.filter((e) => e.active));
       else if (tab === 'departments') setRows(inactive ? depts : depts.filter((d) => d.active));
-      else setRows(await api('categories.list', {}));
+      else if (tab === 'categories') setRows(await api('categories.list', {}));
     };
     load().catch((e: Error) => setNote({ text: e.message, error: true }));
   }, [tab, inactive, version]);
@@ -118,7 +119,7 @@ export function MastersPage() {
       ) : null,
   };
   const edit = { editable: true };
-  const columns: Record<Tab, ColDef<AnyRow>[]> = {
+  const columns: Record<Exclude<Tab, 'chart'>, ColDef<AnyRow>[]> = {
     customers: [
       { field: 'code' as never, headerName: t('masters.code'), width: 110, ...edit },
       { field: 'name' as never, headerName: t('masters.name'), flex: 1, minWidth: 220, ...edit },
@@ -159,13 +160,13 @@ export function MastersPage() {
         </label>
       </header>
       <div className="tabs" role="tablist">
-        {(['customers', 'employees', 'departments', 'categories'] as const).map((k) => (
+        {(['customers', 'employees', 'departments', 'categories', 'chart'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} data-testid={`masters-tab-${k}`} onClick={() => (setTab(k), setNote(null))}>
             {t(`masters.${k}`)}
           </button>
         ))}
       </div>
-      {tab !== 'categories' && (
+      {tab !== 'categories' && tab !== 'chart' && (
         <form className="inline-form" onSubmit={(e) => (e.preventDefault(), add())}>
           <input value={newName} placeholder={t('masters.newName')} onChange={(e) => setNewName(e.target.value)} data-testid="masters-new-name" size={30} />
           <button type="submit" className="primary" disabled={!newName.trim()}>{t('masters.add')}</button>
@@ -173,11 +174,13 @@ export function MastersPage() {
         </form>
       )}
       {note && <p className={note.error ? 'error' : 'ok-note'} data-testid="masters-note">{note.text}</p>}
+      {tab === 'chart' && <ChartEditor onNote={setNote} />}
+      {tab !== 'chart' && (
       <div className="grid-host" data-testid={`masters-${tab}`}>
         <AgGridReact<AnyRow>
           key={tab}
           theme={gridTheme}
-          columnDefs={columns[tab]}
+          columnDefs={columns[tab as Exclude<Tab, 'chart'>]}
           rowData={rows}
           getRowId={(p) => String(p.data.id)}
           singleClickEdit={false}
@@ -185,6 +188,7 @@ export function MastersPage() {
           onCellValueChanged={onEdit}
         />
       </div>
+      )}
     </section>
   );
 }

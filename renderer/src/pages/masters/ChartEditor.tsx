@@ -1,0 +1,99 @@
+/**
+ * Chart maintenance inside 客户与员工: add a sub-account under a parent (the core picks the
+ * next 4-2-2 code and refuses a parent that already has postings), rename, set required
+ * dimensions, (de)activate. Edits are in-grid like the other masters.
+ */
+import { AgGridReact } from 'ag-grid-react';
+import type { CellValueChangedEvent, ColDef } from 'ag-grid-community';
+import { useEffect, useState } from 'react';
+import type { AccountRow } from '../../../../shared/contract/accounts';
+import { api } from '../../api/platform';
+import { itemLabel, Picker } from '../../components/Picker';
+import { gridTheme } from '../../components/SqlGrid';
+import { useI18n } from '../../i18n/index';
+
+const DIMS = ['customer', 'employee', 'department'] as const;
+type Dim = (typeof DIMS)[number];
+
+export function ChartEditor({ onNote }: { onNote: (n: { text: string; error?: boolean }) => void }) {
+  const { t } = useI18n();
+  const [rows, setRows] = useState<AccountRow[]>([]);
+  const [parent, setParent] = useState<{ code: string; label: string } | null>(null);
+  const [name, setName] = useState('');
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    (async () => {
+      const out: AccountRow[] = [];
+      for (let after: string | null = null; ; ) {
+        const page: Awaited<ReturnType<typeof api<'accounts.page'>>> = await api('accounts.page', { after, limit: 1000 });
+        out.push(...page.rows);
+        if (!page.next) break;
+        after = page.next;
+      }
+      setRows(out);
+    })().catch((e: Error) => onNote({ text: e.message, error: true }));
+  }, [version, onNote]);
+
+  const run = async (call: () => Promise<unknown>, ok = t('masters.saved')) => {
+    try {
+      await call();
+      onNote({ text: ok });
+    } catch (e) {
+      onNote({ text: (e as Error).message, error: true });
+    }
+    setVersion((v) => v + 1);
+  };
+
+  const add = () => {
+    if (!parent || !name.trim()) return;
+    void run(async () => {
+      const a = await api('accounts.addSub', { parent: parent.code, name: name.trim() });
+      setName('');
+      onNote({ text: `${a.code} ${a.name}` });
+    });
+  };
+
+  const onEdit = (e: CellValueChangedEvent<AccountRow>) => {
+    const code = e.data.code;
+    if (e.colDef.field === 'name') void run(() => api('accounts.update', { code, name: String(e.newValue ?? '') }));
+    if (e.colDef.field === 'dims') {
+      const dims = String(e.newValue ?? '').split(/[,，\s]+/).filter((d): d is Dim => (DIMS as readonly string[]).includes(d));
+      void run(() => api('accounts.update', { code, dims }));
+    }
+  };
+
+  const columns: ColDef<AccountRow>[] = [
+    { field: 'code', headerName: t('accounts.code'), width: 130 },
+    { field: 'name', headerName: t('accounts.name'), flex: 1, editable: true, cellRenderer: (p: { data?: AccountRow; value?: string }) => <span style={{ paddingLeft: ((p.data?.level ?? 1) - 1) * 18 }}>{p.value}</span> },
+    { field: 'type', headerName: t('accounts.type'), width: 110, valueFormatter: (p) => (p.value ? t(`type.${p.value as AccountRow['type']}`) : '') },
+    { field: 'dims', headerName: `${t('accounts.dims')} (customer, employee, department)`, width: 300, editable: true, valueFormatter: (p) => ((p.value as string[] | undefined) ?? []).join(', '), valueParser: (p) => p.newValue as never },
+    {
+      colId: 'active',
+      headerName: t('masters.active'),
+      width: 120,
+      cellRenderer: (p: { data?: AccountRow }) =>
+        p.data ? (
+          <button type="button" className="small" onClick={() => void run(() => api('accounts.setActive', { code: p.data!.code, active: !p.data!.active }))}>
+            {p.data.active ? t('masters.deactivate') : t('masters.activate')}
+          </button>
+        ) : null,
+    },
+  ];
+
+  return (
+    <>
+      <form className="inline-form" onSubmit={(e) => (e.preventDefault(), add())}>
+        <span className="picker-inline">
+          <Picker kind="account" label={parent?.label ?? ''} placeholder={t('masters.parentAccount')} testId="chart-parent" onPick={(i) => setParent(i ? { code: String(i.id), label: itemLabel(i) } : null)} />
+        </span>
+        <input value={name} placeholder={t('masters.subName')} onChange={(e) => setName(e.target.value)} data-testid="chart-sub-name" size={24} />
+        <button type="submit" className="primary" disabled={!parent || !name.trim()}>{t('masters.addSub')}</button>
+        <span className="muted">{t('masters.chartHint')}</span>
+      </form>
+      <div className="grid-host" data-testid="masters-chart">
+        <AgGridReact<AccountRow> theme={gridTheme} columnDefs={columns} rowData={rows} getRowId={(p) => p.data.code} stopEditingWhenCellsLoseFocus onCellValueChanged={onEdit} />
+      </div>
+    </>
+  );
+}
