@@ -117,3 +117,48 @@ it('enters a voucher by keyboard, posts it, sees it in the trial balance and rev
   ]);
   await e.shot('ledger-07-trial-balance-after-reversal');
 });
+
+it('pastes rows copied from Excel, refuses a closed period and reopens it with a reason', async () => {
+  const { page } = e;
+  await page.getByRole('button', { name: '期间' }).click();
+  await page.getByTestId('period-2026-01').getByRole('button', { name: '结账' }).click();
+  await page.getByTestId('period-2026-01').getByText('已结账').waitFor();
+  await e.shot('ledger-08-periods');
+
+  await page.getByRole('button', { name: '凭证', exact: true }).click();
+  const editor = page.getByTestId('voucher-editor');
+  await editor.getByRole('button', { name: '新建凭证' }).click();
+  await page.getByTestId('voucher-date').fill('2026-01-20');
+  // What Excel puts on the clipboard: tab-separated cells, one line per row.
+  const tsv = '支付房租\t560203 租赁费\t3,000.00\t\t\t\n支付房租\t银行存款\t\t3000\t\t\n';
+  await editor.locator('[data-cell="0-memo"]').evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, tsv);
+  await editor.getByTestId('voucher-note').getByText('已粘贴 2 行').waitFor();
+  await expect(editor.locator('[data-cell="1-account"]').inputValue()).resolves.toBe('1002 银行存款');
+  await editor.getByTestId('voucher-difference').getByText('借贷平衡').waitFor();
+  await editor.getByTestId('voucher-save').click();
+  await editor.getByTestId('voucher-note').getByText('期间 2026-01 已结账，不能写入').waitFor();
+  await e.shot('ledger-09-closed-period-refused');
+
+  await page.getByRole('button', { name: '期间' }).click();
+  await page.getByTestId('period-2026-01').getByRole('button', { name: '反结账' }).click();
+  await page.getByPlaceholder('反结账原因（必填，记入审计日志）').fill('补录房租');
+  await page.getByTestId('period-2026-01').getByRole('button', { name: '反结账' }).click();
+  await page.getByTestId('period-2026-01').getByText('未结账').waitFor();
+  const audit = e.harness.session.requireBook().sqlite.prepare(`SELECT after FROM audit_log WHERE action = 'period.reopen'`).get() as { after: string };
+  expect(JSON.parse(audit.after)).toMatchObject({ reason: '补录房租' });
+
+  await page.getByRole('button', { name: '凭证', exact: true }).click();
+  await editor.locator('[data-cell="0-memo"]').evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, tsv);
+  await page.getByTestId('voucher-date').fill('2026-01-20');
+  await editor.getByTestId('voucher-post').click();
+  await editor.getByTestId('voucher-note').getByText('已过账：2026-01 记-0003').waitFor();
+  await e.shot('ledger-10-pasted-posted');
+});
