@@ -17,8 +17,7 @@ const voucherLabel = (book: Book, id: number | null): string | null => {
 
 export function claimDetail(book: Book, id: number, locale: Locale): ClaimDetail {
   const c = claimRecord(book, id);
-  // Paid and approved claims were judged when approved; re-judging them would flag their own invoices later.
-  const violations = c.status === 'draft' || c.status === 'submitted' ? claimViolations(book, c, locale) : [];
+  const violations = claimViolations(book, c, locale);
   return {
     ...claimListRow(book, id),
     createdBy: c.created_by,

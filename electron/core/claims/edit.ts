@@ -20,11 +20,12 @@ export interface ClaimRecord {
   accrual_voucher_id: number | null;
   settlement_voucher_id: number | null;
   created_by: string;
+  submitted_at: string | null;
 }
 
 export function claimRecord(book: Book, id: number): ClaimRecord {
   const c = book.sqlite
-    .prepare('SELECT id, employee_id, title, status, total_fen, tax_fen, reject_reason, accrual_voucher_id, settlement_voucher_id, created_by FROM claim WHERE id = ?')
+    .prepare('SELECT id, employee_id, title, status, total_fen, tax_fen, reject_reason, accrual_voucher_id, settlement_voucher_id, created_by, submitted_at FROM claim WHERE id = ?')
     .get(id) as ClaimRecord | undefined;
   if (!c) throw new UserError('claims.notFound', { id });
   return c;

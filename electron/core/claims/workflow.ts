@@ -40,7 +40,9 @@ export function claimViolations(book: Book, c: ClaimRecord, locale: Locale): Vio
     taxFen: l.taxFen,
     receipt: l.receipt,
   }));
-  return evaluateLines(book, lines, { employeeId: c.employee_id, claimId: c.id, locale });
+  // Date rules judge a submitted claim as of its submission, not as of today.
+  const asOf = c.status !== 'draft' && c.submitted_at ? { today: localToday(new Date(c.submitted_at)) } : {};
+  return evaluateLines(book, lines, { employeeId: c.employee_id, claimId: c.id, locale, ...asOf });
 }
 
 function policyGate(book: Book, c: ClaimRecord, locale: Locale): string[] {

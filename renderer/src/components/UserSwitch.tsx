@@ -8,6 +8,9 @@ import type { UserRow } from '../../../shared/contract/claims';
 import { api, ApiError } from '../api/platform';
 import { useI18n } from '../i18n/index';
 
+/** Tells the top bar the list of users changed. */
+export const announceUsers = () => window.dispatchEvent(new Event('client-ledger-users'));
+
 export const announceUser = (name: string) => window.dispatchEvent(new CustomEvent('client-ledger-user', { detail: name }));
 
 export function UserSwitch({ user, onChange }: { user: string; onChange: (name: string) => void }) {
@@ -18,7 +21,11 @@ export function UserSwitch({ user, onChange }: { user: string; onChange: (name: 
   const [error, setError] = useState('');
 
   useEffect(() => {
-    void api('users.list', {}).then((r) => setUsers(r.users), () => setUsers([]));
+    const load = () => void api('users.list', {}).then((r) => setUsers(r.users), () => setUsers([]));
+    load();
+    // The users screen announces additions and changes.
+    window.addEventListener('client-ledger-users', load);
+    return () => window.removeEventListener('client-ledger-users', load);
   }, [user]);
   useEffect(() => {
     const on = (e: Event) => onChange((e as CustomEvent<string>).detail);

@@ -97,7 +97,7 @@ export function ClaimsPage() {
         <div className="claims-detail">
           {selected || creating ? (
             <ClaimEditor
-              key={`${selected?.id ?? 'new'}-${version}`}
+              key={version}
               detail={selected}
               categories={categories}
               onSaved={onSaved}

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Option, UserRole, UserRow } from '../../../shared/contract/claims';
 import { api, ApiError } from '../api/platform';
 import { useI18n } from '../i18n/index';
-import { announceUser } from '../components/UserSwitch';
+import { announceUser, announceUsers } from '../components/UserSwitch';
 
 const ROLES: UserRole[] = ['accountant', 'approver', 'manager', 'admin'];
 
@@ -22,6 +22,10 @@ export function UsersPage() {
       setCurrent(r.current);
     });
   }, []);
+  const changed = () => {
+    reload();
+    announceUsers();
+  };
   useEffect(reload, [reload]);
   useEffect(() => void api('claims.options', {}).then((o) => setEmployees(o.employees), () => {}), [locale]);
   useEffect(() => {
@@ -45,7 +49,7 @@ export function UsersPage() {
       });
       setNote(t('users.created', { name: u.name }));
       setForm({ name: '', displayName: '', role: 'manager', employeeId: '', password: '' });
-      reload();
+      changed();
     } catch (e) {
       fail(e);
     }
@@ -81,7 +85,7 @@ export function UsersPage() {
               <td className="mono">{u.name}</td>
               <td>{u.displayName}</td>
               <td>
-                <select value={u.role} onChange={(e) => void api('users.update', { id: u.id, role: e.target.value as UserRole }).then(reload, fail)}>
+                <select value={u.role} onChange={(e) => void api('users.update', { id: u.id, role: e.target.value as UserRole }).then(changed, fail)}>
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
                       {t(`userrole.${r}`)}
@@ -90,7 +94,7 @@ export function UsersPage() {
                 </select>
               </td>
               <td>
-                <select value={u.employeeId ?? ''} onChange={(e) => void api('users.update', { id: u.id, employeeId: e.target.value ? Number(e.target.value) : null }).then(reload, fail)}>
+                <select value={u.employeeId ?? ''} onChange={(e) => void api('users.update', { id: u.id, employeeId: e.target.value ? Number(e.target.value) : null }).then(changed, fail)}>
                   <option value="" />
                   {employees.map((o) => (
                     <option key={o.id} value={o.id}>

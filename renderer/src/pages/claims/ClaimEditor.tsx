@@ -10,6 +10,7 @@ import { Picker } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { ClaimActions } from './ClaimActions';
 import { emptyLine, fromDetail, toCore, type DraftLine } from './draft';
+import { ReadOnlyLine, ViolationCell } from './LineViews';
 
 interface Props {
   detail: ClaimDetail | null;
@@ -101,6 +102,7 @@ export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
           {t('claims.total')} <strong className="num">{total === null ? '—' : formatFen(total)}</strong>
         </span>
       </div>
+      <div className="claim-lines-scroll">
       <table className="plain claim-lines" data-testid="claim-lines">
         <thead>
           <tr>
@@ -118,8 +120,8 @@ export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
           </tr>
         </thead>
         <tbody>
-          {lines.map((l, i) => {
-            const vs = violations.filter((v) => v.line === i);
+          {!editable && detail && detail.lineRows.map((l, i) => <ReadOnlyLine key={l.lineNo} l={l} index={i} violations={violations} />)}
+          {editable && lines.map((l, i) => {
             return (
               <tr key={i} data-testid={`claim-line-${i + 1}`}>
                 <td className="muted">{i + 1}</td>
@@ -143,7 +145,7 @@ export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
                     l.customerLabel
                   )}
                 </td>
-                <td>
+                <td className="desc">
                   <input value={l.description} disabled={!editable} onChange={(e) => set(i, { description: e.target.value })} data-testid={`line-description-${i + 1}`} />
                 </td>
                 <td>
@@ -158,17 +160,7 @@ export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
                 <td>
                   <input type="checkbox" checked={l.receipt} disabled={!editable} onChange={(e) => set(i, { receipt: e.target.checked })} />
                 </td>
-                <td className="violations" data-testid={`line-violations-${i + 1}`}>
-                  {vs.length === 0 ? (
-                    <span className="ok-note">✓</span>
-                  ) : (
-                    vs.map((v) => (
-                      <div key={`${v.ruleId}-${v.message}`} className={`violation ${v.action}`}>
-                        <b>{v.action === 'block' ? t('claims.block') : t('claims.warn')}</b> {v.message}
-                      </div>
-                    ))
-                  )}
-                </td>
+                <ViolationCell line={i} violations={violations} />
                 {editable && (
                   <td>
                     <button type="button" className="small" onClick={() => setLines((ls) => (ls.length > 1 ? ls.filter((_, n) => n !== i) : ls))}>
@@ -181,6 +173,7 @@ export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
           })}
         </tbody>
       </table>
+      </div>
       {editable && (
         <div className="claim-bar">
           <button type="button" onClick={() => setLines((ls) => [...ls, emptyLine(ls[ls.length - 1]?.date)])} data-testid="line-add">

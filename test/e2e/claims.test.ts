@@ -1,0 +1,138 @@
+/**
+ * A manager's claim with a policy warning goes through two approval steps and is paid,
+ * and the budget screen moves from committed to actual — in Chromium on the web harness.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startE2E, type E2E } from './harness';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(async () => {
+  await e?.stop();
+});
+
+const thisMonth = (() => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+})();
+
+it('a manager submits a claim with a warning; two approvers approve it; the accountant pays; the budget moves', async () => {
+  const { page } = e;
+  await page.getByLabel('公司名称').fill('蓝海贸易（上海）有限公司');
+  await page.getByLabel('启用期间').fill(thisMonth);
+  await page.getByRole('button', { name: '创建账套' }).click();
+  await page.getByRole('button', { name: '报销审批' }).waitFor();
+
+  // Master data comes from the masters screens and imports (other features); seeded directly here.
+  const book = e.harness.session.requireBook();
+  const emp = Number(book.sqlite.prepare(`INSERT INTO employee (code, name, name_key) VALUES ('E001', '王经理', '王经理')`).run().lastInsertRowid);
+  book.sqlite.prepare(`INSERT INTO customer (code, name, name_key, tier) VALUES ('C001', '华东电力', '华东电力', 'A')`).run();
+  // Today's weekday must not decide the test.
+  book.sqlite.prepare(`UPDATE policy_rule SET active = 0 WHERE kind = 'weekend'`).run();
+
+  // Users: the manager (who is employee 王经理) and a second manager, created on the users screen.
+  await page.getByRole('button', { name: '用户', exact: true }).click();
+  for (const [name, employee] of [
+    ['wang', 'E001 王经理'],
+    ['li', ''],
+  ] as const) {
+    await page.getByTestId('user-name').fill(name);
+    await page.getByTestId('user-role').selectOption('manager');
+    if (employee) await page.getByTestId('user-employee').selectOption({ label: employee });
+    await page.getByTestId('user-create').click();
+    await page.getByText(`已新增用户 ${name}`).waitFor();
+  }
+  await e.shot('claims-01-users');
+
+  // A month budget for 王经理.
+  await page.getByRole('button', { name: '预算', exact: true }).click();
+  await page.getByTestId('budget-employeeId').selectOption({ label: 'E001 王经理' });
+  await page.getByTestId('budget-amount').fill('5,000');
+  await page.getByTestId('budget-save').click();
+  const budgetRow = page.locator('[data-testid^="budget-row-"]').first();
+  await budgetRow.getByText('5,000.00').first().waitFor();
+  await expect(budgetRow.getByTestId('budget-committed').textContent()).resolves.toBe('0.00');
+
+  // The manager enters and submits the claim.
+  await page.getByTestId('user-switch').selectOption('wang');
+  await expect(page.getByTestId('user-switch')).toBeDefined();
+  await page.getByRole('button', { name: '报销审批' }).click();
+  await page.getByTestId('claim-new').click();
+  await page.getByTestId('claim-employee').fill('王');
+  await page.getByRole('option', { name: /王经理/ }).click();
+  await page.getByTestId('claim-title').fill('十一月客户拜访');
+  await page.getByTestId('line-category-1').selectOption({ label: '餐饮费' });
+  await page.getByTestId('line-description-1').fill('项目工作餐');
+  await page.getByTestId('line-amount-1').fill('350');
+  await page.getByTestId('line-add').click();
+  await page.getByTestId('line-category-2').selectOption({ label: '差旅费' });
+  await page.getByTestId('line-customer-2').fill('华东');
+  await page.getByRole('option', { name: /华东电力/ }).click();
+  await page.getByTestId('line-description-2').fill('拜访华东电力');
+  await page.getByTestId('line-invoice-2').fill('044031900111');
+  await page.getByTestId('line-amount-2').fill('2,800.00');
+  await page.getByTestId('claim-lines').locator('tr').nth(2).locator('input[type=checkbox]').check();
+  // The per-item cap on meals (300.00) shows on line 1 as a warning while typing.
+  await page.getByTestId('line-violations-1').getByText('超过上限').waitFor();
+  await page.getByTestId('claim-save').click();
+  await page.getByText('已保存').waitFor();
+  await e.shot('claims-02-editor-warning');
+  await page.getByTestId('claim-submit').click();
+  await page.getByTestId('action-result').getByText('已完成：审批中').waitFor();
+  await expect(page.getByTestId('action-result').textContent()).resolves.toContain('超过上限');
+
+  // Nobody approves their own claim.
+  await page.getByTestId('claim-approve').click();
+  await page.getByTestId('action-error').getByText('不能审批自己的报销单').waitFor();
+
+  // Budget screen: committed 3,150.00.
+  await page.getByRole('button', { name: '预算', exact: true }).click();
+  await expect(budgetRow.getByTestId('budget-committed').textContent()).resolves.toBe('3,150.00');
+  await e.shot('claims-03-budget-committed');
+
+  // Step 1: the other manager.
+  await page.getByTestId('user-switch').selectOption('li');
+  await page.getByRole('button', { name: '报销审批' }).click();
+  await page.getByTestId('claims-tab-submitted').click();
+  await page.locator('[data-testid^="claim-row-"]').first().click();
+  await page.getByTestId('claim-budgets').getByText('3,150.00 / 5,000.00').waitFor();
+  await page.getByTestId('claim-comment').fill('同意，注意餐费标准');
+  await page.getByTestId('claim-approve').click();
+  await page.getByTestId('claim-chain').getByText('财务 · 待审批').waitFor();
+  await e.shot('claims-04-step1-approved');
+
+  // Step 2: finance (the accountant) — the accrual voucher is posted.
+  await page.getByTestId('user-switch').selectOption('accountant');
+  await page.getByTestId('claim-approve').click();
+  await page.getByTestId('action-result').getByText(/已生成凭证 \d{4}-\d{2} 记-0001/).waitFor();
+  // Payment.
+  await page.getByTestId('claim-pay').click();
+  await page.getByTestId('action-result').getByText('已完成：已付款').waitFor();
+  const timeline = page.getByTestId('claim-timeline');
+  await expect(timeline.locator('li').count()).resolves.toBe(4);
+  await expect(timeline.textContent()).resolves.toContain('同意，注意餐费标准');
+  await e.shot('claims-05-paid');
+
+  // The budget moved from committed to actual.
+  await page.getByRole('button', { name: '预算', exact: true }).click();
+  await expect(budgetRow.getByTestId('budget-actual').textContent()).resolves.toBe('3,150.00');
+  await expect(budgetRow.getByTestId('budget-committed').textContent()).resolves.toBe('0.00');
+  await e.shot('claims-06-budget-actual');
+
+  await page.getByRole('button', { name: '费用政策' }).click();
+  await page.getByTestId('policy-rules').locator('tbody tr').nth(9).waitFor();
+  await e.shot('claims-07-policy');
+
+  // The ledger agrees: 2241 for the employee is settled, the bank paid 3,150.00.
+  const sums = book.sqlite
+    .prepare(`SELECT account_code, SUM(debit_fen) d, SUM(credit_fen) c FROM voucher_line WHERE posted = 1 AND employee_id IS ? OR (posted = 1 AND account_code = '1002') GROUP BY account_code ORDER BY account_code`)
+    .all(emp);
+  expect(sums).toEqual([
+    { account_code: '1002', d: 0, c: 315000 },
+    { account_code: '2241', d: 315000, c: 315000 },
+    { account_code: '56020101', d: 280000, c: 0 },
+    { account_code: '56020106', d: 35000, c: 0 },
+  ]);
+});
