@@ -161,4 +161,12 @@ it('pastes rows copied from Excel, refuses a closed period and reopens it with a
   await editor.getByTestId('voucher-post').click();
   await editor.getByTestId('voucher-note').getByText('已过账：2026-01 记-0003').waitFor();
   await e.shot('ledger-10-pasted-posted');
+  // The same screens in English.
+  await page.getByTestId('toggle-language').click();
+  await page.getByRole('heading', { name: 'Voucher entry 2026-01 记-0003' }).waitFor();
+  await e.shot('ledger-11-voucher-en');
+  await page.getByRole('button', { name: 'Ledgers' }).click();
+  await page.getByTestId('trial-balance').getByText('Closing').waitFor();
+  await e.shot('ledger-12-trial-balance-en');
+  await page.getByTestId('toggle-language').click();
 });

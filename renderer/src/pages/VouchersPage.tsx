@@ -53,7 +53,7 @@ export function VouchersPage() {
     {
       colId: 'actions',
       headerName: '',
-      width: 130,
+      width: 160,
       cellRenderer: (p: { data?: VoucherListRow }) =>
         p.data ? (
           <span className="row-actions">

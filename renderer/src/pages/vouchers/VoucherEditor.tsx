@@ -39,6 +39,9 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
     else api('vouchers.get', { id: openId }).then(load, (e: Error) => setNote({ text: e.message, error: true }));
   }, [openId, load]);
 
+  // A message shown in one language is stale in the other.
+  useEffect(() => setNote(null), [t]);
+
   useEffect(() => {
     if (!focusCell) return;
     table.current?.querySelector<HTMLInputElement>(`[data-cell="${focusCell}"]`)?.focus();
