@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Book } from '../../electron/core/book/book';
 import { bookVoucher } from '../../electron/core/ledger/vouchers';
 import { profitability } from '../../electron/core/allocation/profitability';
+import { saveRule } from '../../electron/core/allocation/rules';
 import { addCustomer, addEmployee } from '../support/book';
 import { startE2E, type E2E } from './harness';
 
@@ -64,6 +65,8 @@ it('runs an allocation, explains one customer, shows the whale curve, and runs a
   await page.getByRole('button', { name: '成本分配', exact: true }).waitFor();
   const book = e.harness.session.requireBook();
   seed(book);
+  // A second rule set to compare with in the what-if.
+  book.tx(() => saveRule(book, { seq: 10, name: '房租及办公费', method: 'single', accounts: ['560203', '560202'], departmentId: null, driver: 'equal', target: { kind: 'all' }, active: true }, '平均分配'));
 
   // A rule through the editor: rent and office costs by revenue to every customer.
   await page.getByRole('button', { name: '成本分配', exact: true }).click();
@@ -95,6 +98,19 @@ it('runs an allocation, explains one customer, shows the whale curve, and runs a
   await expect(panel.getByText('39,686.27').first().isVisible()).resolves.toBe(true);
   await expect(panel.getByText('收入').first().isVisible()).resolves.toBe(true);
   await e.shot('alloc-03-explain');
+
+  // What-if: the saved rules against equal shares, side by side; nothing is stored.
+  const whatif = page.getByTestId('whatif');
+  await whatif.getByLabel('方案 B').selectOption('平均分配');
+  await whatif.getByRole('button', { name: '对比（不过账）' }).click();
+  const c01 = whatif.locator('.ag-row', { hasText: '蓝海贸易' }).first();
+  await c01.waitFor();
+  // 153,333.33 / 5 = 30,666.666: the three leftover fen go to C01–C03 (ties by code).
+  await expect(c01.innerText()).resolves.toMatch(/90,196\.08[\s\S]*30,666\.67[\s\S]*-59,529\.41/);
+  await expect(whatif.locator('.ag-row', { hasText: '金桥建材' }).first().innerText()).resolves.toContain('30,666.66');
+  expect(book.sqlite.prepare('SELECT COUNT(*) AS n FROM alloc_run').get()).toEqual({ n: 1 });
+  await whatif.scrollIntoViewIfNeeded();
+  await e.shot('alloc-03b-whatif');
 
   // Profitability: the whale curve and the table; a click opens the same explanation.
   await page.getByRole('button', { name: '客户盈利', exact: true }).click();

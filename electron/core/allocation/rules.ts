@@ -56,6 +56,8 @@ export function checkRule(book: Book, rule: Rule): void {
   const exists = book.sqlite.prepare('SELECT 1 FROM account WHERE code = ?');
   for (const a of rule.accounts) if (!exists.get(a)) throw new UserError('allocation.ruleUnknownAccount', { rule: rule.name, account: a });
   if (!isKnownDriver(rule.driver)) throw new UserError('allocation.unknownDriver', { rule: rule.name, driver: rule.driver });
+  // Headcount splits between departments: only a step-down service department uses it.
+  if (rule.driver === 'headcount' && rule.method !== 'stepdown') throw new UserError('allocation.unknownDriver', { rule: rule.name, driver: rule.driver });
   if (rule.method === 'stepdown' && rule.departmentId === null) throw new UserError('allocation.stepdownNeedsDepartment', { rule: rule.name });
   if (rule.departmentId !== null && !book.sqlite.prepare('SELECT 1 FROM department WHERE id = ?').get(rule.departmentId)) {
     throw new UserError('allocation.unknownDepartment', { rule: rule.name, id: rule.departmentId });
