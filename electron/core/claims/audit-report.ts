@@ -63,6 +63,16 @@ export const claimsAuditReport = defineReport({
       .filter((c) => c.approved_at !== null && c.total_fen > threshold)
       .map((c) => ({ claim: c.id, employee: c.employee, amountFen: c.total_fen, approvedAt: c.approved_at!.slice(0, 10), approvers: (approvers.get(c.id) as { who: string | null }).who ?? '' }));
 
+    const ACTION: Record<string, [string, string]> = { submit: ['提交', 'Submitted'], approve: ['审批通过', 'Approved'], reject: ['驳回', 'Rejected'], pay: ['付款', 'Paid'] };
+    const ROLE: Record<string, [string, string]> = {
+      manager: ['部门经理', 'Manager'],
+      finance: ['财务', 'Finance'],
+      gm: ['总经理', 'General manager'],
+      accountant: ['会计', 'Accountant'],
+      approver: ['审批人', 'Approver'],
+      admin: ['管理员', 'Admin'],
+    };
+    const label = (table: Record<string, [string, string]>, k: string) => (table[k] ? L(locale, table[k][0], table[k][1]) : k);
     const timeline: ReportRow[] = [];
     const steps = book.sqlite.prepare('SELECT action, role, user, at, comment FROM claim_step WHERE claim_id = ? ORDER BY id');
     for (const c of claims) {
@@ -72,8 +82,8 @@ export const claimsAuditReport = defineReport({
           claim: c.id,
           employee: c.employee,
           at: s.at.replace('T', ' ').slice(0, 16),
-          action: s.action,
-          role: s.role,
+          action: label(ACTION, s.action),
+          role: label(ROLE, s.role),
           user: s.user,
           hours: prev === null ? null : Math.round((Date.parse(s.at) - Date.parse(prev)) / 36_000) / 100,
           comment: s.comment,

@@ -103,6 +103,6 @@ describe('claims through the channels', () => {
     expect(violations!.rows.some((r) => r.claim === dup.id && String(r.message).includes('INV-1'))).toBe(true);
     expect(duplicates!.rows).toEqual([expect.objectContaining({ invoice: 'INV-1', count: 2 })]);
     expect(large!.rows).toEqual([expect.objectContaining({ claim: big.id, amountFen: 1200000, approvers: 'li(manager), accountant(finance), admin(gm)' })]);
-    expect(timeline!.rows.filter((r) => r.claim === big.id).map((r) => r.action)).toEqual(['submit', 'approve', 'approve', 'approve']);
+    expect(timeline!.rows.filter((r) => r.claim === big.id).map((r) => r.action)).toEqual(['Submitted', 'Approved', 'Approved', 'Approved']);
   });
 });

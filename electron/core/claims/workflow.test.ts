@@ -198,3 +198,20 @@ describe('budgets at submit and approve', () => {
     expect(() => as('li', () => approveClaim(book, fourth, '', 'zh-CN'))).not.toThrow();
   });
 });
+
+describe('configurable approval chain', () => {
+  it('a new chain changes the steps a claim needs; thresholds must start at 0 and increase', async () => {
+    const { book, as, claim } = setup();
+    const { setChain, requiredLevels } = await import('./chain');
+    expect(() => book.tx(() => setChain(book, [{ role: 'manager', aboveFen: 100 }]))).toThrow(expect.objectContaining({ code: 'approval.badChain' }));
+    expect(() => book.tx(() => setChain(book, [{ role: 'manager', aboveFen: 0 }, { role: 'gm', aboveFen: 0 }]))).toThrow(expect.objectContaining({ code: 'approval.badChain' }));
+    book.tx(() => setChain(book, [{ role: 'manager', aboveFen: 0 }, { role: 'gm', aboveFen: 50000 }]));
+    expect(requiredLevels(book, 50000).map((l) => l.role)).toEqual(['manager']);
+    expect(requiredLevels(book, 50001).map((l) => l.role)).toEqual(['manager', 'gm']);
+    const id = claim([50001]);
+    as('wang', () => submitClaim(book, id, '', 'zh-CN'));
+    as('li', () => approveClaim(book, id, '', 'zh-CN'));
+    expect(() => as('accountant', () => approveClaim(book, id, '', 'zh-CN'))).toThrow(expect.objectContaining({ code: 'claims.wrongRole' }));
+    expect(as('admin', () => approveClaim(book, id, '', 'zh-CN')).voucher).not.toBeNull();
+  });
+});
