@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { largestRemainder, splitByRatio, straightLine } from './split';
+import { kthSmallest, largestRemainder, splitByRatio, straightLine } from './split';
 
 /** The exact share as a rational, for checking each amount is within one fen of it. */
 const within1 = (amount: number, w: number, total: number, got: number) => {
@@ -78,5 +78,15 @@ describe('straightLine and ratios', () => {
   it('splits by ratio exactly', () => {
     expect(splitByRatio(100001, [60, 40])).toEqual([60001, 40000]);
     expect(splitByRatio(1, [1, 1])).toEqual([1, 0]);
+  });
+});
+
+describe('kthSmallest', () => {
+  it('agrees with sorting', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 200 }), fc.nat(), (xs, k0) => {
+      const k = k0 % xs.length;
+      const sorted = [...xs].sort((a, b) => a - b);
+      expect(kthSmallest(Float64Array.from(xs), k)).toBe(sorted[k]);
+    }));
   });
 });

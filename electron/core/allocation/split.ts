@@ -59,8 +59,9 @@ export function largestRemainder(amount: number, weights: readonly number[]): Sp
 /** Gives one more fen to the `left` largest remainders; among equal remainders the earliest index wins. */
 function distribute(floors: number[], rems: Float64Array, left: number): void {
   if (left <= 0) return;
-  const sorted = Float64Array.from(rems).sort();
-  const threshold = sorted[sorted.length - left]!;
+  // The left-th largest remainder, found in linear time (a full sort per pool is the cost
+  // that dominates a thousand pools over ten thousand customers).
+  const threshold = kthSmallest(Float64Array.from(rems), rems.length - left);
   let above = 0;
   for (let i = 0; i < rems.length; i++) if (rems[i]! > threshold) above++;
   let atThreshold = left - above;
@@ -71,6 +72,32 @@ function distribute(floors: number[], rems: Float64Array, left: number): void {
       atThreshold--;
     }
   }
+}
+
+/** Quickselect (Hoare partition, middle pivot): the value that would sit at index k if a were sorted. Reorders a. */
+export function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }
 
 /** The rare case of a weight total beyond 2^53: everything in BigInt. */
