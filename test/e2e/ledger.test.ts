@@ -57,14 +57,16 @@ it('enters a voucher by keyboard, posts it, sees it in the trial balance and rev
   await kb.press('Enter'); // customer
   await pickFirst('lh');
   await kb.press('Enter'); // employee: none
+  await kb.press('Enter'); // department: none
   await kb.type('进项税额'); // line 2 memo
   await kb.press('Tab');
   await kb.type('222101');
   await kb.press('Tab');
   await kb.type('48.00');
-  await kb.press('Tab');
-  await kb.press('Tab');
-  await kb.press('Tab');
+  await kb.press('Tab'); // credit
+  await kb.press('Tab'); // customer
+  await kb.press('Tab'); // employee
+  await kb.press('Tab'); // department
   await kb.press('Enter'); // last cell: a new line, focus on its account
   await pickFirst('qtyfk'); // 其他应付款
   await kb.press('Enter'); // credit

@@ -200,6 +200,7 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
             <th className="num">{t('voucher.credit')}</th>
             <th>{t('voucher.customer')}</th>
             <th>{t('voucher.employee')}</th>
+            <th>{t('voucher.department')}</th>
             <th />
           </tr>
         </thead>
@@ -223,6 +224,9 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
                 <Picker kind="employee" label={l.employeeLabel} disabled={readonly} cellId={`${r}-employee`} onPick={(i) => edit(l.key, { employeeId: i ? Number(i.id) : null, employeeLabel: i ? itemLabel(i) : '' })} />
               </td>
               <td>
+                <Picker kind="department" label={l.departmentLabel} disabled={readonly} cellId={`${r}-department`} onPick={(i) => edit(l.key, { departmentId: i ? Number(i.id) : null, departmentLabel: i ? itemLabel(i) : '' })} />
+              </td>
+              <td>
                 {!readonly && lines.length > 2 && (
                   <button type="button" className="icon" tabIndex={-1} title={t('voucher.removeLine')} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}>
                     ×
@@ -238,7 +242,7 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
             <td colSpan={2}>{t('voucher.total')}</td>
             <td className="num" data-testid="voucher-debit-total">{formatFen(sum.debit)}</td>
             <td className="num" data-testid="voucher-credit-total">{formatFen(sum.credit)}</td>
-            <td colSpan={3} className={diff === 0 ? 'ok-note' : 'diff'} data-testid="voucher-difference">
+            <td colSpan={4} className={diff === 0 ? 'ok-note' : 'diff'} data-testid="voucher-difference">
               {diff === 0 ? t('voucher.balanced') : `${t('voucher.difference')} ${formatFen(diff)}`}
             </td>
           </tr>

@@ -16,10 +16,14 @@ export interface EditLine {
   customerLabel: string;
   employeeId: number | null;
   employeeLabel: string;
+  departmentId: number | null;
+  departmentLabel: string;
+  /** Kept from a loaded draft (claims and imports set it); the screen does not edit it. */
+  categoryId: number | null;
 }
 
 let nextKey = 1;
-export const blankLine = (memo = ''): EditLine => ({ key: nextKey++, account: null, accountLabel: '', memo, debit: '', credit: '', customerId: null, customerLabel: '', employeeId: null, employeeLabel: '' });
+export const blankLine = (memo = ''): EditLine => ({ key: nextKey++, account: null, accountLabel: '', memo, debit: '', credit: '', customerId: null, customerLabel: '', employeeId: null, employeeLabel: '', departmentId: null, departmentLabel: '', categoryId: null });
 
 /** A line with neither account nor amount is left out (its memo may just be copied down). */
 export const isBlank = (l: EditLine) => !l.account && !l.debit.trim() && !l.credit.trim();
@@ -55,6 +59,9 @@ export function fromDto(v: VoucherDto): EditLine[] {
     customerLabel: l.customerId ? (l.customerName ?? '') : '',
     employeeId: l.employeeId,
     employeeLabel: l.employeeId ? (l.employeeName ?? '') : '',
+    departmentId: l.departmentId,
+    departmentLabel: l.departmentId ? (l.departmentName ?? '') : '',
+    categoryId: l.categoryId,
   }));
 }
 
@@ -74,6 +81,8 @@ export function toRequest(lines: EditLine[]): { ok: true; lines: object[] } | { 
       ...(l.memo.trim() ? { memo: l.memo.trim() } : {}),
       customerId: l.customerId,
       employeeId: l.employeeId,
+      departmentId: l.departmentId,
+      categoryId: l.categoryId,
     });
   }
   return { ok: true, lines: out };
