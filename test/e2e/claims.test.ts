@@ -78,6 +78,12 @@ it('a manager submits a claim with a warning; two approvers approve it; the acco
   await page.getByTestId('line-violations-1').getByText('超过上限').waitFor();
   await page.getByTestId('claim-save').click();
   await page.getByText('已保存').waitFor();
+  // A receipt for line 1, stored inside the book.
+  await page.locator('select[aria-label="附到第几行"]').selectOption('1');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '附加单据…' }).click();
+  await (await chooser).setFiles({ name: '餐费发票.png', mimeType: 'image/png', buffer: Buffer.alloc(4096, 7) });
+  await page.getByText('餐费发票.png').waitFor();
   await e.shot('claims-02-editor-warning');
   await page.getByTestId('claim-submit').click();
   await page.getByTestId('action-result').getByText('已完成：审批中').waitFor();
@@ -124,6 +130,17 @@ it('a manager submits a claim with a warning; two approvers approve it; the acco
   await page.getByRole('button', { name: '费用政策' }).click();
   await page.getByTestId('policy-rules').locator('tbody tr').nth(9).waitFor();
   await e.shot('claims-07-policy');
+
+  // The same claim in English.
+  await page.getByTestId('toggle-language').click();
+  await page.getByRole('button', { name: 'Claims' }).click();
+  await page.getByTestId('claims-tab-paid').click();
+  await page.locator('[data-testid^="claim-row-"]').first().click();
+  await page.getByTestId('claim-chain').getByText('Finance · Approved').waitFor();
+  await expect(page.getByTestId('line-violations-1').textContent()).resolves.toContain('Meals item 350.00 is over the cap of 300.00');
+  await e.shot('claims-08-paid-en');
+  const receipt = book.sqlite.prepare('SELECT file_name, size, line_no FROM claim_receipt').get();
+  expect(receipt).toEqual({ file_name: '餐费发票.png', size: 4096, line_no: 1 });
 
   // The ledger agrees: 2241 for the employee is settled, the bank paid 3,150.00.
   const sums = book.sqlite

@@ -103,7 +103,7 @@ export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
         </span>
       </div>
       <div className="claim-lines-scroll">
-      <table className="plain claim-lines" data-testid="claim-lines">
+      <table className={`plain claim-lines${editable ? '' : ' readonly'}`} data-testid="claim-lines">
         <thead>
           <tr>
             <th>#</th>
