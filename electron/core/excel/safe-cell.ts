@@ -20,7 +20,12 @@ const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 export type SafeValue = string | number | boolean | Date | null;
 
 /** Text for a cell: always a plain string value, XML-clean; Excel's 32,767-character limit kept. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function safeText(value: string): string {
+  // Fast path: almost every cell is clean (a journal writes hundreds of thousands).
+  if (value.length <= 32_767 && !NEEDS_CLEANING.test(value)) return value;
   // XML turns a bare CR into LF on reading anyway; say so up front (CRLF → LF).
   const clean = value.replace(XML_ILLEGAL, '').replace(/\r\n?/g, '\n');
   return clean.length > 32_767 ? clean.slice(0, 32_767) : clean;

@@ -30,6 +30,27 @@ export const NUM_FMT: Record<ReportColumn['kind'], string | undefined> = {
   date: undefined,
 };
 
+/**
+ * One shared style object per kind. exceljs caches a style's id by object identity, so
+ * 200,000 money cells sharing one object cost one lookup each; a column style instead
+ * gives every cell its own merged copy and exceljs serialises each one (≈ +60 % time).
+ */
+const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+const STYLE: Record<ReportColumn['kind'], Partial<ExcelJS.Style> | undefined> = Object.fromEntries(
+  Object.entries(NUM_FMT).map(([kind, numFmt]) => [kind, numFmt ? Object.freeze({ numFmt }) : undefined]),
+) as Record<ReportColumn['kind'], Partial<ExcelJS.Style> | undefined>;
+
+/** Shares the column's style object with each non-empty cell; `own` gives copies for rows that get more styling (totals). */
+function styleCells(row: ExcelJS.Row, styles: (Partial<ExcelJS.Style> | undefined)[], own = false): ExcelJS.Row {
+  for (let i = 0; i < styles.length; i++) {
+    // Unstyled cells too: each new cell carries its own empty style object, which exceljs
+    // would otherwise serialise one by one (half a million times for a journal).
+    const st = styles[i] ?? NO_STYLE;
+    row.getCell(i + 1).style = own ? { ...st } : st;
+  }
+  return row;
+}
+
 const YIELD_EVERY = 2_000;
 const HEADER_ROW = 6;
 
@@ -88,8 +109,8 @@ export async function writeReports(path: string, results: ReportResult[], opts: 
       const wanted = opts.pack ? (r.sections.length > 1 ? `${r.title}-${s.title}` : r.title) : s.title;
       const ws = wb.addWorksheet(safeSheetName(wanted, taken), { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }] });
       const widths = fittedWidths(s);
-      // Column styles: every cell created in the column inherits its number format.
-      ws.columns = s.columns.map((c, i) => ({ key: c.key, width: widths[i]!, ...(NUM_FMT[c.kind] ? { style: { numFmt: NUM_FMT[c.kind]! } } : {}) }));
+      ws.columns = s.columns.map((c, i) => ({ key: c.key, width: widths[i]! }));
+      const styles = s.columns.map((c) => STYLE[c.kind]);
       titleLines(r, s, opts.locale).forEach((line, i) => {
         const row = ws.addRow([safeText(line)]);
         if (i < 2) row.font = { bold: true, size: i === 0 ? 14 : 12 };
@@ -107,14 +128,14 @@ export async function writeReports(path: string, results: ReportResult[], opts: 
       for (const row of s.rows) {
         const values = new Array<ExcelJS.CellValue>(s.columns.length);
         for (let i = 0; i < s.columns.length; i++) values[i] = sheetValue(s.columns[i]!.kind, row[s.columns[i]!.key]);
-        ws.addRow(values).commit();
+        styleCells(ws.addRow(values), styles).commit();
         if (++done % YIELD_EVERY === 0) {
           opts.onProgress?.(done, total);
           await new Promise<void>((ok) => setImmediate(ok));
         }
       }
       if (s.totals) {
-        const t = ws.addRow(s.columns.map((c) => sheetValue(c.kind, s.totals![c.key])));
+        const t = styleCells(ws.addRow(s.columns.map((c) => sheetValue(c.kind, s.totals![c.key]))), styles, true);
         t.font = { bold: true };
         t.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
         t.commit();
