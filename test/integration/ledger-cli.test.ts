@@ -49,5 +49,5 @@ describe('ledger CLI', () => {
     expect(cli(dir, 'period', 'reopen', path, '2026-01').code).toBe(2); // no --reason
     expect(cli(dir, 'period', 'reopen', path, '2026-01', '--reason', '补录').json).toMatchObject({ period: '2026-01', status: 'open' });
     expect(cli(dir, 'book', 'check', path).code).toBe(0);
-  });
+  }, 240_000); // ten CLI processes, each compiling TypeScript on start
 });

@@ -24,5 +24,5 @@ describe('voucher numbering', () => {
     const stored = book.sqlite.prepare(`SELECT number FROM voucher WHERE period = '2026-03' ORDER BY number`).pluck().all();
     expect(stored).toEqual(all);
     expect(checkBook(book).ok).toBe(true);
-  });
+  }, 120_000);
 });
