@@ -130,6 +130,10 @@ describe('approval chain by amount', () => {
     const r = as('wang', () => submitClaim(book, meals, '', 'en'));
     expect(r.warnings.join()).toContain('over the cap');
     expect(status(book, meals)).toBe('submitted');
+    // A rule that became a block since submission stops the approval too, with the reason.
+    book.sqlite.prepare(`UPDATE policy_rule SET action = 'block' WHERE kind = 'item_cap' AND category_code = 'MEALS'`).run();
+    expect(() => as('li', () => approveClaim(book, meals, '', 'zh-CN'))).toThrow(expect.objectContaining({ code: 'claims.policyBlock', params: expect.objectContaining({ reasons: expect.stringContaining('300.00') }) }));
+    expect(status(book, meals)).toBe('submitted');
   });
 });
 
