@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runReport } from '../../electron/core/reports/index';
+import { accountFamily, detailPage, journalPage } from '../../electron/core/ledger/lines';
 import { bigBook } from './gen-book';
 import { timeIt, type BenchCase, type BenchSize } from './types';
 
@@ -35,6 +36,28 @@ export const cases: BenchCase[] = [
         );
         const baselineMs = await timeIt(() => baseline.all('2026-06'), 7);
         return { ms, baselineMs, note: `${linesFor(size).toLocaleString('en-US')} lines` };
+      }),
+  },
+  {
+    name: 'detail ledger page 51 (5602 and sub-accounts, a year), 1,000,000 lines',
+    target: '< 50 ms a page; baseline: ORDER BY … OFFSET',
+    maxMs: 50,
+    run: (size) =>
+      withBook(size, async (book) => {
+        const req = { account: '5602', from: '2026-01', to: '2026-12', limit: 100 };
+        let after: string | null = null;
+        for (let i = 0; i < 50; i++) after = detailPage(book, { ...req, after }).next;
+        const ms = await timeIt(() => detailPage(book, { ...req, after }), 7);
+        // What a grid without keyset paging would run for the same page.
+        const family = accountFamily(book, '5602');
+        const offset = book.sqlite.prepare(
+          `SELECT l.* FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
+            WHERE l.posted = 1 AND l.period BETWEEN ? AND ? AND l.account_code IN (${family.map(() => '?').join(',')})
+            ORDER BY l.period, v.number, l.line_no LIMIT 100 OFFSET 5000`,
+        );
+        const baselineMs = await timeIt(() => offset.all('2026-01', '2026-12', ...family), 3);
+        const journalMs = await timeIt(() => journalPage(book, { from: '2026-06', to: '2026-12', limit: 100 }), 7);
+        return { ms, baselineMs, note: `journal page ${Math.round(journalMs * 10) / 10} ms` };
       }),
   },
 ];
