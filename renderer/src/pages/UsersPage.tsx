@@ -103,7 +103,10 @@ export function UsersPage() {
                   ))}
                 </select>
               </td>
-              <td>{u.hasPassword ? '✓' : ''}</td>
+              <td>
+                {u.hasPassword ? '✓ ' : ''}
+                <PasswordSetter onSet={(password) => void api('users.update', { id: u.id, password }).then(changed, fail)} />
+              </td>
               <td>
                 {current?.id !== u.id && !u.hasPassword && (
                   <button type="button" className="small" onClick={() => void api('users.login', { name: u.name }).then((r) => announceUser(r.user), fail)}>
@@ -157,5 +160,34 @@ export function UsersPage() {
         </div>
       </div>
     </section>
+  );
+}
+
+/** Sets (or, left empty, removes) a user's password. */
+function PasswordSetter({ onSet }: { onSet: (password: string) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [pw, setPw] = useState('');
+  if (!open)
+    return (
+      <button type="button" className="small" onClick={() => setOpen(true)}>
+        {t('users.setPassword')}
+      </button>
+    );
+  return (
+    <form
+      className="user-password"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSet(pw);
+        setPw('');
+        setOpen(false);
+      }}
+    >
+      <input type="password" autoFocus value={pw} onChange={(e) => setPw(e.target.value)} placeholder={t('users.password')} />
+      <button type="submit" className="small">
+        {t('policy.saveRow')}
+      </button>
+    </form>
   );
 }
