@@ -3,7 +3,8 @@
  * that matter), so `book check` can compare every audited row with what the table holds
  * now: an edit behind the app's back (sqlite3 on the file) shows as a difference.
  * Actions are `masters.<entity>.<verb>`; bulk creation (imports) records one
- * `masters.<entity>.batch` entry with all rows: use auditMasterBatch.
+ * `masters.<entity>.batch` entry with all rows: use auditMasterBatch. Rows removed again
+ * (an import undone) are recorded with auditMasterRemoval, so the check expects them gone.
  */
 import type { Book } from '../book/book';
 
@@ -39,4 +40,10 @@ export function auditMasterBatch(book: Book, entity: MasterEntity, keys: (string
   if (keys.length === 0) return;
   const rows = keys.map((k) => ({ key: k, state: snapshot(book, entity, k) }));
   book.audit({ action: `masters.${entity}.batch`, entity, entityId: batch, after: { rows } });
+}
+
+/** Records that rows were deleted on purpose (e.g. an undone import): call before or after deleting, in the same transaction. */
+export function auditMasterRemoval(book: Book, entity: MasterEntity, keys: (string | number)[], batch: string | number): void {
+  if (keys.length === 0) return;
+  book.audit({ action: `masters.${entity}.remove`, entity, entityId: batch, after: { rows: keys.map((k) => ({ key: k, state: null })) } });
 }

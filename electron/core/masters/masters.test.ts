@@ -1,6 +1,7 @@
 /** Masters through the real dispatch: NFKC names, sub-accounts, categories, pickers, audited state. */
 import { describe, expect, it } from 'vitest';
 import { testSession } from '../../../test/support/session';
+import { auditMasterRemoval } from './audit';
 
 async function session() {
   const t = testSession();
@@ -84,5 +85,12 @@ describe('masters', () => {
     s.requireBook().sqlite.prepare(`UPDATE customer SET tier = 'A' WHERE id = ?`).run(c.id);
     s.requireBook().sqlite.prepare(`UPDATE category SET account_code = '1002' WHERE id = 1`).run();
     expect((await call('book.check', {})).findings.map((f) => f.message)).toEqual([expect.stringMatching(/category 1: account_code differ/)]);
+    s.requireBook().sqlite.prepare(`UPDATE category SET account_code = '56020101' WHERE id = 1`).run();
+    // A row deleted behind the app is missed; one removed on purpose (an undone import) is recorded and expected gone.
+    const d = await call('customers.create', { name: '临时客户' });
+    s.requireBook().sqlite.prepare(`DELETE FROM customer WHERE id = ?`).run(d.id);
+    expect((await call('book.check', {})).findings.map((f) => f.message)).toEqual([expect.stringMatching(new RegExp(`customer ${d.id}: audited .* missing`))]);
+    s.requireBook().tx(() => auditMasterRemoval(s.requireBook(), 'customer', [d.id], 'batch-7'));
+    expect((await call('book.check', {})).ok).toBe(true);
   });
 });
