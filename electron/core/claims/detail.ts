@@ -15,13 +15,21 @@ const voucherLabel = (book: Book, id: number | null): string | null => {
   return v ? `${v.period} ${voucherNo(v.number)}` : null;
 };
 
+/** A claim spanning months has one accrual voucher per month; all carry the claim as source. */
+function accrualLabels(book: Book, claimId: number, settlement: number | null): string | null {
+  const ids = (book.sqlite.prepare(`SELECT id FROM voucher WHERE source_type = 'claim' AND source_id = ? AND status = 'posted' ORDER BY id`).all(claimId) as { id: number }[])
+    .map((r) => r.id)
+    .filter((id) => id !== settlement);
+  return ids.length ? ids.map((id) => voucherLabel(book, id)).join(', ') : null;
+}
+
 export function claimDetail(book: Book, id: number, locale: Locale): ClaimDetail {
   const c = claimRecord(book, id);
   const violations = claimViolations(book, c, locale);
   return {
     ...claimListRow(book, id),
     createdBy: c.created_by,
-    accrualVoucher: voucherLabel(book, c.accrual_voucher_id),
+    accrualVoucher: accrualLabels(book, c.id, c.settlement_voucher_id),
     settlementVoucher: voucherLabel(book, c.settlement_voucher_id),
     lineRows: claimLines(book, id, locale),
     violations: violations.map((v) => ({ ruleId: v.ruleId, kind: v.kind, line: v.line, action: v.action, message: v.message })),

@@ -1,8 +1,9 @@
 /**
  * The claim's two vouchers (DOMAIN.md: Standard entries 2), posted through the ledger's
- * rules. Accrual at final approval: Dr each line's category account (net of deductible
- * VAT) with customer, employee, department and category; Dr 应交税费-进项税额 for the
- * deductible VAT; Cr 其他应付款 with the employee for the total. Settlement at payment:
+ * rules. Accrual at final approval (one voucher per month of expense dates): Dr each
+ * line's category account (net of deductible VAT) with customer, employee, department
+ * and category; Dr 应交税费-进项税额 for the deductible VAT; Cr 其他应付款 with the
+ * employee for the total. Settlement at payment:
  * Dr 其他应付款 / Cr 银行存款. Amounts on claim lines include VAT (what the employee paid).
  */
 import type { Book } from '../book/book';
@@ -32,9 +33,10 @@ interface PostLine {
 const employeeOf = (book: Book, id: number) => book.sqlite.prepare('SELECT name, department_id FROM employee WHERE id = ?').get(id) as { name: string; department_id: number | null };
 
 /**
- * The accrual is dated on the claim's latest expense date, so the expense lands in the
- * month it was incurred; when that month is closed (or before the book starts) it is dated
- * today, in the current period, as an accountant books a late claim.
+ * Each month's lines are accrued on that month's latest expense date, so expenses (and the
+ * budgets that read them) land in the month they were incurred. A month that is closed,
+ * or before the book starts, is booked today, in the current period, as an accountant
+ * books a late claim. Almost every claim is one month: one voucher.
  */
 function accrualDate(book: Book, lines: PostLine[]): string {
   const latest = lines.reduce((m, l) => (l.date > m ? l.date : m), lines[0]!.date);
@@ -43,15 +45,7 @@ function accrualDate(book: Book, lines: PostLine[]): string {
   return period >= first && periodStatus(book, period) !== 'closed' ? latest : localToday();
 }
 
-export function postAccrual(book: Book, claim: ClaimHead): { id: number; label: string } {
-  const lines = book.sqlite
-    .prepare(
-      `SELECT l.date, l.category_id, c.account_code, l.customer_id, l.department_id, l.description, l.amount_fen, l.tax_fen
-         FROM claim_line l JOIN category c ON c.id = l.category_id WHERE l.claim_id = ? ORDER BY l.line_no`,
-    )
-    .all(claim.id) as PostLine[];
-  const emp = employeeOf(book, claim.employee_id);
-  const memo = `报销 #${claim.id} ${emp.name}${claim.title ? ` ${claim.title}` : ''}`;
+function accrualLines(book: Book, claim: ClaimHead, emp: { department_id: number | null }, lines: PostLine[], memo: string): LineInput[] {
   const out: LineInput[] = [];
   for (const l of lines) {
     const net = l.amount_fen - l.tax_fen;
@@ -67,10 +61,31 @@ export function postAccrual(book: Book, claim: ClaimHead): { id: number; label: 
     });
   }
   const tax = lines.reduce((s, l) => s + l.tax_fen, 0);
+  const total = lines.reduce((s, l) => s + l.amount_fen, 0);
   if (tax > 0) out.push({ account: book.account('inputVat'), debitFen: tax, memo: `${memo} 进项税额`, employeeId: claim.employee_id });
-  out.push({ account: book.account('otherPayable'), creditFen: claim.total_fen, memo, employeeId: claim.employee_id, departmentId: emp.department_id });
-  const v = bookVoucher(book, { date: accrualDate(book, lines), memo, lines: out, source: { type: 'claim', id: claim.id } });
-  return { id: v.id, label: `${v.period} ${voucherNo(v.number)}` };
+  out.push({ account: book.account('otherPayable'), creditFen: total, memo, employeeId: claim.employee_id, departmentId: emp.department_id });
+  return out;
+}
+
+/** Posts the accrual voucher(s); returns the last one (the claim keeps it) and all labels. */
+export function postAccrual(book: Book, claim: ClaimHead): { id: number; label: string } {
+  const lines = book.sqlite
+    .prepare(
+      `SELECT l.date, l.category_id, c.account_code, l.customer_id, l.department_id, l.description, l.amount_fen, l.tax_fen
+         FROM claim_line l JOIN category c ON c.id = l.category_id WHERE l.claim_id = ? ORDER BY l.line_no`,
+    )
+    .all(claim.id) as PostLine[];
+  const emp = employeeOf(book, claim.employee_id);
+  const memo = `报销 #${claim.id} ${emp.name}${claim.title ? ` ${claim.title}` : ''}`;
+  const byMonth = new Map<string, PostLine[]>();
+  for (const l of lines) byMonth.set(l.date.slice(0, 7), [...(byMonth.get(l.date.slice(0, 7)) ?? []), l]);
+  const posted: { id: number; label: string }[] = [];
+  for (const month of [...byMonth.keys()].sort()) {
+    const group = byMonth.get(month)!;
+    const v = bookVoucher(book, { date: accrualDate(book, group), memo, lines: accrualLines(book, claim, emp, group, memo), source: { type: 'claim', id: claim.id } });
+    posted.push({ id: v.id, label: `${v.period} ${voucherNo(v.number)}` });
+  }
+  return { id: posted[posted.length - 1]!.id, label: posted.map((p) => p.label).join(', ') };
 }
 
 export function postSettlement(book: Book, claim: ClaimHead, date: string): { id: number; label: string } {

@@ -169,6 +169,35 @@ describe.each(['small', 'enterprise'] as const)('vouchers of a claim (%s standar
   });
 });
 
+describe('a claim spanning months', () => {
+  it('accrues each month on its own voucher, so monthly budgets see their own actuals', () => {
+    const { book, as, emp, cust } = setup();
+    book.tx(() => saveBudget(book, { periodKind: 'month', period: '2026-02', employeeId: emp, amountFen: 100000, warnPct: 80, alertPct: 100, hardBlock: false }));
+    const id = book.tx(() =>
+      saveClaim(book, {
+        employeeId: emp,
+        lines: [
+          { date: '2026-02-27', categoryId: catId(book, 'TRAVEL'), customerId: cust, amountFen: 30000, invoiceNo: 'F1' },
+          { date: '2026-03-02', categoryId: catId(book, 'TRAVEL'), customerId: cust, amountFen: 50000, invoiceNo: 'F2' },
+        ],
+      }),
+    );
+    as('wang', () => submitClaim(book, id, '', 'zh-CN'));
+    const r = as('li', () => approveClaim(book, id, '', 'zh-CN'));
+    expect(r.voucher).toMatch(/^2026-02 记-\d{4}, 2026-03 记-\d{4}$/);
+    const vouchers = book.sqlite.prepare(`SELECT date, (SELECT SUM(credit_fen) FROM voucher_line WHERE voucher_id = v.id) AS c FROM voucher v WHERE source_type = 'claim' AND source_id = ? ORDER BY id`).all(id);
+    expect(vouchers).toEqual([
+      { date: '2026-02-27', c: 30000 },
+      { date: '2026-03-02', c: 50000 },
+    ]);
+    expect(claimDetail(book, id, 'zh-CN').budgets[0]).toMatchObject({ period: '2026-02', actualFen: 30000, committedFen: 0 });
+    // Paying settles the whole claim at once.
+    as('accountant', () => payClaim(book, id, '2026-03-20', '', 'zh-CN'));
+    const payable = book.sqlite.prepare(`SELECT SUM(credit_fen - debit_fen) n FROM voucher_line WHERE account_code = '2241'`).get() as { n: number };
+    expect(payable.n).toBe(0);
+  });
+});
+
 describe('budgets at submit and approve', () => {
   it('counts committed claims, warns at 80 %, alerts at 100 %, and a hard budget blocks an approval past 100 %', () => {
     const { book, as, claim, emp } = setup();
