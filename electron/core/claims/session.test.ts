@@ -79,7 +79,7 @@ describe('claims through the channels', () => {
     await call('budgets.save', { periodKind: 'quarter', period: '2026-Q1', employeeId: emp, amountFen: 2000000 });
     const line = (amountFen: number, invoiceNo: string) => ({ date: '2026-03-10', categoryId: cat('TRAVEL'), customerId: cust, amountFen, invoiceNo, receipt: true });
     const big = await call('claims.save', { employeeId: emp, lines: [line(1200000, 'INV-1')] });
-    const dup = await call('claims.save', { employeeId: emp, lines: [line(5000, 'inv-1')] });
+    const dup = await call('claims.save', { employeeId: emp, lines: [line(5000, 'ＩＮＶ－１')] });
     await call('claims.submit', { id: big.id });
     await call('users.login', { name: 'li' });
     await call('claims.approve', { id: big.id, comment: '同意' });

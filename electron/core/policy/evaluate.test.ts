@@ -86,8 +86,8 @@ describe('policy rules at their boundaries', () => {
   it('duplicate invoice numbers across all claims ever, ignoring width and spaces, and within the lines', () => {
     const { book, emp, meals, line, ev } = setup();
     only(book, 'duplicate_invoice', 'block');
-    const id = book.tx(() => createClaim(book, { employeeId: emp, lines: [{ date: '2026-01-05', categoryId: meals, amountFen: 100, invoiceNo: 'No 0012' }] }));
-    const v = ev([line({ invoiceNo: 'ｎｏ００１２' })]);
+    const id = book.tx(() => createClaim(book, { employeeId: emp, lines: [{ date: '2026-01-05', categoryId: meals, amountFen: 100, invoiceNo: 'NO 0012' }] }));
+    const v = ev([line({ invoiceNo: 'ＮＯ００１２' })]);
     expect(v).toHaveLength(1);
     expect(v[0]).toMatchObject({ kind: 'duplicate_invoice', action: 'block', params: { claim: id } });
     expect(ev([line({ invoiceNo: 'NO0012' })], { claimId: id })).toEqual([]);
@@ -97,7 +97,7 @@ describe('policy rules at their boundaries', () => {
     expect(ev([line({ invoiceNo: 'NO0012' })], { claimId: later })).toHaveLength(1);
     book.sqlite.prepare(`UPDATE claim SET status = 'submitted' WHERE id = ?`).run(later);
     expect(ev([line({ invoiceNo: 'NO0012' })], { claimId: id })).toHaveLength(1);
-    const here = ev([line({ invoiceNo: 'A1' }), line({ invoiceNo: 'a 1' })]);
+    const here = ev([line({ invoiceNo: 'A1' }), line({ invoiceNo: 'A 1' })]);
     expect(here.map((x) => [x.line, x.code])).toEqual([[1, 'policy.duplicate_invoice_here']]);
   });
 

@@ -25,9 +25,12 @@ export function categoryFacts(book: Book): Map<number, CategoryFacts> {
   return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name, nameEn: r.name_en, isClient: r.is_client === 1, account: r.account_code }]));
 }
 
-/** Invoice numbers are compared as written on the invoice, ignoring width, spaces and case. */
+/**
+ * Invoice numbers are compared ignoring width and spaces (NFKC), the same normalization the
+ * Excel import uses for its own duplicate check, so both agree on what "the same invoice" is.
+ */
 export const invoiceKey = (s: string | null | undefined): string | null => {
-  const k = (s ?? '').normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const k = (s ?? '').normalize('NFKC').replace(/\s+/g, '');
   return k === '' ? null : k;
 };
 
