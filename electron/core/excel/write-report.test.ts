@@ -190,6 +190,17 @@ describe('Excel report writer', () => {
     }
   })();
 
+  it.skipIf(!soffice)('LibreOffice, a second reader, also keeps formula-looking text as text', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'memo.xlsx');
+    const r: ReportResult = { report: 'x', title: '摘要', company: 'c', from: '2026-01', to: '2026-01', generatedAt: new Date().toISOString(), sections: [{ name: 'm', title: 'm', columns: [{ key: 'memo', label: 'memo', kind: 'text' }], rows: INJECTIONS.slice(0, 4).map((memo) => ({ memo })) }] };
+    await writeReports(path, [r], { locale: 'zh-CN' });
+    execFileSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, path], { timeout: 120_000, stdio: 'ignore' });
+    const lines = readFileSync(join(dir, 'memo.csv'), 'utf8').split(/\r?\n/);
+    // Evaluated, these would read "x", "-2+3" → 1, #NAME?…; as text they come back verbatim.
+    expect(lines.slice(HEADER, HEADER + 4).map((l) => l.replace(/^"|"$/g, '').replace(/""/g, '"'))).toEqual(INJECTIONS.slice(0, 4));
+  });
+
   it.skipIf(!soffice)('LibreOffice reads the period pack with the same totals', async () => {
     const book = testBook();
     seed(book);
