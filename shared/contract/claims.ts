@@ -216,7 +216,8 @@ export const claimsChannels = {
   ),
   'users.login': channel<{ user: string }>()(z.object({ name: z.string().min(1).max(60), password: z.string().max(200).optional() })),
 
-  'claims.list': channel<ClaimListRow[]>()(z.object({ status: claimStatusSchema.optional(), employeeId: id.optional() })),
+  /** awaitingMe: submitted claims whose pending step the acting user may approve (not their own). */
+  'claims.list': channel<ClaimListRow[]>()(z.object({ status: claimStatusSchema.optional(), employeeId: id.optional(), awaitingMe: z.boolean().optional() })),
   'claims.get': channel<ClaimDetail>()(z.object({ id })),
   'claims.options': channel<{ employees: Option[]; categories: Option[]; customers: Option[]; departments: Option[] }>()(z.object({})),
   'claims.save': channel<ClaimDetail>()(

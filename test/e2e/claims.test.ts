@@ -101,7 +101,7 @@ it('a manager submits a claim with a warning; two approvers approve it; the acco
   // Step 1: the other manager.
   await page.getByTestId('user-switch').selectOption('li');
   await page.getByRole('button', { name: '报销审批' }).click();
-  await page.getByTestId('claims-tab-submitted').click();
+  await page.getByTestId('claims-tab-mine').click();
   await page.locator('[data-testid^="claim-row-"]').first().click();
   await page.getByTestId('claim-budgets').getByText('3,150.00 / 5,000.00').waitFor();
   await page.getByTestId('claim-comment').fill('同意，注意餐费标准');

@@ -5,6 +5,9 @@ import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
 import { evaluateLines } from '../policy/evaluate';
 import { claimDetail } from './detail';
+import { mayApprove } from './chain';
+import { findUser } from '../users/users';
+import type { ApprovalRole } from '../db/schema/claims-control';
 import { deleteClaim, saveClaim } from './edit';
 import { claimOptions, listClaims } from './queries';
 import { attachReceipt, detachReceipt, exportReceipt } from './receipts';
@@ -17,7 +20,15 @@ function act(s: Session, id: number, fn: (book: Book) => ActionOutcome): ClaimAc
 }
 
 export const claimsHandlers = defineHandlers({
-  'claims.list': (req, s) => listClaims(s.requireBook(), req),
+  'claims.list': (req, s) => {
+    const book = s.requireBook();
+    if (!req.awaitingMe) return listClaims(book, req);
+    const me = findUser(book, s.user);
+    if (!me) return [];
+    return listClaims(book, { ...req, status: 'submitted' }).filter(
+      (c) => c.pendingRole !== null && mayApprove(c.pendingRole as ApprovalRole, me.role) && c.employeeId !== me.employeeId,
+    );
+  },
   'claims.get': (req, s) => claimDetail(s.requireBook(), req.id, s.locale),
   'claims.options': (_req, s) => claimOptions(s.requireBook(), s.locale),
   'claims.save': (req, s) => {

@@ -82,8 +82,11 @@ describe('claims through the channels', () => {
     const dup = await call('claims.save', { employeeId: emp, lines: [line(5000, 'ＩＮＶ－１')] });
     await call('claims.submit', { id: big.id });
     await call('users.login', { name: 'li' });
+    expect((await call('claims.list', { awaitingMe: true })).map((c) => c.id)).toEqual([big.id]);
     await call('claims.approve', { id: big.id, comment: '同意' });
+    expect(await call('claims.list', { awaitingMe: true })).toEqual([]); // now finance's turn
     await call('users.login', { name: 'accountant' });
+    expect((await call('claims.list', { awaitingMe: true })).map((c) => c.id)).toEqual([big.id]);
     await call('claims.approve', { id: big.id });
     await call('users.login', { name: 'admin' });
     const done = await call('claims.approve', { id: big.id });

@@ -6,11 +6,11 @@ import { api } from '../api/platform';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ClaimEditor } from './claims/ClaimEditor';
 
-const STATUSES: (ClaimStatus | 'all')[] = ['all', 'draft', 'submitted', 'approved', 'paid'];
+const STATUSES: (ClaimStatus | 'all' | 'mine')[] = ['mine', 'all', 'draft', 'submitted', 'approved', 'paid'];
 
 export function ClaimsPage() {
   const { t, locale } = useI18n();
-  const [status, setStatus] = useState<ClaimStatus | 'all'>('all');
+  const [status, setStatus] = useState<ClaimStatus | 'all' | 'mine'>('all');
   const [rows, setRows] = useState<ClaimListRow[]>([]);
   const [categories, setCategories] = useState<Option[]>([]);
   const [selected, setSelected] = useState<ClaimDetail | null>(null);
@@ -19,10 +19,14 @@ export function ClaimsPage() {
   const [version, setVersion] = useState(0);
 
   const reload = useCallback(() => {
-    void api('claims.list', status === 'all' ? {} : { status }).then(setRows, () => setRows([]));
+    void api('claims.list', status === 'all' ? {} : status === 'mine' ? { awaitingMe: true } : { status }).then(setRows, () => setRows([]));
   }, [status]);
 
   useEffect(reload, [reload]);
+  useEffect(() => {
+    window.addEventListener('client-ledger-user', reload);
+    return () => window.removeEventListener('client-ledger-user', reload);
+  }, [reload]);
   useEffect(() => {
     void api('claims.options', {}).then((o) => setCategories(o.categories), () => {});
   }, [locale]);
@@ -48,7 +52,7 @@ export function ClaimsPage() {
         <div className="tabs" role="tablist">
           {STATUSES.map((s) => (
             <button key={s} type="button" role="tab" aria-selected={s === status} className={s === status ? 'active' : ''} onClick={() => setStatus(s)} data-testid={`claims-tab-${s}`}>
-              {s === 'all' ? t('claims.all') : t(`status.${s}` as StringKey)}
+              {s === 'all' ? t('claims.all') : s === 'mine' ? t('claims.awaitingMe') : t(`status.${s}` as StringKey)}
             </button>
           ))}
         </div>
