@@ -14,6 +14,7 @@ import * as m0200 from './0200_claims';
 import * as m0201 from './0201_claims_control';
 import * as m0300 from './0300_drivers';
 import * as m0301 from './0301_schedules_allocation';
+import * as m0302 from './0302_customer_lines';
 import * as m0500 from './0500_ledger_totals';
 
 export const migrations: Record<string, string> = {
@@ -23,6 +24,7 @@ export const migrations: Record<string, string> = {
   '0201_claims_control': m0201.up,
   '0300_drivers': m0300.up,
   '0301_schedules_allocation': m0301.up,
+  '0302_customer_lines': m0302.up,
   '0500_ledger_totals': m0500.up,
 };
 
