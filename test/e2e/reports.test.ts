@@ -96,6 +96,14 @@ it('opens the expense report, shows its charts, exports it to Excel and prints',
     .toContain((c1.sections[0]!.totals!.totalFen as number / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }));
   await page.getByLabel('客户', { exact: true }).selectOption('');
 
+  // Any registered report renders through the same screen, e.g. the trial balance.
+  await page.getByLabel('报表', { exact: true }).selectOption('trial-balance');
+  await body.getByRole('heading', { name: '科目余额表' }).waitFor();
+  await body.locator('.report-totals').first().waitFor();
+  await e.shot('reports-02b-trial-balance');
+  await page.getByLabel('报表', { exact: true }).selectOption('expense-by-customer');
+  await body.getByRole('heading', { name: '客户管理费用（按客户）' }).waitFor();
+
   // The period pack.
   const [pack] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出期间报表包' }).click()]);
   await page.getByText(/期间报表包：\d+ 张报表/).waitFor();

@@ -135,7 +135,10 @@ export async function writeReports(path: string, results: ReportResult[], opts: 
         }
       }
       if (s.totals) {
-        const t = styleCells(ws.addRow(s.columns.map((c) => sheetValue(c.kind, s.totals![c.key]))), styles, true);
+        const totals = { ...s.totals };
+        // The totals row says what it is when the report left its first text cell empty.
+        if (s.columns[0]?.kind === 'text' && (totals[s.columns[0].key] ?? '') === '') totals[s.columns[0].key] = opts.locale === 'en' ? 'Total' : '合计';
+        const t = styleCells(ws.addRow(s.columns.map((c) => sheetValue(c.kind, totals[c.key]))), styles, true);
         t.font = { bold: true };
         t.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
         t.commit();

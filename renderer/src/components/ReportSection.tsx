@@ -34,6 +34,13 @@ function fitWidth(section: ReportSection, c: ReportColumn, locale: string): numb
   return Math.min(360, Math.max(72, w * 8 + 34));
 }
 
+/** The totals row says what it is: 合计 in the first text column when the report left it empty. */
+function labelled(section: ReportSection, label: string): ReportRow {
+  const first = section.columns[0];
+  const totals = section.totals ?? {};
+  return first?.kind === 'text' && (totals[first.key] ?? '') === '' ? { ...totals, [first.key]: label } : totals;
+}
+
 const numeric = (k: ReportColumn['kind']) => k === 'money' || k === 'percent' || k === 'int' || k === 'number';
 
 export function ReportSectionView({ section, printing, hideTitle }: { section: ReportSection; printing: boolean; hideTitle?: boolean }) {
@@ -83,7 +90,7 @@ export function ReportSectionView({ section, printing, hideTitle }: { section: R
           onGridReady={(e) => (grid.current = e.api)}
           columnDefs={columns}
           rowData={section.rows}
-          pinnedBottomRowData={section.totals ? [section.totals] : []}
+          pinnedBottomRowData={section.totals ? [labelled(section, t('reports.total'))] : []}
           getRowClass={(p: RowClassParams<ReportRow>) => (p.node.rowPinned === 'bottom' ? 'report-totals' : undefined)}
           domLayout={domLayout}
           suppressCellFocus

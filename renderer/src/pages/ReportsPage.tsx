@@ -165,6 +165,7 @@ export function ReportsPage() {
             value={name}
             onChange={(e) => {
               sessionStorage.setItem('client-ledger-report', e.target.value);
+              setNotice('');
               setName(e.target.value);
             }}
           >
