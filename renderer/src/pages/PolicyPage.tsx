@@ -19,7 +19,8 @@ export function PolicyPage() {
   const { t, locale } = useI18n();
   const [rules, setRules] = useState<RuleDraft[]>([]);
   const [chain, setChain] = useState<{ role: ApprovalLevelRow['role']; above: string }[]>([]);
-  const [categories, setCategories] = useState<Option[]>([]);
+  const [opts, setOpts] = useState<{ categories: Option[]; employees: Option[]; departments: Option[] }>({ categories: [], employees: [], departments: [] });
+  const categories = opts.categories;
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
 
@@ -30,7 +31,7 @@ export function PolicyPage() {
     });
   }, []);
   useEffect(reload, [reload]);
-  useEffect(() => void api('claims.options', {}).then((o) => setCategories(o.categories), () => {}), [locale]);
+  useEffect(() => void api('claims.options', {}).then(setOpts, () => {}), [locale]);
 
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
   const set = (i: number, patch: Partial<RuleDraft>) => setRules((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
@@ -99,6 +100,8 @@ export function PolicyPage() {
             <th>{t('policy.amount')}</th>
             <th>{t('policy.days')}</th>
             <th>{t('policy.category')}</th>
+            <th>{t('policy.employee')}</th>
+            <th>{t('budgets.department')}</th>
             <th>{t('policy.tier')}</th>
             <th>{t('policy.active')}</th>
             <th />
@@ -134,6 +137,26 @@ export function PolicyPage() {
                   {categories.map((c) => (
                     <option key={c.code} value={c.code}>
                       {c.name}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <select value={r.employeeId ?? ''} onChange={(e) => set(i, { employeeId: e.target.value ? Number(e.target.value) : null })}>
+                  <option value="">{t('budgets.any')}</option>
+                  {opts.employees.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <select value={r.departmentId ?? ''} onChange={(e) => set(i, { departmentId: e.target.value ? Number(e.target.value) : null })}>
+                  <option value="">{t('budgets.any')}</option>
+                  {opts.departments.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
                     </option>
                   ))}
                 </select>
