@@ -44,6 +44,8 @@ describe('report channels', () => {
     expect(err.code).toBe('report.writeFailed');
     expect(err.message).toContain('无法写入文件');
     expect(existsSync(missing)).toBe(false);
+    expect((await callErr('reports.export', { name: 'expense-by-category', ...range, path: 'relative.xlsx' })).code).toBe('report.writeFailed');
+    expect(existsSync('relative.xlsx')).toBe(false);
   });
 
   it('exports with progress a caller can poll, and the period pack', async () => {

@@ -3,6 +3,7 @@
  * progress the screen polls. Reports only read, so no transaction is needed; a report is
  * run against one consistent snapshot because better-sqlite3 runs each query to completion.
  */
+import { isAbsolute } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import type { ExportProgress, PackResult, ReportDimensions } from '../../../shared/contract/reports';
 import { message, type Locale } from '../../../shared/messages/index';
@@ -23,6 +24,8 @@ function track(jobId: string | undefined) {
 
 /** Writes the workbook; a file the user cannot write (open in Excel, no such folder) is their error, not ours. */
 async function write(path: string, results: ReportResult[], locale: Locale, jobId: string | undefined, pack: boolean) {
+  // Paths come from the save dialog (or the CLI, which resolves them): never relative to wherever the app runs.
+  if (!isAbsolute(path)) throw new UserError('report.writeFailed', { path, detail: 'relative path' });
   const onProgress = track(jobId);
   try {
     return await writeReports(path, results, { locale, pack, ...(onProgress ? { onProgress } : {}) });
