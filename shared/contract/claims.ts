@@ -230,7 +230,8 @@ export const claimsChannels = {
   'claims.reject': channel<ClaimActionResult>()(z.object({ id, reason: z.string().max(500) })),
   'claims.pay': channel<ClaimActionResult>()(z.object({ id, date: isoDate.optional(), comment: z.string().max(500).optional() })),
   'claims.attach': channel<ReceiptRow>()(z.object({ id, lineNo: z.number().int().positive().nullish(), path: z.string().min(1).max(1024) })),
-  'claims.receipt': channel<{ path: string }>()(z.object({ receiptId: id, dir: z.string().max(1024).optional() })),
+  /** Writes a stored receipt to `path` (from the save dialog), or to a temporary folder. */
+  'claims.receipt': channel<{ path: string }>()(z.object({ receiptId: id, path: z.string().min(1).max(1024).optional() })),
   'claims.detach': channel<{ deleted: boolean }>()(z.object({ receiptId: id })),
 
   'policy.list': channel<{ rules: PolicyRuleRow[]; chain: ApprovalLevelRow[] }>()(z.object({})),

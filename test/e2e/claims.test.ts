@@ -84,6 +84,9 @@ it('a manager submits a claim with a warning; two approvers approve it; the acco
   await page.getByRole('button', { name: '附加单据…' }).click();
   await (await chooser).setFiles({ name: '餐费发票.png', mimeType: 'image/png', buffer: Buffer.alloc(4096, 7) });
   await page.getByText('餐费发票.png').waitFor();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '打开' }).click();
+  expect((await download).suggestedFilename()).toBe('餐费发票.png');
   await e.shot('claims-02-editor-warning');
   await page.getByTestId('claim-submit').click();
   await page.getByTestId('action-result').getByText('已完成：审批中').waitFor();

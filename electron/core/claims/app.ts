@@ -56,7 +56,7 @@ export const claimsHandlers = defineHandlers({
     const book = s.requireBook();
     return book.tx(() => attachReceipt(book, req.id, req.lineNo ?? null, req.path));
   },
-  'claims.receipt': (req, s) => ({ path: exportReceipt(s.requireBook(), req.receiptId, req.dir) }),
+  'claims.receipt': (req, s) => ({ path: exportReceipt(s.requireBook(), req.receiptId, req.path) }),
   'claims.detach': (req, s) => {
     const book = s.requireBook();
     return { deleted: book.tx(() => detachReceipt(book, req.receiptId)) };

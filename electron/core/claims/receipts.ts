@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { UserError } from '../../../shared/errors';
 import { formatFen } from '../../../shared/money';
@@ -39,12 +39,11 @@ export function attachReceipt(book: Book, claimId: number, lineNo: number | null
 }
 
 /** Writes a receipt out to a file (to open or download it); returns the path. */
-export function exportReceipt(book: Book, receiptId: number, dir?: string): string {
+export function exportReceipt(book: Book, receiptId: number, target?: string): string {
   const r = book.sqlite.prepare('SELECT file_name, data FROM claim_receipt WHERE id = ?').get(receiptId) as { file_name: string; data: Buffer } | undefined;
   if (!r) throw new UserError('claims.receiptNotFound', { id: receiptId });
-  const folder = dir ?? join(tmpdir(), 'client-ledger-receipts', String(receiptId));
-  mkdirSync(folder, { recursive: true });
-  const out = join(folder, r.file_name);
+  const out = target ?? join(tmpdir(), 'client-ledger-receipts', String(receiptId), r.file_name);
+  mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, r.data);
   return out;
 }

@@ -1,5 +1,5 @@
 /** Through the real dispatch: users and login, receipts with their size limit, the two reports. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testSession } from '../../../test/support/session';
@@ -60,8 +60,8 @@ describe('claims through the channels', () => {
     const after = await call('claims.get', { id: d.id });
     expect(after.lineRows[0]!.receipt).toBe(true);
     expect(after.violations.map((v) => v.kind)).not.toContain('receipt_required');
-    const out = await call('claims.receipt', { receiptId: r.id, dir: join(dir, 'out') });
-    expect(out.path.endsWith('invoice.pdf')).toBe(true);
+    const out = await call('claims.receipt', { receiptId: r.id, path: join(dir, 'out', '发票副本.pdf') });
+    expect(readFileSync(out.path)).toEqual(Buffer.alloc(2048, 1));
 
     await call('users.login', { name: 'wang' });
     const sub = await call('claims.submit', { id: d.id });

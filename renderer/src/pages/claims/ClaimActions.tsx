@@ -50,6 +50,17 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
     }
   };
 
+  // Saved where the user (or, on the web, the harness) chooses, then shown or downloaded.
+  const openReceipt = async (receiptId: number, fileName: string) => {
+    const path = await files.savePath({ defaultName: fileName });
+    if (!path) return;
+    try {
+      await files.reveal((await api('claims.receipt', { receiptId, path })).path);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
   const s = detail.status;
   return (
     <div className="claim-actions">
@@ -145,7 +156,7 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
               <li key={r.id}>
                 {r.lineNo ? `#${r.lineNo} ` : ''}
                 {r.fileName} <span className="muted">{Math.ceil(r.size / 1024)} KB</span>{' '}
-                <button type="button" className="small" onClick={() => void api('claims.receipt', { receiptId: r.id }).then((p) => files.reveal(p.path))}>
+                <button type="button" className="small" onClick={() => void openReceipt(r.id, r.fileName)}>
                   {t('claims.open')}
                 </button>
               </li>
