@@ -164,6 +164,29 @@ describe('Excel report writer', () => {
     expect(zwb.worksheets[0]!.getColumn(2).width).toBe(26.5);
   });
 
+  it('labels a totals row the report left unlabelled, and only then', async () => {
+    const section = (totals: ReportSection['totals']): ReportSection => ({
+      name: 's',
+      title: 's',
+      columns: [
+        { key: 'code', label: '编码', kind: 'text' },
+        { key: 'name', label: '名称', kind: 'text' },
+        { key: 'fen', label: '金额', kind: 'money' },
+      ],
+      rows: [{ code: 'A', name: 'a', fen: 150 }],
+      totals,
+    });
+    const r: ReportResult = { report: 'x', title: 't', company: 'c', from: '2026-01', to: '2026-01', generatedAt: new Date().toISOString(), sections: [section({ fen: 150 }), section({ code: '', name: '合计', fen: 150 })] };
+    const path = join(tempDir(), 'totals.xlsx');
+    await writeReports(path, [r], { locale: 'zh-CN' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const totalsRow = (i: number) => (wb.worksheets[i]!.getRow(HEADER + 2).values as unknown[]).slice(1);
+    expect(totalsRow(0)).toEqual(['合计', undefined, 1.5]);
+    expect(totalsRow(1)).toEqual([undefined, '合计', 1.5]);
+    expect(wb.worksheets[0]!.getRow(HEADER).getCell(3).alignment).toMatchObject({ horizontal: 'right' });
+  });
+
   it('exports the period pack: every report, one sheet per section, totals as on screen', async () => {
     const book = testBook();
     seed(book);

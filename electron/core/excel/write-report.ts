@@ -78,7 +78,7 @@ export function fittedWidths(section: ReportSection): number[] {
 
 /** A report cell as the spreadsheet gets it: money in yuan (display number), text never a formula. */
 export function sheetValue(kind: ReportColumn['kind'], v: Cell | undefined): ExcelJS.CellValue {
-  if (v === null || v === undefined) return null;
+  if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') return kind === 'money' ? fenToYuanNumber(v) : v;
   return safeCell(v) as ExcelJS.CellValue;
 }
@@ -119,10 +119,11 @@ export async function writeReports(path: string, results: ReportResult[], opts: 
       ws.addRow([]).commit();
       const header = ws.addRow(s.columns.map((c) => safeText(c.label)));
       header.font = { bold: true };
-      header.eachCell((cell) => {
+      header.eachCell((cell, col) => {
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF2F6' } };
         cell.border = { bottom: { style: 'thin' } };
-        cell.alignment = { vertical: 'middle', wrapText: false };
+        // Headers of number columns sit over their numbers.
+        cell.alignment = { vertical: 'middle', horizontal: NUM_FMT[s.columns[col - 1]!.kind] ? 'right' : 'left' };
       });
       header.commit();
       for (const row of s.rows) {
@@ -137,10 +138,12 @@ export async function writeReports(path: string, results: ReportResult[], opts: 
       if (s.totals) {
         const totals = { ...s.totals };
         // The totals row says what it is when the report left its first text cell empty.
-        if (s.columns[0]?.kind === 'text' && (totals[s.columns[0].key] ?? '') === '') totals[s.columns[0].key] = opts.locale === 'en' ? 'Total' : '合计';
+        const first = s.columns[0];
+        const unlabelled = s.columns.every((c) => (c.kind !== 'text' && c.kind !== 'date') || (totals[c.key] ?? '') === '');
+        if (first?.kind === 'text' && unlabelled) totals[first.key] = opts.locale === 'en' ? 'Total' : '合计';
         const t = styleCells(ws.addRow(s.columns.map((c) => sheetValue(c.kind, totals[c.key]))), styles, true);
         t.font = { bold: true };
-        t.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
+        t.eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: { style: 'thin' } }));
         t.commit();
       }
       ws.commit();

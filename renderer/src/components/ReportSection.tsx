@@ -34,11 +34,12 @@ function fitWidth(section: ReportSection, c: ReportColumn, locale: string): numb
   return Math.min(360, Math.max(72, w * 8 + 34));
 }
 
-/** The totals row says what it is: 合计 in the first text column when the report left it empty. */
+/** The totals row says what it is: 合计 in the first text column when the report labelled it nowhere. */
 function labelled(section: ReportSection, label: string): ReportRow {
   const first = section.columns[0];
   const totals = section.totals ?? {};
-  return first?.kind === 'text' && (totals[first.key] ?? '') === '' ? { ...totals, [first.key]: label } : totals;
+  const unlabelled = section.columns.every((c) => (c.kind !== 'text' && c.kind !== 'date') || (totals[c.key] ?? '') === '');
+  return first?.kind === 'text' && unlabelled ? { ...totals, [first.key]: label } : totals;
 }
 
 const numeric = (k: ReportColumn['kind']) => k === 'money' || k === 'percent' || k === 'int' || k === 'number';
