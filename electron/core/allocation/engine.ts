@@ -45,9 +45,10 @@ function splitLines(c: CustomerSplit): ResultLine[] {
 
 function toCustomers(inputs: AllocInputs, r: Rule, amountFen: number): CustomerSplit | null {
   if (amountFen === 0) return null;
-  const { targets, weights, total } = inputs.weights(r.name, r.driver, r.target);
+  const { targets, weights, total, max } = inputs.weights(r.name, r.driver, r.target);
   if (total === 0) throw new UserError('allocation.zeroDriver', { pool: r.name, driver: r.driver });
-  return { targets, weights, total, amounts: largestRemainder(amountFen, weights).amounts };
+  const known = Number.isSafeInteger(total) ? { total, max } : undefined;
+  return { targets, weights, total, amounts: largestRemainder(amountFen, weights, known).amounts };
 }
 
 const sum = (xs: number[]) => {

@@ -34,7 +34,7 @@ export class AllocInputs {
   private departments: Map<number, Department> | null = null;
   private headcounts: Map<number, number> | null = null;
   private statements = new Map<string, Statement<unknown[]>>();
-  private weightCache = new Map<string, { targets: Customer[]; weights: number[]; total: number }>();
+  private weightCache = new Map<string, { targets: Customer[]; weights: number[]; total: number; max: number }>();
 
   constructor(
     readonly book: Book,
@@ -133,7 +133,7 @@ export class AllocInputs {
    * cached, so pools sharing a driver and targets share one array. Negative values are
    * refused naming the pool (a share cannot be negative).
    */
-  weights(pool: string, driver: string, target: Target): { targets: Customer[]; weights: number[]; total: number } {
+  weights(pool: string, driver: string, target: Target): { targets: Customer[]; weights: number[]; total: number; max: number } {
     const key = `${driver}\u0000${JSON.stringify(target)}`;
     let w = this.weightCache.get(key);
     if (!w) {
@@ -141,13 +141,16 @@ export class AllocInputs {
       const values = this.driver(driver);
       const weights = new Array<number>(targets.length);
       let total = 0;
+      let max = 0;
       for (let i = 0; i < targets.length; i++) {
         const v = values.get(targets[i]!.id) ?? 0;
         if (v < 0) throw new UserError('allocation.negativeDriver', { pool, driver, customer: `${targets[i]!.code} ${targets[i]!.name}` });
         weights[i] = v;
         total += v;
+        if (v > max) max = v;
       }
-      w = { targets, weights, total };
+      // Beyond 2^53 the split's BigInt path checks and sums for itself.
+      w = { targets, weights, total, max };
       this.weightCache.set(key, w);
     }
     return w;

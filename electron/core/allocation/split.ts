@@ -14,16 +14,22 @@ export interface Split {
   total: bigint;
 }
 
-/** Weights must be non-negative safe integers with a positive sum (callers check and name the driver). */
-export function largestRemainder(amount: number, weights: readonly number[]): Split {
+/**
+ * Weights must be non-negative safe integers with a positive sum (callers check and name the
+ * driver). `known` passes a weight list's already checked sum and maximum, so a thousand
+ * pools sharing one driver do not re-check ten thousand weights each.
+ */
+export function largestRemainder(amount: number, weights: readonly number[], known?: { total: number; max: number }): Split {
   if (!Number.isSafeInteger(amount)) throw new Error(`amount is not whole fen: ${amount}`);
   const n = weights.length;
-  let total = 0;
-  let max = 0;
-  for (const w of weights) {
-    if (!Number.isSafeInteger(w) || w < 0) throw new Error(`weight must be a non-negative integer: ${w}`);
-    total += w;
-    if (w > max) max = w;
+  let total = known?.total ?? 0;
+  let max = known?.max ?? 0;
+  if (!known) {
+    for (const w of weights) {
+      if (!Number.isSafeInteger(w) || w < 0) throw new Error(`weight must be a non-negative integer: ${w}`);
+      total += w;
+      if (w > max) max = w;
+    }
   }
   if (!Number.isSafeInteger(total)) return splitBig(amount, weights);
   if (total === 0) throw new Error('weights sum to zero');
