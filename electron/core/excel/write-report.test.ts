@@ -53,6 +53,7 @@ function compareSheet(ws: ExcelJS.Worksheet, s: ReportSection, additive = false)
     Object.fromEntries(
       s.columns.map((c, i) => {
         const v = ws.getRow(rowNo).getCell(i + 1).value;
+        if (c.kind === 'date' && v instanceof Date) return [c.key, v.toISOString().slice(0, 10)];
         return [c.key, c.kind === 'money' ? toFen(v) : v === undefined || v === '' ? null : v];
       }),
     );
@@ -185,6 +186,21 @@ describe('Excel report writer', () => {
     expect(totalsRow(0)).toEqual(['合计', undefined, 1.5]);
     expect(totalsRow(1)).toEqual([undefined, '合计', 1.5]);
     expect(wb.worksheets[0]!.getRow(HEADER).getCell(3).alignment).toMatchObject({ horizontal: 'right' });
+  });
+
+  it('writes date columns as real dates formatted yyyy-mm-dd', async () => {
+    const r: ReportResult = {
+      report: 'x', title: 't', company: 'c', from: '2026-01', to: '2026-01', generatedAt: new Date().toISOString(),
+      sections: [{ name: 's', title: 's', columns: [{ key: 'd', label: '日期', kind: 'date' }], rows: [{ d: '2026-01-31' }, { d: '未知' }] }],
+    };
+    const path = join(tempDir(), 'dates.xlsx');
+    await writeReports(path, [r], { locale: 'zh-CN' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const cell = wb.worksheets[0]!.getRow(HEADER + 1).getCell(1);
+    expect(cell.value).toEqual(new Date('2026-01-31T00:00:00Z'));
+    expect(cell.numFmt).toBe('yyyy-mm-dd');
+    expect(wb.worksheets[0]!.getRow(HEADER + 2).getCell(1).value).toBe('未知');
   });
 
   it('exports the period pack: every report, one sheet per section, totals as on screen', async () => {

@@ -27,7 +27,7 @@ export const NUM_FMT: Record<ReportColumn['kind'], string | undefined> = {
   int: '#,##0',
   number: '#,##0.##',
   text: undefined,
-  date: undefined,
+  date: 'yyyy-mm-dd',
 };
 
 /**
@@ -52,6 +52,7 @@ function styleCells(row: ExcelJS.Row, styles: (Partial<ExcelJS.Style> | undefine
 }
 
 const YIELD_EVERY = 2_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HEADER_ROW = 6;
 
 /** Display width: CJK and other wide characters count double. */
@@ -80,6 +81,8 @@ export function fittedWidths(section: ReportSection): number[] {
 export function sheetValue(kind: ReportColumn['kind'], v: Cell | undefined): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') return kind === 'money' ? fenToYuanNumber(v) : v;
+  // A real date cell (sortable, filterable in Excel); exceljs writes it as a UTC serial.
+  if (kind === 'date' && ISO_DATE.test(v)) return new Date(`${v}T00:00:00Z`);
   return safeCell(v) as ExcelJS.CellValue;
 }
 
