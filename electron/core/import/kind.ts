@@ -54,8 +54,13 @@ export interface CommitCtx {
 export interface KindHandler<T> {
   /** Keep original cells of candidates (kinds whose writes can still refuse a row). */
   keepCells: boolean;
+  /** Needs every row at once (grouping, linking, one voucher); otherwise rows come in chunks as they are read. */
+  whole?: boolean;
   parse(row: RowView): RowParse<T>;
+  /** Writes a chunk of parsed rows in file order (all of them when `whole`). */
   commit(items: Candidate<T>[], ctx: CommitCtx): void;
+  /** After the last chunk, still inside the transaction. */
+  finish?(ctx: CommitCtx): void;
 }
 
 export type KindFactory = (book: Book, opts: ImportOptions) => KindHandler<unknown>;

@@ -50,15 +50,22 @@ export interface ScanOptions {
   remembered?: (shape: string) => Mapping | undefined;
   previewRows?: number;
   onProgress?: (fraction: number, rows: number) => void;
+  /** Takes each parsed row as it is read (then the result holds no candidates). */
+  onCandidate?: (c: Candidate<unknown>) => void;
 }
 
-const rowView = (cells: Plain[], mapping: Mapping): RowView => ({
-  get: (f) => {
-    const col = mapping[f];
-    return col === undefined ? null : (cells[col] ?? null);
-  },
-  has: (f) => mapping[f] !== undefined,
-});
+/** One view per sheet, pointed at each row in turn (a 200,000-row sheet allocates no view per row). */
+class SheetRowView implements RowView {
+  cells: Plain[] = [];
+  constructor(private readonly mapping: Mapping) {}
+  get(f: string): Plain {
+    const col = this.mapping[f];
+    return col === undefined ? null : (this.cells[col] ?? null);
+  }
+  has(f: string): boolean {
+    return this.mapping[f] !== undefined;
+  }
+}
 
 const texts = (cells: Plain[]) => cells.slice(1).map(cellText);
 
@@ -76,6 +83,7 @@ export async function scanWorkbook(path: string, handler: KindHandler<unknown>, 
     if (opts.sheet !== undefined && ws.name !== opts.sheet) continue;
     const limit = opts.previewRows;
     let sheet: ScannedSheet | null = null;
+    let view: SheetRowView | null = null;
     let prev = 0;
     let footer = false;
     for await (const r of ws.rows as AsyncIterable<SheetRow>) {
@@ -91,6 +99,7 @@ export async function scanWorkbook(path: string, handler: KindHandler<unknown>, 
         const missing = missingFields(opts.kind, mapping);
         if (missing.length && limit === undefined) throw new UserError('import.missingColumns', { sheet: ws.name, columns: missing.join(', ') });
         sheet = { name: ws.name, headerRow: r.number, header: headerTexts(r.cells).slice(1), shape, mapping, remembered: remembered !== undefined, rowsRead: 0, skipped: 0, preview: [] };
+        view = new SheetRowView(mapping);
         prev = r.number;
         continue;
       }
@@ -105,13 +114,16 @@ export async function scanWorkbook(path: string, handler: KindHandler<unknown>, 
         if (show) sheet.preview.push({ row: r.number, cells: texts(r.cells), status: 'skipped' });
         continue;
       }
-      const parsed = handler.parse(rowView(r.cells, sheet.mapping));
+      view!.cells = r.cells;
+      const parsed = handler.parse(view!);
       if (!parsed.ok) {
         const rej = { sheet: ws.name, row: r.number, code: parsed.code, params: parsed.params ?? {}, cells: texts(r.cells) };
         result.rejects.push(rej);
         if (show) sheet.preview.push({ row: r.number, cells: rej.cells, status: 'rejected', code: rej.code, params: rej.params });
       } else {
-        result.candidates.push({ sheet: ws.name, row: r.number, value: parsed.value, ...(handler.keepCells ? { cells: r.cells } : {}) });
+        const cand = { sheet: ws.name, row: r.number, value: parsed.value, ...(handler.keepCells ? { cells: r.cells } : {}) };
+        if (opts.onCandidate) opts.onCandidate(cand);
+        else result.candidates.push(cand);
         if (show) sheet.preview.push({ row: r.number, cells: texts(r.cells), status: 'ok' });
       }
       if (limit !== undefined && sheet.preview.length >= limit) break;

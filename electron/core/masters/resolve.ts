@@ -34,6 +34,8 @@ export function findMaster(book: Book, table: MasterTable, name: string): number
  */
 export class MasterResolver {
   private cache: Record<MasterTable, Map<string, number>> = { customer: new Map(), employee: new Map() };
+  /** By the name exactly as written: rows repeat the same spelling, so most lookups skip the folding. */
+  private raw: Record<MasterTable, Map<string, number>> = { customer: new Map(), employee: new Map() };
   private next: Partial<Record<MasterTable, number>> = {};
   readonly created: Record<MasterTable, number[]> = { customer: [], employee: [] };
 
@@ -52,17 +54,21 @@ export class MasterResolver {
 
   /** Only looks up; never creates. */
   find(table: MasterTable, name: string): number | null {
+    const exact = this.raw[table].get(name);
+    if (exact !== undefined) return exact;
     const key = nameKey(name);
-    const hit = this.cache[table].get(key);
-    if (hit !== undefined) return hit;
-    const id = findMaster(this.book, table, name);
-    if (id !== null) this.cache[table].set(key, id);
-    return id;
+    const hit = this.cache[table].get(key) ?? findMaster(this.book, table, name);
+    if (hit !== null) {
+      this.cache[table].set(key, hit);
+      this.raw[table].set(name, hit);
+    }
+    return hit;
   }
 
   /** Forgets ids created inside a rolled-back savepoint. */
   forget(table: MasterTable, id: number): void {
     for (const [k, v] of this.cache[table]) if (v === id) this.cache[table].delete(k);
+    for (const [k, v] of this.raw[table]) if (v === id) this.raw[table].delete(k);
     this.created[table] = this.created[table].filter((x) => x !== id);
     this.next[table] = undefined;
   }

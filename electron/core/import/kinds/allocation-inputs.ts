@@ -30,13 +30,14 @@ function parseDriver(row: RowView): RowParse<DriverRow> {
 }
 
 export function driversKind(book: Book): KindHandler<DriverRow> {
+  // Values seen earlier in the file (across chunks).
+  const inFile = new Map<string, number>();
   return {
     keepCells: false,
     parse: parseDriver,
     commit(items: Candidate<DriverRow>[], ctx: CommitCtx) {
       const existing = book.sqlite.prepare('SELECT value_milli FROM driver_value WHERE period = ? AND driver = ? AND customer_id = ?').pluck();
       const insert = book.sqlite.prepare('INSERT INTO driver_value (period, driver, customer_id, value_milli, batch_id) VALUES (?, ?, ?, ?, ?)');
-      const inFile = new Map<string, number>();
       for (const c of items) {
         const v = c.value;
         const customerId = ctx.masters.find('customer', v.customer);

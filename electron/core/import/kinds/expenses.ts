@@ -61,8 +61,19 @@ export function categoryLookup(book: Book): Map<string, CategoryRef> {
   return map;
 }
 
+/** Names repeat on every row (a dozen employees, a few dozen customers): fold each once. */
+const keyCache = new Map<string, string>();
+function cachedKey(s: string): string {
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    if (keyCache.size > 20_000) keyCache.clear();
+    keyCache.set(s, (k = nameKey(s)));
+  }
+  return k;
+}
+
 export function expenseFingerprint(r: Pick<ExpenseRow, 'date' | 'employee' | 'customer' | 'categoryCode' | 'amountFen' | 'description'>): string {
-  const body = ['e', r.date, nameKey(r.employee), nameKey(r.customer), r.categoryCode, r.amountFen, nameKey(r.description)].join('\u001f');
+  const body = ['e', r.date, cachedKey(r.employee), cachedKey(r.customer), r.categoryCode, r.amountFen, nameKey(r.description)].join('\u001f');
   return createHash('sha1').update(body).digest('base64');
 }
 
@@ -85,10 +96,10 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
       taxFen = tax.fen;
     }
     const employee = cellText(row.get('employee'));
-    if (!nameKey(employee)) return { ok: false, code: 'import.reject.employee.missing' };
+    if (!cachedKey(employee)) return { ok: false, code: 'import.reject.employee.missing' };
     const catText = cellText(row.get('category'));
-    if (!nameKey(catText)) return { ok: false, code: 'import.reject.category.missing' };
-    const category = categories.get(nameKey(catText));
+    if (!cachedKey(catText)) return { ok: false, code: 'import.reject.category.missing' };
+    const category = categories.get(cachedKey(catText));
     if (!category) return { ok: false, code: 'import.reject.category.unknown', params: { category: catText } };
     return {
       ok: true,
@@ -112,11 +123,15 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
     return (inv !== null && ctx.invoiceSeen(inv)) || ctx.seen(fp);
   }
 
+  // Accepted lines across chunks: the policy sees them all at once (day and month caps add up),
+  // then the claims are written, one per employee.
+  const accepted: PolicyLine[] = [];
+  const refs: { sheet: string; row: number }[] = [];
+  let departments: Map<string, number> | null = null;
+  let facts: ReturnType<typeof accountFacts> | null = null;
+
   function commitClaims(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
-    const departments = departmentLookup(book);
-    const byEmployee = new Map<number, ClaimLineInput[]>();
-    const policyLines: PolicyLine[] = [];
-    const refs: { sheet: string; row: number }[] = [];
+    departments ??= departmentLookup(book);
     for (const c of items) {
       const fp = expenseFingerprint(c.value);
       if (isDuplicate(c, ctx, fp)) {
@@ -124,36 +139,32 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
         continue;
       }
       const v = c.value;
-      const employeeId = ctx.masters.employee(v.employee, { departmentId: departments.get(nameKey(v.department)) ?? null }).id;
-      const customerId = nameKey(v.customer) ? ctx.masters.customer(v.customer).id : null;
-      let lines = byEmployee.get(employeeId);
-      if (!lines) byEmployee.set(employeeId, (lines = []));
-      const line: ClaimLineInput = {
-        date: v.date,
-        categoryId: v.categoryId,
-        customerId,
-        departmentId: departments.get(nameKey(v.department)) ?? null,
-        description: v.description,
-        invoiceNo: v.invoiceNo,
-        amountFen: v.amountFen,
-        taxFen: v.taxFen,
-      };
-      lines.push(line);
-      policyLines.push({ ...line, employeeId });
+      const departmentId = departments.get(cachedKey(v.department)) ?? null;
+      const employeeId = ctx.masters.employee(v.employee, { departmentId }).id;
+      const customerId = cachedKey(v.customer) ? ctx.masters.customer(v.customer).id : null;
+      accepted.push({ employeeId, date: v.date, categoryId: v.categoryId, customerId, departmentId, description: v.description, invoiceNo: v.invoiceNo, amountFen: v.amountFen, taxFen: v.taxFen });
       refs.push({ sheet: c.sheet, row: c.row });
       ctx.remember(c, fp, v.invoiceNo);
       ctx.accept(c, v.amountFen, v.categoryCode);
     }
+  }
+
+  function finishClaims(ctx: CommitCtx): void {
     // Before the claims exist: the evaluator's duplicate-invoice rule would otherwise meet each line itself.
-    ctx.addPolicy(importPolicyExceptions(book, policyLines, refs, ctx.locale));
+    ctx.addPolicy(importPolicyExceptions(book, accepted, refs, ctx.locale));
+    const byEmployee = new Map<number, ClaimLineInput[]>();
+    for (const l of accepted) {
+      const list = byEmployee.get(l.employeeId!);
+      if (list) list.push(l);
+      else byEmployee.set(l.employeeId!, [l]);
+    }
+    accepted.length = 0;
     for (const [employeeId, lines] of byEmployee) createClaim(book, { employeeId, batchId: ctx.batchId, title: `导入批次 #${ctx.batchId}`, lines });
   }
 
   function commitVouchers(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
-    const facts = accountFacts(book);
+    facts ??= accountFacts(book);
     const payable = book.account('otherPayable');
-    const policyLines: PolicyLine[] = [];
-    const refs: { sheet: string; row: number }[] = [];
     for (const c of items) {
       const fp = expenseFingerprint(c.value);
       if (isDuplicate(c, ctx, fp)) {
@@ -161,11 +172,11 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
         continue;
       }
       const v = c.value;
-      const kept = policyLines.length;
+      const kept = accepted.length;
       const ok = ctx.attempt(c, () => {
         const employeeId = ctx.masters.employee(v.employee).id;
         const customerId = nameKey(v.customer) ? ctx.masters.customer(v.customer).id : null;
-        policyLines.push({ date: v.date, categoryId: v.categoryId, customerId, employeeId, description: v.description, invoiceNo: v.invoiceNo, amountFen: v.amountFen, taxFen: v.taxFen });
+        accepted.push({ date: v.date, categoryId: v.categoryId, customerId, employeeId, description: v.description, invoiceNo: v.invoiceNo, amountFen: v.amountFen, taxFen: v.taxFen });
         refs.push({ sheet: c.sheet, row: c.row });
         const memo = v.description || v.categoryCode;
         bookVoucher(
@@ -179,21 +190,26 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
               { account: payable, creditFen: v.amountFen, memo, employeeId, customerId },
             ],
           },
-          facts,
+          facts!,
         );
       });
       if (ok) {
         ctx.remember(c, fp, v.invoiceNo);
         ctx.accept(c, v.amountFen, v.categoryCode);
       } else {
-        policyLines.length = kept;
+        accepted.length = kept;
         refs.length = kept;
       }
     }
-    ctx.addPolicy(importPolicyExceptions(book, policyLines, refs, ctx.locale));
   }
 
-  return { keepCells: opts.as === 'vouchers', parse, commit: opts.as === 'vouchers' ? commitVouchers : commitClaims };
+  const vouchers = opts.as === 'vouchers';
+  return {
+    keepCells: vouchers,
+    parse,
+    commit: vouchers ? commitVouchers : commitClaims,
+    finish: vouchers ? (ctx) => ctx.addPolicy(importPolicyExceptions(book, accepted, refs, ctx.locale)) : finishClaims,
+  };
 }
 
 function departmentLookup(book: Book): Map<string, number> {

@@ -45,6 +45,7 @@ function accountProblem(facts: ReturnType<typeof accountFacts>, v: { account: st
 export function openingBalancesKind(book: Book): KindHandler<BalanceRow> {
   return {
     keepCells: false,
+    whole: true,
     parse: parseBalance,
     commit(items: Candidate<BalanceRow>[], ctx: CommitCtx) {
       const facts = accountFacts(book);
@@ -114,6 +115,7 @@ function parseVoucherRow(row: RowView): RowParse<VoucherRowValue> {
 export function vouchersKind(book: Book): KindHandler<VoucherRowValue> {
   return {
     keepCells: true,
+    whole: true,
     parse: parseVoucherRow,
     commit(items: Candidate<VoucherRowValue>[], ctx: CommitCtx) {
       const facts = accountFacts(book);

@@ -67,6 +67,7 @@ export function employeesKind(book: Book): KindHandler<PartyRow> {
   );
   return {
     keepCells: false,
+    whole: true,
     parse(row) {
       const r = parseParty(row);
       if (r.ok && nameKey(r.value.department) && !departments.has(nameKey(r.value.department))) {
