@@ -68,6 +68,8 @@ export interface RunSummary {
   createdAt: string;
   totalFen: number;
   voucherId: number | null;
+  /** The reclass voucher as the accountant knows it: 2026-10 记-0012. */
+  voucherNo: string | null;
 }
 
 export interface StoredRun extends RunSummary {
@@ -152,7 +154,7 @@ export const allocationChannels = {
   'allocation.getRun': channel<{ run: StoredRun | null }>()(z.object({ runId: z.number().int().positive().optional(), period: periodSchema.optional() })),
   'allocation.whatIf': channel<WhatIfResult>()(z.object({ period: periodSchema, a: ruleChoice, b: ruleChoice })),
   'allocation.explain': channel<ExplainLine[]>()(range.extend({ customerId: z.number().int().positive() })),
-  'allocation.post': channel<{ voucherId: number; lines: number }>()(z.object({ runId: z.number().int().positive() })),
+  'allocation.post': channel<{ voucherId: number; voucherNo: string; lines: number }>()(z.object({ runId: z.number().int().positive() })),
   'profitability.customers': channel<{ rows: CustomerProfit[]; totals: Figures & { profitFen: number } }>()(range),
   'profitability.managers': channel<ManagerRoi[]>()(range),
 };

@@ -112,6 +112,10 @@ it('runs an allocation, explains one customer, shows the whale curve, and runs a
   await whatif.scrollIntoViewIfNeeded();
   await e.shot('alloc-03b-whatif');
 
+  // Post the run as a reclass voucher: numbered after the eleven seeded vouchers.
+  await page.getByRole('button', { name: '过账（生成重分类凭证）' }).click();
+  await page.getByText('已过账：凭证 2026-10 记-0012').waitFor();
+
   // Profitability: the whale curve and the table; a click opens the same explanation.
   await page.getByRole('button', { name: '客户盈利', exact: true }).click();
   await page.getByLabel('起始期间').fill('2026-10');

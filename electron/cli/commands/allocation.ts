@@ -27,7 +27,7 @@ const allocate: Command = async ({ args, flags, open, call }) => {
     runId: run.runId,
     period: run.period,
     totalFen: run.totalFen,
-    ...(posted ? { voucherId: posted.voucherId } : {}),
+    ...(posted ? { voucherId: posted.voucherId, voucherNo: posted.voucherNo } : {}),
     pools: run.pools.map((p) => ({
       pool: p.pool,
       method: p.method,
@@ -45,7 +45,7 @@ const allocate: Command = async ({ args, flags, open, call }) => {
     })),
   };
   const text = [
-    `run #${run.runId} ${run.period}: ${formatFen(run.totalFen)}${posted ? ` posted as voucher ${posted.voucherId}` : ''}`,
+    `run #${run.runId} ${run.period}: ${formatFen(run.totalFen)}${posted ? ` posted as ${posted.voucherNo}` : ''}`,
     ...run.pools.map((p) => `  ${p.pool} (${p.driver}): ${formatFen(p.amountFen)} → ${p.lines.length} lines, ${formatFen(p.allocatedFen)}`),
   ].join('\n');
   return { json, text };

@@ -7,7 +7,7 @@
 import { UserError } from '../../../shared/errors';
 import { lastDay, period as toPeriod } from '../../../shared/period';
 import type { Book } from '../book/book';
-import { bookVoucher } from '../ledger/vouchers';
+import { bookVoucher, voucherNo } from '../ledger/vouchers';
 import type { LineInput } from '../ledger/voucher-rules';
 import type { AllocationResult, ExplainLine, PoolResult, RunSummary, StoredRun } from '../../../shared/contract/allocation';
 import { allocate, splitOf, type CustomerSplit } from './engine';
@@ -100,9 +100,16 @@ export function getRun(book: Book, runId: number): StoredRun {
     createdAt: run.created_at,
     totalFen: run.total_fen,
     voucherId: run.voucher_id,
+    voucherNo: voucherLabel(book, run.voucher_id),
     snapshot,
     pools: snapshot.pools.map((p, no) => ({ ...p, lines: byPool.get(no) ?? [] })),
   };
+}
+
+function voucherLabel(book: Book, id: number | null): string | null {
+  if (id === null) return null;
+  const v = book.sqlite.prepare('SELECT period, number FROM voucher WHERE id = ?').get(id) as { period: string; number: number | null } | undefined;
+  return v ? `${v.period} ${voucherNo(v.number)}` : null;
 }
 
 export function listRuns(book: Book): RunSummary[] {
@@ -115,7 +122,7 @@ export function listRuns(book: Book): RunSummary[] {
       total_fen: number;
       voucher_id: number | null;
     }[]
-  ).map((r) => ({ runId: r.id, period: r.period, ruleSet: r.rule_set, createdAt: r.created_at, totalFen: r.total_fen, voucherId: r.voucher_id }));
+  ).map((r) => ({ runId: r.id, period: r.period, ruleSet: r.rule_set, createdAt: r.created_at, totalFen: r.total_fen, voucherId: r.voucher_id, voucherNo: voucherLabel(book, r.voucher_id) }));
 }
 
 /** Every allocated amount of one customer over a range, from each period's current run. */
@@ -148,7 +155,7 @@ export function explain(book: Book, customerId: number, from: string, to: string
  * both directions when all amounts share a sign; otherwise all customer lines go to the
  * largest account.
  */
-export function postRun(book: Book, runId: number): { voucherId: number; lines: number } {
+export function postRun(book: Book, runId: number): { voucherId: number; voucherNo: string; lines: number } {
   const run = getRun(book, runId);
   if (run.voucherId !== null) throw new UserError('allocation.runAlreadyPosted', { id: runId });
   if (currentRunId(book, run.period) !== runId) throw new UserError('allocation.runSuperseded', { id: runId });
@@ -195,5 +202,5 @@ export function postRun(book: Book, runId: number): { voucherId: number; lines: 
   const v = bookVoucher(book, { date: lastDay(toPeriod(run.period)), memo, lines, source: { type: 'allocation', id: runId } });
   book.sqlite.prepare('UPDATE alloc_run SET voucher_id = ? WHERE id = ?').run(v.id, runId);
   book.audit({ action: 'allocation.post', entity: 'alloc_run', entityId: runId, after: { voucherId: v.id, lines: lines.length } });
-  return { voucherId: v.id, lines: lines.length };
+  return { voucherId: v.id, voucherNo: `${v.period} ${voucherNo(v.number)}`, lines: lines.length };
 }

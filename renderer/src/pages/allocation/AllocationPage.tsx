@@ -116,7 +116,7 @@ export function AllocationPage() {
         {run && run.voucherId === null && (
           <button type="button" disabled={busy} onClick={() => void guard(async () => {
             const r = await api('allocation.post', { runId: run.runId });
-            setRun({ ...run, voucherId: r.voucherId });
+            setRun({ ...run, voucherId: r.voucherId, voucherNo: r.voucherNo });
           })}>
             {t('alloc.post')}
           </button>
@@ -200,7 +200,7 @@ export function AllocationPage() {
       <section className="card" data-testid="alloc-result">
         <div className="page-head">
           <h2>{run ? t('alloc.runInfo', { id: run.runId, period: run.period, total: formatFen(run.totalFen) }) : t('alloc.noRun')}</h2>
-          {run?.voucherId && <span className="ok-note">{t('alloc.posted', { id: run.voucherId })}</span>}
+          {run?.voucherNo && <span className="ok-note">{t('alloc.posted', { voucher: run.voucherNo })}</span>}
         </div>
         {run && (
           <>
