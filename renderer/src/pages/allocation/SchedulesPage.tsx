@@ -157,7 +157,7 @@ export function SchedulesPage() {
                   <div className="sched-chips">
                     {s.entries.map((e) => (
                       <span key={e.no} className={`sched-chip ${e.status}`} title={`${e.period} ${formatFen(e.amountFen)} · ${t(`sched.status.${e.status}`)}`}>
-                        {e.period.slice(2)}
+                        {e.period}
                       </span>
                     ))}
                   </div>
