@@ -68,7 +68,10 @@ it('enters a voucher by keyboard, posts it, sees it in the trial balance and rev
   await kb.press('Tab'); // employee
   await kb.press('Tab'); // department
   await kb.press('Enter'); // last cell: a new line, focus on its account
-  await pickFirst('qtyfk'); // 其他应付款
+  // A fast typist: Enter right after the last letter, before the list has caught up
+  // (earlier prefixes list 其他应收款 first); the picker must take qtyfk's best match, 其他应付款.
+  await kb.type('qtyfk');
+  await kb.press('Enter');
   await kb.press('Enter'); // credit
   await expect(editor.getByTestId('voucher-difference').textContent()).resolves.toContain('848.00');
   await kb.type('='); // the balancing amount
@@ -171,4 +174,33 @@ it('pastes rows copied from Excel, refuses a closed period and reopens it with a
   await page.getByTestId('trial-balance').getByText('Closing').waitFor();
   await e.shot('ledger-12-trial-balance-en');
   await page.getByTestId('toggle-language').click();
+});
+
+it('edits masters in the grid and adds a sub-account', async () => {
+  const { page } = e;
+  const book = e.harness.session.requireBook();
+  await page.getByRole('button', { name: '客户与员工' }).click();
+  const grid = page.getByTestId('masters-customers');
+  await grid.locator('[row-id="1"] [col-id="tier"]').dblclick();
+  await page.keyboard.type('A');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('masters-note').getByText('已保存').waitFor();
+  expect(book.sqlite.prepare(`SELECT tier FROM customer WHERE id = 1`).pluck().get()).toBe('A');
+
+  await page.getByTestId('masters-tab-chart').click();
+  await page.getByTestId('chart-parent').fill('yhck');
+  await page.locator('.picker-list li[aria-selected="true"]').waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('chart-sub-name').fill('工商银行');
+  await page.getByTestId('chart-sub-name').press('Enter');
+  // 1002 already has postings: the core refuses, with the reason.
+  await page.getByTestId('masters-note').getByText(/1002 银行存款 已有 \d+ 笔凭证分录/).waitFor();
+  await page.getByTestId('chart-parent').fill('1221');
+  await page.getByTestId('chart-parent').press('Tab');
+  await page.getByTestId('chart-sub-name').fill('员工借款');
+  await page.getByTestId('chart-sub-name').press('Enter');
+  await page.getByTestId('masters-chart').locator('[row-id="122101"]').waitFor();
+  await e.shot('ledger-13-chart-sub-account');
+  expect(book.sqlite.prepare(`SELECT name, parent_code FROM account WHERE code = '122101'`).get()).toEqual({ name: '员工借款', parent_code: '1221' });
+  expect(book.sqlite.prepare(`SELECT COUNT(*) FROM audit_log WHERE action LIKE 'masters.%'`).pluck().get()).toBeGreaterThanOrEqual(4);
 });

@@ -24,6 +24,15 @@ export interface PickerProps {
 
 export const itemLabel = (i: LookupItem) => `${i.code} ${i.name}`;
 
+/** Picks still resolving after their field was left; a save waits for them (settlePickers). */
+const pending = new Set<Promise<unknown>>();
+
+/** Resolves once every picker left with unresolved text has picked, and React has re-rendered. */
+export async function settlePickers(): Promise<void> {
+  while (pending.size > 0) await Promise.all([...pending]);
+  await new Promise((ok) => setTimeout(ok, 0));
+}
+
 export function Picker({ kind, label, onPick, leafOnly, placeholder, testId, disabled, onPaste, cellId }: PickerProps) {
   const { t } = useI18n();
   const [text, setText] = useState(label);
@@ -33,6 +42,8 @@ export function Picker({ kind, label, onPick, leafOnly, placeholder, testId, dis
   const seq = useRef(0);
   // What was last picked: a blur right after a pick (Tab) must not pick again from stale text.
   const picked = useRef<string | null>(null);
+  // The text the shown items were found for: a fast typist's Enter may come before the last answer.
+  const shownFor = useRef<string | null>(null);
 
   useEffect(() => setText(label), [label]);
 
@@ -42,6 +53,7 @@ export function Picker({ kind, label, onPick, leafOnly, placeholder, testId, dis
     if (n === seq.current) {
       setItems(found);
       setActive(0);
+      shownFor.current = q;
     }
     return found;
   };
@@ -62,6 +74,10 @@ export function Picker({ kind, label, onPick, leafOnly, placeholder, testId, dis
         return;
       }
       setActive((a) => Math.max(0, Math.min(items.length - 1, a + (e.key === 'ArrowDown' ? 1 : -1))));
+    } else if ((e.key === 'Enter' || e.key === 'Tab') && open && shownFor.current !== (text === label ? '' : text)) {
+      // The list is still for an earlier prefix: never take its item. Focus moves on at once
+      // (keystrokes keep landing in the next cell) and leaving resolves this text's best match.
+      setOpen(false);
     } else if ((e.key === 'Enter' || e.key === 'Tab') && open && items[active]) {
       pick(items[active]!);
     } else if (e.key === 'Escape') {
@@ -75,7 +91,9 @@ export function Picker({ kind, label, onPick, leafOnly, placeholder, testId, dis
     setOpen(false);
     if (text === label || picked.current !== null) return;
     if (!text.trim()) return pick(null);
-    void search(text).then((found) => pick(found[0] ?? null));
+    const p = search(text).then((found) => pick(found[0] ?? null));
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
   };
 
   return (

@@ -100,7 +100,7 @@ export function LedgerPage() {
         <h1>{t('ledger.title')}</h1>
         <button type="button" onClick={() => void exportHledger()}>{t('ledger.exportHledger')}</button>
       </header>
-      <div className="tabs" role="tablist">
+      <div className="ledger-tabs" role="tablist">
         {(['tb', 'detail', 'journal'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} data-testid={`ledger-tab-${k}`} onClick={() => setTab(k)}>
             {t(k === 'tb' ? 'ledger.trialBalance' : k === 'detail' ? 'ledger.detail' : 'ledger.journal')}

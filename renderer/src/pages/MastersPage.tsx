@@ -159,7 +159,7 @@ export function MastersPage() {
           <input type="checkbox" checked={inactive} onChange={(e) => setInactive(e.target.checked)} /> {t('masters.showInactive')}
         </label>
       </header>
-      <div className="tabs" role="tablist">
+      <div className="ledger-tabs" role="tablist">
         {(['customers', 'employees', 'departments', 'categories', 'chart'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} data-testid={`masters-tab-${k}`} onClick={() => (setTab(k), setNote(null))}>
             {t(`masters.${k}`)}
@@ -176,7 +176,7 @@ export function MastersPage() {
       {note && <p className={note.error ? 'error' : 'ok-note'} data-testid="masters-note">{note.text}</p>}
       {tab === 'chart' && <ChartEditor onNote={setNote} />}
       {tab !== 'chart' && (
-      <div className="grid-host" data-testid={`masters-${tab}`}>
+      <div className="grid-host ledger-grid" data-testid={`masters-${tab}`}>
         <AgGridReact<AnyRow>
           key={tab}
           theme={gridTheme}

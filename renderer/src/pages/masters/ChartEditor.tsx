@@ -21,6 +21,7 @@ export function ChartEditor({ onNote }: { onNote: (n: { text: string; error?: bo
   const [parent, setParent] = useState<{ code: string; label: string } | null>(null);
   const [name, setName] = useState('');
   const [version, setVersion] = useState(0);
+  const dimLabel = (d: Dim) => t(`voucher.${d}`);
 
   useEffect(() => {
     (async () => {
@@ -35,10 +36,9 @@ export function ChartEditor({ onNote }: { onNote: (n: { text: string; error?: bo
     })().catch((e: Error) => onNote({ text: e.message, error: true }));
   }, [version, onNote]);
 
-  const run = async (call: () => Promise<unknown>, ok = t('masters.saved')) => {
+  const run = async <R,>(call: () => Promise<R>, ok: (r: R) => string = () => t('masters.saved')) => {
     try {
-      await call();
-      onNote({ text: ok });
+      onNote({ text: ok(await call()) });
     } catch (e) {
       onNote({ text: (e as Error).message, error: true });
     }
@@ -47,18 +47,25 @@ export function ChartEditor({ onNote }: { onNote: (n: { text: string; error?: bo
 
   const add = () => {
     if (!parent || !name.trim()) return;
-    void run(async () => {
-      const a = await api('accounts.addSub', { parent: parent.code, name: name.trim() });
-      setName('');
-      onNote({ text: `${a.code} ${a.name}` });
-    });
+    void run(
+      async () => {
+        const a = await api('accounts.addSub', { parent: parent.code, name: name.trim() });
+        setName('');
+        return a;
+      },
+      (a) => t('masters.subAdded', { account: `${a.code} ${a.name}` }),
+    );
   };
 
   const onEdit = (e: CellValueChangedEvent<AccountRow>) => {
     const code = e.data.code;
     if (e.colDef.field === 'name') void run(() => api('accounts.update', { code, name: String(e.newValue ?? '') }));
     if (e.colDef.field === 'dims') {
-      const dims = String(e.newValue ?? '').split(/[,，\s]+/).filter((d): d is Dim => (DIMS as readonly string[]).includes(d));
+      // Typed in either language: 客户 / customer, 员工 / employee, 部门 / department.
+      const dims = String(e.newValue ?? '')
+        .split(/[,，、\s]+/)
+        .map((w) => DIMS.find((d) => d === w.toLowerCase() || dimLabel(d) === w))
+        .filter((d): d is Dim => d !== undefined);
       void run(() => api('accounts.update', { code, dims }));
     }
   };
@@ -67,7 +74,7 @@ export function ChartEditor({ onNote }: { onNote: (n: { text: string; error?: bo
     { field: 'code', headerName: t('accounts.code'), width: 130 },
     { field: 'name', headerName: t('accounts.name'), flex: 1, editable: true, cellRenderer: (p: { data?: AccountRow; value?: string }) => <span style={{ paddingLeft: ((p.data?.level ?? 1) - 1) * 18 }}>{p.value}</span> },
     { field: 'type', headerName: t('accounts.type'), width: 110, valueFormatter: (p) => (p.value ? t(`type.${p.value as AccountRow['type']}`) : '') },
-    { field: 'dims', headerName: `${t('accounts.dims')} (customer, employee, department)`, width: 300, editable: true, valueFormatter: (p) => ((p.value as string[] | undefined) ?? []).join(', '), valueParser: (p) => p.newValue as never },
+    { field: 'dims', headerName: `${t('accounts.dims')}（${DIMS.map(dimLabel).join('、')}）`, width: 300, editable: true, valueFormatter: (p) => ((p.value as Dim[] | undefined) ?? []).map(dimLabel).join(', '), valueParser: (p) => p.newValue as never },
     {
       colId: 'active',
       headerName: t('masters.active'),
@@ -91,7 +98,7 @@ export function ChartEditor({ onNote }: { onNote: (n: { text: string; error?: bo
         <button type="submit" className="primary" disabled={!parent || !name.trim()}>{t('masters.addSub')}</button>
         <span className="muted">{t('masters.chartHint')}</span>
       </form>
-      <div className="grid-host" data-testid="masters-chart">
+      <div className="grid-host ledger-grid" data-testid="masters-chart">
         <AgGridReact<AccountRow> theme={gridTheme} columnDefs={columns} rowData={rows} getRowId={(p) => p.data.code} stopEditingWhenCellsLoseFocus onCellValueChanged={onEdit} />
       </div>
     </>

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type Key
 import type { VoucherDto } from '../../../../shared/contract/ledger';
 import { formatFen } from '../../../../shared/money';
 import { api } from '../../api/platform';
-import { itemLabel, Picker } from '../../components/Picker';
+import { itemLabel, Picker, settlePickers } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { isMultiCell, parsePastedRows } from './paste';
 import { blankLine, cellFen, fromDto, resolvePasted, toRequest, totals, type EditLine } from './lines';
@@ -24,6 +24,8 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
   const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
   const [focusCell, setFocusCell] = useState<string | null>(null);
   const table = useRef<HTMLTableElement>(null);
+  const linesRef = useRef(lines);
+  linesRef.current = lines;
   const readonly = voucher?.status === 'posted';
 
   const load = useCallback((v: VoucherDto | null) => {
@@ -51,13 +53,15 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
   const edit = (key: number, patch: Partial<EditLine>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
 
   const save = async (): Promise<VoucherDto | null> => {
-    const req = toRequest(lines);
+    // A picker just left (Ctrl+S, a click on Post) may still be resolving its text.
+    await settlePickers();
+    const req = toRequest(linesRef.current);
     if (!req.ok) {
       setNote({ text: t('voucher.badAmount', { line: req.line, text: req.text }), error: true });
       return null;
     }
     try {
-      const v = await api('vouchers.save', { ...(voucher ? { id: voucher.id } : {}), date, memo: memo || (lines[0]?.memo ?? ''), lines: req.lines as never });
+      const v = await api('vouchers.save', { ...(voucher ? { id: voucher.id } : {}), date, memo: memo || (linesRef.current[0]?.memo ?? ''), lines: req.lines as never });
       load(v);
       setNote({ text: t('voucher.saved') });
       onChanged();
