@@ -50,6 +50,9 @@ function importConnection(book: Book): Book {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // A big import updates several indexes at random places (fingerprints, invoice numbers):
+  // SQLite's default 2 MB page cache would spill them to disk over and over inside the transaction.
+  sqlite.pragma('cache_size = -131072');
   const conn = new Book(sqlite, book.path);
   conn.user = book.user;
   return conn;
