@@ -19,7 +19,7 @@ import { rng, timeIt, type BenchCase, type BenchSize } from './types';
 const DRIVERS = ['revenue', 'equal', 'table:订单数', 'table:拜访次数'];
 
 /** Adds departments with one posted rent line each in June, and two driver tables. */
-function addPools(book: Book, pools: number): Rule[] {
+export function addPools(book: Book, pools: number): Rule[] {
   const s = book.sqlite;
   const r = rng(7);
   const customers = (s.prepare('SELECT id FROM customer ORDER BY code').all() as { id: number }[]).map((c) => c.id);
@@ -89,11 +89,13 @@ export const cases: BenchCase[] = [
           return { amount: p.amountFen, weights: custIds.map((id) => byId.get(id) ?? 0) };
         });
         const baselineMs = await timeIt(() => bareLoop(inputs), 3);
-        const t = performance.now();
-        book.sqlite.transaction(() => runAllocation(book, '2026-06', { rules }))();
-        const storeMs = performance.now() - t;
         const n = result.pools.reduce((s, p) => s + p.lines.length, 0);
-        return { ms, baselineMs, note: `${pools} pools, ${customers} customers, ${n.toLocaleString('en-US')} result lines; run incl. storing them ${Math.round(storeMs)} ms` };
+        // Storing writes one row per share; a tenth of the pools keeps the case short.
+        const stored = rules.slice(0, Math.max(1, Math.floor(rules.length / 10)));
+        const t = performance.now();
+        book.sqlite.transaction(() => runAllocation(book, '2026-06', { rules: stored }))();
+        const storeMs = performance.now() - t;
+        return { ms, baselineMs, note: `${pools} pools, ${customers} customers, ${n.toLocaleString('en-US')} shares; a stored run of ${stored.length} pools ${Math.round(storeMs)} ms` };
       });
     },
   },
