@@ -144,6 +144,10 @@ it('pastes rows copied from Excel, refuses a closed period and reopens it with a
   await editor.getByTestId('voucher-note').getByText('已粘贴 2 行').waitFor();
   await expect(editor.locator('[data-cell="1-account"]').inputValue()).resolves.toBe('1002 银行存款');
   await editor.getByTestId('voucher-difference').getByText('借贷平衡').waitFor();
+  // ↑ / ↓ move between lines within a column.
+  await editor.locator('[data-cell="1-credit"]').focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).resolves.toBe('0-credit');
   await editor.getByTestId('voucher-save').click();
   await editor.getByTestId('voucher-note').getByText('期间 2026-01 已结账，不能写入').waitFor();
   await e.shot('ledger-09-closed-period-refused');

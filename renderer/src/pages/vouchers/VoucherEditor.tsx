@@ -126,7 +126,18 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
 
   // Enter behaves like Tab inside the lines; on the very last cell it adds a line.
   const onTableKey = (e: KeyboardEvent<HTMLTableElement>) => {
-    if (e.key !== 'Enter' || e.ctrlKey || e.altKey || !(e.target instanceof HTMLInputElement)) return;
+    if (!(e.target instanceof HTMLInputElement)) return;
+    // ↑ ↓ move between lines in the same column, as in a spreadsheet (pickers use them for their list).
+    if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && e.target.getAttribute('role') !== 'combobox') {
+      const [row, col] = (e.target.dataset.cell ?? '').split('-');
+      const to = table.current?.querySelector<HTMLInputElement>(`[data-cell="${Number(row) + (e.key === 'ArrowUp' ? -1 : 1)}-${col}"]`);
+      if (to) {
+        e.preventDefault();
+        to.focus();
+      }
+      return;
+    }
+    if (e.key !== 'Enter' || e.ctrlKey || e.altKey) return;
     e.preventDefault();
     const cells = [...(table.current?.querySelectorAll<HTMLInputElement>('input[data-cell]') ?? [])];
     const i = cells.indexOf(e.target);
