@@ -21,6 +21,8 @@ export interface SheetRow {
 export interface StreamSheet {
   name: string;
   rows: AsyncIterable<SheetRow>;
+  /** How far through this sheet, when it is read back from exceljs' temp file (else null). */
+  fraction(): number | null;
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -92,8 +94,11 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
     try {
       for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string; id: string }>) {
         // A sheet exceljs parked in a temp file (sheets stored before the shared strings) is read back through a plain file stream.
-        (ws as unknown as { iterator?: { setEncoding?: (e: string) => void } }).iterator?.setEncoding?.('utf8');
-        yield { name: sheetName(reader as unknown as ReaderInternals, ws.id) ?? ws.name, rows: rowsOf(ws) };
+        const it = (ws as unknown as { iterator?: { setEncoding?: (e: string) => void; bytesRead?: number; path?: unknown } }).iterator;
+        it?.setEncoding?.('utf8');
+        const size = typeof it?.path === 'string' && existsSync(it.path) ? statSync(it.path).size : 0;
+        const fraction = () => (size > 0 && typeof it?.bytesRead === 'number' ? it.bytesRead / size : null);
+        yield { name: sheetName(reader as unknown as ReaderInternals, ws.id) ?? ws.name, rows: rowsOf(ws), fraction };
       }
     } catch (e) {
       if (e instanceof UserError) throw e;

@@ -88,7 +88,7 @@ export async function scanWorkbook(path: string, handler: KindHandler<unknown>, 
     let footer = false;
     for await (const r of ws.rows as AsyncIterable<SheetRow>) {
       sawRows = sawRows || r.cells.some((c) => !isBlank(c));
-      if (++rows % 2000 === 0) opts.onProgress?.(fraction, rows);
+      if (++rows % 2000 === 0) opts.onProgress?.(ws.fraction() ?? fraction, rows);
       if (!sheet) {
         if (r.number > HEADER_SEARCH_ROWS) break;
         const detected = mapHeader(opts.kind, r.cells);
