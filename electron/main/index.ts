@@ -5,6 +5,7 @@ import { app, BrowserWindow, Menu, type IpcMainInvokeEvent } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Session } from '../core/service/session';
+import { dispatch } from '../core/service/index';
 import { registerContract } from './ipc';
 import { registerShell } from './shell';
 import { createWindow } from './window';
@@ -33,6 +34,9 @@ void app.whenReady().then(() => {
   const isTrusted = (e: IpcMainInvokeEvent) => win !== null && e.sender === win.webContents && e.senderFrame === win.webContents.mainFrame;
   registerContract(session, isTrusted);
   registerShell(() => win);
+  // Day one shows the demo company; later days reopen the last book.
+  const last = session.recent.list()[0];
+  void (last ? dispatch(session, 'book.open', { path: last.path }) : dispatch(session, 'book.demo', {})).then(() => {}, () => {});
   win = createWindow(here, app.getPath('userData'));
   Menu.setApplicationMenu(buildMenu(() => win, app.getLocale().startsWith('zh') ? 'zh-CN' : 'en'));
   app.on('window-all-closed', () => {

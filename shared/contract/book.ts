@@ -60,6 +60,8 @@ export const bookChannels = {
     }),
   ),
   'book.open': channel<BookInfo>()(z.object({ path: bookPath })),
+  /** The demo company's book in the books folder: opened if it exists, else created. */
+  'book.demo': channel<BookInfo>()(z.object({})),
   'book.close': channel<{ closed: boolean }>()(z.object({})),
   'book.recent': channel<RecentBook[]>()(z.object({})),
   'book.backup': channel<{ path: string; pages: number }>()(z.object({ path: bookPath, overwrite: z.boolean().optional() })),

@@ -1,13 +1,18 @@
 /** Book lifecycle channels: create, open, close, recent, backup, check, backups, app info. */
+import { rmSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
 import type { Book } from './book';
+import type { Standard } from '../chart/default-chart';
 import { backupBook } from './backup';
 import { autoBackup, listBackups, restoreBackup } from './backups';
 import { checkBook } from './check';
 import { lockBook } from './lock';
 import { createBook, openBook } from './open';
+import { fillDemo } from '../demo/generate';
+import { DEMO_COMPANY, DEMO_FIRST } from '../demo/data';
+import { existsSync } from 'node:fs';
 import type { AppInfo } from '../../../shared/contract/book';
 import { APP_VERSION } from '../version';
 
@@ -24,6 +29,22 @@ const appInfo = (s: Session): AppInfo => ({
   book: s.book ? s.book.info() : null,
   booksDir: s.options.booksDir,
 });
+
+const DEMO_BOOK = '示例账套.book';
+
+function newBook(path: string, req: { company: string; standard: Standard; firstPeriod?: string | undefined; demo?: boolean | undefined }): Book {
+  if (!req.demo) return createBook({ path, company: req.company, standard: req.standard, ...(req.firstPeriod ? { firstPeriod: req.firstPeriod } : {}) });
+  // The demo company lives over fixed months, so its book starts there.
+  const book = createBook({ path, company: req.company, standard: req.standard, firstPeriod: DEMO_FIRST });
+  try {
+    book.tx(() => fillDemo(book));
+  } catch (e) {
+    book.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    throw e;
+  }
+  return book;
+}
 
 /** Opens (or creates) under this instance's lock, then makes it the session's book. */
 function adopt(s: Session, path: string, open: (path: string) => Book) {
@@ -48,11 +69,13 @@ export const bookHandlers = defineHandlers({
     s.locale = req.locale;
     return appInfo(s);
   },
-  'book.create': (req, s) =>
-    adopt(s, resolveBookPath(s, req.path), (path) =>
-      createBook({ path, company: req.company, standard: req.standard, ...(req.firstPeriod ? { firstPeriod: req.firstPeriod } : {}) }),
-    ),
+  'book.create': (req, s) => adopt(s, resolveBookPath(s, req.path), (path) => newBook(path, req)),
   'book.open': (req, s) => adopt(s, resolveBookPath(s, req.path), openBook),
+  'book.demo': (_req, s) => {
+    const path = resolveBookPath(s, DEMO_BOOK);
+    if (existsSync(path)) return adopt(s, path, openBook);
+    return adopt(s, path, () => newBook(path, { company: DEMO_COMPANY, standard: 'small', demo: true }));
+  },
   'book.close': (_req, s) => {
     const had = s.book !== null;
     s.setBook(null);

@@ -15,6 +15,7 @@ export function StartPage() {
   const [firstPeriod, setFirstPeriod] = useState(() => new Date().toISOString().slice(0, 7));
   const [fileName, setFileName] = useState('');
   const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
   /** A book that would not open: offer its backups. */
   const [broken, setBroken] = useState<string | null>(null);
 
@@ -53,6 +54,18 @@ export function StartPage() {
         </p>
       )}
       {broken && <BackupsPanel bookPath={broken} onRestored={setBook} />}
+      <section className="card demo-card">
+        <div>
+          <h2>{t('start.demo')}</h2>
+          <p className="muted">{t('start.demoHint')}</p>
+        </div>
+        <button type="button" className="primary" disabled={busy} onClick={() => {
+          setBusy(true);
+          void guard(async () => setBook(await api('book.demo', {}))).finally(() => setBusy(false));
+        }}>
+          {busy ? t('start.demoBusy') : t('start.demoButton')}
+        </button>
+      </section>
       <div className="start-columns">
         <form className="card" onSubmit={create} aria-label={t('start.create')}>
           <h2>{t('start.create')}</h2>

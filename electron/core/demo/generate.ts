@@ -1,0 +1,137 @@
+/**
+ * The demo book: a realistic small company over 12 months so every screen and report has
+ * something to show — customers in tiers, account managers in departments, monthly
+ * revenue, client expenses booked through claims (with some policy breaches), overhead,
+ * budgets, a CRM subscription schedule and allocation rules. Deterministic: the same
+ * book every time (fixed dates and a seeded generator). Runs inside the caller's tx.
+ */
+import { nameKey } from '../../../shared/text';
+import { periodRange, type Period } from '../../../shared/period';
+import type { Book } from '../book/book';
+import { bookVoucher } from '../ledger/vouchers';
+import { accountFacts } from '../ledger/voucher-rules';
+import { customers, departments, DEMO_FIRST, DEMO_LAST, managers, staff } from './data';
+import { demoExtras } from './extras';
+
+/** Seeded generator (mulberry32) so the demo is the same everywhere. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface DemoIds {
+  dept: Map<string, number>;
+  emp: Map<string, number>;
+  cust: Map<string, number>;
+  periods: Period[];
+}
+
+function masters(book: Book): DemoIds {
+  const s = book.sqlite;
+  const dept = new Map<string, number>();
+  for (const d of departments) {
+    dept.set(d.code, Number(s.prepare('INSERT INTO department (code, name, name_key, is_service) VALUES (?, ?, ?, ?)').run(d.code, d.name, nameKey(d.name), d.service ? 1 : 0).lastInsertRowid));
+  }
+  const emp = new Map<string, number>();
+  const addEmp = (code: string, name: string, deptCode: string) =>
+    emp.set(code, Number(s.prepare('INSERT INTO employee (code, name, name_key, department_id) VALUES (?, ?, ?, ?)').run(code, name, nameKey(name), dept.get(deptCode)!).lastInsertRowid));
+  for (const p of staff) addEmp(p.code, p.name, p.dept);
+  for (const m of managers) addEmp(m.code, m.name, m.dept);
+  // Managers approve their team's claims: the first manager of each department.
+  for (const m of managers) {
+    const lead = managers.find((x) => x.dept === m.dept)!;
+    const approver = lead.code === m.code ? 'E102' : lead.code;
+    s.prepare('UPDATE employee SET approver_id = ? WHERE id = ?').run(emp.get(approver)!, emp.get(m.code)!);
+  }
+  const cust = new Map<string, number>();
+  for (const c of customers) {
+    cust.set(c.code, Number(s.prepare('INSERT INTO customer (code, name, name_key, tier, manager_id) VALUES (?, ?, ?, ?, ?)').run(c.code, c.name, nameKey(c.name), c.tier, emp.get(c.manager)!).lastInsertRowid));
+  }
+  book.audit({ action: 'demo.masters', entity: 'book', entityId: 'demo', after: { departments: dept.size, employees: emp.size, customers: cust.size } });
+  return { dept, emp, cust, periods: periodRange(DEMO_FIRST as Period, DEMO_LAST as Period) };
+}
+
+const day = (p: Period, d: number) => `${p}-${String(Math.min(d, 28)).padStart(2, '0')}`;
+
+/**
+ * Per customer per month: revenue (Dr 应收账款 / Cr 主营业务收入), the cost of serving it
+ * (Dr 主营业务成本 with the customer / Cr 应付账款) and last month's collection
+ * (Dr 银行存款 / Cr 应收账款). Margins vary by tier so some small customers lose money
+ * once overhead is allocated: the whale curve has a tail.
+ */
+function revenue(book: Book, ids: DemoIds, r: () => number): void {
+  const facts = accountFacts(book);
+  const [bank, receivable, mainRevenue, mainCost, payable] = [book.account('bank'), book.account('receivable'), book.account('mainRevenue'), book.account('mainCost'), book.account('payable')];
+  const billed = new Map<string, number>();
+  const post = (date: string, memo: string, lines: { account: string; debitFen?: number; creditFen?: number; customerId?: number }[]) =>
+    bookVoucher(book, { date, memo, lines, source: { type: 'demo', id: 1 } }, facts);
+  post(day(ids.periods[0]!, 1), '股东投入资本', [
+    { account: bank, debitFen: 3_000_000_00 },
+    { account: book.account('paidInCapital'), creditFen: 3_000_000_00 },
+  ]);
+  ids.periods.forEach((p, m) => {
+    customers.forEach((c, i) => {
+      const customerId = ids.cust.get(c.code)!;
+      const owed = billed.get(c.code) ?? 0;
+      if (owed > 0) {
+        const paid = Math.round(owed * (0.85 + r() * 0.15));
+        post(day(p, 10), `${c.name} 回款`, [
+          { account: bank, debitFen: paid },
+          { account: receivable, creditFen: paid, customerId },
+        ]);
+      }
+      // Two C-tier customers leave half way; one B-tier customer joins late.
+      if ((c.tier === 'C' && i % 9 === 0 && m >= 6) || (i === 20 && m < 4)) return billed.set(c.code, 0);
+      const base = c.tier === 'A' ? 60_000_00 : c.tier === 'B' ? 20_000_00 : 4_000_00;
+      const amount = Math.round(base * (0.7 + r() * 0.6) * (1 + m * 0.01));
+      billed.set(c.code, amount);
+      post(day(p, 25), `${c.name} ${p} 服务收入`, [
+        { account: receivable, debitFen: amount, customerId },
+        { account: mainRevenue, creditFen: amount, customerId },
+      ]);
+      const costShare = c.tier === 'A' ? 0.55 : c.tier === 'B' ? 0.6 : 0.7;
+      const cost = Math.round(amount * (costShare + r() * 0.1));
+      post(day(p, 26), `${c.name} ${p} 服务成本`, [
+        { account: mainCost, debitFen: cost, customerId },
+        { account: payable, creditFen: cost },
+      ]);
+    });
+  });
+}
+
+/** Overhead without a customer: office, rent, management salaries (paid from the bank). */
+function overhead(book: Book, ids: DemoIds, r: () => number): void {
+  const facts = accountFacts(book);
+  const bank = book.account('bank');
+  const admin = ids.dept.get('D09')!;
+  for (const p of ids.periods) {
+    const items: [string, number][] = [
+      [book.account('officeExpense'), Math.round(18_000_00 + r() * 6_000_00)],
+      [book.account('rentExpense'), 45_000_00],
+      [book.account('managementSalaries'), Math.round(90_000_00 + r() * 10_000_00)],
+    ];
+    for (const [account, amount] of items) {
+      bookVoucher(
+        book,
+        { date: day(p, 28), memo: `${p} 管理费用`, lines: [{ account, debitFen: amount, departmentId: admin }, { account: bank, creditFen: amount }], source: { type: 'demo', id: 2 } },
+        facts,
+      );
+    }
+  }
+}
+
+export function fillDemo(book: Book): DemoIds {
+  const r = seeded(20261125);
+  const ids = masters(book);
+  // Periods before the book's first period are not writable: the demo starts its book there.
+  revenue(book, ids, r);
+  overhead(book, ids, r);
+  demoExtras(book, ids, r);
+  return ids;
+}
