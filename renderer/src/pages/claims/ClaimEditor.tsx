@@ -51,12 +51,12 @@ export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
     setError('');
     setNote('');
     if (employeeId === null) {
-      setError(t('claims.employee'));
+      setError(t('claims.needEmployee'));
       return null;
     }
     const core = toCore(lines);
     if (!core.ok) {
-      setError(t('line.badAmount', { line: core.line, text: core.text }));
+      setError(core.missingCategory ? t('line.noCategory', { line: core.line }) : t('line.badAmount', { line: core.line, text: core.text }));
       return null;
     }
     try {

@@ -49,7 +49,7 @@ export interface CoreLine {
 
 /** Lines ready for the core, or the first problem as [line number, text]. Blank lines are dropped;
  * index maps each core line back to its row in the grid. */
-export function toCore(lines: DraftLine[]): { ok: true; lines: CoreLine[]; index: number[] } | { ok: false; line: number; text: string } {
+export function toCore(lines: DraftLine[]): { ok: true; lines: CoreLine[]; index: number[] } | { ok: false; line: number; text: string; missingCategory?: boolean } {
   const out: CoreLine[] = [];
   const index: number[] = [];
   for (const [i, l] of lines.entries()) {
@@ -58,7 +58,7 @@ export function toCore(lines: DraftLine[]): { ok: true; lines: CoreLine[]; index
     if (!amount.ok) return { ok: false, line: i + 1, text: l.amount };
     const tax = l.tax.trim() ? parseAmount(l.tax) : ({ ok: true, fen: 0 } as const);
     if (!tax.ok) return { ok: false, line: i + 1, text: l.tax };
-    if (l.categoryId === null) return { ok: false, line: i + 1, text: '—' };
+    if (l.categoryId === null) return { ok: false, line: i + 1, text: '', missingCategory: true };
     out.push({ date: l.date, categoryId: l.categoryId, customerId: l.customerId, description: l.description, invoiceNo: l.invoiceNo.trim() || null, amountFen: amount.fen, taxFen: tax.fen, receipt: l.receipt });
     index.push(i);
   }
