@@ -53,6 +53,9 @@ function styleCells(row: ExcelJS.Row, styles: (Partial<ExcelJS.Style> | undefine
 
 const YIELD_EVERY = 2_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+/** Days since 1899-12-30: the cell value Excel stores for a date (shown through the yyyy-mm-dd format). */
+const excelDate = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS + 25_569;
 const HEADER_ROW = 6;
 
 /** Display width: CJK and other wide characters count double. */
@@ -82,7 +85,7 @@ export function sheetValue(kind: ReportColumn['kind'], v: Cell | undefined): Exc
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') return kind === 'money' ? fenToYuanNumber(v) : v;
   // A real date cell (sortable, filterable in Excel); exceljs writes it as a UTC serial.
-  if (kind === 'date' && ISO_DATE.test(v)) return new Date(`${v}T00:00:00Z`);
+  if (kind === 'date' && ISO_DATE.test(v)) return excelDate(v);
   return safeCell(v) as ExcelJS.CellValue;
 }
 
@@ -114,6 +117,10 @@ export async function writeReports(path: string, results: ReportResult[], opts: 
       const widths = fittedWidths(s);
       ws.columns = s.columns.map((c, i) => ({ key: c.key, width: widths[i]! }));
       const styles = s.columns.map((c) => STYLE[c.kind]);
+      const kinds = s.columns.map((c) => c.kind);
+      const keys = s.columns.map((c) => c.key);
+      // One array for every row: exceljs copies the values into its cells.
+      const values = new Array<ExcelJS.CellValue>(s.columns.length);
       titleLines(r, s, opts.locale).forEach((line, i) => {
         const row = ws.addRow([safeText(line)]);
         if (i < 2) row.font = { bold: true, size: i === 0 ? 14 : 12 };
@@ -130,8 +137,7 @@ export async function writeReports(path: string, results: ReportResult[], opts: 
       });
       header.commit();
       for (const row of s.rows) {
-        const values = new Array<ExcelJS.CellValue>(s.columns.length);
-        for (let i = 0; i < s.columns.length; i++) values[i] = sheetValue(s.columns[i]!.kind, row[s.columns[i]!.key]);
+        for (let i = 0; i < kinds.length; i++) values[i] = sheetValue(kinds[i]!, row[keys[i]!]);
         styleCells(ws.addRow(values), styles).commit();
         if (++done % YIELD_EVERY === 0) {
           opts.onProgress?.(done, total);
