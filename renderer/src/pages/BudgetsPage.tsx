@@ -26,6 +26,7 @@ export function BudgetsPage() {
   const [alertPct, setAlertPct] = useState('100');
   const [hard, setHard] = useState(false);
   const [error, setError] = useState('');
+  const [editing, setEditing] = useState<number | null>(null);
 
   const reload = useCallback(() => void api('budgets.list', {}).then(setRows, () => setRows([])), []);
   useEffect(reload, [reload]);
@@ -38,6 +39,7 @@ export function BudgetsPage() {
     const id = (v: string) => (v ? Number(v) : null);
     try {
       await api('budgets.save', {
+        ...(editing !== null ? { id: editing } : {}),
         name,
         periodKind: kind,
         period,
@@ -52,10 +54,24 @@ export function BudgetsPage() {
       });
       setAmount('');
       setName('');
+      setEditing(null);
       reload();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }
+  };
+
+  const edit = (b: BudgetRow) => {
+    const str = (v: number | null) => (v === null ? '' : String(v));
+    setEditing(b.id);
+    setKind(b.periodKind);
+    setPeriod(b.period);
+    setScope({ employeeId: str(b.employeeId), departmentId: str(b.departmentId), customerId: str(b.customerId), categoryId: str(b.categoryId) });
+    setName(b.name);
+    setAmount(formatFen(b.amountFen, { grouping: false }));
+    setWarnPct(String(b.warnPct));
+    setAlertPct(String(b.alertPct));
+    setHard(b.hardBlock);
   };
 
   const pick = (key: keyof typeof scope, list: Option[] | undefined, label: StringKey) => (
@@ -125,7 +141,7 @@ export function BudgetsPage() {
             <input type="checkbox" checked={hard} onChange={(e) => setHard(e.target.checked)} /> {t('budgets.hardBlock')}
           </label>
           <button type="button" className="primary" onClick={() => void save()} data-testid="budget-save">
-            {t('budgets.add')}
+            {editing !== null ? t('budgets.update') : t('budgets.add')}
           </button>
         </div>
         {error && <div className="error">{error}</div>}
@@ -164,6 +180,9 @@ export function BudgetsPage() {
                   {b.hardBlock && <span className="muted small-text"> · {t('budgets.hardBlock')}</span>}
                 </td>
                 <td>
+                  <button type="button" className="small" onClick={() => edit(b)}>
+                    {t('budgets.edit')}
+                  </button>{' '}
                   <button type="button" className="small" onClick={() => void api('budgets.delete', { id: b.id }).then(reload)}>
                     {t('line.remove')}
                   </button>
