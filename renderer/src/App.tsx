@@ -4,6 +4,7 @@ import type { BookInfo } from '../../shared/contract/book';
 import { api, files } from './api/platform';
 import { pageShortcuts, shortcutPage } from './shortcuts';
 import { BookContext } from './book-context';
+import { NavContext } from './nav-context';
 import { I18nProvider, useI18n, type Locale } from './i18n/index';
 import { pages, upcoming } from './pages/index';
 import { StartPage } from './pages/StartPage';
@@ -75,7 +76,9 @@ function Frame() {
               ))}
             </nav>
             <div className="content">
-              <Page />
+              <NavContext.Provider value={setPageKey}>
+                <Page />
+              </NavContext.Provider>
             </div>
           </div>
         ) : (

@@ -45,11 +45,20 @@ export interface BackupInfo {
   lastPeriod: string;
 }
 
+export interface Checklist {
+  openingBalances: boolean;
+  imported: boolean;
+  approved: boolean;
+  allocated: boolean;
+}
+
 const bookPath = z.string().min(1).max(1024);
 
 export const bookChannels = {
   'app.info': channel<AppInfo>()(z.object({})),
   'app.setLocale': channel<AppInfo>()(z.object({ locale: localeSchema })),
+  /** What the open book shows of the monthly round, for the home page's guided checklist. */
+  'app.checklist': channel<Checklist>()(z.object({})),
   'book.create': channel<BookInfo>()(
     z.object({
       path: bookPath,

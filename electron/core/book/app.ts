@@ -8,6 +8,7 @@ import type { Standard } from '../chart/default-chart';
 import { backupBook } from './backup';
 import { autoBackup, listBackups, restoreBackup } from './backups';
 import { checkBook } from './check';
+import { checklist } from './checklist';
 import { lockBook } from './lock';
 import { createBook, openBook } from './open';
 import { fillDemo } from '../demo/generate';
@@ -65,6 +66,7 @@ function adopt(s: Session, path: string, open: (path: string) => Book) {
 
 export const bookHandlers = defineHandlers({
   'app.info': (_req, s) => appInfo(s),
+  'app.checklist': (_req, s) => checklist(s.requireBook()),
   'app.setLocale': (req, s) => {
     s.locale = req.locale;
     return appInfo(s);

@@ -8,12 +8,13 @@ import { appStrings } from './strings/app';
 import { ledgerStrings } from './strings/ledger';
 import { reportStrings } from './strings/reports';
 import { backupStrings } from './strings/backups';
+import { checklistStrings } from './strings/checklist';
 import { claimsStrings } from './strings/claims';
 import { importStrings } from './strings/import';
 
 export type Locale = 'zh-CN' | 'en';
 
-const domains = [appStrings, backupStrings, reportStrings, allocationStrings, claimsStrings, ledgerStrings, importStrings] as const;
+const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings] as const;
 type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
 export type StringKey = Keys;
 

@@ -4,6 +4,7 @@ import type { CheckReport } from '../../../shared/contract/book';
 import { api, ApiError, files } from '../api/platform';
 import { useBook } from '../book-context';
 import { BackupsPanel } from '../components/BackupsPanel';
+import { Checklist } from '../components/Checklist';
 import { useI18n } from '../i18n/index';
 
 export function HomePage() {
@@ -54,6 +55,7 @@ export function HomePage() {
         <dt>{t('start.fileName')}</dt>
         <dd className="mono">{book.path}</dd>
       </dl>
+      <Checklist />
       <BackupsPanel bookPath={book.path} onRestored={setBook} />
     </section>
   );

@@ -9,6 +9,7 @@ import type { ReportDimensions, ReportInfo } from '../../../shared/contract/repo
 import type { ReportFilters, ReportResult } from '../../../shared/report';
 import { api, files } from '../api/platform';
 import { useBook } from '../book-context';
+import { packExportedKey } from '../nav-context';
 import { ReportSectionView } from '../components/ReportSection';
 import { useI18n, type StringKey } from '../i18n/index';
 
@@ -128,6 +129,7 @@ export function ReportsPage() {
     try {
       const done = await withProgress(`${t('reports.packFile')} ${range.from}_${range.to}.xlsx`, (path, id) => api('reports.exportPack', { from: range.from, to: range.to, path, jobId: id }));
       if (!done) return;
+      if (book) localStorage.setItem(packExportedKey(book.bookId), new Date().toISOString());
       const skipped = done.r.skipped.map((s) => `${list.find((l) => l.name === s.name)?.title ?? s.name}（${s.reason}）`).join('；');
       setNotice(t('reports.packDone', { count: done.r.reports.length, rows: done.r.rows, path: done.r.path }) + (skipped ? ` ${t('reports.skipped', { list: skipped })}` : ''));
     } catch (e) {
