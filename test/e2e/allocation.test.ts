@@ -143,4 +143,12 @@ it('runs an allocation, explains one customer, shows the whale curve, and runs a
   await page.getByRole('button', { name: '运行本期摊销' }).click();
   await page.getByText('2026-10：新入账 0 笔，已入账跳过 1 笔').waitFor();
   await e.shot('alloc-05-schedules');
+
+  // The same screens in English.
+  await page.getByTestId('toggle-language').click();
+  await page.getByRole('heading', { name: 'Amortization and deferral' }).waitFor();
+  await page.getByRole('button', { name: 'Profitability', exact: true }).click();
+  await page.getByRole('img', { name: /Whale curve/ }).waitFor();
+  await page.getByRole('columnheader', { name: 'Allocated overhead' }).waitFor();
+  await e.shot('alloc-06-profitability-en');
 });

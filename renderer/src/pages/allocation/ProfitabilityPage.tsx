@@ -19,6 +19,8 @@ import { thisPeriod } from './format';
 const money = { type: 'rightAligned', width: 120, valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatFen(p.value) : '') };
 const pctFormat = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const ratioFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Long English headers wrap instead of being cut. */
+const defaultColDef = { wrapHeaderText: true, autoHeaderHeight: true };
 const pct = (v: unknown) => (typeof v === 'number' ? pctFormat.format(v) : '—');
 
 export function ProfitabilityPage() {
@@ -112,6 +114,7 @@ export function ProfitabilityPage() {
           <AgGridReact<CustomerProfit>
             theme={gridTheme}
             columnDefs={cols}
+            defaultColDef={defaultColDef}
             rowData={rows}
             domLayout={rows.length > 20 ? 'normal' : 'autoHeight'}
             rowClass="clickable"
@@ -125,7 +128,7 @@ export function ProfitabilityPage() {
       <h2>{t('profit.managers')}</h2>
       {managers.length > 0 && (
         <div className="report-grid" data-testid="manager-grid">
-          <AgGridReact<ManagerRoi> theme={gridTheme} columnDefs={mcols} rowData={managers} domLayout="autoHeight" />
+          <AgGridReact<ManagerRoi> theme={gridTheme} columnDefs={mcols} defaultColDef={defaultColDef} rowData={managers} domLayout="autoHeight" />
         </div>
       )}
     </section>
