@@ -19,7 +19,8 @@ afterAll(async () => {
 function seed(book: Book) {
   const emp = addEmployee(book, 'E01', '王经理');
   const cat = (code: string) => (book.sqlite.prepare(`SELECT id FROM category WHERE code = ?`).get(code) as { id: number }).id;
-  const names = ['蓝海贸易', '青山科技', '=HYPERLINK("http://x")', '星河物流', '远航电子', '金桥建材'];
+  // Twelve customers: more than the ten a top/bottom chart shows.
+  const names = ['蓝海贸易', '青山科技', '=HYPERLINK("http://x")', '星河物流', '远航电子', '金桥建材', '东方明珠', '长江航运', '华山制药', '泰山钢铁', '黄河能源', '珠江食品'];
   const lines = [
     ['TRAVEL', '56020101', 123450],
     ['EVENT', '56020102', 300000],
@@ -28,12 +29,12 @@ function seed(book: Book) {
     ['CRM', '56020105', 20000],
   ] as const;
   names.forEach((n, i) => {
-    const c = addCustomer(book, `C0${i + 1}`, n);
+    const c = addCustomer(book, `C${String(i + 1).padStart(2, '0')}`, n);
     for (const month of ['2026-10', '2026-11']) {
       const picked = lines.filter((_, j) => (i + j) % 2 === 0 || month === '2026-11');
       const debits = picked.map(([code, account, fen]) => ({ account, debitFen: fen + i * 1000, categoryId: cat(code), customerId: c, employeeId: emp }));
       const total = debits.reduce((s, l) => s + l.debitFen, 0);
-      book.tx(() => bookVoucher(book, { date: `${month}-1${i}`, memo: `${n} 费用`, lines: [...debits, { account: '2241', creditFen: total, employeeId: emp }] }));
+      book.tx(() => bookVoucher(book, { date: `${month}-${10 + i}`, memo: `${n} 费用`, lines: [...debits, { account: '2241', creditFen: total, employeeId: emp }] }));
     }
   });
 }
@@ -43,11 +44,11 @@ it('opens the expense report, shows its charts, exports it to Excel and prints',
   await page.getByLabel('公司名称').fill('蓝海贸易（上海）有限公司');
   await page.getByLabel('启用期间').fill('2026-10');
   await page.getByRole('button', { name: '创建账套' }).click();
-  await page.getByRole('button', { name: '报表' }).waitFor();
+  await page.getByRole('button', { name: '报表', exact: true }).waitFor();
   const book = e.harness.session.requireBook();
   seed(book);
 
-  await page.getByRole('button', { name: '报表' }).click();
+  await page.getByRole('button', { name: '报表', exact: true }).click();
   await page.getByLabel('起始期间').fill('2026-10');
   await page.getByLabel('结束期间').fill('2026-11');
   const body = page.getByTestId('report-body');
@@ -67,7 +68,7 @@ it('opens the expense report, shows its charts, exports it to Excel and prints',
   await e.shot('reports-01-expense-by-category');
 
   // Export: save dialog → export with progress → the browser downloads the workbook.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel', exact: true }).click()]);
   const file = await download.path();
   await page.getByText(/已导出 \d+ 行到/).waitFor();
   const wb = new ExcelJS.Workbook();
@@ -105,7 +106,7 @@ it('opens the expense report, shows its charts, exports it to Excel and prints',
   await body.getByRole('heading', { name: '客户管理费用（按客户）' }).waitFor();
 
   // The period pack.
-  const [pack] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出期间报表包' }).click()]);
+  const [pack] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出期间报表包', exact: true }).click()]);
   await page.getByText(/期间报表包：\d+ 张报表/).waitFor();
   const pwb = new ExcelJS.Workbook();
   await pwb.xlsx.readFile(await pack.path());
@@ -117,7 +118,7 @@ it('opens the expense report, shows its charts, exports it to Excel and prints',
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.sidebar').isVisible()).resolves.toBe(false);
-  await expect(page.getByRole('button', { name: '导出 Excel' }).isVisible()).resolves.toBe(false);
+  await expect(page.getByRole('button', { name: '导出 Excel', exact: true }).isVisible()).resolves.toBe(false);
   await page.getByTestId('section-expense-by-customer').getByText('C01', { exact: true }).waitFor();
   await e.shot('reports-04-print');
   await page.emulateMedia({ media: 'screen' });

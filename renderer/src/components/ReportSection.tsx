@@ -64,7 +64,14 @@ export function ReportSectionView({ section, printing, hideTitle }: { section: R
       })),
     [section, locale],
   );
-  const options = useMemo(() => (section.charts ?? []).map((spec) => ({ spec, option: reportChartOption(spec, section, locale) })), [section, locale]);
+  const options = useMemo(
+    () =>
+      (section.charts ?? [])
+        // A "bottom n" chart of n or fewer rows would repeat the "top n" chart upside down.
+        .filter((spec) => !(spec.pick?.order === 'bottom' && section.rows.length <= spec.pick.n))
+        .map((spec) => ({ spec, option: reportChartOption(spec, section, locale) })),
+    [section, locale],
+  );
   const grid = useRef<GridApi<ReportRow> | null>(null);
   // On paper the columns share the page width; back on screen they take their fitted widths.
   useEffect(() => {
