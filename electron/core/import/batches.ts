@@ -9,6 +9,7 @@ import type { ImportBatchRow } from '../../../shared/contract/import';
 import { UserError } from '../../../shared/errors';
 import type { Book } from '../book/book';
 import { reverseVoucher } from '../ledger/vouchers';
+import { auditMasterRemoval } from '../masters/audit';
 
 interface BatchRecord {
   id: number;
@@ -86,9 +87,12 @@ export function undoBatch(book: Book, id: number): UndoResult {
   // expenses or revenue stay when later entries (or this batch's reversal vouchers) use them.
   const strict = b.kind === 'customers' || b.kind === 'employees' || b.kind === 'accounts';
   let deletedMasters = 0;
+  const removed: Record<'customer' | 'employee' | 'account', (string | number)[]> = { customer: [], employee: [], account: [] };
   const tryDelete = (what: 'customer' | 'employee' | 'account', key: string | number, name: string, sql: string) => {
     try {
-      deletedMasters += s.prepare(sql).run(key).changes;
+      const n = s.prepare(sql).run(key).changes;
+      deletedMasters += n;
+      if (n) removed[what].push(key);
     } catch (e) {
       if (!isFkError(e)) throw e;
       if (strict) throw new UserError('import.undoMasterUsed', { id, what, name });
@@ -101,6 +105,7 @@ export function undoBatch(book: Book, id: number): UndoResult {
   const codes = (s.prepare(`SELECT fingerprint FROM import_line WHERE batch_id = ? AND fingerprint LIKE 'account:%'`).pluck().all(id) as string[]).map((f) => f.slice('account:'.length));
   for (const code of codes.sort((a, b) => b.length - a.length || b.localeCompare(a))) tryDelete('account', code, code, 'DELETE FROM account WHERE code = ?');
 
+  for (const what of ['customer', 'employee', 'account'] as const) auditMasterRemoval(book, what, removed[what], id);
   s.prepare('DELETE FROM import_line WHERE batch_id = ?').run(id);
   s.prepare('UPDATE import_batch SET undone_at = ?, undone_by = ? WHERE id = ?').run(new Date().toISOString(), book.user, id);
   const result = { batchId: id, reversedVouchers: vouchers.length, deletedClaims, deletedMasters };

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
 import { tempDir } from '../../../test/support/temp';
 import { writeXlsx, type CellInput } from '../../../test/support/xlsx';
+import { checkBook } from '../book/check';
 import { createClaim } from '../claims/create';
+// The service registers every domain's book checks (masters audit, ledger totals).
+import '../service/index';
 import { undoBatch } from './batches';
 import { writeRejectReport } from './rejects';
 import { runImport } from './run';
@@ -108,6 +111,8 @@ describe('undo', () => {
     const again = await runImport(book, { kind: 'expenses', path }, { locale: 'zh-CN' });
     expect(again.accepted).toBe(s.accepted);
     expect(again.sameFileBatchId).toBeNull();
+    // Masters created and removed again are audited: book check finds nothing wrong.
+    expect(checkBook(book).findings).toEqual([]);
   });
 
   it('is refused once a claim of the batch was approved', async () => {
@@ -138,6 +143,7 @@ describe('expenses as vouchers', () => {
     expect(book.sqlite.prepare('SELECT COUNT(*) FROM claim').pluck().get()).toBe(0);
     const r = book.tx(() => undoBatch(book, s.batchId));
     expect(r.reversedVouchers).toBe(3);
+    expect(checkBook(book).findings).toEqual([]);
     const net = book.sqlite.prepare(`SELECT account_code, SUM(debit_fen - credit_fen) AS n FROM voucher_line WHERE posted = 1 GROUP BY account_code`).all() as { n: number }[];
     expect(net.every((x) => x.n === 0)).toBe(true);
   });

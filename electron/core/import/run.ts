@@ -13,6 +13,7 @@ import { message, type Locale, type MessageCode } from '../../../shared/messages
 import type { ImportSummary, PolicyException, SheetSummary } from '../../../shared/contract/import';
 import { Book } from '../book/book';
 import { openSqlite } from '../db/sqlite';
+import { auditMasterBatch } from '../masters/audit';
 import { MasterResolver } from '../masters/resolve';
 import type { ImportKind, Mapping } from './columns';
 import type { Candidate, CommitCtx, ImportOptions, Params } from './kind';
@@ -231,6 +232,9 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     JSON.stringify({ byCategory: summary.byCategory, createdCustomers: summary.createdCustomers, createdEmployees: summary.createdEmployees, duplicateRows, policy, policyTotal }),
     c.batchId,
   );
+  // Masters created on the way are audited as one batch record each (book check then guards them).
+  auditMasterBatch(book, 'customer', masters!.created.customer, c.batchId);
+  auditMasterBatch(book, 'employee', masters!.created.employee, c.batchId);
   book.audit({
     action: 'import.run',
     entity: 'import_batch',

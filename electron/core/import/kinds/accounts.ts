@@ -5,6 +5,7 @@
  */
 import { nameKey } from '../../../../shared/text';
 import type { Book } from '../../book/book';
+import { auditMasterBatch } from '../../masters/audit';
 import type { Candidate, CommitCtx, KindHandler, RowParse, RowView } from '../kind';
 import { cellText } from '../values';
 import { fail } from './common';
@@ -50,9 +51,11 @@ function parse(row: RowView): RowParse<AccountRow> {
 }
 
 export function accountsKind(book: Book): KindHandler<AccountRow> {
+  const created: string[] = [];
   return {
     keepCells: false,
     parse,
+    finish: (ctx) => auditMasterBatch(book, 'account', created, ctx.batchId),
     commit(items: Candidate<AccountRow>[], ctx: CommitCtx) {
       const get = book.sqlite.prepare('SELECT code, name, type FROM account WHERE code = ?');
       const used = book.sqlite.prepare('SELECT 1 FROM voucher_line WHERE account_code = ? LIMIT 1');
@@ -83,6 +86,7 @@ export function accountsKind(book: Book): KindHandler<AccountRow> {
         }
         const side = v.side ?? (['asset', 'cost', 'expense'].includes(type) ? 'debit' : 'credit');
         insert.run(v.code, v.name, parentCode, type, side, v.dims);
+        created.push(v.code);
         // Plain text, not a hash: undo reads the codes it created from here.
         ctx.remember(c, `account:${v.code}`, null);
         ctx.accept(c);
