@@ -148,6 +148,18 @@ describe('expenses as vouchers', () => {
     expect(net.every((x) => x.n === 0)).toBe(true);
   });
 
+  it('puts deductible tax on 应交税费-进项税额', async () => {
+    const book = testBook({ firstPeriod: '2026-01' });
+    const path = await writeXlsx([{ name: 'S', rows: [['日期', '报销人', '客户', '费用类别', '金额', '税额'], ['2026-10-02', '张伟', '甲公司', '住宿费', '1,060.00', '60.00']] }]);
+    const s = await runImport(book, { kind: 'expenses', path, as: 'vouchers' }, { locale: 'zh-CN' });
+    expect(s.acceptedTotalFen).toBe(106000);
+    expect(book.sqlite.prepare('SELECT account_code AS a, debit_fen AS d, credit_fen AS c FROM voucher_line ORDER BY line_no').all()).toEqual([
+      { a: '56020101', d: 100000, c: 0 },
+      { a: '222101', d: 6000, c: 0 },
+      { a: '2241', d: 0, c: 106000 },
+    ]);
+  });
+
   it('rejects a row whose voucher cannot be posted, and creates nothing for it', async () => {
     const book = testBook({ firstPeriod: '2026-01' });
     book.tx(() => book.sqlite.prepare(`INSERT INTO period (period, status) VALUES ('2026-10', 'closed')`).run());

@@ -92,7 +92,7 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
     if (!isBlank(row.get('tax'))) {
       const tax = parseAmountValue(row.get('tax'));
       if (!tax.ok) return { ok: false, code: 'import.reject.tax.invalid' };
-      if (tax.fen < 0 || tax.fen > amount.fen) return { ok: false, code: 'import.reject.tax.invalid' };
+      if (tax.fen < 0 || tax.fen >= amount.fen) return { ok: false, code: 'import.reject.tax.invalid' };
       taxFen = tax.fen;
     }
     const employee = cellText(row.get('employee'));
@@ -165,6 +165,7 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
   function commitVouchers(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
     facts ??= accountFacts(book);
     const payable = book.account('otherPayable');
+    const inputVat = book.account('inputVat');
     for (const c of items) {
       const fp = expenseFingerprint(c.value);
       if (isDuplicate(c, ctx, fp)) {
@@ -185,8 +186,10 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
             date: v.date,
             memo,
             source: { type: 'import', id: ctx.batchId },
+            // Deductible VAT goes to 应交税费-进项税额; the expense carries the rest (DOMAIN.md: standard entry 2).
             lines: [
-              { account: accountOf.get(v.categoryId)!, debitFen: v.amountFen, memo, customerId, employeeId, categoryId: v.categoryId },
+              { account: accountOf.get(v.categoryId)!, debitFen: v.amountFen - v.taxFen, memo, customerId, employeeId, categoryId: v.categoryId },
+              ...(v.taxFen > 0 ? [{ account: inputVat, debitFen: v.taxFen, memo, employeeId }] : []),
               { account: payable, creditFen: v.amountFen, memo, employeeId, customerId },
             ],
           },
