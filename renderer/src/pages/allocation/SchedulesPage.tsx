@@ -9,6 +9,7 @@ import type { ScheduleView } from '../../../../shared/contract/schedules';
 import { formatFen, parseAmount } from '../../../../shared/money';
 import { api } from '../../api/platform';
 import { useI18n } from '../../i18n/index';
+import { FeeIncomeForm } from './FeeIncomeForm';
 import { thisPeriod } from './format';
 
 type Preset = 'prepaid' | 'intangible' | 'deferral';
@@ -130,7 +131,7 @@ export function SchedulesPage() {
       {list.length === 0 ? (
         <p className="muted">{t('sched.empty')}</p>
       ) : (
-        <table className="plain" data-testid="schedules-table">
+        <table className="plain" data-testid="schedules-table" style={{ whiteSpace: 'nowrap' }}>
           <thead>
             <tr>
               <th>{t('sched.name')}</th>
@@ -172,6 +173,7 @@ export function SchedulesPage() {
           <span key={s}><span className={`sched-chip ${s}`}>{t(`sched.status.${s}`)}</span> </span>
         ))}
       </p>
+      <FeeIncomeForm onBooked={() => void reload()} />
     </section>
   );
 }
