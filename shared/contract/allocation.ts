@@ -90,6 +90,8 @@ export interface ExplainLine {
   pool: string;
   driver: string;
   poolFen: number;
+  /** Of poolFen, what the pool received from service departments (step-down); 0 otherwise. */
+  receivedFen: number;
   driverValue: number;
   shareNumerator: number;
   shareDenominator: number;

@@ -178,7 +178,7 @@ describe('runs, what-if, explain, posting', () => {
       ['C002', 110_00],
     ]);
     const ex = explain(book, c.a, '2026-01', '2026-12');
-    expect(ex).toEqual([{ period: '2026-03', runId, pool: '管理费用池', driver: 'revenue', poolFen: 330_01, driverValue: 200_00, shareNumerator: 200_00, shareDenominator: 300_00, amountFen: 220_01 }]);
+    expect(ex).toEqual([{ period: '2026-03', runId, pool: '管理费用池', driver: 'revenue', poolFen: 330_01, receivedFen: 0, driverValue: 200_00, shareNumerator: 200_00, shareDenominator: 300_00, amountFen: 220_01 }]);
 
     const { voucherId } = book.tx(() => postRun(book, runId));
     const lines = book.sqlite.prepare('SELECT account_code, debit_fen, credit_fen, customer_id FROM voucher_line WHERE voucher_id = ? ORDER BY line_no').all(voucherId) as {

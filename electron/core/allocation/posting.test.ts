@@ -3,7 +3,7 @@ import { addCustomer, testBook } from '../../../test/support/book';
 import { bookVoucher } from '../ledger/vouchers';
 import { addDepartment, addStaff, postExpense, postRevenue } from './fixture.test-support';
 import type { Rule } from './rules';
-import { compute, getRun, postRun, runAllocation } from './runs';
+import { compute, explain, getRun, postRun, runAllocation } from './runs';
 
 const rule = (r: Partial<Rule> & Pick<Rule, 'name' | 'accounts' | 'driver'>): Rule => ({ seq: 0, method: 'single', departmentId: null, target: { kind: 'all' }, active: true, ...r });
 
@@ -39,6 +39,8 @@ describe('reclass posting', () => {
     }
     expect(net(ls, (l) => l.customer_id === null)).toBe(-933_34);
     expect(compute(book, '2026-04', rules).pools.map((p) => p.ownFen)).toEqual([0, 0]);
+    // The explanation says how much of the sales pool came from IT.
+    expect(explain(book, a, '2026-04', '2026-04')).toEqual([expect.objectContaining({ pool: '销售', poolFen: 933_34, receivedFen: 733_34 })]);
   });
 
   it('a negative pool (a credit balance) posts mirrored lines', () => {

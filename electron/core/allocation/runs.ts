@@ -142,7 +142,7 @@ export function explain(book: Book, customerId: number, from: string, to: string
     const pools = (JSON.parse((snap.get(run.id) as { rules_json: string }).rules_json) as StoredRun['snapshot']).pools;
     for (const l of found) {
       const p = pools[l.poolNo]!;
-      out.push({ period: run.period, runId: run.id, pool: p.pool, driver: p.driver, poolFen: p.amountFen, driverValue: l.driverValue, shareNumerator: l.driverValue, shareDenominator: l.shareDenominator, amountFen: l.amountFen });
+      out.push({ period: run.period, runId: run.id, pool: p.pool, driver: p.driver, poolFen: p.amountFen, receivedFen: p.receivedFen, driverValue: l.driverValue, shareNumerator: l.driverValue, shareDenominator: l.shareDenominator, amountFen: l.amountFen });
     }
   }
   return out;

@@ -54,7 +54,10 @@ export function ExplainPanel({ target, onClose }: { target: ExplainTarget; onClo
                 <td>{l.period}</td>
                 <td>{l.pool}</td>
                 <td>{driverLabel(t, l.driver)}</td>
-                <td className="num">{formatFen(l.poolFen)}</td>
+                <td className="num">
+                  {formatFen(l.poolFen)}
+                  {l.receivedFen !== 0 && <div className="muted">{t('alloc.receivedNote', { amount: formatFen(l.receivedFen) })}</div>}
+                </td>
                 <td className="num">{driverValue(l.driver, l.driverValue)}</td>
                 <td className="num" title={`${driverValue(l.driver, l.shareNumerator)} / ${driverValue(l.driver, l.shareDenominator)}`}>
                   {driverValue(l.driver, l.shareNumerator)} / {driverValue(l.driver, l.shareDenominator)} = {share(l.shareNumerator, l.shareDenominator)}
