@@ -28,6 +28,8 @@ export function LedgerPage() {
   const [to, setTo] = useState('');
   const [level, setLevel] = useState(0);
   const [customer, setCustomer] = useState<{ id: number; label: string } | null>(null);
+  const [employee, setEmployee] = useState<{ id: number; label: string } | null>(null);
+  const [department, setDepartment] = useState<{ id: number; label: string } | null>(null);
   const [account, setAccount] = useState<{ code: string; label: string } | null>(null);
   const [tb, setTb] = useState<TrialBalanceDto | null>(null);
   const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
@@ -44,11 +46,12 @@ export function LedgerPage() {
 
   useEffect(() => {
     if (tab !== 'tb' || !from || !to) return;
-    api('ledger.trialBalance', { from, to, ...(level ? { level } : {}), ...(customer ? { customerId: customer.id } : {}) }).then(
+    const dims = { ...(customer ? { customerId: customer.id } : {}), ...(employee ? { employeeId: employee.id } : {}), ...(department ? { departmentId: department.id } : {}) };
+    api('ledger.trialBalance', { from, to, ...(level ? { level } : {}), ...dims }).then(
       (r) => (setTb(r), setNote(null)),
       (e: Error) => setNote({ text: e.message, error: true }),
     );
-  }, [tab, from, to, level, customer]);
+  }, [tab, from, to, level, customer, employee, department]);
 
   const exportHledger = async () => {
     const path = await files.savePath({ defaultName: 'ledger.journal' });
@@ -122,6 +125,14 @@ export function LedgerPage() {
             <label>
               {t('ledger.customer')}
               <Picker kind="customer" label={customer?.label ?? ''} onPick={(i) => setCustomer(i ? { id: Number(i.id), label: itemLabel(i) } : null)} />
+            </label>
+            <label>
+              {t('voucher.employee')}
+              <Picker kind="employee" label={employee?.label ?? ''} onPick={(i) => setEmployee(i ? { id: Number(i.id), label: itemLabel(i) } : null)} />
+            </label>
+            <label>
+              {t('voucher.department')}
+              <Picker kind="department" label={department?.label ?? ''} onPick={(i) => setDepartment(i ? { id: Number(i.id), label: itemLabel(i) } : null)} />
             </label>
             <span className="muted">{t('ledger.dblHint')}</span>
           </>
