@@ -12,6 +12,7 @@ export function VouchersPage() {
   const { t } = useI18n();
   const [openId, setOpenId] = useState<number | null>(null);
   const [period, setPeriod] = useState('');
+  const [status, setStatus] = useState<'' | 'draft' | 'posted'>('');
   const [periods, setPeriods] = useState<PeriodRow[]>([]);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState('');
@@ -83,15 +84,20 @@ export function VouchersPage() {
             <option key={p.period} value={p.period}>{p.period}</option>
           ))}
         </select>
+        <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)} data-testid="voucher-status">
+          <option value="">{t('voucher.allStatuses')}</option>
+          <option value="draft">{t('voucher.status.draft')}</option>
+          <option value="posted">{t('voucher.status.posted')}</option>
+        </select>
       </div>
       {error && <p className="error">{error}</p>}
       <SqlGrid<VoucherListRow>
         testId="voucher-list"
         columns={columns}
-        reloadKey={`${period}|${version}|${t('voucher.no')}`}
+        reloadKey={`${period}|${status}|${version}|${t('voucher.no')}`}
         rowId={(r) => String(r.id)}
         onRowDoubleClicked={(r) => setOpenId(r.id)}
-        fetchPage={(after, limit) => api('vouchers.page', { after, limit, ...(period ? { period } : {}) })}
+        fetchPage={(after, limit) => api('vouchers.page', { after, limit, ...(period ? { period } : {}), ...(status ? { status } : {}) })}
       />
     </section>
   );
