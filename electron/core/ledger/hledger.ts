@@ -44,7 +44,10 @@ export function writeHledger(book: Book, write: (chunk: string) => void): number
       current = l.id;
       count++;
       buf.push(`\n${l.date} (${l.period} ${voucherNo(l.number)}) ${text(l.vmemo) || voucherNo(l.number)}\n`);
-      if (buf.length > 2000) (write(buf.join('')), (buf = []));
+      if (buf.length > 2000) {
+        write(buf.join(''));
+        buf = [];
+      }
     }
     const fen = l.debit !== 0 ? l.debit : -l.credit;
     const memo = text(l.memo);

@@ -38,9 +38,13 @@ export function voucherDto(book: Book, id: number): VoucherDto {
 export function pageVouchers(book: Book, req: { period?: string | undefined; status?: 'draft' | 'posted' | undefined; after?: string | null | undefined; limit: number }): Page<VoucherListRow> {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (req.period) (where.push('v.period = ?'), params.push(req.period));
-  if (req.status) (where.push('v.status = ?'), params.push(req.status));
-  if (req.after) (where.push('v.id < ?'), params.push(Number(req.after)));
+  const add = (clause: string, value: unknown) => {
+    where.push(clause);
+    params.push(value);
+  };
+  if (req.period) add('v.period = ?', req.period);
+  if (req.status) add('v.status = ?', req.status);
+  if (req.after) add('v.id < ?', Number(req.after));
   const rows = book.sqlite
     .prepare(
       `SELECT v.id, v.period, v.number, v.date, v.status, v.memo, v.reverses_id AS reversesId,
