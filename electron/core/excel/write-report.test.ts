@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 // exceljs's own zip reader: lets the test look at the raw sheet XML.
@@ -186,6 +186,20 @@ describe('Excel report writer', () => {
     expect(totalsRow(0)).toEqual(['合计', undefined, 1.5]);
     expect(totalsRow(1)).toEqual([undefined, '合计', 1.5]);
     expect(wb.worksheets[0]!.getRow(HEADER).getCell(3).alignment).toMatchObject({ horizontal: 'right' });
+  });
+
+  it('leaves the previous file in place when an export fails', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'keep.xlsx');
+    writeFileSync(path, 'the owner\'s last report');
+    const r: ReportResult = { report: 'x', title: 't', company: 'c', from: '2026-01', to: '2026-01', generatedAt: new Date().toISOString(), sections: [{ name: 's', title: 's', columns: [{ key: 'a', label: 'a', kind: 'int' }], rows: Array.from({ length: 5_000 }, (_, i) => ({ a: i })) }] };
+    const failing = writeReports(path, [r], { locale: 'zh-CN', onProgress: (done) => { if (done > 0) throw new Error('disk full'); } });
+    await expect(failing).rejects.toThrow('disk full');
+    expect(readFileSync(path, 'utf8')).toBe('the owner\'s last report');
+    expect(readdirSync(dir)).toEqual(['keep.xlsx']);
+    await writeReports(path, [r], { locale: 'zh-CN' });
+    expect(readdirSync(dir)).toEqual(['keep.xlsx']);
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('writes date columns as real dates formatted yyyy-mm-dd', async () => {

@@ -6,6 +6,8 @@
  * written, and the writer yields to the event loop so the window (or the harness) can ask.
  * Money cells hold fen; fenToYuanNumber makes the display number at the very last step.
  */
+import { renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { displayWidth } from '../../../shared/display-width';
 import { fenToYuanNumber, formatFen } from '../../../shared/money';
@@ -25,7 +27,8 @@ export const NUM_FMT: Record<ReportColumn['kind'], string | undefined> = {
   money: '#,##0.00',
   percent: '0.00%',
   int: '#,##0',
-  number: '#,##0.##',
+  // General: '#,##0.##' would show a whole number as "1,234.".
+  number: undefined,
   text: undefined,
   date: 'yyyy-mm-dd',
 };
@@ -40,7 +43,7 @@ const STYLE: Record<ReportColumn['kind'], Partial<ExcelJS.Style> | undefined> = 
   Object.entries(NUM_FMT).map(([kind, numFmt]) => [kind, numFmt ? Object.freeze({ numFmt }) : undefined]),
 ) as Record<ReportColumn['kind'], Partial<ExcelJS.Style> | undefined>;
 
-/** Shares the column's style object with each non-empty cell; `own` gives copies for rows that get more styling (totals). */
+/** Gives each cell its column's shared style object; `own` gives copies for rows that get more styling (totals). */
 function styleCells(row: ExcelJS.Row, styles: (Partial<ExcelJS.Style> | undefined)[], own = false): ExcelJS.Row {
   for (let i = 0; i < styles.length; i++) {
     // Unstyled cells too: each new cell carries its own empty style object, which exceljs
@@ -102,8 +105,26 @@ function titleLines(r: ReportResult, s: ReportSection, locale: Locale): string[]
   return [r.company, title, en ? `Period: ${range}` : `期间：${range}`, en ? `Generated: ${localStamp(r.generatedAt)}` : `生成时间：${localStamp(r.generatedAt)}`];
 }
 
-/** Writes one workbook from one or more report results. Returns the number of data rows written. */
+/** Writes one workbook from one or more report results; returns the number of data rows written. */
 export async function writeReports(path: string, results: ReportResult[], opts: WriteOptions): Promise<{ path: string; rows: number }> {
+  // Written beside the target and renamed at the end: a failed export never leaves half a
+  // workbook in place of the one the user had.
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    const rows = await writeWorkbook(tmp, results, opts);
+    renameSync(tmp, path);
+    return { path, rows };
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Still open (Windows): a hidden leftover beats hiding the real error.
+    }
+    throw e;
+  }
+}
+
+async function writeWorkbook(path: string, results: ReportResult[], opts: WriteOptions): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   wb.creator = 'client-ledger';
   const total = results.reduce((n, r) => n + r.sections.reduce((m, s) => m + s.rows.length, 0), 0);
@@ -161,5 +182,5 @@ export async function writeReports(path: string, results: ReportResult[], opts: 
   if (taken.size === 0) wb.addWorksheet('-').commit();
   await wb.commit();
   opts.onProgress?.(total, total);
-  return { path, rows: done };
+  return done;
 }
