@@ -10,6 +10,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../../shared/errors';
 import { plain, type Plain } from './values';
+import { checkZipLimits } from './limits';
 
 export interface SheetRow {
   /** The row number Excel shows. */
@@ -42,7 +43,10 @@ export function checkWorkbookFile(path: string): { size: number } {
   } finally {
     closeSync(fd);
   }
-  if (startsWith(head, ZIP)) return { size };
+  if (startsWith(head, ZIP)) {
+    checkZipLimits(path, size);
+    return { size };
+  }
   if (startsWith(head, OLE)) {
     // Office keeps an encrypted .xlsx inside an OLE container with an EncryptionInfo stream.
     const body = size <= 64 * 1024 * 1024 ? readFileSync(path) : Buffer.alloc(0);
@@ -146,9 +150,9 @@ function sheetName(reader: ReaderInternals, sheetNo: string): string | undefined
 
 async function* rowsOf(ws: AsyncIterable<ExcelJS.Row>): AsyncGenerator<SheetRow> {
   for await (const row of ws) {
-    const values = row.values as unknown[];
-    const cells: Plain[] = new Array<Plain>(values.length).fill(null);
-    for (let i = 1; i < values.length; i++) cells[i] = plain(values[i]);
+    // row.values is a fresh array per call: unwrap in place rather than copy (200,000 rows, 200,000 arrays fewer).
+    const cells = row.values as unknown[] as Plain[];
+    for (let i = 0; i < cells.length; i++) cells[i] = i === 0 ? null : plain(cells[i]);
     yield { number: row.number, cells };
   }
 }
