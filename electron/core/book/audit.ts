@@ -3,6 +3,7 @@
  * back breaks the chain at the first altered record.
  */
 import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/sqlite';
 
 export interface AuditEntry {
@@ -35,8 +36,25 @@ function digest(r: Omit<AuditRow, 'id' | 'hash'>): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+const statements = new WeakMap<Sqlite, { last: Statement; insert: Statement }>();
+function prepared(sqlite: Sqlite) {
+  let s = statements.get(sqlite);
+  if (!s) {
+    s = {
+      last: sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1'),
+      insert: sqlite.prepare(
+        `INSERT INTO audit_log (at, user, action, entity, entity_id, before, after, prev_hash, hash)
+         VALUES (@at, @user, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
+      ),
+    };
+    statements.set(sqlite, s);
+  }
+  return s;
+}
+
 export function appendAudit(sqlite: Sqlite, e: AuditEntry): void {
-  const last = sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+  const st = prepared(sqlite);
+  const last = st.last.get() as { hash: string } | undefined;
   const row = {
     at: e.at ?? new Date().toISOString(),
     user: e.user ?? 'system',
@@ -47,12 +65,7 @@ export function appendAudit(sqlite: Sqlite, e: AuditEntry): void {
     after: e.after === undefined ? null : JSON.stringify(e.after),
     prev_hash: last?.hash ?? GENESIS,
   };
-  sqlite
-    .prepare(
-      `INSERT INTO audit_log (at, user, action, entity, entity_id, before, after, prev_hash, hash)
-       VALUES (@at, @user, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
-    )
-    .run({ ...row, hash: digest(row) });
+  st.insert.run({ ...row, hash: digest(row) });
 }
 
 export type ChainCheck = { ok: true; records: number } | { ok: false; records: number; brokenAt: number; reason: string };
