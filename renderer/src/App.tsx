@@ -1,12 +1,12 @@
 /** The app frame: start screen without a book; with one, navigation and the current page. */
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { BookInfo } from '../../shared/contract/book';
 import { api, files } from './api/platform';
 import { pageShortcuts, shortcutPage } from './shortcuts';
 import { BookContext } from './book-context';
 import { NavContext } from './nav-context';
 import { I18nProvider, useI18n, type Locale } from './i18n/index';
-import { pages, upcoming } from './pages/index';
+import { pages } from './pages/index';
 import { StartPage } from './pages/StartPage';
 import { UserSwitch } from './components/UserSwitch';
 
@@ -64,15 +64,13 @@ function Frame() {
         {book ? (
           <div className="body">
             <nav className="sidebar" aria-label="main">
-              {pages.map((p) => (
-                <button key={p.key} type="button" className={p.key === pageKey ? 'active' : ''} onClick={() => setPageKey(p.key)} title={pageShortcuts[p.key]}>
-                  {t(p.label)}
-                </button>
-              ))}
-              {upcoming.map((label) => (
-                <button key={label} type="button" disabled title={t('home.pending')}>
-                  {t(label)}
-                </button>
+              {pages.map((p, i) => (
+                <Fragment key={p.key}>
+                  {p.setup && !pages[i - 1]?.setup && <hr className="nav-divider" />}
+                  <button type="button" className={p.key === pageKey ? 'active' : ''} onClick={() => setPageKey(p.key)} title={pageShortcuts[p.key]}>
+                    {t(p.label)}
+                  </button>
+                </Fragment>
               ))}
             </nav>
             <div className="content">

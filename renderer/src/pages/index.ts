@@ -22,27 +22,26 @@ export interface PageEntry {
   key: string;
   label: StringKey;
   component: ComponentType;
+  /** Setup pages sit below a divider, after the monthly work. */
+  setup?: boolean;
 }
 
+/** In the order of the monthly round, then the book's setup. */
 export const pages: PageEntry[] = [
   { key: 'home', label: 'nav.home', component: HomePage },
   { key: 'import', label: 'nav.import', component: ImportPage },
+  { key: 'claims', label: 'nav.claims', component: ClaimsPage },
+  { key: 'budgets', label: 'nav.budgets', component: BudgetsPage },
   { key: 'vouchers', label: 'nav.vouchers', component: VouchersPage },
-  { key: 'accounts', label: 'nav.accounts', component: AccountsPage },
   { key: 'ledger', label: 'nav.ledger', component: LedgerPage },
-  { key: 'masters', label: 'nav.masters', component: MastersPage },
-  { key: 'periods', label: 'nav.periods', component: PeriodsPage },
   { key: 'schedules', label: 'nav.schedules', component: SchedulesPage },
   { key: 'allocation', label: 'nav.allocation', component: AllocationPage },
   { key: 'profitability', label: 'nav.profitability', component: ProfitabilityPage },
-  { key: 'claims', label: 'nav.claims', component: ClaimsPage },
-  { key: 'budgets', label: 'nav.budgets', component: BudgetsPage },
-  { key: 'policy', label: 'nav.policy', component: PolicyPage },
-  { key: 'users', label: 'nav.users', component: UsersPage },
   { key: 'reports', label: 'nav.reports', component: ReportsPage },
-  { key: 'help', label: 'nav.help', component: HelpPage },
-];
-
-/** Features whose pages are still to come: shown in the menu, disabled. */
-export const upcoming: StringKey[] = [
+  { key: 'periods', label: 'nav.periods', component: PeriodsPage },
+  { key: 'accounts', label: 'nav.accounts', component: AccountsPage, setup: true },
+  { key: 'masters', label: 'nav.masters', component: MastersPage, setup: true },
+  { key: 'policy', label: 'nav.policy', component: PolicyPage, setup: true },
+  { key: 'users', label: 'nav.users', component: UsersPage, setup: true },
+  { key: 'help', label: 'nav.help', component: HelpPage, setup: true },
 ];
