@@ -21,7 +21,7 @@ export interface CreateBookInput {
   firstPeriod?: string;
 }
 
-function configure(sqlite: Sqlite): void {
+export function configure(sqlite: Sqlite): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');

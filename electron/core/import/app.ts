@@ -1,4 +1,4 @@
-/** Import channels. Reading is async (streaming); the write is one transaction inside runImport. */
+/** Import channels. import.run (CLI, tests) runs in-process; import.start runs in a job worker (jobs.ts). */
 import { isAbsolute, resolve } from 'node:path';
 import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
@@ -16,7 +16,7 @@ export const importHandlers = defineHandlers({
   'import.run': (req, s) =>
     runImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName }, { locale: s.locale }),
   'import.start': (req, s) => startImportJob(s, { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName }),
-  'import.status': (req) => jobStatus(req.jobId),
+  'import.status': (req, s) => jobStatus(s, req.jobId),
   'import.batches': (req, s) => listBatches(s.requireBook(), req.limit),
   'import.undo': (req, s) => {
     const book = s.requireBook();

@@ -1,50 +1,31 @@
 /**
  * Long imports as jobs: `import.start` returns at once with a job id and the import runs
- * on; `import.status` polls its phase and progress. Reading streams (the event loop stays
- * free between chunks, so the window never freezes); writing is one transaction at the
- * end. Finished jobs are kept a while for the last poll, then forgotten.
+ * in a worker thread on its own connection (jobs/runner.ts), so the window keeps reading
+ * the book, and even the final write transaction never blocks it; `import.status` polls
+ * its phase and progress from the job table.
  */
-import { randomUUID } from 'node:crypto';
-import type { ImportJob } from '../../../shared/contract/import';
+import type { ImportJob, ImportSummary } from '../../../shared/contract/import';
 import { UserError } from '../../../shared/errors';
 import { message } from '../../../shared/messages/index';
+import { findJob, startJob } from '../jobs/runner';
 import type { Session } from '../service/session';
-import { runImport, type RunRequest } from './run';
-
-const jobs = new Map<string, ImportJob & { finishedAt?: number }>();
-const KEEP_MS = 10 * 60 * 1000;
+import type { ImportProgress } from './import-job';
+import type { RunRequest } from './run';
 
 export function startImportJob(session: Session, req: RunRequest): { jobId: string } {
-  const book = session.requireBook();
-  const id = randomUUID();
-  const job: ImportJob & { finishedAt?: number } = { id, state: 'running', phase: 'read', progress: 0, rows: 0, result: null, error: null };
-  jobs.set(id, job);
-  for (const [k, j] of jobs) if (j.finishedAt && Date.now() - j.finishedAt > KEEP_MS) jobs.delete(k);
-  runImport(book, req, {
-    locale: session.locale,
-    onProgress: (phase, fraction, rows) => {
-      job.phase = phase;
-      // Reading is most of the work; writing the last fifth.
-      job.progress = phase === 'read' ? fraction * 0.8 : 0.8 + fraction * 0.2;
-      job.rows = rows;
-    },
-  }).then(
-    (result) => Object.assign(job, { state: 'done', progress: 1, result, finishedAt: Date.now() }),
-    (e: unknown) => {
-      const error =
-        e instanceof UserError
-          ? { code: e.code, message: message(session.locale, e.code, e.params) }
-          : { code: 'internal', message: message(session.locale, 'internal', { detail: (e as Error)?.message ?? String(e) }) };
-      if (!(e instanceof UserError)) console.error('[import job]', e);
-      Object.assign(job, { state: 'failed', error, finishedAt: Date.now() });
-    },
-  );
+  const { id } = startJob<ImportSummary>(session, 'import', req);
   return { jobId: id };
 }
 
-export function jobStatus(id: string): ImportJob {
-  const job = jobs.get(id);
-  if (!job) throw new UserError('import.jobNotFound');
-  const { finishedAt: _done, ...rest } = job;
-  return rest;
+export function jobStatus(session: Session, id: string): ImportJob {
+  const job = findJob(id);
+  if (job?.job !== 'import') throw new UserError('import.jobNotFound');
+  const p = job.progress as ImportProgress | null;
+  const phase = p?.phase ?? 'read';
+  // Reading is most of the work; writing the last fifth.
+  const progress = job.state === 'done' ? 1 : !p ? 0 : phase === 'read' ? p.fraction * 0.8 : 0.8 + p.fraction * 0.2;
+  const error = job.error
+    ? { code: job.error.code, message: message(session.locale, job.error.code, job.error.params) }
+    : null;
+  return { id, state: job.state, phase, progress, rows: p?.rows ?? 0, result: (job.result as ImportSummary | null) ?? null, error };
 }

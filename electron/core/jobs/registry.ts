@@ -1,0 +1,15 @@
+/**
+ * The jobs a worker can run, by name. Only the worker imports this file, so the job code
+ * (and what it pulls in) is bundled into job-worker.js as well as the main bundle.
+ */
+import { importJob } from '../import/import-job';
+import { exportPackJob, exportReportJob } from '../reports/export-jobs';
+import type { JobModule } from './define';
+
+export const jobModules = {
+  import: importJob,
+  'reports.export': exportReportJob,
+  'reports.pack': exportPackJob,
+} satisfies Record<string, JobModule<never, unknown, never>>;
+
+export type JobName = keyof typeof jobModules;

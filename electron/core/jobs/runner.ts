@@ -1,0 +1,122 @@
+/**
+ * The main side of long work: a job runs in a worker_thread (worker.ts) on its own
+ * connection to the book, so the window's connection keeps answering while it runs. The
+ * job table keeps each job's latest progress and outcome for the status/progress channels;
+ * finished jobs are forgotten after a while.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UserError, type ErrorParams } from '../../../shared/errors';
+import type { MessageCode } from '../../../shared/messages/index';
+import type { Session } from '../service/session';
+import type { JobInput, JobMessage } from './protocol';
+import type { JobName } from './registry';
+
+export interface JobRecord {
+  id: string;
+  job: string;
+  state: 'running' | 'done' | 'failed';
+  /** The latest progress the job reported, as the job module shapes it. */
+  progress: unknown;
+  result: unknown;
+  error: UserError | null;
+  finishedAt?: number;
+}
+
+const table = new Map<string, JobRecord>();
+const KEEP_MS = 10 * 60 * 1000;
+const KEEP_MAX = 200;
+
+function prune(): void {
+  const now = Date.now();
+  for (const [id, j] of table) if (j.finishedAt && now - j.finishedAt > KEEP_MS) table.delete(id);
+  // A caller that starts many jobs and never polls cannot grow the table without bound.
+  for (const [id, j] of table) {
+    if (table.size <= KEEP_MAX) break;
+    if (j.state !== 'running') table.delete(id);
+  }
+}
+
+/**
+ * How to start the worker. In the electron-vite build this code is inside out/main (index.js
+ * or a chunk below it) and the worker is out/main/job-worker.js. Under tsx/vitest the
+ * worker is worker.ts: Node 20 does not apply `--import tsx` loader hooks inside workers,
+ * so a two-line bootstrap registers tsx's require hook and loads the TypeScript entry.
+ */
+export function workerScript(): { script: string; eval: boolean } {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
+    const entry = join(dirname(here), 'worker.ts');
+    return { script: `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)});`, eval: true };
+  }
+  for (let dir = dirname(here), i = 0; i < 3; i++, dir = dirname(dir)) {
+    const file = join(dir, 'job-worker.js');
+    if (existsSync(file)) return { script: file, eval: false };
+  }
+  throw new Error(`job-worker.js not found near ${here}`);
+}
+
+export interface StartOptions {
+  /** The caller's own id (reports.progress polls by the id the screen chose). */
+  id?: string | undefined;
+  onProgress?: (data: unknown) => void;
+}
+
+/** Starts `job` for the session's open book; `done` settles with the result or a UserError. */
+export function startJob<R>(session: Session, job: JobName | URL, payload: unknown, opts: StartOptions = {}): { id: string; done: Promise<R> } {
+  const book = session.requireBook();
+  const input: JobInput = { job: job instanceof URL ? job.href : job, bookPath: book.path, user: book.user, locale: session.locale, payload };
+  return runJob<R>(input, opts);
+}
+
+export function runJob<R>(input: JobInput, opts: StartOptions = {}): { id: string; done: Promise<R> } {
+  prune();
+  const id = opts.id ?? randomUUID();
+  const record: JobRecord = { id, job: input.job, state: 'running', progress: null, result: null, error: null };
+  table.set(id, record);
+  const done = new Promise<R>((resolve, reject) => {
+    const finish = (error: UserError | null, result?: unknown) => {
+      if (record.state !== 'running') return;
+      Object.assign(record, { state: error ? 'failed' : 'done', error, result: result ?? null, finishedAt: Date.now() });
+      if (error) reject(error);
+      else resolve(result as R);
+    };
+    let worker: Worker;
+    try {
+      const { script, eval: isCode } = workerScript();
+      worker = new Worker(script, { workerData: input, eval: isCode });
+    } catch (e) {
+      finish(new UserError('job.crashed', { detail: (e as Error).message }));
+      return;
+    }
+    worker.on('message', (m: JobMessage) => {
+      if (m.type === 'progress') {
+        record.progress = m.data;
+        opts.onProgress?.(m.data);
+      } else if (m.type === 'done') finish(null, m.result);
+      else finish(new UserError(m.code as MessageCode, m.params as ErrorParams));
+    });
+    // A worker that throws outside the job, runs out of memory or exits early is a typed failure, never a hang.
+    worker.on('error', (e) => {
+      console.error('[job]', input.job, e);
+      finish(new UserError('job.crashed', { detail: e.message }));
+    });
+    worker.on('exit', (code) => finish(new UserError('job.crashed', { detail: `exit ${code}` })));
+  });
+  // import.start never awaits `done`; its failure lives in the table, not as an unhandled rejection.
+  done.catch(() => undefined);
+  return { id, done };
+}
+
+export const findJob = (id: string): JobRecord | undefined => table.get(id);
+
+export function getJob(id: string): JobRecord {
+  const j = table.get(id);
+  if (!j) throw new UserError('job.notFound', { id });
+  return j;
+}

@@ -1,0 +1,78 @@
+/**
+ * The job worker's entry (a worker_thread; bundled as out/main/job-worker.js). It opens its
+ * own connection to the book, runs one job, posts throttled progress and then exactly one
+ * 'done' or 'error' message, and closes the connection. Errors leave typed: a UserError (or
+ * a SQLite guard mapped to one) as code + params, anything else as 'internal' with its text.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { UserError } from '../../../shared/errors';
+import type { Book } from '../book/book';
+import { sqliteUserError } from '../service/sqlite-errors';
+import { openWorkerBook } from './connection';
+import type { JobModule } from './define';
+import type { JobInput, JobMessage } from './protocol';
+import { jobModules } from './registry';
+
+/** Progress faster than this is coalesced: the UI polls a few times a second at most. */
+const PROGRESS_MS = 100;
+
+const post = (m: JobMessage) => parentPort!.postMessage(m);
+
+async function load(job: string): Promise<JobModule> {
+  if (job in jobModules) return jobModules[job as keyof typeof jobModules] as unknown as JobModule;
+  // A module by URL is for tests and unbundled runs; the main side never takes this name from a request.
+  if (job.startsWith('file:')) {
+    const mod = (await import(job)) as { default: JobModule };
+    return mod.default;
+  }
+  throw new Error(`unknown job: ${job}`);
+}
+
+function toMessage(e: unknown): JobMessage {
+  const typed = e instanceof UserError ? e : sqliteUserError(e);
+  if (typed) return { type: 'error', code: typed.code, params: typed.params };
+  const detail = e instanceof Error ? e.message : String(e);
+  console.error('[job worker]', e);
+  return { type: 'error', code: 'internal', params: { detail } };
+}
+
+async function main(input: JobInput): Promise<void> {
+  let book: Book | null = null;
+  let last = 0;
+  let pending: unknown;
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    timer = null;
+    last = Date.now();
+    post({ type: 'progress', data: pending });
+  };
+  try {
+    const mod = await load(input.job);
+    book = openWorkerBook(input.bookPath, input.user);
+    const result = await mod.run({
+      book,
+      locale: input.locale,
+      payload: input.payload,
+      progress: (data) => {
+        pending = data;
+        if (timer) return;
+        const wait = PROGRESS_MS - (Date.now() - last);
+        if (wait <= 0) flush();
+        else timer = setTimeout(flush, wait);
+      },
+    });
+    if (timer) {
+      clearTimeout(timer);
+      flush();
+    }
+    post({ type: 'done', result });
+  } catch (e) {
+    if (timer) clearTimeout(timer);
+    post(toMessage(e));
+  } finally {
+    if (book?.sqlite.inTransaction) book.sqlite.exec('ROLLBACK');
+    book?.close();
+  }
+}
+
+void main(workerData as JobInput);
