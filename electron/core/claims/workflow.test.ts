@@ -56,6 +56,19 @@ const linesOf = (book: Book, voucherId: number) =>
   }[];
 
 describe('approval chain by amount', () => {
+  it("the manager step belongs to the approver on the claimant's employee record", () => {
+    const { book, emp, as, claim } = setup();
+    const lead = addEmployee(book, 'E9', '李主管');
+    book.sqlite.prepare('UPDATE employee SET approver_id = ? WHERE id = ?').run(lead, emp);
+    book.tx(() => createUser(book, { name: 'lead', role: 'manager', employeeId: lead }));
+    const id = claim([10_000]);
+    as('wang', () => submitClaim(book, id, '', 'zh-CN'));
+    expect(() => as('li', () => approveClaim(book, id, '', 'zh-CN'))).toThrow(expect.objectContaining({ code: 'claims.notTheApprover' }));
+    as('lead', () => approveClaim(book, id, '同意', 'zh-CN'));
+    expect(status(book, id)).toBe('approved');
+  });
+
+
   it('up to 2,000.00 needs only the manager; one fen more adds finance', () => {
     const { book, as, claim } = setup();
     const small = claim([200000]);

@@ -82,6 +82,13 @@ export function approveClaim(book: Book, id: number, comment: string, locale: Lo
   if (!level) throw new UserError('claims.badStatus', { id, status: c.status, action: 'approve' });
   if (!mayApprove(level.role, user.role)) throw new UserError('claims.wrongRole', { step: level.role, user: user.name });
   if (done.some((d) => d.user.toLowerCase() === user.name.toLowerCase())) throw new UserError('claims.sameApprover', { user: user.name });
+  // The manager step belongs to the approver named on the claimant's employee record.
+  if (level.role === 'manager' && user.role !== 'admin') {
+    const approver = book.sqlite
+      .prepare('SELECT a.id, a.name FROM employee e JOIN employee a ON a.id = e.approver_id WHERE e.id = ?')
+      .get(c.employee_id) as { id: number; name: string } | undefined;
+    if (approver && user.employeeId !== approver.id) throw new UserError('claims.notTheApprover', { approver: approver.name });
+  }
   const warnings = policyGate(book, c, locale);
   for (const b of checkClaimBudgets(book, id)) {
     if (b.hardBlock && b.projectedFen > b.amountFen) {

@@ -47,3 +47,11 @@ export const customers = Array.from({ length: 40 }, (_, i) => {
     manager: managers[i % managers.length]!.code,
   };
 });
+
+/** Who approves a manager's claims: the department's lead, or for a lead another department's lead. */
+export function demoApprover(code: string): string {
+  const m = managers.find((x) => x.code === code)!;
+  const lead = managers.find((x) => x.dept === m.dept)!;
+  if (lead.code !== m.code) return lead.code;
+  return managers.find((x) => x.dept !== m.dept && managers.find((y) => y.dept === x.dept) === x)!.code;
+}

@@ -17,7 +17,7 @@ import { saveRule } from '../allocation/rules';
 import { runAllocation } from '../allocation/runs';
 import { createUser } from '../users/users';
 import { closePeriod } from '../ledger/periods';
-import { customers, managers } from './data';
+import { customers, demoApprover, managers } from './data';
 import type { DemoIds } from './generate';
 
 const CLIENT_CATEGORIES = ['TRAVEL', 'TRANSPORT', 'LODGING', 'MEALS', 'ENTERTAIN', 'EVENT', 'GIFT', 'COMPLAINT'];
@@ -99,12 +99,8 @@ function claims(book: Book, ids: DemoIds, r: () => number, userOf: Map<string, s
       as(book, user, () => submitClaim(book, id, '', 'zh-CN'));
       if (latest && mi % 3 === 1) return;
       const total = lines.reduce((s, l) => s + l.amountFen, 0);
-      const lead = managers.find((x) => x.dept === m.dept)!;
       for (const level of requiredLevels(book, total).slice(currentApprovals(book, id).length)) {
-        // A lead's own claim goes to another department's lead: nobody approves their own.
-        const otherLead = managers.find((x) => x.dept !== m.dept && managers.find((y) => y.dept === x.dept) === x)!;
-        const manager = lead.code === m.code ? otherLead.code : lead.code;
-        const approver = level.role === 'manager' ? userOf.get(manager)! : level.role === 'finance' ? 'accountant' : 'admin';
+        const approver = level.role === 'manager' ? userOf.get(demoApprover(m.code))! : level.role === 'finance' ? 'accountant' : 'admin';
         as(book, approver, () => approveClaim(book, id, '同意', 'zh-CN'));
       }
       if (!latest) as(book, 'accountant', () => payClaim(book, id, lastDay(p), '', 'zh-CN'));

@@ -10,7 +10,7 @@ import { periodRange, type Period } from '../../../shared/period';
 import type { Book } from '../book/book';
 import { bookVoucher } from '../ledger/vouchers';
 import { accountFacts } from '../ledger/voucher-rules';
-import { customers, departments, DEMO_FIRST, DEMO_LAST, managers, staff } from './data';
+import { customers, demoApprover, departments, DEMO_FIRST, DEMO_LAST, managers, staff } from './data';
 import { demoExtras } from './extras';
 
 /** Seeded generator (mulberry32) so the demo is the same everywhere. */
@@ -43,10 +43,10 @@ function masters(book: Book): DemoIds {
     emp.set(code, Number(s.prepare('INSERT INTO employee (code, name, name_key, department_id) VALUES (?, ?, ?, ?)').run(code, name, nameKey(name), dept.get(deptCode)!).lastInsertRowid));
   for (const p of staff) addEmp(p.code, p.name, p.dept);
   for (const m of managers) addEmp(m.code, m.name, m.dept);
-  // Managers approve their team's claims: the first manager of each department.
+  // Each team's claims go to its lead (the first manager of the department); a lead's own
+  // claims go to the lead of another department.
   for (const m of managers) {
-    const lead = managers.find((x) => x.dept === m.dept)!;
-    const approver = lead.code === m.code ? 'E102' : lead.code;
+    const approver = demoApprover(m.code);
     s.prepare('UPDATE employee SET approver_id = ? WHERE id = ?').run(emp.get(approver)!, emp.get(m.code)!);
   }
   const cust = new Map<string, number>();
