@@ -4,6 +4,8 @@
  * 'done' or 'error' message, and closes the connection. Errors leave typed: a UserError (or
  * a SQLite guard mapped to one) as code + params, anything else as 'internal' with its text.
  */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../../shared/errors';
 import type { Book } from '../book/book';
@@ -18,11 +20,12 @@ const PROGRESS_MS = 100;
 
 const post = (m: JobMessage) => parentPort!.postMessage(m);
 
-async function load(job: string): Promise<JobModule> {
+function load(job: string): JobModule {
   if (job in jobModules) return jobModules[job as keyof typeof jobModules] as unknown as JobModule;
-  // A module by URL is for tests and unbundled runs; the main side never takes this name from a request.
+  // A module by URL is for tests (the main side never takes a job name from a request). It is
+  // required, not imported: under tsx the worker runs on tsx's require hook (see runner.ts).
   if (job.startsWith('file:')) {
-    const mod = (await import(job)) as { default: JobModule };
+    const mod = createRequire(job)(fileURLToPath(job)) as { default: JobModule };
     return mod.default;
   }
   throw new Error(`unknown job: ${job}`);
@@ -47,7 +50,7 @@ async function main(input: JobInput): Promise<void> {
     post({ type: 'progress', data: pending });
   };
   try {
-    const mod = await load(input.job);
+    const mod = load(input.job);
     book = openWorkerBook(input.bookPath, input.user);
     const result = await mod.run({
       book,
