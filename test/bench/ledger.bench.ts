@@ -2,11 +2,13 @@
  * Ledger reads on a 1,000,000-line book: the trial balance of one period against a bare
  * GROUP BY over the same index, and the keyset pages of the detail ledger.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runReport } from '../../electron/core/reports/index';
 import { accountFamily, detailPage, journalPage } from '../../electron/core/ledger/lines';
+import { exportHledger } from '../../electron/core/ledger/hledger';
 import { bigBook } from './gen-book';
 import { timeIt, type BenchCase, type BenchSize } from './types';
 
@@ -58,6 +60,56 @@ export const cases: BenchCase[] = [
         const baselineMs = await timeIt(() => offset.all('2026-01', '2026-12', ...family), 3);
         const journalMs = await timeIt(() => journalPage(book, { from: '2026-06', to: '2026-12', limit: 100 }), 7);
         return { ms, baselineMs, note: `journal page ${Math.round(journalMs * 10) / 10} ms` };
+      }),
+  },
+  ...[1, 10_000].map(
+    (page): BenchCase => ({
+      name: `detail ledger page ${page.toLocaleString('en-US')} (keyset, 25 rows), 1,000,000 lines`,
+      target: '< 50 ms; baseline: ORDER BY … OFFSET',
+      maxMs: 50,
+      run: (size) =>
+        withBook(size, async (book) => {
+          // 应收账款 carries a quarter of the lines: 250,000, i.e. 10,000 pages of 25.
+          const wanted = size === 'smoke' ? Math.min(page, 10) : page;
+          const req = { account: '1122', from: '2026-01', to: '2026-12', limit: 25 };
+          let after: string | null = null;
+          for (let i = 1; i < wanted; i++) after = detailPage(book, { ...req, after }).next;
+          const rows = detailPage(book, { ...req, after }).rows.length;
+          if (rows === 0) throw new Error(`page ${wanted} is empty`);
+          const ms = await timeIt(() => detailPage(book, { ...req, after }), 7);
+          const offset = book.sqlite.prepare(
+            `SELECT l.* FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
+              WHERE l.posted = 1 AND l.period BETWEEN ? AND ? AND l.account_code = ?
+              ORDER BY l.period, v.number, l.line_no LIMIT 25 OFFSET ?`,
+          );
+          const baselineMs = await timeIt(() => offset.all('2026-01', '2026-12', '1122', (wanted - 1) * 25), 3);
+          return { ms, baselineMs, note: `page ${wanted}` };
+        }),
+    }),
+  ),
+  {
+    name: 'trial balance by hledger on our exported journal (for comparison)',
+    target: 'we are faster; ratio = ours / hledger',
+    maxRatio: 1,
+    run: (size) =>
+      withBook(size, async (book) => {
+        const hledger = spawnSync('hledger', ['--version'], { encoding: 'utf8' });
+        if (hledger.status !== 0) return { ms: NaN, note: 'hledger not installed: skipped' };
+        const dir = mkdtempSync(join(tmpdir(), 'cl-hledger-'));
+        try {
+          const file = join(dir, 'book.journal');
+          exportHledger(book, file);
+          const params = { from: '2026-06', to: '2026-06', filters: {}, locale: 'zh-CN' as const };
+          const ms = await timeIt(() => runReport(book, 'trial-balance', params), 5);
+          // hledger's own time for the same period's balances (one run: it re-reads the journal).
+          const t = performance.now();
+          const r = spawnSync('hledger', ['-f', file, 'bal', '-p', '2026-06', '--flat'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+          const baselineMs = performance.now() - t;
+          if (r.status !== 0) throw new Error(`hledger failed: ${r.stderr}`);
+          return { ms, baselineMs, note: 'baseline = hledger bal' };
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
       }),
   },
 ];

@@ -69,7 +69,7 @@ const table = [
   '',
   '| case | ours (median ms) | baseline (ms) | ratio | peak RSS (MB) | target | verdict |',
   '|---|---:|---:|---:|---:|---|---|',
-  ...rows.map((r) => `| ${r.name} | ${fmt(r.ms)} | ${fmt(r.baselineMs)} | ${r.ratio === undefined ? '—' : fmt(r.ratio, 2) + '×'} | ${fmt(r.peakRssMb, 0)} | ${r.target} | ${r.verdict}${r.note ? ` (${r.note})` : ''} |`),
+  ...rows.map((r) => `| ${r.name} | ${fmt(r.ms)} | ${fmt(r.baselineMs)} | ${r.ratio === undefined ? '—' : (r.ratio < 0.1 ? r.ratio.toPrecision(2) : fmt(r.ratio, 2)) + '×'} | ${fmt(r.peakRssMb, 0)} | ${r.target} | ${r.verdict}${r.note ? ` (${r.note})` : ''} |`),
 ].join('\n');
 console.log(table);
 writeFileSync('bench-results.json', JSON.stringify({ size, machine, at: new Date().toISOString(), cases: rows }, null, 2));
