@@ -3,6 +3,7 @@
  * core receives for opening come from these dialogs.
  */
 import { BrowserWindow, dialog, ipcMain, shell } from 'electron';
+import { safeFileName } from '../../shared/file-name';
 
 export function registerShell(getWindow: () => BrowserWindow | null): void {
   ipcMain.handle('shell:openFile', async (_e, o: { title?: string; extensions: string[] }) => {
@@ -13,7 +14,7 @@ export function registerShell(getWindow: () => BrowserWindow | null): void {
   });
   ipcMain.handle('shell:savePath', async (_e, o: { title?: string; defaultName: string }) => {
     const win = getWindow();
-    const options = { title: o.title ?? '', defaultPath: o.defaultName };
+    const options = { title: o.title ?? '', defaultPath: safeFileName(o.defaultName) };
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     return r.canceled ? null : (r.filePath ?? null);
   });

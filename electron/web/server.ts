@@ -9,6 +9,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import { dispatch } from '../core/service/index';
+import { safeFileName } from '../../shared/file-name';
 import { Session } from '../core/service/session';
 
 export interface WebHarness {
@@ -81,7 +82,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
       if (!authorised(req, url)) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'bad token' } });
       if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method', message: 'POST only' } });
       if (url.pathname === '/api/upload') {
-        const name = basename(url.searchParams.get('name') ?? 'upload.xlsx').replace(/[^\p{L}\p{N}._ -]/gu, '_');
+        const name = safeFileName(basename(url.searchParams.get('name') ?? 'upload.xlsx'), 'upload.xlsx');
         const body = await readBody(req, MAX_UPLOAD);
         const dir = join(uploads, randomBytes(6).toString('hex'));
         mkdirSync(dir);
@@ -90,7 +91,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
         return send(res, 200, { ok: true, data: { path } });
       }
       if (url.pathname === '/api/save-path') {
-        const name = basename(url.searchParams.get('name') ?? 'export.xlsx').replace(/[^\p{L}\p{N}._ -]/gu, '_');
+        const name = safeFileName(basename(url.searchParams.get('name') ?? 'export.xlsx'), 'export.xlsx');
         const dir = join(exportsDir, randomBytes(6).toString('hex'));
         mkdirSync(dir);
         return send(res, 200, { ok: true, data: { path: join(dir, name) } });
