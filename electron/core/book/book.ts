@@ -8,6 +8,7 @@ import type { Sqlite } from '../db/sqlite';
 import type { Standard } from '../chart/default-chart';
 import { roleAccount, type AccountRole } from '../chart/default-chart';
 import { appendAudit, type AuditEntry } from './audit';
+import { sealRowLog, watchRowLog } from './row-log';
 
 export interface BookInfo {
   path: string;
@@ -23,21 +24,35 @@ export class Book {
   readonly db: Queries;
   /** Who acts: recorded on every audit record and voucher. */
   user = 'accountant';
+  /** Whether this book has the row log (row-log.ts); false only on a book not yet migrated. */
+  private readonly rowLog: boolean;
 
   constructor(
     readonly sqlite: Sqlite,
     readonly path: string,
   ) {
     this.db = new Queries(sqlite);
+    this.rowLog = watchRowLog(sqlite);
   }
 
-  /** Runs fn in one write transaction; refuses to nest (a nested call is a design error). */
+  /**
+   * Runs fn in one write transaction; refuses to nest (a nested call is a design error).
+   * Before committing, seals the row-log entries the action's writes produced.
+   */
   tx<T>(fn: () => T): T {
     if (this.sqlite.inTransaction) throw new Error('nested transaction');
-    return this.sqlite.transaction(fn).immediate();
+    return this.sqlite
+      .transaction(() => {
+        const result = fn();
+        if (this.rowLog) sealRowLog(this.sqlite);
+        return result;
+      })
+      .immediate();
   }
 
   audit(entry: AuditEntry): void {
+    // Writers that hold a raw transaction (the import) audit their work at its end: seal it with the record.
+    if (this.rowLog) sealRowLog(this.sqlite);
     appendAudit(this.sqlite, { ...entry, user: entry.user ?? this.user });
   }
 

@@ -25,10 +25,12 @@ import type { Session } from './session';
 import { sqliteUserError } from './sqlite-errors';
 import { registerCheck } from '../book/check';
 import { checkPostedVouchers } from '../ledger/audit-check';
+import { checkRowLog } from '../book/row-log-check';
 
 registerCheck(checkPostedVouchers);
 registerCheck(checkMasters);
 registerCheck(checkLedgerTotals);
+registerCheck(checkRowLog);
 
 export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers);
 

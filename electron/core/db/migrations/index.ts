@@ -4,7 +4,9 @@
  * transaction with the others pending. An applied id this build does not know means a
  * newer program wrote the book: we refuse to open it rather than guess.
  * Domain ranges keep parallel work apart: 0001 core, 0100 import, 0200 claims,
- * 0300 schedules and allocation, 0400 reports, 0500 reliability.
+ * 0300 schedules and allocation, 0400 reports, 0500 reliability, 0600 audit coverage (row log).
+ * A migration is SQL, or a function for what SQL alone cannot do (0600 generates triggers
+ * from the tables' columns).
  */
 import { UserError } from '../../../../shared/errors';
 import type { Sqlite } from '../sqlite';
@@ -16,8 +18,10 @@ import * as m0300 from './0300_drivers';
 import * as m0301 from './0301_schedules_allocation';
 import * as m0302 from './0302_customer_lines';
 import * as m0500 from './0500_ledger_totals';
+import * as m0600 from './0600_row_log';
+import { sealRange } from '../../book/row-log';
 
-export const migrations: Record<string, string> = {
+export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
   '0001_book': m0001.up,
   '0100_import': m0100.up,
   '0200_claims': m0200.up,
@@ -26,6 +30,7 @@ export const migrations: Record<string, string> = {
   '0301_schedules_allocation': m0301.up,
   '0302_customer_lines': m0302.up,
   '0500_ledger_totals': m0500.up,
+  '0600_row_log': m0600.up,
 };
 
 /** Migrations this build knows that the book has not had yet (and how many it has had). */
@@ -47,10 +52,16 @@ export function migrate(sqlite: Sqlite, now: () => string = () => new Date().toI
   if (pending.length === 0) return [];
   sqlite.transaction(() => {
     const record = sqlite.prepare('INSERT INTO _migration (id, applied_at) VALUES (?, ?)');
+    const hasRowLog = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'row_log'`).get() !== undefined;
+    const logged = hasRowLog ? (sqlite.prepare('SELECT coalesce(max(id), 0) FROM row_log').pluck().get() as number) : 0;
     for (const id of pending) {
-      sqlite.exec(migrations[id]!);
+      const m = migrations[id]!;
+      if (typeof m === 'string') sqlite.exec(m);
+      else m(sqlite);
       record.run(id, now());
     }
+    // Rows a migration wrote to covered tables are the program's own doing: seal them (row-log.ts).
+    if (pending.includes('0600_row_log') || hasRowLog) sealRange(sqlite, logged);
   })();
   return pending;
 }

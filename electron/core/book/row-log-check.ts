@@ -1,0 +1,79 @@
+/**
+ * `book check` for the row log (row-log.ts): the chain of sealed entries is intact, no
+ * entry is left unsealed (a change another program made while the triggers were in
+ * place), and every covered table holds exactly what its last sealed entries say: the
+ * comparison is one SQL join per table, current rows against the latest entry per row.
+ */
+import { createHash } from 'node:crypto';
+import type { Book } from './book';
+import type { CheckFinding } from './check';
+import { ROW_LOG_TABLES, rowExprs, rowHash, type SealedRow } from './row-log';
+
+/** Per table, at most this many rows are named; the rest are counted. */
+const NAMED = 20;
+
+export function checkRowLog(book: Book): CheckFinding[] {
+  const s = book.sqlite;
+  if (!s.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'row_log'`).get()) return [];
+  const findings: CheckFinding[] = [];
+  const add = (message: string) => findings.push({ check: 'audit', message });
+
+  // (a) The chain, in id order over sealed entries, ends at the recorded head.
+  let prev = '0'.repeat(64);
+  let last = 0;
+  for (const r of s.prepare('SELECT id, tbl, row_id, op, row_json, sealed_hash FROM row_log WHERE sealed_hash IS NOT NULL ORDER BY id').iterate() as IterableIterator<SealedRow & { sealed_hash: string }>) {
+    const h = rowHash(prev, r);
+    if (h !== r.sealed_hash) {
+      add(`row_log ${r.id} (${r.tbl} ${r.row_id}): entry altered, row log chain broken`);
+      break;
+    }
+    prev = h;
+    last = r.id;
+  }
+  const head = s.prepare('SELECT last_id, hash FROM row_log_head WHERE k = 1').get() as { last_id: number; hash: string } | undefined;
+  if (findings.length === 0 && (!head || head.last_id !== last || head.hash !== prev)) add(`row_log: chain ends at entry ${last}, its head says ${head?.last_id ?? 'nothing'}: entries removed`);
+
+  // (b) Entries nobody sealed: written by a program other than this app.
+  const unsealed = s.prepare('SELECT tbl, count(*) AS n, min(id) AS first FROM row_log WHERE sealed_hash IS NULL GROUP BY tbl ORDER BY tbl').all() as { tbl: string; n: number; first: number }[];
+  for (const u of unsealed) add(`${u.tbl}: ${u.n} change(s) made outside the app (row log entry ${u.first} on, not sealed)`);
+
+  // (c) Each covered table against its latest sealed entries. A table a later program dropped is not ours to judge.
+  for (const t of ROW_LOG_TABLES) {
+    if (!s.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(t)) continue;
+    const e = rowExprs(s, t, t);
+    const rows = s
+      .prepare(
+        `WITH latest AS (
+           SELECT l.row_id, l.op, l.row_json FROM row_log l
+            WHERE l.id IN (SELECT max(id) FROM row_log WHERE tbl = @t AND sealed_hash IS NOT NULL GROUP BY row_id)),
+         cur AS (SELECT ${e.id} AS row_id, ${e.json} AS row_json FROM ${t})
+         SELECT coalesce(cur.row_id, latest.row_id) AS row_id,
+                CASE WHEN latest.row_id IS NULL THEN 'present but never logged'
+                     WHEN cur.row_id IS NULL THEN 'logged but missing (deleted outside the app)'
+                     WHEN latest.op = 'delete' THEN 'logged as deleted but present'
+                     ELSE 'differs from its logged state' END AS problem
+           FROM cur FULL JOIN latest ON latest.row_id = cur.row_id
+          WHERE latest.row_id IS NULL
+             OR (cur.row_id IS NULL AND latest.op <> 'delete')
+             OR (cur.row_id IS NOT NULL AND (latest.op = 'delete' OR latest.row_json IS NOT cur.row_json))
+          ORDER BY 1`,
+      )
+      .all({ t }) as { row_id: string; problem: string }[];
+    for (const r of rows.slice(0, NAMED)) add(`${t} ${r.row_id}: ${r.problem}`);
+    if (rows.length > NAMED) add(`${t}: ${rows.length - NAMED} more rows differ from the row log`);
+  }
+  findings.push(...checkReceiptBytes(book));
+  return findings;
+}
+
+/** Receipt bytes are logged by length only: their recorded sha256 (which is logged) must still match them. */
+function checkReceiptBytes(book: Book): CheckFinding[] {
+  const out: CheckFinding[] = [];
+  if (!book.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claim_receipt'`).get()) return out;
+  for (const r of book.sqlite.prepare('SELECT id, sha256, data FROM claim_receipt').iterate() as IterableIterator<{ id: number; sha256: string; data: Buffer }>) {
+    if (sha256(r.data) !== r.sha256) out.push({ check: 'audit', message: `claim_receipt [${r.id}]: file bytes differ from their recorded sha256` });
+  }
+  return out;
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
