@@ -13,7 +13,10 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve('electron/main/index.ts') },
+        // Long work (imports, exports) runs in a worker_thread started from this file beside index.js.
+        input: { index: resolve('electron/main/index.ts'), 'job-worker': resolve('electron/core/jobs/worker.ts') },
+        // The core both entries share lands in one chunk, named for what it is.
+        output: { chunkFileNames: 'chunks/core-[hash].js' },
       },
     },
   },

@@ -55,11 +55,16 @@ describe('packaging', () => {
     };
     const packed = built.filter(included);
     expect(packed).toContain('out/main/index.js');
+    // Imports and exports run in a worker_thread started from this file beside index.js (jobs/runner.ts).
+    expect(packed).toContain('out/main/job-worker.js');
     expect(packed).toContain('out/preload/index.cjs');
     expect(packed).toContain('out/renderer/index.html');
     expect(packed.some((f) => f.startsWith('out/renderer/assets/') && f.endsWith('.js'))).toBe(true);
-    // The core is bundled into main: its dispatch and migrations are in the file.
-    const main = readFileSync('out/main/index.js', 'utf8');
+    // The core is bundled into main (index.js, the job worker and the chunk they share, all packed):
+    // its dispatch and migrations are in those files.
+    const mainFiles = built.filter((f) => f.startsWith('out/main/') && f.endsWith('.js'));
+    for (const f of mainFiles) expect(packed).toContain(f);
+    const main = mainFiles.map((f) => readFileSync(f, 'utf8')).join('\n');
     expect(main).toContain('CREATE TABLE voucher_line');
     expect(main).not.toMatch(/from ['"]\.\.\/core/);
     // better-sqlite3 stays external (required at run time) and its .node is unpacked from asar.
