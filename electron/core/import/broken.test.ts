@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importCommands } from '../../cli/commands/import';
 import { runCli } from '../../cli/run';
@@ -32,6 +33,21 @@ const ole = (...streams: string[]) => {
   const head = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   return Buffer.concat([head, Buffer.alloc(504), ...streams.map((s) => Buffer.from(s, 'utf16le')), Buffer.alloc(1024)]);
 };
+
+const expenseRows = (n: number) => [['日期', '报销人', '费用类别', '金额'], ...Array.from({ length: n }, (_, i) => ['2026-10-01', `员工${i % 7}`, '差旅', 100 + i])];
+
+/** Rewrites a workbook's parts, sheets first (exceljs then parks them in temp files until the rest is read). */
+async function rebuild(path: string, out: string, mutate: (xml: string) => string = (x) => x): Promise<Buffer> {
+  const src = await JSZip.loadAsync(readFileSync(path));
+  const zip = new JSZip();
+  const names = Object.keys(src.files).filter((f) => !src.files[f]!.dir);
+  const sheets = names.filter((f) => /worksheets\/sheet\d+\.xml$/.test(f));
+  for (const f of sheets) zip.file(f, mutate(await src.file(f)!.async('string')));
+  for (const f of names.filter((n) => !sheets.includes(n))) zip.file(f, await src.file(f)!.async('nodebuffer'));
+  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  writeFileSync(out, bytes);
+  return bytes;
+}
 
 describe('broken files', () => {
   let dir: string;
@@ -62,6 +78,38 @@ describe('broken files', () => {
         return join(dir, 'cut.xlsx');
       },
     ],
+    [
+      // This one used to hang: the sheet's inflate fails while exceljs copies it to a temp file, and nothing passed the error on.
+      'a sheet whose compressed data is damaged',
+      'import.corrupt',
+      async () => {
+        const good = await writeXlsx([{ name: 'S', rows: expenseRows(2000) }], 'good.xlsx', dir);
+        const bytes = await rebuild(good, join(dir, 'damaged.xlsx'));
+        // The first part is the sheet: garble its deflate stream past the local header.
+        const data = 30 + bytes.readUInt16LE(26) + bytes.readUInt16LE(28);
+        for (let i = 0; i < 64; i++) bytes[data + 300 + i * 7]! ^= 0x5a;
+        writeFileSync(join(dir, 'damaged.xlsx'), bytes);
+        return join(dir, 'damaged.xlsx');
+      },
+    ],
+    [
+      'a sheet with a closing tag that does not match',
+      'import.corrupt',
+      async () => {
+        const good = await writeXlsx([{ name: 'S', rows: expenseRows(20) }], 'good.xlsx', dir);
+        await rebuild(good, join(dir, 'tags.xlsx'), (xml) => xml.replace(/<\/row>/g, '</rowx>'));
+        return join(dir, 'tags.xlsx');
+      },
+    ],
+    [
+      "a sheet past Excel's 1,048,576 rows",
+      'limits.tooManyRows',
+      async () => {
+        const good = await writeXlsx([{ name: 'S', rows: expenseRows(20) }], 'good.xlsx', dir);
+        await rebuild(good, join(dir, 'rows.xlsx'), (xml) => xml.replace('</sheetData>', '<row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData>'));
+        return join(dir, 'rows.xlsx');
+      },
+    ],
     ['a workbook without data', 'import.emptyWorkbook', async () => writeXlsx([{ name: 'Sheet1', rows: [] }], 'blank.xlsx', dir)],
     [
       'a workbook without a header row',
@@ -85,6 +133,25 @@ describe('broken files', () => {
     expect(r.json.error?.message.length).toBeGreaterThan(5);
     expect(sha(bookPath)).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(files);
+  });
+
+  it("refuses a row whose cell is longer than Excel's 32,767 characters and imports the others", async () => {
+    const rows = expenseRows(5);
+    rows[3]![1] = `员工${'长'.repeat(40_000)}`;
+    const file = await writeXlsx([{ name: 'S', rows }], 'long.xlsx', dir);
+    let out = '';
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out += String(chunk);
+      return true;
+    });
+    try {
+      expect(await runCli(['import', 'expenses', bookPath, file, '--json'], importCommands, 'usage')).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const r = JSON.parse(out) as { accepted: number; rejects: { row: number; reason: string }[] };
+    expect(r.accepted).toBe(4);
+    expect(r.rejects).toEqual([{ sheet: 'S', row: 4, reason: expect.stringContaining('32767') as unknown }]);
   });
 
   it('says "save as .xlsx" for an old .xls, in both languages', async () => {

@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Transform, type TransformCallback } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../../shared/errors';
 import { plain, type Plain } from './values';
-import { checkZipLimits } from './limits';
+import { checkZipLimits, LIMITS } from './limits';
 
 export interface SheetRow {
   /** The row number Excel shows. */
@@ -66,26 +66,47 @@ export interface WorkbookStream {
   hash(): string;
 }
 
+/** With no byte read and no row parsed for this long, the read is stuck: refuse the file rather than hang. */
+export const STALL_MS = 30_000;
+
+const corrupt = (e: unknown) =>
+  e instanceof UserError ? e : new UserError('import.corrupt', { detail: String((e as Error)?.message ?? e).slice(0, 200) });
+
 /**
  * Streams the sheets of an .xlsx. `onBytes(read, total)` reports progress by bytes of the
  * (compressed) file consumed. A damaged file throws import.corrupt at the point it breaks.
+ *
+ * exceljs does not pass every stream error on: a zip entry whose inflate fails makes
+ * unzipper emit 'error' on its parser, while exceljs sits awaiting that entry's data (or a
+ * temp-file copy of it) forever. So every error of the file, our pipe and the zip parser
+ * settles `failed`, and each step of exceljs' iteration races it; a watchdog ends a read
+ * that makes no progress at all.
  */
 export function streamWorkbook(path: string, onBytes?: (read: number, total: number) => void): WorkbookStream {
   const { size } = checkWorkbookFile(path);
   const sha = createHash('sha256');
   let read = 0;
   let digest = '';
+  let lastProgress = Date.now();
+  let fail!: (e: unknown) => void;
+  const failed = new Promise<never>((_ok, reject) => (fail = reject));
+  failed.catch(() => undefined); // raced below; nobody may be waiting when it fails
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
   const pipe = new PassThrough({ highWaterMark: 256 * 1024 });
   file.on('data', (chunk) => {
     const b = chunk as Buffer;
     sha.update(b);
     read += b.length;
+    lastProgress = Date.now();
     onBytes?.(read, size);
   });
-  file.on('error', (e) => pipe.destroy(e));
+  file.on('error', (e) => {
+    fail(e);
+    pipe.destroy(e);
+  });
+  pipe.on('error', fail);
   file.pipe(pipe);
-  decodeEntriesAsUtf8(pipe);
+  decodeEntriesAsUtf8(pipe, fail);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(pipe, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -94,24 +115,54 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
     entries: 'emit',
   } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
 
+  /** One step of exceljs' iteration, or the error that stopped the stream under it. */
+  const step = <T>(next: Promise<IteratorResult<T>>): Promise<IteratorResult<T>> => Promise.race([next, failed]);
+
   async function* sheets(): AsyncGenerator<StreamSheet> {
+    const watchdog = setInterval(() => {
+      if (Date.now() - lastProgress > STALL_MS) fail(new Error(`no progress for ${STALL_MS / 1000} s`));
+    }, 1000);
+    watchdog.unref();
     try {
-      for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string; id: string }>) {
+      const it = (reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string; id: string }>)[Symbol.asyncIterator]();
+      for (let n = await step(it.next()); !n.done; n = await step(it.next())) {
+        const ws = n.value;
+        lastProgress = Date.now();
         // A sheet exceljs parked in a temp file (sheets stored before the shared strings) is read back through a plain file stream.
-        const it = (ws as unknown as { iterator?: { setEncoding?: (e: string) => void; bytesRead?: number; path?: unknown } }).iterator;
-        it?.setEncoding?.('utf8');
-        const size = typeof it?.path === 'string' && existsSync(it.path) ? statSync(it.path).size : 0;
-        const fraction = () => (size > 0 && typeof it?.bytesRead === 'number' ? it.bytesRead / size : null);
-        yield { name: sheetName(reader as unknown as ReaderInternals, ws.id) ?? ws.name, rows: rowsOf(ws), fraction };
+        const tmp = (ws as unknown as { iterator?: { setEncoding?: (e: string) => void; bytesRead?: number; path?: unknown } }).iterator;
+        tmp?.setEncoding?.('utf8');
+        const size = typeof tmp?.path === 'string' && existsSync(tmp.path) ? statSync(tmp.path).size : 0;
+        const fraction = () => (size > 0 && typeof tmp?.bytesRead === 'number' ? tmp.bytesRead / size : null);
+        const name = sheetName(reader as unknown as ReaderInternals, ws.id) ?? ws.name;
+        yield { name, rows: rowsOf(ws, name), fraction };
       }
     } catch (e) {
-      if (e instanceof UserError) throw e;
-      throw new UserError('import.corrupt', { detail: String((e as Error)?.message ?? e).slice(0, 200) });
+      throw corrupt(e);
     } finally {
+      clearInterval(watchdog);
       file.destroy();
+      pipe.destroy();
     }
     digest = sha.digest('hex');
   }
+
+  async function* rowsOf(ws: AsyncIterable<ExcelJS.Row>, sheet: string): AsyncGenerator<SheetRow> {
+    try {
+      const it = ws[Symbol.asyncIterator]();
+      for (let n = await step(it.next()); !n.done; n = await step(it.next())) {
+        const row = n.value;
+        lastProgress = Date.now();
+        if (row.number > LIMITS.rowsPerSheet) throw new UserError('limits.tooManyRows', { sheet, max: LIMITS.rowsPerSheet });
+        // row.values is a fresh array per call: unwrap in place rather than copy (200,000 rows, 200,000 arrays fewer).
+        const cells = row.values as unknown[] as Plain[];
+        for (let i = 0; i < cells.length; i++) cells[i] = i === 0 ? null : plain(cells[i]);
+        yield { number: row.number, cells };
+      }
+    } catch (e) {
+      throw corrupt(e);
+    }
+  }
+
   return { sheets: sheets(), hash: () => digest };
 }
 
@@ -123,15 +174,41 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
  * exceljs passes string chunks through untouched. The zip parser is the stream exceljs
  * pipes our input into; it pushes one object per entry before any of its data flows.
  */
-function decodeEntriesAsUtf8(source: PassThrough): void {
+function decodeEntriesAsUtf8(source: PassThrough, onError: (e: unknown) => void): void {
   const pipe = source.pipe.bind(source);
+  const inflated = { bytes: 0 };
   source.pipe = (<T extends NodeJS.WritableStream>(dest: T, opts?: { end?: boolean }) => {
+    // The zip parser: where unzipper reports a bad signature or an entry whose inflate failed.
+    (dest as unknown as NodeJS.EventEmitter).on('error', onError);
     (dest as unknown as NodeJS.EventEmitter).on('data', (entry: unknown) => {
-      const e = entry as { setEncoding?: (enc: string) => void; path?: unknown };
-      if (e && typeof e === 'object' && typeof e.path === 'string' && typeof e.setEncoding === 'function') e.setEncoding('utf8');
+      const e = entry as { setEncoding?: (enc: string) => void; path?: unknown; on?: (ev: string, f: (err: unknown) => void) => void };
+      if (e && typeof e === 'object' && typeof e.path === 'string' && typeof e.setEncoding === 'function') {
+        e.setEncoding('utf8');
+        e.on?.('error', onError);
+        countInflated(e as unknown as Transform, inflated, onError);
+      }
     });
     return pipe(dest, opts);
   }) as typeof source.pipe;
+}
+
+/**
+ * The central directory's sizes are the file's word for it; a hostile zip can declare a
+ * few kilobytes and inflate gigabytes. Every inflated byte passes through an entry's
+ * transform on its way to exceljs: counted there, the real total is bounded.
+ */
+function countInflated(entry: Transform, total: { bytes: number }, onError: (e: unknown) => void): void {
+  const transform = entry._transform.bind(entry);
+  entry._transform = (chunk: Buffer | string, enc: BufferEncoding, cb: TransformCallback) => {
+    total.bytes += chunk.length;
+    if (total.bytes > LIMITS.uncompressedBytes) {
+      const e = new UserError('limits.inflatesTooMuch', { mb: Math.round(total.bytes / (1024 * 1024)), max: Math.round(LIMITS.uncompressedBytes / (1024 * 1024)) });
+      onError(e);
+      cb(e);
+      return;
+    }
+    transform(chunk, enc, cb);
+  };
 }
 
 interface ReaderInternals {
@@ -146,13 +223,4 @@ interface ReaderInternals {
 function sheetName(reader: ReaderInternals, sheetNo: string): string | undefined {
   const rel = reader.workbookRels?.find((r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${sheetNo}.xml`);
   return rel ? reader.model?.sheets?.find((sh) => sh.rId === rel.Id)?.name : undefined;
-}
-
-async function* rowsOf(ws: AsyncIterable<ExcelJS.Row>): AsyncGenerator<SheetRow> {
-  for await (const row of ws) {
-    // row.values is a fresh array per call: unwrap in place rather than copy (200,000 rows, 200,000 arrays fewer).
-    const cells = row.values as unknown[] as Plain[];
-    for (let i = 0; i < cells.length; i++) cells[i] = i === 0 ? null : plain(cells[i]);
-    yield { number: row.number, cells };
-  }
 }

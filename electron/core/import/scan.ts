@@ -8,6 +8,7 @@ import { UserError } from '../../../shared/errors';
 import type { MessageCode } from '../../../shared/messages/index';
 import { headerShape, headerTexts, isFooter, isHeader, mapHeader, missingFields, type ImportKind, type Mapping } from './columns';
 import type { Candidate, KindHandler, Params, RowView } from './kind';
+import { LIMITS } from './limits';
 import { streamWorkbook, type SheetRow } from './reader';
 import { cellText, isBlank, type Plain } from './values';
 
@@ -68,6 +69,9 @@ class SheetRowView implements RowView {
 }
 
 const texts = (cells: Plain[]) => cells.slice(1).map(cellText);
+const tooLong = (v: Plain) => typeof v === 'string' && v.length > LIMITS.cellChars;
+/** A reject keeps the row's cells for the reject report: an over-long one is cut to Excel's limit. */
+const shown = (cells: Plain[]) => texts(cells).map((t) => (t.length > LIMITS.cellChars ? t.slice(0, LIMITS.cellChars) : t));
 
 export async function scanWorkbook(path: string, handler: KindHandler<unknown>, opts: ScanOptions): Promise<ScanResult> {
   let fraction = 0;
@@ -115,9 +119,10 @@ export async function scanWorkbook(path: string, handler: KindHandler<unknown>, 
         continue;
       }
       view!.cells = r.cells;
-      const parsed = handler.parse(view!);
+      // Excel itself holds at most 32,767 characters in a cell: a longer one is a damaged or hostile file, never data.
+      const parsed = r.cells.some(tooLong) ? { ok: false as const, code: 'limits.cellTooLong' as const, params: { max: LIMITS.cellChars } } : handler.parse(view!);
       if (!parsed.ok) {
-        const rej = { sheet: ws.name, row: r.number, code: parsed.code, params: parsed.params ?? {}, cells: texts(r.cells) };
+        const rej = { sheet: ws.name, row: r.number, code: parsed.code, params: parsed.params ?? {}, cells: shown(r.cells) };
         result.rejects.push(rej);
         if (show) sheet.preview.push({ row: r.number, cells: rej.cells, status: 'rejected', code: rej.code, params: rej.params });
       } else {
