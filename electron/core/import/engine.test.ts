@@ -115,6 +115,19 @@ describe('undo', () => {
     expect(checkBook(book).findings).toEqual([]);
   });
 
+  it('imports submitted claims (one per employee, submitted by the importing user); undo removes them and their steps', async () => {
+    const book = testBook({ firstPeriod: '2026-01' });
+    const s = await runImport(book, { kind: 'expenses', path: await messySheet() }, { locale: 'zh-CN' });
+    const claims = book.sqlite.prepare('SELECT id, status, submitted_at FROM claim WHERE batch_id = ? ORDER BY id').all(s.batchId) as { id: number; status: string; submitted_at: string | null }[];
+    expect(claims.map((c) => c.status)).toEqual(['submitted', 'submitted', 'submitted']);
+    expect(claims.every((c) => c.submitted_at !== null)).toBe(true);
+    const steps = book.sqlite.prepare('SELECT claim_id, step, action, user, comment FROM claim_step ORDER BY claim_id').all();
+    expect(steps).toEqual(claims.map((c) => ({ claim_id: c.id, step: 0, action: 'submit', user: book.user, comment: '导入' })));
+    expect(book.tx(() => undoBatch(book, s.batchId)).deletedClaims).toBe(3);
+    expect(book.sqlite.prepare('SELECT COUNT(*) FROM claim_step').pluck().get()).toBe(0);
+    expect(checkBook(book).findings).toEqual([]);
+  });
+
   it('is refused once a claim of the batch was approved', async () => {
     const book = testBook({ firstPeriod: '2026-01' });
     const s = await runImport(book, { kind: 'expenses', path: await messySheet() }, { locale: 'zh-CN' });

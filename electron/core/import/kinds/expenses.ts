@@ -1,5 +1,5 @@
 /**
- * Expense lines → one draft claim per employee per batch (default) or, `--as vouchers`,
+ * Expense lines → one submitted claim per employee per batch (default) or, `--as vouchers`,
  * one posted voucher per line: Dr the category's account (customer, employee, category) /
  * Cr 2241 其他应付款 (employee). Duplicates: an invoice number seen before, or the same
  * (date, employee, customer, category, amount, description) as an earlier imported line.
@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { nameKey } from '../../../../shared/text';
 import type { Book } from '../../book/book';
 import { createClaim, type ClaimLineInput } from '../../claims/create';
+import { findUser } from '../../users/users';
 import { bookVoucher } from '../../ledger/vouchers';
 import { accountFacts } from '../../ledger/voucher-rules';
 import type { PolicyLine } from '../../policy/evaluate';
@@ -159,7 +160,7 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
       else byEmployee.set(l.employeeId!, [l]);
     }
     accepted.length = 0;
-    for (const [employeeId, lines] of byEmployee) createClaim(book, { employeeId, batchId: ctx.batchId, title: `导入批次 #${ctx.batchId}`, lines });
+    for (const [employeeId, lines] of byEmployee) submitImported(book, createClaim(book, { employeeId, batchId: ctx.batchId, title: `导入批次 #${ctx.batchId}`, lines }));
   }
 
   function commitVouchers(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
@@ -213,6 +214,19 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
     commit: vouchers ? commitVouchers : commitClaims,
     finish: vouchers ? (ctx) => ctx.addPolicy(importPolicyExceptions(book, accepted, refs, ctx.locale)) : finishClaims,
   };
+}
+
+/**
+ * An imported claim is submitted by the importing user (issue 4: one submitted claim per
+ * employee per batch), recorded as submitClaim records it. No policy gate here: the import
+ * summary lists each row's exceptions, and blocks still stop the approval.
+ */
+function submitImported(book: Book, claimId: number): void {
+  const at = new Date().toISOString();
+  const role = findUser(book, book.user)?.role ?? '';
+  book.sqlite.prepare(`UPDATE claim SET status = 'submitted', submitted_at = ? WHERE id = ?`).run(at, claimId);
+  book.sqlite.prepare(`INSERT INTO claim_step (claim_id, step, action, role, user, at, comment) VALUES (?, 0, 'submit', ?, ?, ?, '导入')`).run(claimId, role, book.user, at);
+  book.audit({ action: 'claim.submit', entity: 'claim', entityId: claimId, before: { status: 'draft' }, after: { status: 'submitted', via: 'import' } });
 }
 
 function departmentLookup(book: Book): Map<string, number> {
