@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importCommands } from '../../cli/commands/import';
+import { LIMITS } from './limits';
 import { runCli } from '../../cli/run';
 import { createBook } from '../book/open';
 import { tempDir } from '../../../test/support/temp';
@@ -42,8 +43,9 @@ async function rebuild(path: string, out: string, mutate: (xml: string) => strin
   const zip = new JSZip();
   const names = Object.keys(src.files).filter((f) => !src.files[f]!.dir);
   const sheets = names.filter((f) => /worksheets\/sheet\d+\.xml$/.test(f));
-  for (const f of sheets) zip.file(f, mutate(await src.file(f)!.async('string')));
-  for (const f of names.filter((n) => !sheets.includes(n))) zip.file(f, await src.file(f)!.async('nodebuffer'));
+  // No folder entries: the sheet is the zip's first part.
+  for (const f of sheets) zip.file(f, mutate(await src.file(f)!.async('string')), { createFolders: false });
+  for (const f of names.filter((n) => !sheets.includes(n))) zip.file(f, await src.file(f)!.async('nodebuffer'), { createFolders: false });
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   writeFileSync(out, bytes);
   return bytes;
@@ -152,6 +154,27 @@ describe('broken files', () => {
     const r = JSON.parse(out) as { accepted: number; rejects: { row: number; reason: string }[] };
     expect(r.accepted).toBe(4);
     expect(r.rejects).toEqual([{ sheet: 'S', row: 4, reason: expect.stringContaining('32767') as unknown }]);
+  });
+
+  it('counts the bytes it inflates: a zip that understates its sizes is stopped at the limit all the same', async () => {
+    const good = await writeXlsx([{ name: 'S', rows: expenseRows(20) }], 'good.xlsx', dir);
+    const filler = Array.from({ length: 60_000 }, (_, i) => `<row r="${100 + i}"><c r="A${100 + i}"><v>${i}</v></c></row>`).join('');
+    const bytes = await rebuild(good, join(dir, 'liar.xlsx'), (xml) => xml.replace('</sheetData>', `${filler}</sheetData>`));
+    // The sheet (the first part) claims to inflate to 1 KB, in its local header and in the central directory.
+    bytes.writeUInt32LE(1024, 22);
+    const cd = bytes.readUInt32LE(bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) + 16);
+    bytes.writeUInt32LE(1024, cd + 24);
+    writeFileSync(join(dir, 'liar.xlsx'), bytes);
+    const max = LIMITS.uncompressedBytes;
+    LIMITS.uncompressedBytes = 1024 * 1024;
+    try {
+      const before = sha(bookPath);
+      const r = await cli(['import', 'expenses', bookPath, join(dir, 'liar.xlsx')]);
+      expect(r.json.error?.code).toBe('limits.inflatesTooMuch');
+      expect(sha(bookPath)).toBe(before);
+    } finally {
+      LIMITS.uncompressedBytes = max;
+    }
   });
 
   it('says "save as .xlsx" for an old .xls, in both languages', async () => {
