@@ -39,7 +39,8 @@ export interface CommitCtx {
   batchId: number;
   masters: MasterResolver;
   locale: Locale;
-  addPolicy(list: PolicyException[]): void;
+  /** One policy violation of the row at `ref` (counted always, listed while the list is short). */
+  addPolicy(ref: { sheet: string; row: number }, v: { rule: PolicyException['rule']; action: PolicyException['action']; code: MessageCode; params: Params }): void;
   accept(c: Candidate<unknown>, fen?: number, categoryCode?: string): void;
   duplicate(c: Candidate<unknown>): void;
   reject(c: Candidate<unknown>, code: MessageCode, params?: Params): void;

@@ -2,21 +2,27 @@
  * The expense policy at import time (DOMAIN.md: "the summary lists each row's policy
  * exceptions before anything is approved or posted"). Delegates to the claims engineer's
  * evaluator so a line is judged the same way on the claim screen and in an import.
- * Call it with the accepted lines BEFORE their claims are written: the evaluator checks
- * duplicate invoice numbers against every claim line, and would otherwise meet the line itself.
+ * Lines are checked one by one as they are accepted (running day and month totals carry
+ * across chunks inside one evaluator), so a 200,000-row sheet never holds its lines or a
+ * message per violation: the import keeps a count and the first few hundred.
+ * The evaluator's duplicate-invoice rule meets an invoice repeated within the batch as
+ * "repeated in this batch" before it looks at stored claims, so checking a line after earlier
+ * lines of the same batch were written gives the same answer as checking them all first.
  */
-import type { PolicyException } from '../../../shared/contract/import';
-import type { Locale } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
-import { evaluateLines, type PolicyLine } from '../policy/evaluate';
+import { lineEvaluator, type PolicyLine, type ViolationSink } from '../policy/evaluate';
+import type { CommitCtx } from './kind';
 
-export function importPolicyExceptions(book: Book, lines: PolicyLine[], refs: { sheet: string; row: number }[], locale: Locale): PolicyException[] {
-  if (lines.length === 0) return [];
-  return evaluateLines(book, lines, { locale }).map((v) => ({
-    sheet: refs[v.line]!.sheet,
-    row: refs[v.line]!.row,
-    rule: v.kind,
-    action: v.action,
-    message: v.message,
-  }));
+export type ImportPolicyCheck = (line: PolicyLine, ref: { sheet: string; row: number }) => void;
+
+export function importPolicy(book: Book, ctx: CommitCtx): ImportPolicyCheck {
+  const check = lineEvaluator(book, { locale: ctx.locale });
+  if (!check) return () => {};
+  let index = 0;
+  let ref = { sheet: '', row: 0 };
+  const add: ViolationSink = (rule, _line, code, params) => ctx.addPolicy(ref, { rule: rule.kind, action: rule.action, code, params });
+  return (line, at) => {
+    ref = at;
+    check(line, index++, add);
+  };
 }

@@ -25,6 +25,8 @@ import { scanWorkbook, type ScanReject } from './scan';
 export const POLICY_SHOWN = 500;
 /** Rows written per chunk while the file streams. */
 const CHUNK = 2_000;
+/** import_line rows per INSERT statement. */
+const LINE_ROWS = 50;
 
 export interface RunRequest {
   kind: ImportKind;
@@ -97,6 +99,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
   /** Begins the transaction and the batch at the first write: a file that never yields a row writes nothing. */
   let ctx: CommitCtx | null = null;
   let masters: MasterResolver | null = null;
+  let flushLines = () => {};
   const begin = (): CommitCtx => {
     if (ctx) return ctx;
     s.exec('BEGIN IMMEDIATE');
@@ -110,16 +113,25 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     const st = {
       fp: s.prepare('SELECT 1 FROM import_line WHERE fingerprint = ? LIMIT 1').pluck(),
       inv: s.prepare('SELECT 1 FROM import_line WHERE invoice_no = ? UNION ALL SELECT 1 FROM claim_line WHERE invoice_no = ? LIMIT 1').pluck(),
-      line: s.prepare('INSERT INTO import_line (batch_id, fingerprint, invoice_no, sheet, row) VALUES (?, ?, ?, ?, ?)'),
+      lines: s.prepare(`INSERT INTO import_line (batch_id, fingerprint, invoice_no, sheet, row) VALUES ${Array.from({ length: LINE_ROWS }, () => '(?, ?, ?, ?, ?)').join(', ')}`),
+    };
+    // import_line rows go in LINE_ROWS at a time (one SQLite call each); the file's own
+    // duplicates are found in memory, so rows not yet written are never looked up.
+    let lineParams: unknown[] = [];
+    flushLines = () => {
+      if (lineParams.length === LINE_ROWS * 5) st.lines.run(lineParams);
+      else if (lineParams.length) s.prepare(`INSERT INTO import_line (batch_id, fingerprint, invoice_no, sheet, row) VALUES ${Array.from({ length: lineParams.length / 5 }, () => '(?, ?, ?, ?, ?)').join(', ')}`).run(lineParams);
+      lineParams = [];
     };
     const c: CommitCtx = {
       book,
       batchId,
       masters: m,
       locale: hooks.locale,
-      addPolicy(list) {
-        policyTotal += list.length;
-        for (const p of list) if (policy.length < POLICY_SHOWN) policy.push(p);
+      addPolicy(ref, v) {
+        policyTotal++;
+        // Rendering a message per violation of a 200,000-row sheet would cost more than the listing is worth.
+        if (policy.length < POLICY_SHOWN) policy.push({ sheet: ref.sheet, row: ref.row, rule: v.rule, action: v.action, message: message(hooks.locale, v.code, v.params) });
       },
       accept(cand, fen, category) {
         count(cand.sheet).accepted++;
@@ -140,7 +152,8 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
       remember(cand, fp, inv) {
         fileFingerprints.add(fp);
         if (inv) fileInvoices.add(inv);
-        st.line.run(batchId, fp, inv ?? null, cand.sheet, cand.row);
+        lineParams.push(batchId, fp, inv ?? null, cand.sheet, cand.row);
+        if (lineParams.length === LINE_ROWS * 5) flushLines();
       },
       attempt(cand, fn) {
         const before = { customer: m.created.customer.length, employee: m.created.employee.length };
@@ -179,6 +192,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
   // Every import is recorded as a batch, even one that accepted nothing (a re-import).
   const c = begin();
   handler.finish?.(c);
+  flushLines();
   for (const r of scan.rejects) count(r.sheet).rejected++;
   for (const r of scan.rejects) rejects.push(r);
 

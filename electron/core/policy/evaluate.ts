@@ -45,8 +45,29 @@ export interface Violation {
 }
 
 export function evaluateLines(book: Book, lines: PolicyLine[], context: PolicyContext = {}): Violation[] {
+  if (lines.length === 0) return [];
+  const check = lineEvaluator(book, context);
+  if (!check) return [];
+  const locale = context.locale ?? 'zh-CN';
+  const out: Violation[] = [];
+  const add: ViolationSink = (rule, line, code, params) =>
+    out.push({ ruleId: rule.id, kind: rule.kind, line, action: rule.action, code, params, message: message(locale, code, params) });
+  lines.forEach((l, i) => check(l, i, add));
+  return out;
+}
+
+/** Receives each violation as it is found (the message is the receiver's to render). */
+export type ViolationSink = (rule: PolicyRule, line: number, code: MessageCode, params: Record<string, string | number>) => void;
+
+/**
+ * evaluateLines one line at a time, for a caller that streams many lines (a 200,000-row
+ * import keeps counts and a few hundred violations, not a message per line). Give the lines
+ * in order, indexes counting up: running totals and the invoice numbers already seen carry
+ * from one line to the next exactly as within one evaluateLines call. Null when no rule is active.
+ */
+export function lineEvaluator(book: Book, context: PolicyContext = {}): ((l: PolicyLine, i: number, add: ViolationSink) => void) | null {
   const rules = activeRules(book);
-  if (rules.length === 0 || lines.length === 0) return [];
+  if (rules.length === 0) return null;
   const locale = context.locale ?? 'zh-CN';
   const today = context.today ?? localToday();
   const claimId = context.claimId ?? -1;
@@ -78,15 +99,11 @@ export function evaluateLines(book: Book, lines: PolicyLine[], context: PolicyCo
       WHERE l.invoice_no = ? AND l.claim_id <> ? AND (? < 0 OR l.claim_id < ? OR c.status <> 'draft') ORDER BY l.claim_id LIMIT 1`,
   );
 
-  const out: Violation[] = [];
-  const add = (rule: PolicyRule, line: number, code: MessageCode, params: Record<string, string | number>) =>
-    out.push({ ruleId: rule.id, kind: rule.kind, line, action: rule.action, code, params, message: message(locale, code, params) });
-
   // Running totals per rule and group, seeded from the book once per group.
   const running = new Map<string, number>();
   const seenInvoice = new Map<string, number>();
 
-  lines.forEach((l, i) => {
+  return (l, i, add) => {
     const employeeId = l.employeeId ?? context.employeeId ?? null;
     const cat = categories.get(l.categoryId);
     const catName = cat ? (locale === 'en' ? cat.nameEn : cat.name) : String(l.categoryId);
@@ -156,8 +173,7 @@ export function evaluateLines(book: Book, lines: PolicyLine[], context: PolicyCo
       }
     }
     if (inv !== null && !seenInvoice.has(inv)) seenInvoice.set(inv, i);
-  });
-  return out;
+  };
 }
 
 /** The blocking violations as one readable reason (for UserError 'claims.policyBlock'). */

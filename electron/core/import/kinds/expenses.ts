@@ -7,12 +7,12 @@
 import { createHash } from 'node:crypto';
 import { nameKey } from '../../../../shared/text';
 import type { Book } from '../../book/book';
-import { createClaim, type ClaimLineInput } from '../../claims/create';
+import { openClaim, type OpenClaim } from '../../claims/create';
 import { findUser } from '../../users/users';
 import { bookVoucher } from '../../ledger/vouchers';
 import { accountFacts } from '../../ledger/voucher-rules';
 import type { PolicyLine } from '../../policy/evaluate';
-import { importPolicyExceptions } from '../policy';
+import { importPolicy, type ImportPolicyCheck } from '../policy';
 import type { Candidate, CommitCtx, ImportOptions, KindHandler, RowParse, RowView } from '../kind';
 import { cellText, invoiceText, isBlank, parseAmountValue, parseDateValue } from '../values';
 
@@ -124,15 +124,16 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
     return (inv !== null && ctx.invoiceSeen(inv)) || ctx.seen(fp);
   }
 
-  // Accepted lines across chunks: the policy sees them all at once (day and month caps add up),
-  // then the claims are written, one per employee.
-  const accepted: PolicyLine[] = [];
-  const refs: { sheet: string; row: number }[] = [];
+  // Lines are checked against the policy and written as they come: one open claim per
+  // employee (in order of first appearance), closed with its totals after the last chunk.
+  let policy: ImportPolicyCheck | null = null;
+  const claims = new Map<number, OpenClaim>();
   let departments: Map<string, number> | null = null;
   let facts: ReturnType<typeof accountFacts> | null = null;
 
   function commitClaims(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
     departments ??= departmentLookup(book);
+    policy ??= importPolicy(book, ctx);
     for (const c of items) {
       const fp = expenseFingerprint(c.value);
       if (isDuplicate(c, ctx, fp)) {
@@ -143,28 +144,24 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
       const departmentId = departments.get(cachedKey(v.department)) ?? null;
       const employeeId = ctx.masters.employee(v.employee, { departmentId }).id;
       const customerId = cachedKey(v.customer) ? ctx.masters.customer(v.customer).id : null;
-      accepted.push({ employeeId, date: v.date, categoryId: v.categoryId, customerId, departmentId, description: v.description, invoiceNo: v.invoiceNo, amountFen: v.amountFen, taxFen: v.taxFen });
-      refs.push({ sheet: c.sheet, row: c.row });
+      const line = { employeeId, date: v.date, categoryId: v.categoryId, customerId, departmentId, description: v.description, invoiceNo: v.invoiceNo, amountFen: v.amountFen, taxFen: v.taxFen };
+      policy(line, c);
+      let claim = claims.get(employeeId);
+      if (!claim) claims.set(employeeId, (claim = openClaim(book, { employeeId, batchId: ctx.batchId, title: `导入批次 #${ctx.batchId}` })));
+      claim.add(line);
       ctx.remember(c, fp, v.invoiceNo);
       ctx.accept(c, v.amountFen, v.categoryCode);
     }
   }
 
-  function finishClaims(ctx: CommitCtx): void {
-    // Before the claims exist: the evaluator's duplicate-invoice rule would otherwise meet each line itself.
-    ctx.addPolicy(importPolicyExceptions(book, accepted, refs, ctx.locale));
-    const byEmployee = new Map<number, ClaimLineInput[]>();
-    for (const l of accepted) {
-      const list = byEmployee.get(l.employeeId!);
-      if (list) list.push(l);
-      else byEmployee.set(l.employeeId!, [l]);
-    }
-    accepted.length = 0;
-    for (const [employeeId, lines] of byEmployee) submitImported(book, createClaim(book, { employeeId, batchId: ctx.batchId, title: `导入批次 #${ctx.batchId}`, lines }));
+  function finishClaims(): void {
+    for (const claim of claims.values()) submitImported(book, claim.close());
+    claims.clear();
   }
 
   function commitVouchers(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
     facts ??= accountFacts(book);
+    policy ??= importPolicy(book, ctx);
     const payable = book.account('otherPayable');
     const inputVat = book.account('inputVat');
     for (const c of items) {
@@ -174,12 +171,11 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
         continue;
       }
       const v = c.value;
-      const kept = accepted.length;
+      let line: PolicyLine | null = null;
       const ok = ctx.attempt(c, () => {
         const employeeId = ctx.masters.employee(v.employee).id;
         const customerId = nameKey(v.customer) ? ctx.masters.customer(v.customer).id : null;
-        accepted.push({ date: v.date, categoryId: v.categoryId, customerId, employeeId, description: v.description, invoiceNo: v.invoiceNo, amountFen: v.amountFen, taxFen: v.taxFen });
-        refs.push({ sheet: c.sheet, row: c.row });
+        line = { date: v.date, categoryId: v.categoryId, customerId, employeeId, description: v.description, invoiceNo: v.invoiceNo, amountFen: v.amountFen, taxFen: v.taxFen };
         const memo = v.description || v.categoryCode;
         bookVoucher(
           book,
@@ -198,11 +194,10 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
         );
       });
       if (ok) {
+        // Only rows whose voucher was posted are judged (the evaluator's running totals must not see refused rows).
+        policy(line!, c);
         ctx.remember(c, fp, v.invoiceNo);
         ctx.accept(c, v.amountFen, v.categoryCode);
-      } else {
-        accepted.length = kept;
-        refs.length = kept;
       }
     }
   }
@@ -212,7 +207,7 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
     keepCells: vouchers,
     parse,
     commit: vouchers ? commitVouchers : commitClaims,
-    finish: vouchers ? (ctx) => ctx.addPolicy(importPolicyExceptions(book, accepted, refs, ctx.locale)) : finishClaims,
+    ...(vouchers ? {} : { finish: finishClaims }),
   };
 }
 
