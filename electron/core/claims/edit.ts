@@ -8,6 +8,7 @@ import { isIsoDate } from '../../../shared/period';
 import type { Book } from '../book/book';
 import { invoiceKey } from '../policy/rules';
 import { createClaim, type ClaimLineInput } from './create';
+import { claimLinesHash } from './lines-hash';
 
 export interface ClaimRecord {
   id: number;
@@ -79,7 +80,7 @@ export function saveClaim(book: Book, input: SaveInput): number {
     entity: 'claim',
     entityId: c.id,
     before: { employeeId: c.employee_id, totalFen: c.total_fen, taxFen: c.tax_fen },
-    after: { employeeId: input.employeeId, lines: input.lines.length, totalFen: total, taxFen: tax },
+    after: { employeeId: input.employeeId, lines: input.lines.length, totalFen: total, taxFen: tax, linesHash: claimLinesHash(book, c.id) },
   });
   return c.id;
 }

@@ -12,6 +12,7 @@ import { formatFen } from '../../../shared/money';
 import type { ReceiptRow } from '../../../shared/contract/claims';
 import type { Book } from '../book/book';
 import { claimRecord } from './edit';
+import { claimLinesHash } from './lines-hash';
 
 export const RECEIPT_LIMIT = 10 * 1024 * 1024;
 
@@ -34,7 +35,7 @@ export function attachReceipt(book: Book, claimId: number, lineNo: number | null
       .run(claimId, lineNo, file, bytes, sha, data, at, book.user).lastInsertRowid,
   );
   if (lineNo !== null) book.sqlite.prepare('UPDATE claim_line SET receipt = 1 WHERE claim_id = ? AND line_no = ?').run(claimId, lineNo);
-  book.audit({ action: 'claim.attach', entity: 'claim', entityId: claimId, after: { receipt: id, file, size: bytes, sha256: sha, lineNo } });
+  book.audit({ action: 'claim.attach', entity: 'claim', entityId: claimId, after: { receipt: id, file, size: bytes, sha256: sha, lineNo, linesHash: claimLinesHash(book, claimId) } });
   return { id, lineNo, fileName: file, size: bytes, addedAt: at, addedBy: book.user };
 }
 

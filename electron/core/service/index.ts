@@ -26,11 +26,13 @@ import { sqliteUserError } from './sqlite-errors';
 import { registerCheck } from '../book/check';
 import { checkPostedVouchers } from '../ledger/audit-check';
 import { checkRowLog } from '../book/row-log-check';
+import { checkClaimLines } from '../claims/lines-hash';
 
 registerCheck(checkPostedVouchers);
 registerCheck(checkMasters);
 registerCheck(checkLedgerTotals);
 registerCheck(checkRowLog);
+registerCheck(checkClaimLines);
 
 export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers);
 
