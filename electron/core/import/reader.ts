@@ -90,7 +90,7 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
   let lastProgress = Date.now();
   let fail!: (e: unknown) => void;
   const failed = new Promise<never>((_ok, reject) => (fail = reject));
-  failed.catch(() => undefined); // raced below; nobody may be waiting when it fails
+  failed.catch(() => undefined); // handed to the pending step below; nobody may be waiting when it fails
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
   const pipe = new PassThrough({ highWaterMark: 256 * 1024 });
   file.on('data', (chunk) => {
@@ -115,19 +115,41 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
     entries: 'emit',
   } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
 
-  /** One step of exceljs' iteration, or the error that stopped the stream under it. */
-  const step = <T>(next: Promise<IteratorResult<T>>): Promise<IteratorResult<T>> => Promise.race([next, failed]);
+  /**
+   * One step of exceljs' iteration, or the error that stopped the stream under it.
+   * Not Promise.race([next, failed]): every race adds a reaction to the long-lived `failed`,
+   * which keeps each step's row alive until the file ends (a 200,000-row sheet: ~400 MB).
+   */
+  let failure: { e: unknown } | null = null;
+  let rejectStep: ((e: unknown) => void) | null = null;
+  void failed.catch((e: unknown) => {
+    failure = { e };
+    rejectStep?.(e);
+  });
+  /** Only time spent waiting on exceljs counts towards a stall, never a slow consumer. */
+  let waiting = false;
+  const step = <T>(next: Promise<IteratorResult<T>>): Promise<IteratorResult<T>> => {
+    if (failure) return Promise.reject((failure as { e: unknown }).e);
+    waiting = true;
+    lastProgress = Date.now();
+    return new Promise<IteratorResult<T>>((resolve, reject) => {
+      rejectStep = reject;
+      next.then(resolve, reject);
+    }).finally(() => {
+      waiting = false;
+      lastProgress = Date.now();
+    });
+  };
 
   async function* sheets(): AsyncGenerator<StreamSheet> {
     const watchdog = setInterval(() => {
-      if (Date.now() - lastProgress > STALL_MS) fail(new Error(`no progress for ${STALL_MS / 1000} s`));
+      if (waiting && Date.now() - lastProgress > STALL_MS) fail(new Error(`no progress for ${STALL_MS / 1000} s`));
     }, 1000);
     watchdog.unref();
     try {
       const it = (reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string; id: string }>)[Symbol.asyncIterator]();
       for (let n = await step(it.next()); !n.done; n = await step(it.next())) {
         const ws = n.value;
-        lastProgress = Date.now();
         // A sheet exceljs parked in a temp file (sheets stored before the shared strings) is read back through a plain file stream.
         const tmp = (ws as unknown as { iterator?: { setEncoding?: (e: string) => void; bytesRead?: number; path?: unknown } }).iterator;
         tmp?.setEncoding?.('utf8');
@@ -151,7 +173,6 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
       const it = ws[Symbol.asyncIterator]();
       for (let n = await step(it.next()); !n.done; n = await step(it.next())) {
         const row = n.value;
-        lastProgress = Date.now();
         if (row.number > LIMITS.rowsPerSheet) throw new UserError('limits.tooManyRows', { sheet, max: LIMITS.rowsPerSheet });
         // row.values is a fresh array per call: unwrap in place rather than copy (200,000 rows, 200,000 arrays fewer).
         const cells = row.values as unknown[] as Plain[];
