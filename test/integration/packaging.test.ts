@@ -4,11 +4,14 @@
  * include the built core (main), the sandboxed preload, the renderer and the native module.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { build } from 'electron-vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
+import { testBook } from '../support/book';
+import { tempDir } from '../support/temp';
 
 const config = JSON.parse(readFileSync('build/electron-builder.json', 'utf8')) as {
   files: string[];
@@ -76,4 +79,21 @@ describe('packaging', () => {
     expect(pkg.main).toBe('./out/main/index.js');
     expect(pkg.dependencies['better-sqlite3']).toBeDefined();
   });
+
+  it('the built job worker runs a job on its own connection (plain Node, as in the packed app)', async () => {
+    const book = testBook({ company: '打包测试' });
+    const path = join(tempDir(), 'pack.xlsx');
+    const worker = new Worker(resolve('out/main/job-worker.js'), {
+      workerData: { job: 'reports.pack', bookPath: book.path, user: 'tester', locale: 'en', payload: { from: '2026-01', to: '2026-01', path } },
+    });
+    const messages: { type: string; result?: unknown }[] = [];
+    await new Promise<void>((done, fail) => {
+      worker.on('message', (m: { type: string }) => messages.push(m));
+      worker.on('error', fail);
+      worker.on('exit', () => done());
+    });
+    const last = messages.at(-1);
+    expect(last).toMatchObject({ type: 'done', result: { path } });
+    expect(existsSync(path)).toBe(true);
+  }, 60_000);
 });
