@@ -3,6 +3,8 @@
  * import.start, the window's connection keeps answering reads at once, and a write from
  * the window waits (busy_timeout) and then fails typed, never crashes.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { startJob } from '../../electron/core/jobs/runner';
@@ -90,5 +92,23 @@ describe('jobs alongside the window', () => {
     await expect(done).resolves.toBe('released');
     // Once the worker is done the same write goes through.
     await expect(call('customers.create', { name: '等待客户', tier: 'A' })).resolves.toMatchObject({ name: '等待客户' });
+  }, 60_000);
+
+  it("a failing import job reports the worker's typed error, worded in the session's language", async () => {
+    const { call, dir, session } = testSession();
+    await call('book.create', { path: 'f.book', company: '并发', firstPeriod: '2026-01' });
+    session.locale = 'en';
+    const path = join(dir, 'not-a-workbook.xlsx');
+    writeFileSync(path, 'this is plain text, not a workbook');
+    const { jobId } = await call('import.start', { kind: 'expenses', path });
+    let job = await call('import.status', { jobId });
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 50));
+      job = await call('import.status', { jobId });
+    }
+    expect(job.state).toBe('failed');
+    expect(job.error!.code).not.toMatch(/^(internal|job\.crashed)$/);
+    expect(job.error!.message).toMatch(/[a-z]{3}/);
+    expect(job.error!.message).not.toMatch(/[\u4e00-\u9fff]{2}/);
   }, 60_000);
 });

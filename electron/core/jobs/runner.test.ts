@@ -55,6 +55,16 @@ describe('job runner', () => {
     expect(exited).toMatchObject({ code: 'job.crashed', params: { detail: 'exit 3' } });
   });
 
+  it('a worker that dies inside a write transaction leaves nothing behind and lets go of the write lock', async () => {
+    const book = testBook();
+    const e = await failure(start(book.path, 'exitWriting').done);
+    expect(e).toMatchObject({ code: 'job.crashed', params: { detail: 'exit 4' } });
+    expect(book.meta('probe')).toBeUndefined();
+    book.sqlite.pragma('busy_timeout = 0');
+    expect(() => book.tx(() => book.sqlite.prepare(`INSERT INTO book_meta (key, value) VALUES ('after', 'y')`).run())).not.toThrow();
+    expect(book.meta('after')).toBe('y');
+  });
+
   it('a book that is gone is a typed error from the worker', async () => {
     const e = await failure(start('/no/such/folder/x.book', 'count').done);
     expect(e.code).toBe('book.notFound');
