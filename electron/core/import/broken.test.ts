@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importCommands } from '../../cli/commands/import';
@@ -174,6 +175,30 @@ describe('broken files', () => {
       expect(sha(bookPath)).toBe(before);
     } finally {
       LIMITS.uncompressedBytes = max;
+    }
+  });
+
+  it('refuses a read that stops making progress instead of hanging (the watchdog behind the error propagation)', async () => {
+    const file = await writeXlsx([{ name: 'S', rows: expenseRows(5) }], 'stuck.xlsx', dir);
+    // A reader that never yields nor fails: what a swallowed stream error used to look like.
+    const proto = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Record<symbol, unknown>;
+    const iterate = proto[Symbol.asyncIterator];
+    proto[Symbol.asyncIterator] = async function* () {
+      yield* [];
+      await new Promise(() => undefined);
+    };
+    const stall = LIMITS.stallMs;
+    LIMITS.stallMs = 1500;
+    try {
+      const started = Date.now();
+      const before = sha(bookPath);
+      const r = await cli(['import', 'expenses', bookPath, file]);
+      expect(r.json.error?.code).toBe('import.corrupt');
+      expect(Date.now() - started).toBeLessThan(4500);
+      expect(sha(bookPath)).toBe(before);
+    } finally {
+      LIMITS.stallMs = stall;
+      proto[Symbol.asyncIterator] = iterate;
     }
   });
 

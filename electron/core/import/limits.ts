@@ -16,6 +16,8 @@ export const LIMITS = {
   entries: 10_000,
   /** exceljs holds the whole shared-string table in memory while the sheets stream: cap it. */
   sharedStringsBytes: 256 * 1024 * 1024,
+  /** With no byte read and no row parsed for this long while exceljs is asked for more, the read is stuck: refused, never a hang. */
+  stallMs: 30_000,
   /** Excel's own limits. */
   rowsPerSheet: 1_048_576,
   cellChars: 32_767,

@@ -66,8 +66,6 @@ export interface WorkbookStream {
   hash(): string;
 }
 
-/** With no byte read and no row parsed for this long, the read is stuck: refuse the file rather than hang. */
-export const STALL_MS = 30_000;
 
 const corrupt = (e: unknown) =>
   e instanceof UserError ? e : new UserError('import.corrupt', { detail: String((e as Error)?.message ?? e).slice(0, 200) });
@@ -143,7 +141,7 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
 
   async function* sheets(): AsyncGenerator<StreamSheet> {
     const watchdog = setInterval(() => {
-      if (waiting && Date.now() - lastProgress > STALL_MS) fail(new Error(`no progress for ${STALL_MS / 1000} s`));
+      if (waiting && Date.now() - lastProgress > LIMITS.stallMs) fail(new Error(`no progress for ${Math.round(LIMITS.stallMs / 1000)} s`));
     }, 1000);
     watchdog.unref();
     try {
