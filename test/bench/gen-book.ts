@@ -39,7 +39,8 @@ export function bigBook(o: BigBookOptions): Book {
   const book = createBook({ path: join(o.dir, `bench-${o.lines}.book`), company: '基准测试公司', standard: 'small', firstPeriod: '2026-01' });
   const r = rng(o.seed ?? 42);
   const s = book.sqlite;
-  s.transaction(() => {
+  // book.tx, not a raw transaction: it seals the row log entries of the masters and periods written here.
+  book.tx(() => {
     const cust = s.prepare(`INSERT INTO customer (code, name, name_key, tier, manager_id) VALUES (?, ?, ?, ?, ?)`);
     const emp = s.prepare(`INSERT INTO employee (code, name, name_key) VALUES (?, ?, ?)`);
     const employees = o.employees ?? 50;
@@ -76,7 +77,7 @@ export function bigBook(o: BigBookOptions): Book {
       const contentHash = voucherContentHash({ period, number, date, memo: '基准凭证' }, lines);
       appendAudit(s, { action: 'voucher.post', entity: 'voucher', entityId: id, user: 'bench', after: { period, number, date, lines: 4, contentHash } });
     }
-  })();
+  });
   s.pragma('optimize');
   return book;
 }

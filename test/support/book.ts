@@ -13,11 +13,14 @@ export function testBook(opts: { standard?: Standard; firstPeriod?: string; comp
   return book;
 }
 
+/** In the caller's transaction, or one of its own: the row log seals only what a transaction of the app wrote. */
+const inTx = <T>(book: Book, fn: () => T): T => (book.sqlite.inTransaction ? fn() : book.tx(fn));
+
 /** Inserts a customer / employee directly (masters have their own tests). */
 export function addCustomer(book: Book, code: string, name: string, tier = 'A'): number {
-  return Number(book.sqlite.prepare(`INSERT INTO customer (code, name, name_key, tier) VALUES (?, ?, ?, ?)`).run(code, name, name.normalize('NFKC').replace(/\s+/g, '').toLowerCase(), tier).lastInsertRowid);
+  return inTx(book, () => Number(book.sqlite.prepare(`INSERT INTO customer (code, name, name_key, tier) VALUES (?, ?, ?, ?)`).run(code, name, name.normalize('NFKC').replace(/\s+/g, '').toLowerCase(), tier).lastInsertRowid));
 }
 
 export function addEmployee(book: Book, code: string, name: string): number {
-  return Number(book.sqlite.prepare(`INSERT INTO employee (code, name, name_key) VALUES (?, ?, ?)`).run(code, name, name.normalize('NFKC').replace(/\s+/g, '').toLowerCase()).lastInsertRowid);
+  return inTx(book, () => Number(book.sqlite.prepare(`INSERT INTO employee (code, name, name_key) VALUES (?, ?, ?)`).run(code, name, name.normalize('NFKC').replace(/\s+/g, '').toLowerCase()).lastInsertRowid));
 }

@@ -8,7 +8,7 @@ import type { Sqlite } from '../db/sqlite';
 import type { Standard } from '../chart/default-chart';
 import { roleAccount, type AccountRole } from '../chart/default-chart';
 import { appendAudit, type AuditEntry } from './audit';
-import { sealRowLog, watchRowLog } from './row-log';
+import { forgetUnsealed, sealRowLog, watchRowLog } from './row-log';
 
 export interface BookInfo {
   path: string;
@@ -43,6 +43,8 @@ export class Book {
     if (this.sqlite.inTransaction) throw new Error('nested transaction');
     return this.sqlite
       .transaction(() => {
+        // Only what this transaction writes is sealed: a change made on this connection outside any transaction is no app action.
+        if (this.rowLog) forgetUnsealed(this.sqlite);
         const result = fn();
         if (this.rowLog) sealRowLog(this.sqlite);
         return result;
@@ -52,7 +54,7 @@ export class Book {
 
   audit(entry: AuditEntry): void {
     // Writers that hold a raw transaction (the import) audit their work at its end: seal it with the record.
-    if (this.rowLog) sealRowLog(this.sqlite);
+    if (this.rowLog && this.sqlite.inTransaction) sealRowLog(this.sqlite);
     appendAudit(this.sqlite, { ...entry, user: entry.user ?? this.user });
   }
 

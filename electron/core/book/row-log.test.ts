@@ -123,6 +123,28 @@ describe('row log tamper checks', () => {
     expect(removed.some((m) => m.startsWith('claim_line of claim '))).toBe(true);
   });
 
+  it('a book made before the row log gets a sealed baseline when migrated, and passes', () => {
+    const found = tamperedCheck((db) => {
+      // What a book from the previous version looks like: no row log, migration 0600 not applied.
+      for (const t of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'rl\\_%' ESCAPE '\\' OR name LIKE 'tr_row_log%')`).pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
+      db.exec(`DROP TABLE row_log; DROP TABLE row_log_head; DELETE FROM _migration WHERE id = '0600_row_log'`);
+    });
+    expect(found).toEqual([]);
+    const path = join(tempDir(), 'old.book');
+    copyFileSync(demo, path);
+    const db = openSqlite(path, { fileMustExist: true });
+    db.exec(`DROP TRIGGER tr_row_log_no_del; DROP TABLE row_log; DROP TABLE row_log_head; DELETE FROM _migration WHERE id = '0600_row_log'`);
+    db.close();
+    const book = openBook(path);
+    const ops = book.sqlite.prepare(`SELECT op, count(*) AS n, count(sealed_hash) AS sealed FROM row_log GROUP BY op`).all();
+    // Dropping the tables took their triggers with them; the migration recreated all of them.
+    expect(ops).toEqual([{ op: 'baseline', n: expect.any(Number), sealed: expect.any(Number) }]);
+    const { n, sealed } = (ops as { n: number; sealed: number }[])[0]!;
+    expect(sealed).toBe(n);
+    expect(n).toBeGreaterThan(1000);
+    book.close();
+  });
+
   it('app actions after opening the book leave the check passing', async () => {
     const { call } = session;
     const book = session.session.requireBook();

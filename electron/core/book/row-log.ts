@@ -143,6 +143,11 @@ CREATE TEMP TRIGGER IF NOT EXISTS row_log_mine_ins AFTER INSERT ON main.row_log 
   return true;
 }
 
+/** Drops the notes of writes made before the current transaction began (they stay unsealed). */
+export function forgetUnsealed(sqlite: Sqlite): void {
+  sqlite.exec('DELETE FROM temp.row_log_mine');
+}
+
 /**
  * Seals what this connection logged in the current transaction. Book.tx calls it before
  * committing and Book.audit before each audit record (so a raw BEGIN … COMMIT writer that

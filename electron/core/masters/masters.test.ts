@@ -84,13 +84,15 @@ describe('masters', () => {
     expect(report.findings.map((f) => f.message).join('\n')).toMatch(new RegExp(`customer ${c.id}: tier differ`));
     s.requireBook().sqlite.prepare(`UPDATE customer SET tier = 'A' WHERE id = ?`).run(c.id);
     s.requireBook().sqlite.prepare(`UPDATE category SET account_code = '1002' WHERE id = 1`).run();
-    expect((await call('book.check', {})).findings.map((f) => f.message)).toEqual([expect.stringMatching(/category 1: account_code differ/)]);
+    // The row log (book/row-log.ts) reports these edits too, and for good (never sealed): here only the masters check is judged.
+    const mastersFindings = async () => (await call('book.check', {})).findings.map((f) => f.message).filter((m) => !/^\w+ \[|^\w+: \d+ change/.test(m));
+    expect(await mastersFindings()).toEqual([expect.stringMatching(/category 1: account_code differ/)]);
     s.requireBook().sqlite.prepare(`UPDATE category SET account_code = '56020101' WHERE id = 1`).run();
     // A row deleted behind the app is missed; one removed on purpose (an undone import) is recorded and expected gone.
     const d = await call('customers.create', { name: '临时客户' });
     s.requireBook().sqlite.prepare(`DELETE FROM customer WHERE id = ?`).run(d.id);
-    expect((await call('book.check', {})).findings.map((f) => f.message)).toEqual([expect.stringMatching(new RegExp(`customer ${d.id}: audited .* missing`))]);
+    expect(await mastersFindings()).toEqual([expect.stringMatching(new RegExp(`customer ${d.id}: audited .* missing`))]);
     s.requireBook().tx(() => auditMasterRemoval(s.requireBook(), 'customer', [d.id], 'batch-7'));
-    expect((await call('book.check', {})).ok).toBe(true);
+    expect(await mastersFindings()).toEqual([]);
   });
 });
