@@ -47,7 +47,11 @@ export interface CommitCtx {
   /** Fingerprint bookkeeping shared by the kinds (import_line). */
   seen(fingerprint: string, invoiceNo?: string | null): boolean;
   invoiceSeen(invoiceNo: string): boolean;
-  remember(c: Candidate<unknown>, fingerprint: string, invoiceNo?: string | null): void;
+  /**
+   * `invoiceNo` counts as seen from now on; it is also stored on the import_line unless the
+   * kind stores it elsewhere that invoiceSeen looks (claim_line), saving a second index entry per row.
+   */
+  remember(c: Candidate<unknown>, fingerprint: string, invoiceNo?: string | null, storeInvoice?: boolean): void;
   /** Row-level savepoint: a row whose writes fail leaves nothing behind (not even a new customer). */
   attempt(c: Candidate<unknown>, fn: () => void): boolean;
 }

@@ -149,10 +149,10 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
       },
       seen: (fp) => fileFingerprints.has(fp) || (earlierLines && st.fp.get(fp) !== undefined),
       invoiceSeen: (inv) => fileInvoices.has(inv) || (earlierInvoices && st.inv.get(inv, inv) !== undefined),
-      remember(cand, fp, inv) {
+      remember(cand, fp, inv, storeInvoice = true) {
         fileFingerprints.add(fp);
         if (inv) fileInvoices.add(inv);
-        lineParams.push(batchId, fp, inv ?? null, cand.sheet, cand.row);
+        lineParams.push(batchId, fp, storeInvoice ? (inv ?? null) : null, cand.sheet, cand.row);
         if (lineParams.length === LINE_ROWS * 5) flushLines();
       },
       attempt(cand, fn) {

@@ -99,6 +99,20 @@ export function lineEvaluator(book: Book, context: PolicyContext = {}): ((l: Pol
       WHERE l.invoice_no = ? AND l.claim_id <> ? AND (? < 0 OR l.claim_id < ? OR c.status <> 'draft') ORDER BY l.claim_id LIMIT 1`,
   );
 
+  // A big batch has a few dozen distinct dates: work out each one's age and weekday once.
+  const ages = new Map<string, number>();
+  const ageOf = (date: string) => {
+    let a = ages.get(date);
+    if (a === undefined) ages.set(date, (a = daysBetween(date, today)));
+    return a;
+  };
+  const weekends = new Map<string, boolean>();
+  const weekendOf = (date: string) => {
+    let w = weekends.get(date);
+    if (w === undefined) weekends.set(date, (w = isWeekend(date)));
+    return w;
+  };
+
   // Running totals per rule and group, seeded from the book once per group.
   const running = new Map<string, number>();
   const seenInvoice = new Map<string, number>();
@@ -162,10 +176,10 @@ export function lineEvaluator(book: Book, context: PolicyContext = {}): ((l: Pol
           if (l.date > today) add(r, i, 'policy.future_date', { date: l.date });
           break;
         case 'old_date':
-          if (r.days !== null && daysBetween(l.date, today) > r.days) add(r, i, 'policy.old_date', { date: l.date, days: r.days });
+          if (r.days !== null && ageOf(l.date) > r.days) add(r, i, 'policy.old_date', { date: l.date, days: r.days });
           break;
         case 'weekend':
-          if (isWeekend(l.date)) add(r, i, 'policy.weekend', { date: l.date });
+          if (weekendOf(l.date)) add(r, i, 'policy.weekend', { date: l.date });
           break;
         case 'customer_required':
           if (cat?.isClient && l.customerId == null) add(r, i, 'policy.customer_required', { category: catName });

@@ -149,7 +149,8 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
       let claim = claims.get(employeeId);
       if (!claim) claims.set(employeeId, (claim = openClaim(book, { employeeId, batchId: ctx.batchId, title: `导入批次 #${ctx.batchId}` })));
       claim.add(line);
-      ctx.remember(c, fp, v.invoiceNo);
+      // The claim line holds the invoice number (normalized the same way), and invoiceSeen looks there.
+      ctx.remember(c, fp, v.invoiceNo, false);
       ctx.accept(c, v.amountFen, v.categoryCode);
     }
   }
