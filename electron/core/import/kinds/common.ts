@@ -1,5 +1,5 @@
 /** Small helpers the import kinds share. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { toHalfWidth } from '../../../../shared/money';
 import { nameKey } from '../../../../shared/text';
 import { isBlank, parseAmountValue, parseDateValue, type Plain } from '../values';
@@ -9,7 +9,8 @@ import type { MessageCode } from '../../../../shared/messages/index';
 /** A row's identity for duplicate detection across batches: kind prefix + normalised parts. */
 export function fingerprint(prefix: string, parts: (string | number | null)[]): string {
   const body = [prefix, ...parts.map((p) => (typeof p === 'string' ? nameKey(p) : String(p)))].join('\u001f');
-  return createHash('sha1').update(body).digest('base64');
+  // One-shot hash: no Hash object per row (the same digest as createHash, so stored fingerprints still match).
+  return hash('sha1', body, 'base64');
 }
 
 export type Fail = { ok: false; code: MessageCode; params?: Params };

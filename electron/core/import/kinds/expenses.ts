@@ -4,7 +4,7 @@
  * Cr 2241 其他应付款 (employee). Duplicates: an invoice number seen before, or the same
  * (date, employee, customer, category, amount, description) as an earlier imported line.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { nameKey } from '../../../../shared/text';
 import type { Book } from '../../book/book';
 import { openClaim, type OpenClaim } from '../../claims/create';
@@ -75,7 +75,8 @@ function cachedKey(s: string): string {
 
 export function expenseFingerprint(r: Pick<ExpenseRow, 'date' | 'employee' | 'customer' | 'categoryCode' | 'amountFen' | 'description'>): string {
   const body = ['e', r.date, cachedKey(r.employee), cachedKey(r.customer), r.categoryCode, r.amountFen, nameKey(r.description)].join('\u001f');
-  return createHash('sha1').update(body).digest('base64');
+  // One-shot hash: no Hash object per row (the same digest as createHash, so stored fingerprints still match).
+  return hash('sha1', body, 'base64');
 }
 
 export function expensesKind(book: Book, opts: ImportOptions): KindHandler<ExpenseRow> {
