@@ -13,6 +13,7 @@ import type { AllocationResult, ExplainLine, PoolResult, RunSummary, StoredRun }
 import { allocate, splitOf, type CustomerSplit } from './engine';
 import { AllocInputs } from './inputs';
 import { listRules, type Rule } from './rules';
+import { allocLinesHash } from './lines-hash';
 
 export function compute(book: Book, period: string, rules: Rule[]): AllocationResult {
   return allocate(new AllocInputs(book, toPeriod(period)), rules);
@@ -69,7 +70,7 @@ export function runAllocation(book: Book, period: string, opts: { ruleSet?: stri
       }
     }
   }
-  book.audit({ action: 'allocation.run', entity: 'alloc_run', entityId: runId, after: { period: p, ruleSet, pools: result.pools.length, totalFen: result.totalFen } });
+  book.audit({ action: 'allocation.run', entity: 'alloc_run', entityId: runId, after: { period: p, ruleSet, pools: result.pools.length, totalFen: result.totalFen, linesHash: allocLinesHash(book, runId) } });
   return { runId, result };
 }
 

@@ -145,6 +145,13 @@ describe('row log tamper checks', () => {
     book.close();
   });
 
+  it('allocation lines: an edited or removed line is found through the lines hash of the run', () => {
+    const edited = tamperedCheck((db) => db.prepare('UPDATE alloc_line SET amount_fen = amount_fen + 1 WHERE id = (SELECT min(id) FROM alloc_line)').run());
+    expect(edited.some((m) => /^alloc_line of alloc_run \d+: lines differ/.test(m))).toBe(true);
+    const removed = tamperedCheck((db) => db.prepare('DELETE FROM alloc_line WHERE id = (SELECT max(id) FROM alloc_line)').run());
+    expect(removed.some((m) => m.startsWith('alloc_line of alloc_run '))).toBe(true);
+  });
+
   it('app actions after opening the book leave the check passing', async () => {
     const { call } = session;
     const book = session.session.requireBook();

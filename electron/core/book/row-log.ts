@@ -28,8 +28,9 @@ import type { Sqlite } from '../db/sqlite';
  * - ledger_total: derived from posted lines, recomputed and compared (ledger/totals-check.ts).
  * - audit_log: its own hash chain. row_log, _migration: bookkeeping of the mechanism itself.
  * - claim_line: up to 200,000 rows per import; covered by a lines hash in the claim's
- *   audit records instead (claims/lines-check.ts).
- * - alloc_line: millions of rows per run, derived from the run's snapshot (alloc_run, covered).
+ *   audit records instead (claims/lines-hash.ts, book/child-hash.ts).
+ * - alloc_line: millions of rows per run; covered by a lines hash in the run's audit record
+ *   (allocation/lines-hash.ts, book/child-hash.ts).
  * - import_line, import_reject: duplicate fingerprints and rejected-row diagnostics of an
  *   import, 200,000 rows a file; they change no amount (the accepted rows are claim lines).
  */

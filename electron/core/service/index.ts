@@ -27,12 +27,14 @@ import { registerCheck } from '../book/check';
 import { checkPostedVouchers } from '../ledger/audit-check';
 import { checkRowLog } from '../book/row-log-check';
 import { checkClaimLines } from '../claims/lines-hash';
+import { checkAllocLines } from '../allocation/lines-hash';
 
 registerCheck(checkPostedVouchers);
 registerCheck(checkMasters);
 registerCheck(checkLedgerTotals);
 registerCheck(checkRowLog);
 registerCheck(checkClaimLines);
+registerCheck(checkAllocLines);
 
 export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers);
 

@@ -19,6 +19,7 @@ import * as m0301 from './0301_schedules_allocation';
 import * as m0302 from './0302_customer_lines';
 import * as m0500 from './0500_ledger_totals';
 import * as m0600 from './0600_row_log';
+import * as m0601 from './0601_alloc_lines';
 import { sealRange } from '../../book/row-log';
 
 export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
@@ -31,6 +32,7 @@ export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
   '0302_customer_lines': m0302.up,
   '0500_ledger_totals': m0500.up,
   '0600_row_log': m0600.up,
+  '0601_alloc_lines': m0601.up,
 };
 
 /** Migrations this build knows that the book has not had yet (and how many it has had). */
