@@ -13,7 +13,7 @@ import type { AllocationResult, ExplainLine, PoolResult, RunSummary, StoredRun }
 import { allocate, splitOf, type CustomerSplit } from './engine';
 import { AllocInputs } from './inputs';
 import { listRules, type Rule } from './rules';
-import { allocLinesHash } from './lines-hash';
+import { childHasher } from '../book/child-hash';
 
 export function compute(book: Book, period: string, rules: Rule[]): AllocationResult {
   return allocate(new AllocInputs(book, toPeriod(period)), rules);
@@ -42,9 +42,12 @@ export function runAllocation(book: Book, period: string, opts: { ruleSet?: stri
       .prepare('INSERT INTO alloc_run (period, rule_set, rules_json, total_fen, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
       .run(p, opts.rules ? 'adhoc' : ruleSet, JSON.stringify(snapshot), result.totalFen, new Date().toISOString(), book.user).lastInsertRowid,
   );
-  const ins = book.sqlite.prepare(
+  const insert = book.sqlite.prepare(
     `INSERT INTO alloc_line (run_id, pool_no, customer_id, department_id, driver_value, driver_total, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  // The lines hash for the audit record, fed as the lines are written (in id order, as book check reads them).
+  const hasher = childHasher();
+  const ins = { run: (run: number, ...line: [number, number | null, number | null, number, number, number]) => (hasher.add(line), insert.run(run, ...line)) };
   // Lines are written customer by customer (each customer's pools together), in customer id
   // order: the (run, customer) index then grows at its end instead of being revisited once per
   // pool, which keeps a run of millions of lines from thrashing the page cache.
@@ -70,7 +73,7 @@ export function runAllocation(book: Book, period: string, opts: { ruleSet?: stri
       }
     }
   }
-  book.audit({ action: 'allocation.run', entity: 'alloc_run', entityId: runId, after: { period: p, ruleSet, pools: result.pools.length, totalFen: result.totalFen, linesHash: allocLinesHash(book, runId) } });
+  book.audit({ action: 'allocation.run', entity: 'alloc_run', entityId: runId, after: { period: p, ruleSet, pools: result.pools.length, totalFen: result.totalFen, linesHash: hasher.digest() } });
   return { runId, result };
 }
 

@@ -31,6 +31,15 @@ export interface ChildSpec {
 const EMPTY = createHash('sha256').digest('hex');
 const feed = (h: Hash, row: unknown[]) => h.update(JSON.stringify(row)).update('\n');
 
+/**
+ * The same hash fed row by row as the children are written (in `order`, values exactly as
+ * SQLite returns them): a bulk writer saves reading millions of rows back.
+ */
+export function childHasher(): { add(row: unknown[]): void; digest(): string } {
+  const h = createHash('sha256');
+  return { add: (row) => void feed(h, row), digest: () => h.digest('hex') };
+}
+
 /** One parent's children hash as they are now: call after writing them, for the audit record. */
 export function childHash(sqlite: Sqlite, spec: ChildSpec, parentId: number): string {
   const h = createHash('sha256');
