@@ -5,9 +5,13 @@
  * measure), each posting audited as the ledger would, so `book check` passes on it.
  * Deterministic for a seed.
  */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { migrations } from '../../electron/core/db/migrations/index';
 import type { Book } from '../../electron/core/book/book';
-import { createBook } from '../../electron/core/book/open';
+import { createBook, openBook } from '../../electron/core/book/open';
 import { appendAudit } from '../../electron/core/book/audit';
 import { voucherContentHash } from '../../electron/core/ledger/vouchers';
 import { rng } from './types';
@@ -35,7 +39,33 @@ const line = (line_no: number, account_code: string, debit_fen: number, credit_f
 
 const EXPENSE = ['56020101', '56020102', '56020103', '56020104', '56020105', '56020106', '560202', '560203', '560204', '560205'];
 
+/**
+ * The book for `o`, copied from a cache of generated books (a 1,000,000-line book takes a
+ * minute or two to build; each benchmark case runs in its own process and wants its own
+ * copy). The cache key includes the schema's migrations, so a new migration rebuilds it.
+ */
 export function bigBook(o: BigBookOptions): Book {
+  const cacheDir = join(tmpdir(), 'client-ledger-bench-cache');
+  const schema = createHash('sha1').update(Object.keys(migrations).sort().join(',')).digest('hex').slice(0, 10);
+  const cached = join(cacheDir, `bench-${o.lines}-${o.customers}-${o.employees ?? 50}-${o.seed ?? 42}-${schema}.book`);
+  if (!existsSync(cached)) {
+    mkdirSync(cacheDir, { recursive: true });
+    const building = join(cacheDir, `building-${process.pid}`);
+    rmSync(building, { recursive: true, force: true });
+    mkdirSync(building);
+    const book = generate({ ...o, dir: building });
+    book.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const path = book.path;
+    book.close();
+    renameSync(path, cached);
+    rmSync(building, { recursive: true, force: true });
+  }
+  const target = join(o.dir, `bench-${o.lines}.book`);
+  copyFileSync(cached, target);
+  return openBook(target);
+}
+
+function generate(o: BigBookOptions): Book {
   const book = createBook({ path: join(o.dir, `bench-${o.lines}.book`), company: '基准测试公司', standard: 'small', firstPeriod: '2026-01' });
   const r = rng(o.seed ?? 42);
   const s = book.sqlite;
