@@ -1,6 +1,6 @@
 /**
  * Money is an integer number of fen (分). It is parsed from decimal text and never
- * passes through floating point (Math.round(1.005 * 100) is 100, not 101).
+ * passes through floating point (1.005 × 100 rounds to 100 in binary, not 101).
  */
 export type Fen = number & { readonly __brand: 'Fen' };
 
