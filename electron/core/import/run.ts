@@ -8,6 +8,7 @@
  * Duplicates are decided against the file itself and every earlier batch.
  */
 import { basename } from 'node:path';
+import { sealRowLog } from '../book/row-log';
 import { UserError } from '../../../shared/errors';
 import { message, type Locale, type MessageCode } from '../../../shared/messages/index';
 import type { ImportSummary, PolicyException, SheetSummary } from '../../../shared/contract/import';
@@ -259,6 +260,8 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     entityId: c.batchId,
     after: { kind: req.kind, mode: opts.as, file: fileName, hash: scan.fileHash, rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected, duplicates: summary.duplicates, skipped: summary.skipped, totalFen },
   });
+  // Seal every row-log entry this import wrote, whatever wrote last (book.audit seals too).
+  sealRowLog(s);
   s.exec('COMMIT');
   hooks.onProgress?.('write', 1, written);
   return summary;
