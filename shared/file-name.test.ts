@@ -23,6 +23,7 @@ describe('safe file names', () => {
         const n = safeFileName(s);
         expect(n.length).toBeGreaterThan(0);
         expect([...n].length).toBeLessThanOrEqual(150);
+        // eslint-disable-next-line no-control-regex
         expect(n).not.toMatch(/[\\/<>:"|?*\u0000-\u001f]/);
         expect(n).not.toMatch(/^\.|[. ]$/);
       }),
