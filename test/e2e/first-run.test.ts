@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startE2E, type E2E } from './harness';
 
@@ -25,4 +27,19 @@ it('opens the demo company from the start page and guides the monthly round', as
   await e.shot('11-help');
   await page.keyboard.press('Control+h');
   await list.waitFor();
+});
+
+it('opens a workbook dropped anywhere in the import wizard', async () => {
+  const { page } = e;
+  await page.getByRole('button', { name: '首页' }).click();
+  const bytes = readFileSync(join(import.meta.dirname, '../../../shared/samples/sample_cn_titled.xlsx')).toString('base64');
+  await page.evaluate((b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([data], '十月报销.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    document.querySelector('.content')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, bytes);
+  await page.getByText('十月报销.xlsx').first().waitFor();
+  await page.getByRole('heading', { name: '导入 Excel' }).waitFor();
+  await e.shot('12-dropped-workbook');
 });

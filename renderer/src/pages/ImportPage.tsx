@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ImportBatchRow, ImportKindName, ImportPreview, ImportSummary } from '../../../shared/contract/import';
 import { api, files, uploadFile } from '../api/platform';
+import { takeDroppedFile } from '../nav-context';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ImportBatches } from './ImportBatches';
 import { ImportResult } from './ImportResult';
@@ -68,6 +69,13 @@ export function ImportPage() {
     setMapping(null);
     await load(picked, kind, null);
   };
+
+  // A workbook dropped on another page arrives here.
+  useEffect(() => {
+    const dropped = takeDroppedFile();
+    if (dropped) void choose(dropped);
+    // Once, when the page opens (App remounts it for each drop).
+  }, []);
 
   const pick = async () => {
     try {
