@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { createBook } from '../../electron/core/book/open';
 import { runImport } from '../../electron/core/import/run';
+import { WORKER_HEAP_MB } from '../../electron/core/jobs/runner';
 import { median, rng, type BenchCase, type BenchSize } from './types';
 
 const rowsFor = (size: BenchSize) => (size === 'smoke' ? 2_000 : 200_000);
@@ -132,6 +133,8 @@ export const cases: BenchCase[] = [
     target: '≤ 1.5× exceljs stream read + bare inserts, < 300 MB',
     maxRatio: 1.5,
     maxRssMb: 300,
+    // The app imports in a job worker with this heap cap; measure ours the same way.
+    nodeArgs: [`--max-old-space-size=${WORKER_HEAP_MB}`],
     async run(size) {
       const rows = rowsFor(size);
       const r = await benchImport(rows, size === 'smoke' ? 1 : 3);

@@ -22,7 +22,8 @@ export interface BenchCase {
   maxMs?: number;
   maxRatio?: number;
   maxRssMb?: number;
-  /** Only a ratio is reported (e.g. against hledger), no pass/fail on time. */
+  /** Node flags for the case's process (e.g. the heap cap its code runs under in the app). */
+  nodeArgs?: string[];
   run(size: BenchSize): Promise<BenchResult>;
 }
 
