@@ -43,3 +43,15 @@ it('opens a workbook dropped anywhere in the import wizard', async () => {
   await page.getByRole('heading', { name: '导入 Excel' }).waitFor();
   await e.shot('12-dropped-workbook');
 });
+
+it('remembers the chosen report across a restart of the window', async () => {
+  const { page } = e;
+  await page.getByRole('button', { name: '报表' }).click();
+  await page.getByLabel('报表', { exact: true }).selectOption('trial-balance');
+  // A new window (sessionStorage is per window; what we remember must outlive it).
+  const next = await page.context().newPage();
+  await next.goto(e.harness.url);
+  await next.getByRole('button', { name: '报表' }).click();
+  await next.waitForFunction(() => (document.querySelector('select[aria-label="报表"]') as HTMLSelectElement | null)?.value === 'trial-balance', undefined, { timeout: 10_000 });
+  await next.close();
+});

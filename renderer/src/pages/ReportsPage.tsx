@@ -10,6 +10,7 @@ import type { ReportFilters, ReportResult } from '../../../shared/report';
 import { api, files } from '../api/platform';
 import { useBook } from '../book-context';
 import { packExportedKey } from '../nav-context';
+import { useRemembered } from '../remember';
 import { ReportSectionView } from '../components/ReportSection';
 import { useI18n, type StringKey } from '../i18n/index';
 
@@ -37,9 +38,10 @@ export function ReportsPage() {
   const { book } = useBook();
   const [list, setList] = useState<ReportInfo[]>([]);
   const [dims, setDims] = useState<ReportDimensions | null>(null);
-  const [name, setName] = useState(() => sessionStorage.getItem('client-ledger-report') ?? 'expense-by-category');
-  const [range, setRange] = useState(() => defaultRange(book?.firstPeriod));
-  const [filters, setFilters] = useState<ReportFilters>({});
+  // The report, range and filters the user chose are remembered per book.
+  const [name, setName] = useRemembered('report', book?.bookId, () => 'expense-by-category');
+  const [range, setRange] = useRemembered('report-range', book?.bookId, () => defaultRange(book?.firstPeriod));
+  const [filters, setFilters] = useRemembered<ReportFilters>('report-filters', book?.bookId, () => ({}));
   const [result, setResult] = useState<ReportResult | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState('');
@@ -166,7 +168,6 @@ export function ReportsPage() {
             aria-label={t('reports.report')}
             value={name}
             onChange={(e) => {
-              sessionStorage.setItem('client-ledger-report', e.target.value);
               setNotice('');
               setName(e.target.value);
             }}
