@@ -45,14 +45,5 @@ export async function timeIt(fn: () => unknown, runs: number, warm = true): Prom
   return median(times);
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so every run measures the same data. */
+export { seeded as rng } from '../../shared/seeded';

@@ -4,6 +4,21 @@ import type { AccountRow } from '../../../shared/contract/accounts';
 import type { Page } from '../../../shared/contract/define';
 import { sql } from 'kysely';
 
+/** An account as screens see it, from its table row plus whether it has children. */
+export function toAccountRow(r: { code: string; name: string; parent_code: string | null; type: AccountRow['type']; normal_side: AccountRow['normalSide']; active: number; dims: string; leaf: number }): AccountRow {
+  return {
+    code: r.code,
+    name: r.name,
+    parentCode: r.parent_code,
+    level: r.code.length === 4 ? 1 : r.code.length === 6 ? 2 : 3,
+    type: r.type,
+    normalSide: r.normal_side,
+    active: r.active === 1,
+    leaf: r.leaf === 1,
+    dims: r.dims ? r.dims.split(',') : [],
+  };
+}
+
 export function pageAccounts(book: Book, req: { after?: string | null | undefined; limit: number; search?: string | undefined }): Page<AccountRow> {
   let query = book.q
     .selectFrom('account as a')
@@ -26,18 +41,6 @@ export function pageAccounts(book: Book, req: { after?: string | null | undefine
   }
   const rows = book.db.all(query);
   const more = rows.length > req.limit;
-  const page = rows.slice(0, req.limit).map(
-    (r): AccountRow => ({
-      code: r.code,
-      name: r.name,
-      parentCode: r.parent_code,
-      level: r.code.length === 4 ? 1 : r.code.length === 6 ? 2 : 3,
-      type: r.type,
-      normalSide: r.normal_side,
-      active: r.active === 1,
-      leaf: r.leaf === 1,
-      dims: r.dims ? r.dims.split(',') : [],
-    }),
-  );
+  const page = rows.slice(0, req.limit).map(toAccountRow);
   return { rows: page, next: more ? (page.at(-1)?.code ?? null) : null };
 }

@@ -6,19 +6,12 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { UserError } from '../../../shared/errors';
+import type { BackupInfo } from '../../../shared/contract/book';
 import { openSqlite, type Sqlite } from '../db/sqlite';
 
 export const KEEP = 10;
 
-export interface BackupInfo {
-  path: string;
-  at: string;
-  reason: string;
-  bytes: number;
-  company: string;
-  vouchers: number;
-  lastPeriod: string;
-}
+export type { BackupInfo };
 
 export const backupDir = (bookPath: string): string =>
   join(dirname(bookPath), '.client-ledger-backups', basename(bookPath, extname(bookPath)));

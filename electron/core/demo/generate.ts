@@ -8,22 +8,11 @@
 import { nameKey } from '../../../shared/text';
 import { periodRange, type Period } from '../../../shared/period';
 import type { Book } from '../book/book';
+import { seeded } from '../../../shared/seeded';
 import { bookVoucher } from '../ledger/vouchers';
 import { accountFacts } from '../ledger/voucher-rules';
 import { customers, demoApprover, departments, DEMO_FIRST, DEMO_LAST, managers, staff } from './data';
 import { demoExtras } from './extras';
-
-/** Seeded generator (mulberry32) so the demo is the same everywhere. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface DemoIds {
   dept: Map<string, number>;

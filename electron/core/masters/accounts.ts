@@ -3,6 +3,7 @@
  * dimensions, deactivation. A parent's balance lives on its leaves, so an account that
  * already has posted lines cannot get its first child: its balance would belong nowhere.
  */
+import { toAccountRow } from '../accounts/queries';
 import { UserError } from '../../../shared/errors';
 import { formatFen } from '../../../shared/money';
 import { cleanName } from '../../../shared/text';
@@ -29,20 +30,7 @@ function load(book: Book, code: string): AccountDb {
   return r;
 }
 
-export function accountRow(book: Book, code: string): AccountRow {
-  const r = load(book, code);
-  return {
-    code: r.code,
-    name: r.name,
-    parentCode: r.parent_code,
-    level: r.code.length === 4 ? 1 : r.code.length === 6 ? 2 : 3,
-    type: r.type,
-    normalSide: r.normal_side,
-    active: r.active === 1,
-    leaf: r.leaf === 1,
-    dims: r.dims ? r.dims.split(',') : [],
-  };
-}
+export const accountRow = (book: Book, code: string): AccountRow => toAccountRow(load(book, code));
 
 function freeChildCode(book: Book, parent: string): string {
   const taken = new Set((book.sqlite.prepare(`SELECT code FROM account WHERE parent_code = ?`).all(parent) as { code: string }[]).map((r) => r.code));
