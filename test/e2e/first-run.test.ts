@@ -31,7 +31,7 @@ it('opens the demo company from the start page and guides the monthly round', as
 
 it('opens a workbook dropped anywhere in the import wizard', async () => {
   const { page } = e;
-  await page.getByRole('button', { name: '首页' }).click();
+  await page.getByRole('button', { name: '首页', exact: true }).click();
   const bytes = readFileSync(join(import.meta.dirname, '../../../shared/samples/sample_cn_titled.xlsx')).toString('base64');
   await page.evaluate((b64) => {
     const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -46,12 +46,12 @@ it('opens a workbook dropped anywhere in the import wizard', async () => {
 
 it('remembers the chosen report across a restart of the window', async () => {
   const { page } = e;
-  await page.getByRole('button', { name: '报表' }).click();
+  await page.getByRole('button', { name: '报表', exact: true }).click();
   await page.getByLabel('报表', { exact: true }).selectOption('trial-balance');
   // A new window (sessionStorage is per window; what we remember must outlive it).
   const next = await page.context().newPage();
   await next.goto(e.harness.url);
-  await next.getByRole('button', { name: '报表' }).click();
+  await next.getByRole('button', { name: '报表', exact: true }).click();
   await next.waitForFunction(() => (document.querySelector('select[aria-label="报表"]') as HTMLSelectElement | null)?.value === 'trial-balance', undefined, { timeout: 10_000 });
   await next.close();
 });

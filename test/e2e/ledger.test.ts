@@ -125,7 +125,7 @@ it('enters a voucher by keyboard, posts it, sees it in the trial balance and rev
 
 it('pastes rows copied from Excel, refuses a closed period and reopens it with a reason', async () => {
   const { page } = e;
-  await page.getByRole('button', { name: '期间' }).click();
+  await page.getByRole('button', { name: '期间', exact: true }).click();
   await page.getByTestId('period-2026-01').getByRole('button', { name: '结账' }).click();
   await page.getByTestId('period-2026-01').getByText('已结账').waitFor();
   await e.shot('ledger-08-periods');
@@ -152,7 +152,7 @@ it('pastes rows copied from Excel, refuses a closed period and reopens it with a
   await editor.getByTestId('voucher-note').getByText('期间 2026-01 已结账，不能写入').waitFor();
   await e.shot('ledger-09-closed-period-refused');
 
-  await page.getByRole('button', { name: '期间' }).click();
+  await page.getByRole('button', { name: '期间', exact: true }).click();
   await page.getByTestId('period-2026-01').getByRole('button', { name: '反结账' }).click();
   await page.getByPlaceholder('反结账原因（必填，记入审计日志）').fill('补录房租');
   await page.getByTestId('period-2026-01').getByRole('button', { name: '反结账' }).click();

@@ -35,7 +35,7 @@ it('creates a book, shows the chart of accounts and switches language', async ()
 it('checks the book on open, backs it up on close and lists the backup', async () => {
   const { page } = e;
   await page.getByTestId('toggle-language').click(); // back to Chinese
-  await page.getByRole('button', { name: '首页' }).click();
+  await page.getByRole('button', { name: '首页', exact: true }).click();
   await page.getByText('账套检查通过').waitFor();
   await page.getByRole('button', { name: '关闭账套' }).click();
   await page.getByRole('heading', { name: '欢迎使用客户费用账本' }).waitFor();
