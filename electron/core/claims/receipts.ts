@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { basename, dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { UserError } from '../../../shared/errors';
-import { formatFen } from '../../../shared/money';
 import type { ReceiptRow } from '../../../shared/contract/claims';
 import type { Book } from '../book/book';
 import { claimRecord } from './edit';
@@ -16,8 +15,8 @@ import { claimLinesHash } from './lines-hash';
 
 export const RECEIPT_LIMIT = 10 * 1024 * 1024;
 
-/** Bytes for people: 10 MB, 512 KB (formatFen formats hundredths exactly). */
-const size = (n: number): string => (n >= 1024 * 1024 ? `${formatFen(Math.round((n * 100) / (1024 * 1024)))} MB` : `${Math.ceil(n / 1024)} KB`);
+/** A file size for a message: one decimal in MB, whole KB below that. */
+const size = (n: number): string => (n >= 1024 * 1024 ? `${Math.round((n * 10) / (1024 * 1024)) / 10} MB` : `${Math.ceil(n / 1024)} KB`);
 
 export function attachReceipt(book: Book, claimId: number, lineNo: number | null, path: string): ReceiptRow {
   claimRecord(book, claimId);
