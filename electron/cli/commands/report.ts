@@ -5,6 +5,7 @@
  * compare against) plus every section; --out writes the same result to Excel, so the
  * printed numbers and the workbook's cannot differ.
  */
+import { formatRatio } from '../../../shared/percent';
 import { resolve } from 'node:path';
 import { formatFen } from '../../../shared/money';
 import type { ReportFilters, ReportResult, ReportSection } from '../../../shared/report';
@@ -24,7 +25,7 @@ const cellText = (s: ReportSection, key: string, v: unknown): string => {
   const kind = s.columns.find((c) => c.key === key)?.kind;
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' && kind === 'money') return formatFen(v);
-  if (typeof v === 'number' && kind === 'percent') return `${Math.round(v * 1000) / 10}%`;
+  if (typeof v === 'number' && kind === 'percent') return formatRatio(v, 1);
   return String(v);
 };
 

@@ -6,6 +6,7 @@
  * Policy blocks stop submit and approve; budgets are checked at both, and a hard budget
  * blocks an approval past 100 %.
  */
+import { percentOf } from '../../../shared/percent';
 import { UserError } from '../../../shared/errors';
 import type { Locale } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
@@ -55,7 +56,7 @@ const budgetWarnings = (book: Book, claimId: number, locale: Locale): string[] =
   checkClaimBudgets(book, claimId)
     .filter((b) => b.level !== 'ok')
     .map((b) => {
-      const pct = Math.round((b.projectedFen * 100) / b.amountFen);
+      const pct = percentOf(b.projectedFen, b.amountFen);
       return locale === 'en' ? `Budget "${b.name}" ${b.period} at ${pct}%` : `预算“${b.name}” ${b.period} 已用 ${pct}%`;
     });
 
@@ -92,7 +93,7 @@ export function approveClaim(book: Book, id: number, comment: string, locale: Lo
   const warnings = policyGate(book, c, locale);
   for (const b of checkClaimBudgets(book, id)) {
     if (b.hardBlock && b.projectedFen > b.amountFen) {
-      throw new UserError('claims.budgetBlock', { budget: b.name, pct: Math.round((b.projectedFen * 100) / b.amountFen) });
+      throw new UserError('claims.budgetBlock', { budget: b.name, pct: percentOf(b.projectedFen, b.amountFen) });
     }
   }
   warnings.push(...budgetWarnings(book, id, locale));

@@ -6,6 +6,7 @@
  * written, and the writer yields to the event loop so the window (or the harness) can ask.
  * Money cells hold fen; fenToYuanNumber makes the display number at the very last step.
  */
+import { formatRatio } from '../../../shared/percent';
 import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -67,7 +68,7 @@ export const textWidth = displayWidth;
 function shown(kind: ReportColumn['kind'], v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' && kind === 'money') return formatFen(v);
-  if (typeof v === 'number' && kind === 'percent') return `${Math.round(v * 10000) / 100}%`;
+  if (typeof v === 'number' && kind === 'percent') return formatRatio(v, 2);
   return String(v);
 }
 

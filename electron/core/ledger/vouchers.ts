@@ -5,6 +5,7 @@
  * (BEGIN IMMEDIATE), so two writers can never take the same number.
  * These functions expect to run inside book.tx (callers compose them into one action).
  */
+import type { VoucherLineTable } from '../db/schema/voucher';
 import { createHash } from 'node:crypto';
 import { UserError } from '../../../shared/errors';
 import type { Book } from '../book/book';
@@ -16,17 +17,8 @@ export type { LineInput, VoucherInput } from './voucher-rules';
 
 export const voucherNo = (n: number | null): string => (n === null ? '—' : `记-${String(n).padStart(4, '0')}`);
 
-interface LineRow {
-  line_no: number;
-  account_code: string;
-  debit_fen: number;
-  credit_fen: number;
-  memo: string;
-  customer_id: number | null;
-  employee_id: number | null;
-  department_id: number | null;
-  category_id: number | null;
-}
+/** A line as read back for checks and the content hash (the columns `lines` selects). */
+type LineRow = Omit<VoucherLineTable, 'id' | 'voucher_id' | 'period' | 'posted'>;
 
 const statements = new WeakMap<Sqlite, ReturnType<typeof prepare>>();
 function prepare(s: Sqlite) {
