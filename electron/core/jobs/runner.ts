@@ -5,16 +5,13 @@
  * finished jobs are forgotten after a while.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError, type ErrorParams } from '../../../shared/errors';
 import type { MessageCode } from '../../../shared/messages/index';
 import type { Session } from '../service/session';
 import type { JobInput, JobMessage } from './protocol';
 import type { JobName } from './registry';
+import { workerScript } from './worker-script';
 
 
 /** The heap cap of a job worker (the benchmark runs the import case under the same cap). */
@@ -45,26 +42,6 @@ function prune(): void {
   }
 }
 
-/**
- * How to start the worker. In the electron-vite build this code is inside out/main (index.js
- * or a chunk below it) and the worker is out/main/job-worker.js. Under tsx/vitest the
- * worker is worker.ts: Node 20 does not apply `--import tsx` loader hooks inside workers,
- * so a two-line bootstrap registers tsx's require hook and loads the TypeScript entry.
- */
-export function workerScript(): { script: string; eval: boolean } {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) {
-    const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
-    const entry = join(dirname(here), 'worker.ts');
-    return { script: `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)});`, eval: true };
-  }
-  for (let dir = dirname(here), i = 0; i < 3; i++, dir = dirname(dir)) {
-    const file = join(dir, 'job-worker.js');
-    if (existsSync(file)) return { script: file, eval: false };
-  }
-  throw new Error(`job-worker.js not found near ${here}`);
-}
-
 export interface StartOptions {
   /** The caller's own id (reports.progress polls by the id the screen chose). */
   id?: string | undefined;
@@ -92,7 +69,7 @@ export function runJob<R>(input: JobInput, opts: StartOptions = {}): { id: strin
     };
     let worker: Worker;
     try {
-      const { script, eval: isCode } = workerScript();
+      const { script, eval: isCode } = workerScript(import.meta.url, 'worker.ts', 'job-worker');
       // A worker's heap is capped: V8 then collects instead of growing, which keeps a
       // 200,000-row import under 300 MB; a job that truly needs more fails typed (job.crashed).
       worker = new Worker(script, { workerData: input, eval: isCode, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
