@@ -16,7 +16,8 @@ import type { CommitCtx } from './kind';
 export type ImportPolicyCheck = (line: PolicyLine, ref: { sheet: string; row: number }) => void;
 
 export function importPolicy(book: Book, ctx: CommitCtx): ImportPolicyCheck {
-  const check = lineEvaluator(book, { locale: ctx.locale });
+  // A row whose invoice number is in the book or earlier in the file never gets here: it is a duplicate (CommitCtx.invoiceSeen).
+  const check = lineEvaluator(book, { locale: ctx.locale, invoicesChecked: true });
   if (!check) return () => {};
   let index = 0;
   let ref = { sheet: '', row: 0 };

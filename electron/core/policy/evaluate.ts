@@ -31,6 +31,13 @@ export interface PolicyContext {
   /** ISO date for the future / too-old rules; defaults to today (local time). */
   today?: string;
   locale?: Locale;
+  /**
+   * The caller has already set aside every line whose invoice number a stored claim line or
+   * an earlier line given carries (an import counts those rows as duplicates), so the
+   * duplicate-invoice rule has nothing left to find: it is skipped, with its lookups and
+   * the map of every invoice number seen (100,000 of them in a big import).
+   */
+  invoicesChecked?: boolean;
 }
 
 export interface Violation {
@@ -162,7 +169,7 @@ export function lineEvaluator(book: Book, context: PolicyContext = {}): ((l: Pol
             add(r, i, r.amount_fen ? 'policy.invoice_required' : 'policy.invoice_required_any', { amount: l.amountFen, limit });
           break;
         case 'duplicate_invoice': {
-          if (inv === null) break;
+          if (inv === null || context.invoicesChecked) break;
           const here = seenInvoice.get(inv);
           if (here !== undefined && here !== i) {
             add(r, i, 'policy.duplicate_invoice_here', { invoice: inv, other: here + 1 });
@@ -186,7 +193,7 @@ export function lineEvaluator(book: Book, context: PolicyContext = {}): ((l: Pol
           break;
       }
     }
-    if (inv !== null && !seenInvoice.has(inv)) seenInvoice.set(inv, i);
+    if (inv !== null && !context.invoicesChecked && !seenInvoice.has(inv)) seenInvoice.set(inv, i);
   };
 }
 
