@@ -96,6 +96,59 @@ describe('duplicates', () => {
   });
 });
 
+describe('duplicates by content', () => {
+  const rows: CellInput[][] = [['日期', '报销人', '客户', '费用类别', '摘要', '金额']];
+
+  it('are found in the lines of imported claims (no second record per line), never in claims typed by hand', async () => {
+    const book = testBook({ firstPeriod: '2026-01' });
+    const emp = addEmployee(book, 'E0001', '张伟');
+    const cust = addCustomer(book, 'C0001', '甲公司');
+    const cat = book.sqlite.prepare(`SELECT id FROM category WHERE code = 'TRAVEL'`).pluck().get() as number;
+    // Typed on the claim screen: the same content imported later is a new line, not a duplicate.
+    book.tx(() => createClaim(book, { employeeId: emp, lines: [{ date: '2026-10-05', categoryId: cat, customerId: cust, description: '手工', amountFen: 500 }] }));
+    const first = await writeXlsx([{ name: 'S', rows: [...rows, ['2026-10-05', '张伟', '甲公司', '差旅', '手工', 5], ['2026-10-06', '张伟', '甲公司', '差旅', 'Visit ＡＢＣ', 7], ['2026-10-06', '张伟', '', '差旅', '无客户', 8]] }]);
+    const s1 = await runImport(book, { kind: 'expenses', path: first }, { locale: 'zh-CN' });
+    expect([s1.accepted, s1.duplicates]).toEqual([3, 0]);
+    expect(book.sqlite.prepare('SELECT COUNT(*) FROM import_line').pluck().get()).toBe(0);
+    // Same content (description folded as names are), and near misses: another customer, amount, date or person.
+    const second = await writeXlsx([
+      {
+        name: 'T',
+        rows: [
+          ...rows,
+          ['2026-10-06', '张伟', '甲公司', '差旅', ' visit abc ', '7.00'],
+          ['2026-10-06', '张伟', ' ', '差旅', '无客户', 8],
+          ['2026-10-06', '张伟', '乙公司', '差旅', 'Visit ＡＢＣ', 7],
+          ['2026-10-06', '张伟', '甲公司', '差旅', 'Visit ＡＢＣ', 7.01],
+          ['2026-10-07', '张伟', '甲公司', '差旅', 'Visit ＡＢＣ', 7],
+          ['2026-10-06', '李娜', '甲公司', '差旅', 'Visit ＡＢＣ', 7],
+        ],
+      },
+    ]);
+    const s2 = await runImport(book, { kind: 'expenses', path: second }, { locale: 'zh-CN' });
+    expect(s2.duplicateRows).toEqual([
+      { sheet: 'T', row: 2 },
+      { sheet: 'T', row: 3 },
+    ]);
+    expect(s2.accepted).toBe(4);
+    // Undone, the first batch's lines are no longer "imported before".
+    book.tx(() => undoBatch(book, s1.batchId));
+    const again = await runImport(book, { kind: 'expenses', path: second }, { locale: 'zh-CN' });
+    expect([again.accepted, again.duplicates]).toEqual([2, 4]);
+  });
+
+  it('rows imported as vouchers count for a later import as claims, and the other way round', async () => {
+    const book = testBook({ firstPeriod: '2026-01' });
+    const a = await writeXlsx([{ name: 'S', rows: [...rows, ['2026-10-06', '张伟', '甲公司', '差旅', '拜访', 7]] }]);
+    const b = await writeXlsx([{ name: 'S', rows: [...rows, ['2026-10-06', '张伟', '甲公司', '差旅', '拜访', 7], ['2026-10-08', '张伟', '甲公司', '差旅', '拜访', 9]] }]);
+    expect((await runImport(book, { kind: 'expenses', path: a, as: 'vouchers' }, { locale: 'zh-CN' })).accepted).toBe(1);
+    const claims = await runImport(book, { kind: 'expenses', path: b }, { locale: 'zh-CN' });
+    expect([claims.accepted, claims.duplicates]).toEqual([1, 1]);
+    const c = await writeXlsx([{ name: 'S', rows: [...rows, ['2026-10-08', '张伟', '甲公司', '差旅', '拜访', 9]] }]);
+    expect((await runImport(book, { kind: 'expenses', path: c, as: 'vouchers' }, { locale: 'zh-CN' })).duplicates).toBe(1);
+  });
+});
+
 describe('undo', () => {
   it('removes the claims and the masters a batch created; the file can then be imported again', async () => {
     const book = testBook({ firstPeriod: '2026-01' });

@@ -48,10 +48,11 @@ export interface CommitCtx {
   seen(fingerprint: string, invoiceNo?: string | null): boolean;
   invoiceSeen(invoiceNo: string): boolean;
   /**
-   * `invoiceNo` counts as seen from now on; it is also stored on the import_line unless the
-   * kind stores it elsewhere that invoiceSeen looks (claim_line), saving a second index entry per row.
+   * The row's fingerprint and `invoiceNo` count as seen from now on, and are stored in
+   * import_line for later imports, unless the kind's own rows answer for them (claim lines:
+   * `inLine` false); then nothing more is written for the row.
    */
-  remember(c: Candidate<unknown>, fingerprint: string, invoiceNo?: string | null, storeInvoice?: boolean): void;
+  remember(c: Candidate<unknown>, fingerprint: string, invoiceNo?: string | null, inLine?: boolean): void;
   /** Row-level savepoint: a row whose writes fail leaves nothing behind (not even a new customer). */
   attempt(c: Candidate<unknown>, fn: () => void): boolean;
 }

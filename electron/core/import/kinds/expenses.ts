@@ -2,13 +2,15 @@
  * Expense lines → one submitted claim per employee per batch (default) or, `--as vouchers`,
  * one posted voucher per line: Dr the category's account (customer, employee, category) /
  * Cr 2241 其他应付款 (employee). Duplicates: an invoice number seen before, or the same
- * (date, employee, customer, category, amount, description) as an earlier imported line.
+ * (date, employee, customer, category, amount, description) as an earlier imported line:
+ * a line of an imported claim, or the import_line of a row imported as a voucher.
  */
 import { hash } from 'node:crypto';
 import { nameKey } from '../../../../shared/text';
 import type { Book } from '../../book/book';
-import { openClaim, type OpenClaim } from '../../claims/create';
+import { claimLineWriter, openClaim, type ClaimLineWriter, type OpenClaim } from '../../claims/create';
 import { findUser } from '../../users/users';
+import type { MasterResolver } from '../../masters/resolve';
 import { bookVoucher } from '../../ledger/vouchers';
 import { accountFacts } from '../../ledger/voucher-rules';
 import type { PolicyLine } from '../../policy/evaluate';
@@ -129,15 +131,19 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
   // employee (in order of first appearance), closed with its totals after the last chunk.
   let policy: ImportPolicyCheck | null = null;
   const claims = new Map<number, OpenClaim>();
+  let lines: ClaimLineWriter | null = null;
   let departments: Map<string, number> | null = null;
   let facts: ReturnType<typeof accountFacts> | null = null;
+
+  let importedEarlier: ((v: ExpenseRow) => boolean) | null = null;
 
   function commitClaims(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
     departments ??= departmentLookup(book);
     policy ??= importPolicy(book, ctx);
+    importedEarlier ??= importedLineProbe(book, ctx.masters);
     for (const c of items) {
       const fp = expenseFingerprint(c.value);
-      if (isDuplicate(c, ctx, fp)) {
+      if (isDuplicate(c, ctx, fp) || importedEarlier(c.value)) {
         ctx.duplicate(c);
         continue;
       }
@@ -148,9 +154,10 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
       const line = { employeeId, date: v.date, categoryId: v.categoryId, customerId, departmentId, description: v.description, invoiceNo: v.invoiceNo, amountFen: v.amountFen, taxFen: v.taxFen };
       policy(line, c);
       let claim = claims.get(employeeId);
-      if (!claim) claims.set(employeeId, (claim = openClaim(book, { employeeId, batchId: ctx.batchId, title: `导入批次 #${ctx.batchId}` })));
+      lines ??= claimLineWriter(book, 5000);
+      if (!claim) claims.set(employeeId, (claim = openClaim(book, { employeeId, batchId: ctx.batchId, title: `导入批次 #${ctx.batchId}` }, lines)));
       claim.add(line);
-      // The claim line holds the invoice number (normalized the same way), and invoiceSeen looks there.
+      // The claim line is the record of this row: invoiceSeen and importedLineProbe look there.
       ctx.remember(c, fp, v.invoiceNo, false);
       ctx.accept(c, v.amountFen, v.categoryCode);
     }
@@ -164,11 +171,12 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
   function commitVouchers(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
     facts ??= accountFacts(book);
     policy ??= importPolicy(book, ctx);
+    importedEarlier ??= importedLineProbe(book, ctx.masters);
     const payable = book.account('otherPayable');
     const inputVat = book.account('inputVat');
     for (const c of items) {
       const fp = expenseFingerprint(c.value);
-      if (isDuplicate(c, ctx, fp)) {
+      if (isDuplicate(c, ctx, fp) || importedEarlier(c.value)) {
         ctx.duplicate(c);
         continue;
       }
@@ -224,6 +232,31 @@ function submitImported(book: Book, claimId: number): void {
   book.sqlite.prepare(`UPDATE claim SET status = 'submitted', submitted_at = ? WHERE id = ?`).run(at, claimId);
   book.sqlite.prepare(`INSERT INTO claim_step (claim_id, step, action, role, user, at, comment) VALUES (?, 0, 'submit', ?, ?, ?, '导入')`).run(claimId, role, book.user, at);
   book.audit({ action: 'claim.submit', entity: 'claim', entityId: claimId, before: { status: 'draft' }, after: { status: 'submitted', via: 'import' } });
+}
+
+/**
+ * Whether an earlier import wrote a claim line with this row's (date, employee, customer,
+ * category, amount, description): one indexed lookup (ix_claim_line_category) per row, and
+ * none at all while the book holds no imported claim. Names compare as the fingerprint
+ * compares them (by name key: the masters are unique by it).
+ */
+function importedLineProbe(book: Book, masters: MasterResolver): (v: ExpenseRow) => boolean {
+  if (book.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM claim WHERE batch_id IS NOT NULL)').pluck().get() !== 1) return () => false;
+  const lines = book.sqlite.prepare(
+    `SELECT l.customer_id AS customerId, l.description FROM claim_line l JOIN claim c ON c.id = l.claim_id
+      WHERE l.category_id = ? AND l.date = ? AND l.amount_fen = ? AND c.employee_id = ? AND c.batch_id IS NOT NULL`,
+  );
+  return (v) => {
+    const employeeId = masters.find('employee', v.employee);
+    if (employeeId === null) return false;
+    const customerId = cachedKey(v.customer) ? masters.find('customer', v.customer) : null;
+    if (customerId === null && cachedKey(v.customer)) return false;
+    const description = nameKey(v.description);
+    for (const l of lines.iterate(v.categoryId, v.date, v.amountFen, employeeId) as IterableIterator<{ customerId: number | null; description: string }>) {
+      if (l.customerId === customerId && nameKey(l.description) === description) return true;
+    }
+    return false;
+  };
 }
 
 function departmentLookup(book: Book): Map<string, number> {
