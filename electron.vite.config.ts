@@ -13,8 +13,13 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rollupOptions: {
-        // Long work (imports, exports) runs in a worker_thread started from this file beside index.js.
-        input: { index: resolve('electron/main/index.ts'), 'job-worker': resolve('electron/core/jobs/worker.ts') },
+        // Long work (imports, exports) runs in a worker_thread started from this file beside
+        // index.js; an import reads its workbook in one more thread (import-reader.js).
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'job-worker': resolve('electron/core/jobs/worker.ts'),
+          'import-reader': resolve('electron/core/import/read-worker.ts'),
+        },
         // The core both entries share lands in one chunk, named for what it is.
         output: { chunkFileNames: 'chunks/core-[hash].js' },
       },

@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import { createBook } from '../../electron/core/book/open';
 import { runImport } from '../../electron/core/import/run';
 import { WORKER_HEAP_MB } from '../../electron/core/jobs/runner';
@@ -30,6 +29,7 @@ const HEADER = ['日期', '报销人', '部门', '客户', '费用类别', '摘�
 
 /** A deterministic expense sheet written with exceljs' streaming writer (shared strings, as Excel saves). */
 export async function writeExpenseSheet(path: string, rows: number, seed = 42): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
   const r = rng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
@@ -51,6 +51,7 @@ export async function writeExpenseSheet(path: string, rows: number, seed = 42): 
 
 /** The bare baseline: stream the same file with exceljs and insert the same cells as they come. */
 export async function baselineImport(xlsx: string, dbPath: string): Promise<number> {
+  const { default: ExcelJS } = await import('exceljs');
   const db = new Database(dbPath);
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE line (date TEXT, employee TEXT, department TEXT, customer TEXT, category TEXT, description TEXT, invoice TEXT, amount TEXT)');
@@ -71,6 +72,8 @@ export async function baselineImport(xlsx: string, dbPath: string): Promise<numb
   db.close();
   return n;
 }
+
+// exceljs is loaded where it is used (the child processes): the process measured for memory holds the import alone.
 
 /** Ours: a fresh book, the whole import through the same function the app and the CLI call. */
 export async function ourImport(xlsx: string, bookPath: string): Promise<number> {

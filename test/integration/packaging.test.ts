@@ -12,6 +12,7 @@ import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
 import { testBook } from '../support/book';
 import { tempDir } from '../support/temp';
+import { writeXlsx } from '../support/xlsx';
 
 const config = JSON.parse(readFileSync('build/electron-builder.json', 'utf8')) as {
   files: string[];
@@ -61,6 +62,8 @@ describe('packaging', () => {
     expect(packed).toContain('out/main/index.js');
     // Imports and exports run in a worker_thread started from this file beside index.js (jobs/runner.ts).
     expect(packed).toContain('out/main/job-worker.js');
+    // An import reads its workbook in one more thread (import/read-in-thread.ts).
+    expect(packed).toContain('out/main/import-reader.js');
     expect(packed).toContain('out/preload/index.cjs');
     expect(packed).toContain('out/renderer/index.html');
     expect(packed.some((f) => f.startsWith('out/renderer/assets/') && f.endsWith('.js'))).toBe(true);
@@ -96,5 +99,21 @@ describe('packaging', () => {
     const last = messages.at(-1);
     expect(last).toMatchObject({ type: 'done', result: { path } });
     expect(existsSync(path)).toBe(true);
+  }, 60_000);
+
+  it('the built job worker imports a sheet, reading it in the built reader thread', async () => {
+    const book = testBook({ company: '打包测试' });
+    const path = await writeXlsx([{ name: '明细', rows: [['日期', '报销人', '客户', '费用类别', '金额'], ['2026-03-02', '张伟', '甲公司', '差旅', 12.5], ['2026-03-03', '李娜', '', '餐费', '8']] }]);
+    book.close();
+    const worker = new Worker(resolve('out/main/job-worker.js'), {
+      workerData: { job: 'import', bookPath: book.path, user: 'tester', locale: 'en', payload: { kind: 'expenses', path } },
+    });
+    const messages: { type: string; result?: unknown }[] = [];
+    await new Promise<void>((done, fail) => {
+      worker.on('message', (m: { type: string }) => messages.push(m));
+      worker.on('error', fail);
+      worker.on('exit', () => done());
+    });
+    expect(messages.at(-1)).toMatchObject({ type: 'done', result: { rowsRead: 2, accepted: 2, acceptedTotalFen: 2050 } });
   }, 60_000);
 });

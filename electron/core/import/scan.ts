@@ -9,7 +9,7 @@ import type { MessageCode } from '../../../shared/messages/index';
 import { headerShape, headerTexts, isFooter, isHeader, mapHeader, missingFields, type ImportKind, type Mapping } from './columns';
 import type { Candidate, KindHandler, Params, RowView } from './kind';
 import { LIMITS } from './limits';
-import { streamWorkbook, type SheetRow } from './reader';
+import { streamWorkbook, type SheetRow, type WorkbookStream } from './reader';
 import { cellText, isBlank, type Plain } from './values';
 
 export const HEADER_SEARCH_ROWS = 20;
@@ -53,6 +53,8 @@ export interface ScanOptions {
   onProgress?: (fraction: number, rows: number) => void;
   /** Takes each parsed row as it is read (then the result holds no candidates). */
   onCandidate?: (c: Candidate<unknown>) => void;
+  /** How the file is streamed: in this thread (default) or in a reader thread (read-in-thread.ts). */
+  open?: (path: string, onBytes: (read: number, total: number) => void) => WorkbookStream;
 }
 
 /** One view per sheet, pointed at each row in turn (a 200,000-row sheet allocates no view per row). */
@@ -76,7 +78,7 @@ const shown = (cells: Plain[]) => texts(cells).map((t) => (t.length > LIMITS.cel
 export async function scanWorkbook(path: string, handler: KindHandler<unknown>, opts: ScanOptions): Promise<ScanResult> {
   let fraction = 0;
   let rows = 0;
-  const wb = streamWorkbook(path, (read, total) => {
+  const wb = (opts.open ?? streamWorkbook)(path, (read, total) => {
     fraction = read / total;
   });
   const result: ScanResult = { sheets: [], candidates: [], rejects: [], fileHash: '' };
