@@ -17,6 +17,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What to show for a failed call: the core's message in the UI language (or the error's own text). */
+export const errorText = (e: unknown): string => (e instanceof ApiError ? e.message : String(e));
+
 declare global {
   interface Window {
     clientLedger?: { invoke: Record<string, (req: unknown) => Promise<Reply<unknown>>>; shell: ShellApi };

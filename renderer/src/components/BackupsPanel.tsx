@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { BackupInfo, BookInfo } from '../../../shared/contract/book';
-import { api, ApiError } from '../api/platform';
+import { api, errorText } from '../api/platform';
 import { useI18n, type T } from '../i18n/index';
 
 const REASONS = { close: 'backups.reason.close', 'pre-migration': 'backups.reason.pre-migration', 'pre-restore': 'backups.reason.pre-restore' } as const;
@@ -16,7 +16,7 @@ export function BackupsPanel({ bookPath, onRestored }: { bookPath: string; onRes
   const [error, setError] = useState('');
 
   useEffect(() => {
-    api('backups.list', { path: bookPath }).then(setList, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+    api('backups.list', { path: bookPath }).then(setList, (e: unknown) => setError(errorText(e)));
   }, [bookPath]);
 
   const restore = async (b: BackupInfo) => {
@@ -24,7 +24,7 @@ export function BackupsPanel({ bookPath, onRestored }: { bookPath: string; onRes
     try {
       onRestored(await api('backups.restore', { path: bookPath, backup: b.path }));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { UserRow } from '../../../shared/contract/claims';
-import { api, ApiError } from '../api/platform';
+import { api, errorText } from '../api/platform';
 import { useI18n } from '../i18n/index';
 
 /** Tells the top bar the list of users changed. */
@@ -41,7 +41,7 @@ export function UserSwitch({ user, onChange }: { user: string; onChange: (name: 
       setPassword('');
       announceUser(r.user);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BudgetRow, Option } from '../../../shared/contract/claims';
 import { formatFen, parseAmount } from '../../../shared/money';
-import { api, ApiError } from '../api/platform';
+import { api, errorText } from '../api/platform';
+import { AnySelect } from '../components/AnySelect';
 import { useI18n, type StringKey } from '../i18n/index';
 import { BudgetBar } from './claims/BudgetBar';
 import { today } from './claims/draft';
@@ -57,7 +58,7 @@ export function BudgetsPage() {
       setEditing(null);
       reload();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -77,14 +78,7 @@ export function BudgetsPage() {
   const pick = (key: keyof typeof scope, list: Option[] | undefined, label: StringKey) => (
     <label>
       {t(label)}
-      <select value={scope[key]} onChange={(e) => setScope({ ...scope, [key]: e.target.value })} data-testid={`budget-${key}`}>
-        <option value="">{t('budgets.any')}</option>
-        {(list ?? []).map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.code} {o.name}
-          </option>
-        ))}
-      </select>
+      <AnySelect value={scope[key]} options={(list ?? []).map((o) => ({ value: o.id, label: `${o.code} ${o.name}` }))} onChange={(v) => setScope({ ...scope, [key]: v })} testId={`budget-${key}`} />
     </label>
   );
 
@@ -183,7 +177,7 @@ export function BudgetsPage() {
                   <button type="button" className="small" onClick={() => edit(b)}>
                     {t('budgets.edit')}
                   </button>{' '}
-                  <button type="button" className="small" onClick={() => void api('budgets.delete', { id: b.id }).then(reload)}>
+                  <button type="button" className="small" onClick={() => void api('budgets.delete', { id: b.id }).then(reload, (e: unknown) => setError(errorText(e)))}>
                     {t('line.remove')}
                   </button>
                 </td>

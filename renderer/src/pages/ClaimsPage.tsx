@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClaimDetail, ClaimListRow, ClaimStatus, Option } from '../../../shared/contract/claims';
 import { formatFen } from '../../../shared/money';
-import { api } from '../api/platform';
+import { api, errorText } from '../api/platform';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ClaimEditor } from './claims/ClaimEditor';
 
@@ -17,6 +17,7 @@ export function ClaimsPage() {
   const [creating, setCreating] = useState(false);
   // Remount the editor when another claim is opened, so its fields start from the core's copy.
   const [version, setVersion] = useState(0);
+  const [error, setError] = useState('');
 
   const reload = useCallback(() => {
     void api('claims.list', status === 'all' ? {} : status === 'mine' ? { awaitingMe: true } : { status }).then(setRows, () => setRows([]));
@@ -33,10 +34,14 @@ export function ClaimsPage() {
 
   const open = (id: number) => {
     setCreating(false);
-    void api('claims.get', { id }).then((d) => {
-      setSelected(d);
-      setVersion((v) => v + 1);
-    });
+    setError('');
+    void api('claims.get', { id }).then(
+      (d) => {
+        setSelected(d);
+        setVersion((v) => v + 1);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
   };
 
   const onSaved = (d: ClaimDetail) => {
@@ -69,6 +74,7 @@ export function ClaimsPage() {
           {t('claims.new')}
         </button>
       </header>
+      {error && <div className="error">{error}</div>}
       <div className="claims-split">
         <div className="claims-list">
           <table className="plain" data-testid="claims-list">

@@ -1,7 +1,7 @@
 /** Home: the book's facts, its health (book check on open) and its backups. */
 import { useEffect, useState } from 'react';
 import type { CheckReport } from '../../../shared/contract/book';
-import { api, ApiError, files } from '../api/platform';
+import { api, files, errorText } from '../api/platform';
 import { useBook } from '../book-context';
 import { BackupsPanel } from '../components/BackupsPanel';
 import { Checklist } from '../components/Checklist';
@@ -28,7 +28,7 @@ export function HomePage() {
       setNotice(t('backups.saved', { path: r.path }));
       await files.reveal(r.path);
     } catch (e) {
-      setNotice(e instanceof ApiError ? e.message : String(e));
+      setNotice(errorText(e));
     }
   };
 

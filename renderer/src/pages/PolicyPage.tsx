@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApprovalLevelRow, Option, PolicyRuleRow } from '../../../shared/contract/claims';
 import { formatFen, parseAmount } from '../../../shared/money';
-import { api, ApiError } from '../api/platform';
+import { api, errorText } from '../api/platform';
+import { AnySelect } from '../components/AnySelect';
 import { useI18n, type StringKey } from '../i18n/index';
 
 const KINDS = ['item_cap', 'day_cap', 'month_cap', 'receipt_required', 'invoice_required', 'duplicate_invoice', 'future_date', 'old_date', 'weekend', 'customer_required'] as const;
@@ -13,6 +14,7 @@ interface RuleDraft extends Omit<PolicyRuleRow, 'id' | 'amountFen'> {
   amount: string;
 }
 
+const named = (os: Option[]) => os.map((o) => ({ value: o.id, label: o.name }));
 const toDraft = (r: PolicyRuleRow): RuleDraft => ({ ...r, amount: r.amountFen === null ? '' : formatFen(r.amountFen, { grouping: false }) });
 
 export function PolicyPage() {
@@ -28,12 +30,12 @@ export function PolicyPage() {
     void api('policy.list', {}).then((r) => {
       setRules(r.rules.map(toDraft));
       setChain(r.chain.map((c) => ({ role: c.role, above: formatFen(c.aboveFen, { grouping: false }) })));
-    });
+    }, (e: unknown) => setError(errorText(e)));
   }, []);
   useEffect(reload, [reload]);
   useEffect(() => void api('claims.options', {}).then(setOpts, () => {}), [locale]);
 
-  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
   const set = (i: number, patch: Partial<RuleDraft>) => setRules((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
 
   const saveRule = async (r: RuleDraft) => {
@@ -132,34 +134,13 @@ export function PolicyPage() {
                 <input className="num days" value={r.days ?? ''} onChange={(e) => set(i, { days: e.target.value && /^\d+$/.test(e.target.value) ? Number(e.target.value) : null })} />
               </td>
               <td>
-                <select value={r.categoryCode ?? ''} onChange={(e) => set(i, { categoryCode: e.target.value || null })}>
-                  <option value="">{t('budgets.any')}</option>
-                  {categories.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
+                <AnySelect value={r.categoryCode ?? ''} options={categories.map((c) => ({ value: c.code, label: c.name }))} onChange={(v) => set(i, { categoryCode: v || null })} />
               </td>
               <td>
-                <select value={r.employeeId ?? ''} onChange={(e) => set(i, { employeeId: e.target.value ? Number(e.target.value) : null })}>
-                  <option value="">{t('budgets.any')}</option>
-                  {opts.employees.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
+                <AnySelect value={String(r.employeeId ?? '')} options={named(opts.employees)} onChange={(v) => set(i, { employeeId: v ? Number(v) : null })} />
               </td>
               <td>
-                <select value={r.departmentId ?? ''} onChange={(e) => set(i, { departmentId: e.target.value ? Number(e.target.value) : null })}>
-                  <option value="">{t('budgets.any')}</option>
-                  {opts.departments.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
+                <AnySelect value={String(r.departmentId ?? '')} options={named(opts.departments)} onChange={(v) => set(i, { departmentId: v ? Number(v) : null })} />
               </td>
               <td>
                 <input className="tier" value={r.customerTier ?? ''} onChange={(e) => set(i, { customerTier: e.target.value || null })} />

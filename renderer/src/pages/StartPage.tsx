@@ -1,7 +1,7 @@
 /** Start screen: create a book or open one (recent list or a path). */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RecentBook } from '../../../shared/contract/book';
-import { api, ApiError, files } from '../api/platform';
+import { api, ApiError, files, errorText } from '../api/platform';
 import { useBook } from '../book-context';
 import { BackupsPanel } from '../components/BackupsPanel';
 import { useI18n } from '../i18n/index';
@@ -29,7 +29,7 @@ export function StartPage() {
     try {
       await fn();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
       if (path && e instanceof ApiError && (e.code === 'book.corrupt' || e.code === 'book.notABook')) setBroken(path);
     }
   };

@@ -1,7 +1,7 @@
 /** 用户: who works in this book, with roles, optional passwords and the employee they are. */
 import { useCallback, useEffect, useState } from 'react';
 import type { Option, UserRole, UserRow } from '../../../shared/contract/claims';
-import { api, ApiError } from '../api/platform';
+import { api, errorText } from '../api/platform';
 import { useI18n } from '../i18n/index';
 import { announceUser, announceUsers } from '../components/UserSwitch';
 
@@ -17,10 +17,13 @@ export function UsersPage() {
   const [note, setNote] = useState('');
 
   const reload = useCallback(() => {
-    void api('users.list', {}).then((r) => {
-      setUsers(r.users);
-      setCurrent(r.current);
-    });
+    void api('users.list', {}).then(
+      (r) => {
+        setUsers(r.users);
+        setCurrent(r.current);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
   }, []);
   const changed = () => {
     reload();
@@ -34,7 +37,7 @@ export function UsersPage() {
     return () => window.removeEventListener('client-ledger-user', on);
   }, [reload]);
 
-  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
 
   const create = async () => {
     setError('');

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { ClaimActionResult, ClaimDetail } from '../../../../shared/contract/claims';
-import { api, ApiError, files } from '../../api/platform';
+import { api, ApiError, files, errorText } from '../../api/platform';
 import { useI18n, type StringKey } from '../../i18n/index';
 import { BudgetBar } from './BudgetBar';
 
@@ -34,7 +34,7 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
       setResult([t('claims.done', { status: t(`status.${r.claim.status}`) }), ...(r.voucher ? [t('claims.voucher', { no: r.voucher })] : []), ...r.warnings]);
       onDone(r.claim);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -46,7 +46,7 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
       await api('claims.attach', { id: detail.id, ...(attachLine ? { lineNo: Number(attachLine) } : {}), path });
       onDone(await api('claims.get', { id: detail.id }));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -57,7 +57,7 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
     try {
       await files.reveal((await api('claims.receipt', { receiptId, path })).path);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

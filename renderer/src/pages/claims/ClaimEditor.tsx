@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { ClaimDetail, Option, ViolationRow } from '../../../../shared/contract/claims';
 import { formatFen } from '../../../../shared/money';
-import { api, ApiError } from '../../api/platform';
+import { api, errorText } from '../../api/platform';
 import { Picker } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { ClaimActions } from './ClaimActions';
@@ -65,7 +65,7 @@ export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
       onSaved(d);
       return d;
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
       return null;
     }
   };
