@@ -10,6 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import { UserError, type ErrorParams } from '../../../shared/errors';
 import type { MessageCode } from '../../../shared/messages/index';
+import { WORKER_HEAP_MB } from '../jobs/runner';
 import { workerScript } from '../jobs/worker-script';
 import { LIMITS } from './limits';
 import type { SheetRow, StreamSheet, WorkbookStream } from './reader';
@@ -18,8 +19,6 @@ import type { SheetRow, StreamSheet, WorkbookStream } from './reader';
 export const BATCH_ROWS = 500;
 /** Batches the reader may send before the writer has taken them. */
 export const CREDIT = 8;
-/** The reader's heap cap (exceljs keeps the shared strings; rows pass through in batches). */
-const READER_HEAP_MB = 128;
 /** Its young generation: exceljs makes many short-lived objects per cell; a small nursery collects them over and over (measured: 200,000 rows read in 6.1 s at 16 MB, 4.4 s at 32 MB). */
 const READER_YOUNG_MB = 32;
 
@@ -42,7 +41,7 @@ export type ImporterMessage = { t: 'credit'; n: number } | { t: 'skip'; sheet: n
 export function streamWorkbookInThread(path: string, onBytes?: (read: number, total: number) => void): WorkbookStream {
   const { script, eval: isCode } = workerScript(import.meta.url, 'read-worker.ts', 'import-reader');
   const input: ReaderInput = { path, limits: { ...LIMITS } };
-  const worker = new Worker(script, { eval: isCode, workerData: input, resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB, maxYoungGenerationSizeMb: READER_YOUNG_MB } });
+  const worker = new Worker(script, { eval: isCode, workerData: input, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: READER_YOUNG_MB } });
   const tell = (m: ImporterMessage) => worker.postMessage(m);
 
   const queue: ReaderMessage[] = [];
@@ -53,10 +52,11 @@ export function streamWorkbookInThread(path: string, onBytes?: (read: number, to
     wake?.();
   };
   worker.on('message', arrive);
-  // A reader that dies (out of memory, a bug) fails the import typed; it never leaves it waiting.
-  worker.on('error', (e) => arrive({ t: 'error', code: 'import.corrupt', params: { detail: String(e.message).slice(0, 200) } }));
+  // A reader that dies (out of memory, a bug) fails the import typed, as a job that crashed
+  // (the file may be fine); it never leaves the import waiting. Its errors about the file come as messages.
+  worker.on('error', (e) => arrive({ t: 'error', code: 'job.crashed', params: { detail: String(e.message).slice(0, 200) } }));
   worker.on('exit', (code) => {
-    if (!finished) arrive({ t: 'error', code: 'import.corrupt', params: { detail: `reader exited (${code})` } });
+    if (!finished) arrive({ t: 'error', code: 'job.crashed', params: { detail: `reader exited (${code})` } });
   });
 
   async function next(): Promise<ReaderMessage> {
@@ -75,17 +75,13 @@ export function streamWorkbookInThread(path: string, onBytes?: (read: number, to
   let fraction: number | null = null;
   let sheetDone = true;
 
-  async function* rowsOf(index: number): AsyncGenerator<SheetRow> {
-    try {
-      for (let m = await next(); m.t !== 'sheetEnd'; m = await next()) {
-        if (m.t !== 'rows') throw new Error(`reader sent ${m.t} inside a sheet`);
-        fraction = m.fraction;
-        for (const row of m.rows) yield row;
-      }
-      sheetDone = true;
-    } finally {
-      if (!sheetDone) tell({ t: 'skip', sheet: index });
+  async function* rowsOf(): AsyncGenerator<SheetRow> {
+    for (let m = await next(); m.t !== 'sheetEnd'; m = await next()) {
+      if (m.t !== 'rows') throw new Error(`reader sent ${m.t} inside a sheet`);
+      fraction = m.fraction;
+      for (const row of m.rows) yield row;
     }
+    sheetDone = true;
   }
 
   async function* sheets(): AsyncGenerator<StreamSheet> {
@@ -98,7 +94,7 @@ export function streamWorkbookInThread(path: string, onBytes?: (read: number, to
         }
         if (m.t !== 'sheet') throw new Error(`reader sent ${m.t} between sheets`);
         sheetDone = false;
-        yield { name: m.name, rows: rowsOf(index), fraction: () => fraction };
+        yield { name: m.name, rows: rowsOf(), fraction: () => fraction };
         // The scan left this sheet (or never read it): the reader stops sending it; what is on the way is dropped.
         if (!sheetDone) {
           tell({ t: 'skip', sheet: index });

@@ -10,6 +10,7 @@ import { nameKey } from '../../../../shared/text';
 import type { Book } from '../../book/book';
 import { claimLineWriter, openClaim, type ClaimLineWriter, type OpenClaim } from '../../claims/create';
 import { findUser } from '../../users/users';
+import { listCategories } from '../../masters/categories';
 import type { MasterResolver } from '../../masters/resolve';
 import { bookVoucher } from '../../ledger/vouchers';
 import { accountFacts } from '../../ledger/voucher-rules';
@@ -37,26 +38,13 @@ interface CategoryRef {
   account: string;
 }
 
-/** Category names, English names, codes and synonyms by name key. */
+/** Active categories by the name key of their name, English name, code and synonyms. */
 export function categoryLookup(book: Book): Map<string, CategoryRef> {
-  const rows = book.sqlite.prepare(`SELECT id, code, name, name_en, synonyms, account_code FROM category WHERE active = 1 ORDER BY id`).all() as {
-    id: number;
-    code: string;
-    name: string;
-    name_en: string;
-    synonyms: string;
-    account_code: string;
-  }[];
   const map = new Map<string, CategoryRef>();
-  for (const r of rows) {
-    const ref = { id: r.id, code: r.code, account: r.account_code };
-    let synonyms: unknown = [];
-    try {
-      synonyms = JSON.parse(r.synonyms);
-    } catch {
-      synonyms = [];
-    }
-    for (const n of [r.name, r.name_en, r.code, ...(Array.isArray(synonyms) ? synonyms.map(String) : [])]) {
+  for (const c of listCategories(book)) {
+    if (!c.active) continue;
+    const ref = { id: c.id, code: c.code, account: c.accountCode };
+    for (const n of [c.name, c.nameEn, c.code, ...c.synonyms]) {
       const key = nameKey(n);
       if (key && !map.has(key)) map.set(key, ref);
     }
@@ -122,9 +110,12 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
     };
   }
 
+  /** Duplicates (module comment): in the file or import_line (ctx), or among imported claim lines. */
+  let importedEarlier: ((v: ExpenseRow) => boolean) | null = null;
   function isDuplicate(c: Candidate<ExpenseRow>, ctx: CommitCtx, fp: string): boolean {
     const inv = c.value.invoiceNo;
-    return (inv !== null && ctx.invoiceSeen(inv)) || ctx.seen(fp);
+    importedEarlier ??= importedLineProbe(book, ctx.masters);
+    return (inv !== null && ctx.invoiceSeen(inv)) || ctx.seen(fp) || importedEarlier(c.value);
   }
 
   // Lines are checked against the policy and written as they come: one open claim per
@@ -135,15 +126,12 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
   let departments: Map<string, number> | null = null;
   let facts: ReturnType<typeof accountFacts> | null = null;
 
-  let importedEarlier: ((v: ExpenseRow) => boolean) | null = null;
-
   function commitClaims(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
     departments ??= departmentLookup(book);
     policy ??= importPolicy(book, ctx);
-    importedEarlier ??= importedLineProbe(book, ctx.masters);
     for (const c of items) {
       const fp = expenseFingerprint(c.value);
-      if (isDuplicate(c, ctx, fp) || importedEarlier(c.value)) {
+      if (isDuplicate(c, ctx, fp)) {
         ctx.duplicate(c);
         continue;
       }
@@ -171,12 +159,11 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
   function commitVouchers(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
     facts ??= accountFacts(book);
     policy ??= importPolicy(book, ctx);
-    importedEarlier ??= importedLineProbe(book, ctx.masters);
     const payable = book.account('otherPayable');
     const inputVat = book.account('inputVat');
     for (const c of items) {
       const fp = expenseFingerprint(c.value);
-      if (isDuplicate(c, ctx, fp) || importedEarlier(c.value)) {
+      if (isDuplicate(c, ctx, fp)) {
         ctx.duplicate(c);
         continue;
       }
