@@ -1,24 +1,12 @@
 /** Reading claims for the screens, the CLI and reports. */
 import type { ClaimLineRow, ClaimListRow, ClaimStatus, Option, ReceiptRow } from '../../../shared/contract/claims';
+import type { Selectable } from 'kysely';
 import type { Book } from '../book/book';
+import type { ClaimLineTable } from '../db/schema/claim';
 import { requiredLevels, currentApprovals } from './chain';
 
-interface LineRecord {
-  line_no: number;
-  date: string;
-  category_id: number;
-  category_name: string;
-  category_en: string;
-  customer_id: number | null;
-  customer_name: string | null;
-  department_id: number | null;
-  description: string;
-  invoice_no: string | null;
-  invoice_type: string;
-  amount_fen: number;
-  tax_fen: number;
-  receipt: number;
-}
+/** A claim line as claimLines selects it: the stored columns plus the names joined in. */
+type LineRecord = Omit<Selectable<ClaimLineTable>, 'id' | 'claim_id'> & { category_name: string; category_en: string; customer_name: string | null };
 
 export function claimLines(book: Book, claimId: number, locale: 'zh-CN' | 'en' = 'zh-CN'): ClaimLineRow[] {
   const rows = book.sqlite

@@ -7,25 +7,13 @@
  */
 import type { ImportBatchRow } from '../../../shared/contract/import';
 import { UserError } from '../../../shared/errors';
+import type { Selectable } from 'kysely';
 import type { Book } from '../book/book';
+import type { ImportBatchTable } from '../db/schema/import';
 import { reverseVoucher } from '../ledger/vouchers';
 import { auditMasterRemoval } from '../masters/audit';
 
-interface BatchRecord {
-  id: number;
-  kind: string;
-  mode: string;
-  file_name: string;
-  created_at: string;
-  created_by: string;
-  rows_read: number;
-  accepted: number;
-  rejected: number;
-  duplicates: number;
-  skipped: number;
-  total_fen: number;
-  undone_at: string | null;
-}
+type BatchRecord = Selectable<ImportBatchTable>;
 
 const toRow = (r: BatchRecord): ImportBatchRow => ({
   id: r.id,

@@ -5,20 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../shared/messages/index';
+import type { Selectable } from 'kysely';
 import type { Book } from '../book/book';
+import type { ImportRejectTable } from '../db/schema/import';
 import { safeCell, safeSheetName } from '../excel/safe-cell';
 import type { Params } from './kind';
 import { batchRecord } from './batches';
 import { rejectMessage } from './run';
 
-interface RejectRecord {
-  sheet: string;
-  row: number;
-  code: string;
-  params: string;
-  header: string;
-  cells: string;
-}
+type RejectRecord = Omit<Selectable<ImportRejectTable>, 'id' | 'batch_id'>;
 
 export async function writeRejectReport(book: Book, batchId: number, path: string, locale: Locale): Promise<{ path: string; rows: number }> {
   batchRecord(book, batchId);

@@ -24,17 +24,8 @@ function decode(s: string): Cursor {
   return { period, number: Number(number), line: Number(line), balance: Number(balance) };
 }
 
-interface LineDb {
-  voucherId: number;
-  number: number;
-  date: string;
-  lineNo: number;
-  account: string;
-  accountName: string;
-  memo: string;
-  debitFen: number;
-  creditFen: number;
-}
+/** A line as the queries select it: the contract row before its key, voucher number text and balance are made. */
+type LineDb = Omit<LedgerLineRow, 'key' | 'period' | 'no' | 'balanceFen'> & { number: number };
 
 /** The account and every account below it (4-2-2 codes: the family shares the prefix). */
 export function accountFamily(book: Book, code: string): string[] {

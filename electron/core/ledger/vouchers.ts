@@ -5,7 +5,8 @@
  * (BEGIN IMMEDIATE), so two writers can never take the same number.
  * These functions expect to run inside book.tx (callers compose them into one action).
  */
-import type { VoucherLineTable } from '../db/schema/voucher';
+import type { Selectable } from 'kysely';
+import type { VoucherLineTable, VoucherTable } from '../db/schema/voucher';
 import { createHash } from 'node:crypto';
 import { UserError } from '../../../shared/errors';
 import type { Book } from '../book/book';
@@ -48,17 +49,8 @@ const st = (book: Book) => {
   return s;
 };
 
-export interface VoucherHeader {
-  id: number;
-  period: string;
-  number: number | null;
-  date: string;
-  status: 'draft' | 'posted';
-  memo: string;
-  source_type: string | null;
-  source_id: number | null;
-  reverses_id: number | null;
-}
+/** The columns `header` selects. */
+export type VoucherHeader = Omit<Selectable<VoucherTable>, 'created_at' | 'created_by' | 'posted_at' | 'posted_by'>;
 
 export function voucherHeader(book: Book, id: number): VoucherHeader {
   const h = st(book).header.get(id) as VoucherHeader | undefined;

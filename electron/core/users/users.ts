@@ -6,18 +6,11 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { UserError } from '../../../shared/errors';
 import type { UserRole, UserRow } from '../../../shared/contract/claims';
+import type { Selectable } from 'kysely';
 import type { Book } from '../book/book';
+import type { AppUserTable } from '../db/schema/claims-control';
 
-interface UserRecord {
-  id: number;
-  name: string;
-  display_name: string;
-  role: UserRole;
-  employee_id: number | null;
-  password_hash: string | null;
-  active: number;
-  employee_name: string | null;
-}
+type UserRecord = Omit<Selectable<AppUserTable>, 'created_at'> & { employee_name: string | null };
 
 const SELECT = `SELECT u.id, u.name, u.display_name, u.role, u.employee_id, u.password_hash, u.active, e.name AS employee_name
                   FROM app_user u LEFT JOIN employee e ON e.id = u.employee_id`;
