@@ -1,44 +1,20 @@
 /** `import KIND BOOK FILE --json` prints exactly the documented object; --rejects writes the report; undo and batches work. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBook } from '../../core/book/open';
-import { tempDir } from '../../../test/support/temp';
+import { describe, expect, it } from 'vitest';
+import { cliJson, freshBookEachTest } from '../../../test/support/cli';
 import { writeXlsx } from '../../../test/support/xlsx';
-import { runCli } from '../run';
 import { importCommands } from './import';
 
-async function cli(args: string[]): Promise<{ code: number; json: Record<string, unknown> }> {
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli([...args, '--json'], importCommands, 'usage');
-    return { code, json: JSON.parse(out) as Record<string, unknown> };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const cli = (args: string[]) => cliJson(args, importCommands);
 
 describe('cli import', () => {
-  let dir: string;
-  let book: string;
-  beforeEach(() => {
-    dir = tempDir();
-    process.env.CLIENT_LEDGER_HOME = tempDir('cl-home-');
-    book = join(dir, 'co.book');
-    createBook({ path: book, company: '测试公司', firstPeriod: '2026-01' }).close();
-  });
-  afterEach(() => {
-    delete process.env.CLIENT_LEDGER_HOME;
-  });
+  const at = freshBookEachTest();
 
   it('prints exactly the summary keys, writes the reject report, lists and undoes the batch', async () => {
-    const file = await writeXlsx([{ name: '明细', rows: [['日期', '报销人', '客户', '费用类别', '发票号', '金额'], ['2026-10-01', '张伟', '甲公司', '差旅', 'A1', '100.00'], ['2026-10-02', '张伟', '甲公司', '差旅', 'A1', 50], ['2026-10-03', '李娜', '乙公司', '差旅', 'A2', '1.234']] }], 'x.xlsx', dir);
-    const rejects = join(dir, 'rejects.xlsx');
-    const r = await cli(['import', 'expenses', book, file, '--rejects', rejects]);
+    const file = await writeXlsx([{ name: '明细', rows: [['日期', '报销人', '客户', '费用类别', '发票号', '金额'], ['2026-10-01', '张伟', '甲公司', '差旅', 'A1', '100.00'], ['2026-10-02', '张伟', '甲公司', '差旅', 'A1', 50], ['2026-10-03', '李娜', '乙公司', '差旅', 'A2', '1.234']] }], 'x.xlsx', at.dir);
+    const rejects = join(at.dir, 'rejects.xlsx');
+    const r = await cli(['import', 'expenses', at.book, file, '--rejects', rejects]);
     expect(r.code).toBe(0);
     expect(Object.keys(r.json)).toEqual(['batchId', 'rowsRead', 'accepted', 'rejected', 'duplicates', 'skipped', 'acceptedTotalFen', 'byCategory', 'createdCustomers', 'createdEmployees', 'sheets', 'rejects', 'duplicateRows']);
     expect(r.json).toEqual({
@@ -57,13 +33,13 @@ describe('cli import', () => {
       duplicateRows: [{ sheet: '明细', row: 3 }],
     });
     expect(existsSync(rejects)).toBe(true);
-    expect((await cli(['import', 'batches', book])).json).toMatchObject([{ id: 1, accepted: 1, undoneAt: null }]);
-    expect((await cli(['import', 'undo', book, '1'])).json).toMatchObject({ batchId: 1, deletedClaims: 1 });
-    expect((await cli(['import', 'undo', book, '1'])).code).toBe(2);
+    expect((await cli(['import', 'batches', at.book])).json).toMatchObject([{ id: 1, accepted: 1, undoneAt: null }]);
+    expect((await cli(['import', 'undo', at.book, '1'])).json).toMatchObject({ batchId: 1, deletedClaims: 1 });
+    expect((await cli(['import', 'undo', at.book, '1'])).code).toBe(2);
   });
 
   it('refuses an unknown kind with the usage text', async () => {
-    const r = await cli(['import', 'bananas', book, 'x.xlsx']);
+    const r = await cli(['import', 'bananas', at.book, 'x.xlsx']);
     expect(r.code).toBe(2);
     expect((r.json.error as { code: string }).code).toBe('usage');
   });
