@@ -35,19 +35,8 @@ export interface VoucherDto {
   lines: VoucherLineDto[];
 }
 
-export interface VoucherListRow {
-  id: number;
-  period: string;
-  number: number | null;
-  no: string;
-  date: string;
-  status: 'draft' | 'posted';
-  memo: string;
-  debitFen: number;
-  lineCount: number;
-  reversesId: number | null;
-  reversedById: number | null;
-}
+/** A voucher in the list: its header and totals without the lines (their count instead). */
+export type VoucherListRow = Omit<VoucherDto, 'lines' | 'creditFen'> & { lineCount: number };
 
 export interface PeriodRow {
   period: string;

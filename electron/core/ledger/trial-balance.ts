@@ -24,29 +24,22 @@ export interface TrialBalance {
 
 const DIMS = { customerId: 'customer_id', employeeId: 'employee_id', departmentId: 'department_id', categoryId: 'category_id' } as const;
 
-function sums(book: Book, from: string, to: string, filters: ReportFilters): { code: string; opening: number; debit: number; credit: number }[] {
+type Sum = { code: string; opening: number; debit: number; credit: number };
+
+/** Per account: the balance before `from` (opening) and the movements from `from` on. */
+const SUMS = `SELECT account_code AS code,
+        SUM(CASE WHEN period < ? THEN debit_fen - credit_fen ELSE 0 END) AS opening,
+        SUM(CASE WHEN period >= ? THEN debit_fen ELSE 0 END) AS debit,
+        SUM(CASE WHEN period >= ? THEN credit_fen ELSE 0 END) AS credit`;
+
+function sums(book: Book, from: string, to: string, filters: ReportFilters): Sum[] {
   const dims = (Object.keys(DIMS) as (keyof typeof DIMS)[]).filter((k) => filters[k] != null);
-  if (dims.length === 0) {
-    return book.sqlite
-      .prepare(
-        `SELECT account_code AS code,
-                SUM(CASE WHEN period < ? THEN debit_fen - credit_fen ELSE 0 END) AS opening,
-                SUM(CASE WHEN period >= ? THEN debit_fen ELSE 0 END) AS debit,
-                SUM(CASE WHEN period >= ? THEN credit_fen ELSE 0 END) AS credit
-           FROM ledger_total WHERE period <= ? GROUP BY account_code`,
-      )
-      .all(from, from, from, to) as { code: string; opening: number; debit: number; credit: number }[];
-  }
+  // Without dimension filters the trigger-kept totals answer; with them, the posted lines.
+  if (dims.length === 0) return book.sqlite.prepare(`${SUMS} FROM ledger_total WHERE period <= ? GROUP BY account_code`).all(from, from, from, to) as Sum[];
   const where = dims.map((k) => `${DIMS[k]} = ?`).join(' AND ');
   return book.sqlite
-    .prepare(
-      `SELECT account_code AS code,
-              SUM(CASE WHEN period < ? THEN debit_fen - credit_fen ELSE 0 END) AS opening,
-              SUM(CASE WHEN period >= ? THEN debit_fen ELSE 0 END) AS debit,
-              SUM(CASE WHEN period >= ? THEN credit_fen ELSE 0 END) AS credit
-         FROM voucher_line WHERE posted = 1 AND period <= ? AND ${where} GROUP BY account_code`,
-    )
-    .all(from, from, from, to, ...dims.map((k) => filters[k])) as { code: string; opening: number; debit: number; credit: number }[];
+    .prepare(`${SUMS} FROM voucher_line WHERE posted = 1 AND period <= ? AND ${where} GROUP BY account_code`)
+    .all(from, from, from, to, ...dims.map((k) => filters[k])) as Sum[];
 }
 
 /** filters.level 1..3 keeps accounts down to that level (codes of 4, 6 or 8 digits). */
