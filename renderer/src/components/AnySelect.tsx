@@ -1,4 +1,4 @@
-/** A filter-style select whose first choice is "any" (empty value): budget scopes, policy rule scopes. */
+/** A select of masters whose first choice is the empty value: "(any)" for budget and policy scopes, blank for "none". */
 import { useI18n } from '../i18n/index';
 
 export interface AnySelectProps {
@@ -6,13 +6,15 @@ export interface AnySelectProps {
   options: { value: string | number; label: string }[];
   onChange: (value: string) => void;
   testId?: string;
+  /** The empty choice's label; "(any)" unless given. */
+  empty?: string;
 }
 
-export function AnySelect({ value, options, onChange, testId }: AnySelectProps) {
+export function AnySelect({ value, options, onChange, testId, empty }: AnySelectProps) {
   const { t } = useI18n();
   return (
     <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
-      <option value="">{t('budgets.any')}</option>
+      <option value="">{empty ?? t('budgets.any')}</option>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}

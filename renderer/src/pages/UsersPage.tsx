@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Option, UserRole, UserRow } from '../../../shared/contract/claims';
 import { api, errorText } from '../api/platform';
 import { useI18n } from '../i18n/index';
+import { AnySelect } from '../components/AnySelect';
 import { announceUser, announceUsers } from '../components/UserSwitch';
 
 const ROLES: UserRole[] = ['accountant', 'approver', 'manager', 'admin'];
@@ -12,6 +13,7 @@ export function UsersPage() {
   const [users, setUsers] = useState<UserRow[]>([]);
   const [current, setCurrent] = useState<UserRow | null>(null);
   const [employees, setEmployees] = useState<Option[]>([]);
+  const employeeOptions = employees.map((o) => ({ value: o.id, label: `${o.code} ${o.name}` }));
   const [form, setForm] = useState({ name: '', displayName: '', role: 'manager' as UserRole, employeeId: '', password: '' });
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
@@ -97,14 +99,7 @@ export function UsersPage() {
                 </select>
               </td>
               <td>
-                <select value={u.employeeId ?? ''} onChange={(e) => void api('users.update', { id: u.id, employeeId: e.target.value ? Number(e.target.value) : null }).then(changed, fail)}>
-                  <option value="" />
-                  {employees.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.code} {o.name}
-                    </option>
-                  ))}
-                </select>
+                <AnySelect value={String(u.employeeId ?? '')} options={employeeOptions} empty="" onChange={(v) => void api('users.update', { id: u.id, employeeId: v ? Number(v) : null }).then(changed, fail)} />
               </td>
               <td>
                 {u.hasPassword ? '✓ ' : ''}
@@ -144,14 +139,7 @@ export function UsersPage() {
           </label>
           <label>
             {t('users.employee')}
-            <select value={form.employeeId} onChange={(e) => setForm({ ...form, employeeId: e.target.value })} data-testid="user-employee">
-              <option value="" />
-              {employees.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.code} {o.name}
-                </option>
-              ))}
-            </select>
+            <AnySelect value={form.employeeId} options={employeeOptions} empty="" onChange={(v) => setForm({ ...form, employeeId: v })} testId="user-employee" />
           </label>
           <label>
             {t('users.password')}
