@@ -100,14 +100,18 @@ export function ReportsPage() {
     if (!path) return null;
     const id = jobId();
     setProgress({ done: 0, total: 0 });
+    // A poll still in flight when the export ends must not bring the progress bar (and the
+    // disabled export buttons) back after it was cleared.
+    let running = true;
     const timer = setInterval(() => {
-      api('reports.progress', { jobId: id }).then((p) => setProgress({ done: p.done, total: p.total }), () => {});
+      api('reports.progress', { jobId: id }).then((p) => running && setProgress({ done: p.done, total: p.total }), () => {});
     }, 300);
     try {
       const r = await run(path, id);
       await files.reveal(path);
       return { path, r };
     } finally {
+      running = false;
       clearInterval(timer);
       setProgress(null);
     }
