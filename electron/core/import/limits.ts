@@ -25,10 +25,18 @@ export const LIMITS = {
 
 const mb = (n: number) => Math.round(n / (1024 * 1024));
 
-interface Entry {
+export interface ZipEntry {
   name: string;
   compressed: number;
   uncompressed: number;
+  /** Where the entry's local header starts in the file. */
+  offset: number;
+}
+
+export interface ZipDirectory {
+  entries: ZipEntry[];
+  /** Where the central directory starts: the entries' data all lie before it. */
+  directoryOffset: number;
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {
@@ -37,8 +45,8 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buf.subarray(0, n);
 }
 
-/** The zip's central directory entries (names and sizes), or null when it has none we can read. */
-export function zipEntries(path: string, size: number): Entry[] | null {
+/** The zip's central directory (names, sizes, offsets), or null when it has none we can read. */
+export function zipDirectory(path: string, size: number): ZipDirectory | null {
   const fd = openSync(path, 'r');
   try {
     const tailLength = Math.min(size, 65_557);
@@ -50,28 +58,30 @@ export function zipEntries(path: string, size: number): Entry[] | null {
     const cdOffset = tail.readUInt32LE(eocd + 16);
     if (cdOffset === 0xffffffff || cdOffset + cdSize > size) return null;
     const cd = readAt(fd, cdOffset, cdSize);
-    const entries: Entry[] = [];
+    const entries: ZipEntry[] = [];
     for (let at = 0; at + 46 <= cd.length && entries.length < count; ) {
       if (cd.readUInt32LE(at) !== 0x02014b50) return null;
       const nameLength = cd.readUInt16LE(at + 28);
       entries.push({
         compressed: cd.readUInt32LE(at + 20),
         uncompressed: cd.readUInt32LE(at + 24),
+        offset: cd.readUInt32LE(at + 42),
         name: cd.subarray(at + 46, at + 46 + nameLength).toString('utf8'),
       });
       at += 46 + nameLength + cd.readUInt16LE(at + 30) + cd.readUInt16LE(at + 32);
     }
-    return entries;
+    return { entries, directoryOffset: cdOffset };
   } finally {
     closeSync(fd);
   }
 }
 
-/** Throws a typed error naming the limit a workbook breaks; silent when it is within all. */
-export function checkZipLimits(path: string, size: number): void {
+/** Throws a typed error naming the limit a workbook breaks; returns its directory when it is within all. */
+export function checkZipLimits(path: string, size: number): ZipDirectory {
   if (size > LIMITS.fileBytes) throw new UserError('limits.fileTooBig', { mb: mb(size), max: mb(LIMITS.fileBytes) });
-  const entries = zipEntries(path, size);
-  if (!entries) throw new UserError('import.corrupt', { detail: 'zip central directory' });
+  const zip = zipDirectory(path, size);
+  if (!zip) throw new UserError('import.corrupt', { detail: 'zip central directory' });
+  const { entries } = zip;
   if (entries.length > LIMITS.entries) throw new UserError('limits.tooManyParts', { count: entries.length });
   let total = 0;
   for (const e of entries) {
@@ -86,4 +96,5 @@ export function checkZipLimits(path: string, size: number): void {
     }
   }
   if (total > LIMITS.uncompressedBytes) throw new UserError('limits.inflatesTooMuch', { mb: mb(total), max: mb(LIMITS.uncompressedBytes) });
+  return zip;
 }

@@ -4,13 +4,13 @@
  * .xls, a password-protected workbook, a CSV or an empty file, so each gets its own clear
  * message. The file is hashed while it streams (same-file detection, batch history).
  */
-import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { PassThrough, type Transform, type TransformCallback } from 'node:stream';
+import { PassThrough, type Readable, type Transform, type TransformCallback } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { UserError } from '../../../shared/errors';
 import { plain, type Plain } from './values';
-import { checkZipLimits, LIMITS } from './limits';
+import { checkZipLimits, LIMITS, type ZipDirectory } from './limits';
+import { hashFile, rangesStream, sheetsLastOrder } from './zip-order';
 
 export interface SheetRow {
   /** The row number Excel shows. */
@@ -31,8 +31,8 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const startsWith = (buf: Buffer, sig: number[]) => sig.every((b, i) => buf[i] === b);
 
-/** Throws the typed error for anything that is not a readable .xlsx. */
-export function checkWorkbookFile(path: string): { size: number } {
+/** Throws the typed error for anything that is not a readable .xlsx; gives its size and zip directory. */
+export function checkWorkbookFile(path: string): { size: number; zip: ZipDirectory } {
   if (!existsSync(path) || !statSync(path).isFile()) throw new UserError('import.fileNotFound', { path });
   const size = statSync(path).size;
   if (size === 0) throw new UserError('import.emptyFile', { path });
@@ -43,10 +43,7 @@ export function checkWorkbookFile(path: string): { size: number } {
   } finally {
     closeSync(fd);
   }
-  if (startsWith(head, ZIP)) {
-    checkZipLimits(path, size);
-    return { size };
-  }
+  if (startsWith(head, ZIP)) return { size, zip: checkZipLimits(path, size) };
   if (startsWith(head, OLE)) {
     // Office keeps an encrypted .xlsx inside an OLE container with an EncryptionInfo stream.
     const body = size <= 64 * 1024 * 1024 ? readFileSync(path) : Buffer.alloc(0);
@@ -62,10 +59,9 @@ export function checkWorkbookFile(path: string): { size: number } {
 
 export interface WorkbookStream {
   sheets: AsyncGenerator<StreamSheet>;
-  /** The file's sha256, complete once every sheet was read. */
+  /** The file's sha256 (same-file detection, batch history). */
   hash(): string;
 }
-
 
 const corrupt = (e: unknown) =>
   e instanceof UserError ? e : new UserError('import.corrupt', { detail: String((e as Error)?.message ?? e).slice(0, 200) });
@@ -81,24 +77,22 @@ const corrupt = (e: unknown) =>
  * that makes no progress at all.
  */
 export function streamWorkbook(path: string, onBytes?: (read: number, total: number) => void): WorkbookStream {
-  const { size } = checkWorkbookFile(path);
-  const sha = createHash('sha256');
+  const { size, zip } = checkWorkbookFile(path);
   let read = 0;
-  let digest = '';
   let lastProgress = Date.now();
   let fail!: (e: unknown) => void;
   const failed = new Promise<never>((_ok, reject) => (fail = reject));
   failed.catch(() => undefined); // handed to the pending step below; nobody may be waiting when it fails
-  const file = createReadStream(path, { highWaterMark: 256 * 1024 });
+  // The file's parts in the order exceljs streams best (zip-order.ts), or as stored.
+  const order = sheetsLastOrder(zip, size);
+  const file: Readable = order ? rangesStream(path, order, 256 * 1024) : createReadStream(path, { highWaterMark: 256 * 1024 });
   const pipe = new PassThrough({ highWaterMark: 256 * 1024 });
-  file.on('data', (chunk) => {
-    const b = chunk as Buffer;
-    sha.update(b);
-    read += b.length;
+  file.on('data', (chunk: Buffer) => {
+    read += chunk.length;
     lastProgress = Date.now();
     onBytes?.(read, size);
   });
-  file.on('error', (e) => {
+  file.on('error', (e: Error) => {
     fail(e);
     pipe.destroy(e);
   });
@@ -165,7 +159,6 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
       file.destroy();
       pipe.destroy();
     }
-    digest = sha.digest('hex');
   }
 
   async function* rowsOf(ws: AsyncIterable<ExcelJS.Row>, sheet: string): AsyncGenerator<SheetRow> {
@@ -184,7 +177,8 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
     }
   }
 
-  return { sheets: sheets(), hash: () => digest };
+  let digest = '';
+  return { sheets: sheets(), hash: () => (digest ||= hashFile(path)) };
 }
 
 /**
