@@ -6,5 +6,5 @@ const mod = (await import(file)) as { cases: BenchCase[] };
 const c = mod.cases.find((x) => x.name === name);
 if (!c) throw new Error(`no case ${name} in ${file}`);
 const result = await c.run(size);
-const peakRssMb = process.resourceUsage().maxRSS / 1024;
+const peakRssMb = result.peakRssMb ?? process.resourceUsage().maxRSS / 1024;
 process.stdout.write(`\n@@RESULT ${JSON.stringify({ ...result, peakRssMb })}\n`);

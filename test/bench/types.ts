@@ -13,6 +13,8 @@ export interface BenchResult {
   baselineMs?: number;
   /** Anything worth a footnote (rows, sizes). */
   note?: string;
+  /** Peak RSS of the process that did ours, when the case runs it in a child of its own (else the case's process is measured). */
+  peakRssMb?: number;
 }
 
 export interface BenchCase {
