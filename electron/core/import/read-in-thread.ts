@@ -19,8 +19,8 @@ export const BATCH_ROWS = 500;
 /** Batches the reader may send before the writer has taken them. */
 export const CREDIT = 8;
 /**
- * The reader's heap. exceljs keeps ~1.5 MB of each row's objects alive across two scavenges,
- * so they are promoted and the old generation fills with garbage at ~150 MB/s. V8 lets an
+ * The reader's heap. At any moment exceljs holds ~1.5 MB of row objects that outlive two
+ * scavenges, so they are promoted and the old generation fills with garbage at ~150 MB/s. V8 lets an
  * old generation grow by a factor that rises with its cap (about 1.3× at 256 MB, 1.6× at
  * 1 GB, 4× at 2 GB): at 256 MB the reader ran a full collection every ~90 ms (57 per
  * 200,000 rows), at 1 GB half as many, and the whole import went from 7.2–8.6 s to

@@ -2,7 +2,8 @@
  * Reading a workbook row by row with exceljs' streaming reader: a 200,000-row sheet never
  * sits in memory. Before streaming, the file's first bytes tell a real .xlsx from an old
  * .xls, a password-protected workbook, a CSV or an empty file, so each gets its own clear
- * message. The file is hashed while it streams (same-file detection, batch history).
+ * message. The file's hash (same-file detection, batch history) is read on its own, as the
+ * parts may stream out of order (zip-order.ts).
  */
 import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { PassThrough, type Readable, type Transform, type TransformCallback } from 'node:stream';
