@@ -5,13 +5,14 @@
  * message. The file's hash (same-file detection, batch history) is read on its own, as the
  * parts may stream out of order (zip-order.ts).
  */
+import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { PassThrough, type Readable, type Transform, type TransformCallback } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { UserError } from '../../../shared/errors';
 import { plain, type Plain } from './values';
 import { checkZipLimits, LIMITS, type ZipDirectory } from './limits';
-import { hashFile, rangesStream, sheetsLastOrder } from './zip-order';
+import { rangesStream, sheetsLastOrder } from './zip-order';
 
 export interface SheetRow {
   /** The row number Excel shows. */
@@ -180,6 +181,19 @@ export function streamWorkbook(path: string, onBytes?: (read: number, total: num
 
   let digest = '';
   return { sheets: sheets(), hash: () => (digest ||= hashFile(path)) };
+}
+
+/** The file's sha256, read in 1 MB steps (a 200 MB workbook never sits in memory). */
+function hashFile(path: string): string {
+  const sha = createHash('sha256');
+  const buf = Buffer.alloc(1024 * 1024);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) sha.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return sha.digest('hex');
 }
 
 /**

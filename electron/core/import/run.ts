@@ -219,7 +219,8 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     const upsert = s.prepare('INSERT INTO import_mapping (shape, kind, mapping, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(shape) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at');
     for (const x of scan.sheets) upsert.run(x.shape, req.kind, JSON.stringify(req.mapping), now);
   }
-  const sameFile = s.prepare(`SELECT id FROM import_batch WHERE file_hash = ? AND kind = ? AND undone_at IS NULL AND id <> ? ORDER BY id DESC LIMIT 1`).get(scan.fileHash, req.kind, c.batchId) as { id: number } | undefined;
+  const fileHash = scan.fileHash();
+  const sameFile = s.prepare(`SELECT id FROM import_batch WHERE file_hash = ? AND kind = ? AND undone_at IS NULL AND id <> ? ORDER BY id DESC LIMIT 1`).get(fileHash, req.kind, c.batchId) as { id: number } | undefined;
 
   const sum = (k: 'rowsRead' | 'accepted' | 'rejected' | 'duplicates' | 'skipped') => sheets.reduce((t, x) => t + x[k], 0);
   const summary: ImportSummary = {
@@ -246,7 +247,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     if (x.rowsRead !== x.accepted + x.rejected + x.duplicates + x.skipped) throw new Error(`row accounting broken on sheet ${x.name}`);
   }
   s.prepare(`UPDATE import_batch SET file_hash = ?, sheets = ?, rows_read = ?, accepted = ?, rejected = ?, duplicates = ?, skipped = ?, total_fen = ?, summary = ? WHERE id = ?`).run(
-    scan.fileHash,
+    fileHash,
     JSON.stringify(sheets),
     summary.rowsRead,
     summary.accepted,
@@ -264,7 +265,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     action: 'import.run',
     entity: 'import_batch',
     entityId: c.batchId,
-    after: { kind: req.kind, mode: opts.as, file: fileName, hash: scan.fileHash, rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected, duplicates: summary.duplicates, skipped: summary.skipped, totalFen },
+    after: { kind: req.kind, mode: opts.as, file: fileName, hash: fileHash, rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected, duplicates: summary.duplicates, skipped: summary.skipped, totalFen },
   });
   // Seal every row-log entry this import wrote, whatever wrote last (book.audit seals too).
   sealRowLog(s);

@@ -39,7 +39,8 @@ export interface ScanResult {
   sheets: ScannedSheet[];
   candidates: Candidate<unknown>[];
   rejects: ScanReject[];
-  fileHash: string;
+  /** The file's sha256, worked out when asked (an import records it; a preview never needs it). */
+  fileHash(): string;
 }
 
 export interface ScanOptions {
@@ -81,7 +82,7 @@ export async function scanWorkbook(path: string, handler: KindHandler<unknown>, 
   const wb = (opts.open ?? streamWorkbook)(path, (read, total) => {
     fraction = read / total;
   });
-  const result: ScanResult = { sheets: [], candidates: [], rejects: [], fileHash: '' };
+  const result: ScanResult = { sheets: [], candidates: [], rejects: [], fileHash: wb.hash };
   let sawSheet = false;
   let sawRows = false;
   for await (const ws of wb.sheets) {
@@ -144,7 +145,6 @@ export async function scanWorkbook(path: string, handler: KindHandler<unknown>, 
   if (opts.sheet !== undefined && result.sheets.length === 0) throw new UserError('import.sheetNotFound', { sheet: opts.sheet });
   if (!sawRows) throw new UserError('import.emptyWorkbook', { path });
   if (!result.sheets.some((s) => s.headerRow > 0)) throw new UserError('import.noHeader', { sheet: '*' });
-  result.fileHash = wb.hash();
   opts.onProgress?.(1, rows);
   return result;
 }

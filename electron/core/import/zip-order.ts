@@ -8,8 +8,7 @@
  * the file can be streamed with its parts in the order the reader wants: every other part
  * first, then the sheets in their own order, then the central directory.
  */
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ZipDirectory } from './limits';
 
@@ -46,17 +45,4 @@ export function rangesStream(path: string, ranges: ByteRange[], highWaterMark: n
     }
   }
   return Readable.from(chunks(), { objectMode: false, highWaterMark });
-}
-
-/** The file's sha256, read in 1 MB steps (a 200 MB workbook never sits in memory). */
-export function hashFile(path: string): string {
-  const sha = createHash('sha256');
-  const buf = Buffer.alloc(1024 * 1024);
-  const fd = openSync(path, 'r');
-  try {
-    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) sha.update(buf.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return sha.digest('hex');
 }
