@@ -1,8 +1,9 @@
 /**
  * State the user set that should survive a restart (report choice, period range, filters),
- * kept in localStorage per book, so each company opens as it was left.
+ * kept in localStorage per book, so each company opens as it was left. Only what the user
+ * sets is kept: an untouched default (this month's range) stays a default and moves on.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 export function useRemembered<T>(key: string, bookId: string | undefined, initial: () => T): [T, (v: T | ((old: T) => T)) => void] {
   const storageKey = `client-ledger:${bookId ?? 'none'}:${key}`;
@@ -14,8 +15,14 @@ export function useRemembered<T>(key: string, bookId: string | undefined, initia
       return initial();
     }
   });
-  useEffect(() => {
-    localStorage.setItem(storageKey, JSON.stringify(value));
-  }, [storageKey, value]);
-  return [value, setValue];
+  const set = useCallback(
+    (v: T | ((old: T) => T)) =>
+      setValue((old) => {
+        const next = typeof v === 'function' ? (v as (old: T) => T)(old) : v;
+        localStorage.setItem(storageKey, JSON.stringify(next));
+        return next;
+      }),
+    [storageKey],
+  );
+  return [value, set];
 }
