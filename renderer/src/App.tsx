@@ -1,10 +1,10 @@
 /** The app frame: start screen without a book; with one, navigation and the current page. */
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { BookInfo } from '../../shared/contract/book';
-import { api, files, uploadFile } from './api/platform';
+import { api, files } from './api/platform';
 import { pageShortcuts, shortcutPage } from './shortcuts';
 import { BookContext } from './book-context';
-import { NavContext, setDroppedFile } from './nav-context';
+import { dropWorkbook, NavContext } from './nav-context';
 import { I18nProvider, useI18n, type Locale } from './i18n/index';
 import { pages } from './pages/index';
 import { StartPage } from './pages/StartPage';
@@ -15,8 +15,8 @@ function Frame() {
   const [book, setBook] = useState<BookInfo | null>(null);
   const [user, setUser] = useState('');
   const [pageKey, setPageKey] = useState('home');
-  /** Each workbook dropped outside the wizard opens a fresh import page. */
-  const [drops, setDrops] = useState(0);
+  const bookOpen = useRef(false);
+  bookOpen.current = book !== null;
 
   useEffect(() => {
     api('app.setLocale', { locale }).then((info) => {
@@ -35,19 +35,16 @@ function Frame() {
         go(key);
       }
     };
-    // Drop a workbook anywhere: it opens in the import wizard.
+    // Drop a file anywhere: the import wizard opens it, and says why when it cannot (an old
+    // .xls, a CSV, a failed upload). The window itself never navigates to a dropped file.
     const onDragOver = (e: DragEvent) => {
       if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
     };
     const onDrop = (e: DragEvent) => {
       const f = e.dataTransfer?.files[0];
-      if (e.defaultPrevented || !f || !/\.(xlsx|xls|csv)$/i.test(f.name)) return;
+      if (!f || e.defaultPrevented) return;
       e.preventDefault();
-      void uploadFile(f).then((path) => {
-        setDroppedFile({ path, name: f.name });
-        setDrops((n) => n + 1);
-        go('import');
-      });
+      if (bookOpen.current && !dropWorkbook(f)) go('import');
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('dragover', onDragOver);
@@ -95,7 +92,7 @@ function Frame() {
             </nav>
             <div className="content">
               <NavContext.Provider value={setPageKey}>
-                <Page key={`${pageKey}-${drops}`} />
+                <Page />
               </NavContext.Provider>
             </div>
           </div>

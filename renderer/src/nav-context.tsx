@@ -1,5 +1,5 @@
 /** Lets any page send the user to another page (checklist links, drill-downs). */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useRef } from 'react';
 
 export const NavContext = createContext<(page: string) => void>(() => {});
 export const useNav = () => useContext(NavContext);
@@ -7,17 +7,33 @@ export const useNav = () => useContext(NavContext);
 /** Set by the reports page when a period pack was exported; read by the home checklist. */
 export const packExportedKey = (bookId: string) => `client-ledger-pack-exported:${bookId}`;
 
-/** A workbook dropped anywhere in the window, waiting for the import page to take it. */
-export interface DroppedFile {
-  path: string;
-  name: string;
+/**
+ * A workbook dropped anywhere in the window goes to the import page: straight to it while it
+ * is open (its running import and choices stay), else kept until it opens.
+ */
+let pendingDrop: File | null = null;
+let dropTarget: ((f: File) => void) | null = null;
+
+/** Hands a dropped file on; false when it waits for the import page to open. */
+export function dropWorkbook(f: File): boolean {
+  if (dropTarget) {
+    dropTarget(f);
+    return true;
+  }
+  pendingDrop = f;
+  return false;
 }
 
-let pendingDrop: DroppedFile | null = null;
-export const setDroppedFile = (f: DroppedFile) => void (pendingDrop = f);
-/** Takes (and clears) the workbook dropped outside the import page, if any. */
-export function takeDroppedFile(): DroppedFile | null {
-  const f = pendingDrop;
-  pendingDrop = null;
-  return f;
+/** The import page takes the files dropped while it is open, and the one dropped just before it opened. */
+export function useWorkbookDrops(take: (f: File) => void): void {
+  const latest = useRef(take);
+  latest.current = take;
+  useEffect(() => {
+    dropTarget = (f) => latest.current(f);
+    if (pendingDrop) dropTarget(pendingDrop);
+    pendingDrop = null;
+    return () => {
+      dropTarget = null;
+    };
+  }, []);
 }

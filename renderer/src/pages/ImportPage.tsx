@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ImportBatchRow, ImportKindName, ImportPreview, ImportSummary } from '../../../shared/contract/import';
-import { api, files, uploadFile } from '../api/platform';
-import { takeDroppedFile } from '../nav-context';
+import { api, errorText, files, uploadFile } from '../api/platform';
+import { useWorkbookDrops } from '../nav-context';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ImportBatches } from './ImportBatches';
 import { ImportResult } from './ImportResult';
@@ -38,7 +38,7 @@ export function ImportPage() {
   const [dragging, setDragging] = useState(false);
   const alive = useRef(true);
 
-  const loadBatches = useCallback(() => api('import.batches', { limit: 50 }).then(setBatches, (e: Error) => setError(e.message)), []);
+  const loadBatches = useCallback(() => api('import.batches', { limit: 50 }).then(setBatches, (e: unknown) => setError(errorText(e))), []);
   useEffect(() => {
     alive.current = true;
     void loadBatches();
@@ -56,7 +56,7 @@ export function ImportPage() {
       setPreview(p);
     } catch (e) {
       setPreview(null);
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setBusy(null);
     }
@@ -70,19 +70,22 @@ export function ImportPage() {
     await load(picked, kind, null);
   };
 
-  // A workbook dropped on another page arrives here.
-  useEffect(() => {
-    const dropped = takeDroppedFile();
-    if (dropped) void choose(dropped);
-    // Once, when the page opens (App remounts it for each drop).
-  }, []);
+  /** A dropped file (here or anywhere in the window): uploaded where the web build needs it, then previewed. */
+  const openDropped = async (f: File) => {
+    try {
+      await choose({ path: await uploadFile(f), name: f.name });
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  useWorkbookDrops((f) => void openDropped(f));
 
   const pick = async () => {
     try {
       const path = await files.openFile({ extensions: ['xlsx', 'xls', 'csv'] });
       if (path) await choose({ path, name: path.split(/[\\/]/).pop() ?? path });
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   };
 
@@ -90,12 +93,7 @@ export function ImportPage() {
     e.preventDefault();
     setDragging(false);
     const f = e.dataTransfer.files[0];
-    if (!f) return;
-    try {
-      await choose({ path: await uploadFile(f), name: f.name });
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    if (f) await openDropped(f);
   };
 
   const changeKind = (k: ImportKindName) => {
@@ -141,7 +139,7 @@ export function ImportPage() {
         await new Promise((r) => setTimeout(r, 250));
       }
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setProgress(null);
       void loadBatches();

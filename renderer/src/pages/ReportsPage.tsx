@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ReportDimensions, ReportInfo } from '../../../shared/contract/reports';
 import type { ReportFilters, ReportResult } from '../../../shared/report';
-import { api, files } from '../api/platform';
+import { api, errorText, files } from '../api/platform';
 import { useBook } from '../book-context';
 import { packExportedKey } from '../nav-context';
 import { useRemembered } from '../remember';
@@ -53,8 +53,8 @@ export function ReportsPage() {
     api('reports.list', {}).then((l) => {
       setList(l);
       setName((n) => (l.some((r) => r.name === n) ? n : (l[0]?.name ?? n)));
-    }, (e: Error) => setError(e.message));
-    api('reports.dimensions', {}).then(setDims, (e: Error) => setError(e.message));
+    }, (e: unknown) => setError(errorText(e)));
+    api('reports.dimensions', {}).then(setDims, (e: unknown) => setError(errorText(e)));
     setNotice('');
   }, [locale]);
 
@@ -102,16 +102,16 @@ export function ReportsPage() {
     setProgress({ done: 0, total: 0 });
     // A poll still in flight when the export ends must not bring the progress bar (and the
     // disabled export buttons) back after it was cleared.
-    let running = true;
+    let live = true;
     const timer = setInterval(() => {
-      api('reports.progress', { jobId: id }).then((p) => running && setProgress({ done: p.done, total: p.total }), () => {});
+      api('reports.progress', { jobId: id }).then((p) => live && setProgress({ done: p.done, total: p.total }), () => {});
     }, 300);
     try {
       const r = await run(path, id);
       await files.reveal(path);
       return { path, r };
     } finally {
-      running = false;
+      live = false;
       clearInterval(timer);
       setProgress(null);
     }
@@ -125,7 +125,7 @@ export function ReportsPage() {
       const done = await withProgress(`${title} ${range.from}_${range.to}.xlsx`, (path, id) => api('reports.export', { ...request, path, jobId: id }));
       if (done) setNotice(t('reports.exported', { rows: done.r.rows, path: done.r.path }));
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   };
 
@@ -139,7 +139,7 @@ export function ReportsPage() {
       const skipped = done.r.skipped.map((s) => `${list.find((l) => l.name === s.name)?.title ?? s.name}（${s.reason}）`).join('；');
       setNotice(t('reports.packDone', { count: done.r.reports.length, rows: done.r.rows, path: done.r.path }) + (skipped ? ` ${t('reports.skipped', { list: skipped })}` : ''));
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   };
 
