@@ -5,9 +5,8 @@
  * Lines are checked one by one as they are accepted (running day and month totals carry
  * across chunks inside one evaluator), so a 200,000-row sheet never holds its lines or a
  * message per violation: the import keeps a count and the first few hundred.
- * The evaluator's duplicate-invoice rule meets an invoice repeated within the batch as
- * "repeated in this batch" before it looks at stored claims, so checking a line after earlier
- * lines of the same batch were written gives the same answer as checking them all first.
+ * The duplicate-invoice rule is left out: a row whose invoice number is in the book or
+ * earlier in the file is set aside as a duplicate before it gets here (CommitCtx.invoiceSeen).
  */
 import type { Book } from '../book/book';
 import { lineEvaluator, type PolicyLine, type ViolationSink } from '../policy/evaluate';
@@ -16,7 +15,6 @@ import type { CommitCtx } from './kind';
 export type ImportPolicyCheck = (line: PolicyLine, ref: { sheet: string; row: number }) => void;
 
 export function importPolicy(book: Book, ctx: CommitCtx): ImportPolicyCheck {
-  // A row whose invoice number is in the book or earlier in the file never gets here: it is a duplicate (CommitCtx.invoiceSeen).
   const check = lineEvaluator(book, { locale: ctx.locale, invoicesChecked: true });
   if (!check) return () => {};
   let index = 0;

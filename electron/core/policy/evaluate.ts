@@ -34,7 +34,7 @@ export interface PolicyContext {
   /**
    * The caller has already set aside every line whose invoice number a stored claim line or
    * an earlier line given carries (an import counts those rows as duplicates), so the
-   * duplicate-invoice rule has nothing left to find: it is skipped, with its lookups and
+   * duplicate-invoice rule has nothing left to find: it is left out, with its lookups and
    * the map of every invoice number seen (100,000 of them in a big import).
    */
   invoicesChecked?: boolean;
@@ -73,8 +73,10 @@ export type ViolationSink = (rule: PolicyRule, line: number, code: MessageCode, 
  * from one line to the next exactly as within one evaluateLines call. Null when no rule is active.
  */
 export function lineEvaluator(book: Book, context: PolicyContext = {}): ((l: PolicyLine, i: number, add: ViolationSink) => void) | null {
-  const rules = activeRules(book);
+  // A caller that set aside every repeated invoice number has no use for that rule.
+  const rules = activeRules(book).filter((r) => !(context.invoicesChecked && r.kind === 'duplicate_invoice'));
   if (rules.length === 0) return null;
+  const tracksInvoices = rules.some((r) => r.kind === 'duplicate_invoice');
   const locale = context.locale ?? 'zh-CN';
   const today = context.today ?? localToday();
   const claimId = context.claimId ?? -1;
@@ -169,7 +171,7 @@ export function lineEvaluator(book: Book, context: PolicyContext = {}): ((l: Pol
             add(r, i, r.amount_fen ? 'policy.invoice_required' : 'policy.invoice_required_any', { amount: l.amountFen, limit });
           break;
         case 'duplicate_invoice': {
-          if (inv === null || context.invoicesChecked) break;
+          if (inv === null) break;
           const here = seenInvoice.get(inv);
           if (here !== undefined && here !== i) {
             add(r, i, 'policy.duplicate_invoice_here', { invoice: inv, other: here + 1 });
@@ -193,7 +195,7 @@ export function lineEvaluator(book: Book, context: PolicyContext = {}): ((l: Pol
           break;
       }
     }
-    if (inv !== null && !context.invoicesChecked && !seenInvoice.has(inv)) seenInvoice.set(inv, i);
+    if (tracksInvoices && inv !== null && !seenInvoice.has(inv)) seenInvoice.set(inv, i);
   };
 }
 
