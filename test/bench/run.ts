@@ -36,7 +36,7 @@ for (const file of files) {
     process.stderr.write(`running ${c.name} (${size})…\n`);
     let line: string | undefined;
     try {
-      const out = execFileSync(process.execPath, [...(c.nodeArgs ?? []), '--import', 'tsx', resolve('test/bench/child.ts'), file, c.name, size], {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', resolve('test/bench/child.ts'), file, c.name, size], {
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -24,8 +24,6 @@ export interface BenchCase {
   maxMs?: number;
   maxRatio?: number;
   maxRssMb?: number;
-  /** Node flags for the case's process (e.g. the heap cap its code runs under in the app). */
-  nodeArgs?: string[];
   run(size: BenchSize): Promise<BenchResult>;
 }
 

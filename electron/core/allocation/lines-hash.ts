@@ -4,7 +4,7 @@
  */
 import type { Book } from '../book/book';
 import type { CheckFinding } from '../book/check';
-import { baselineChildren, checkChildren, childHash, type ChildSpec } from '../book/child-hash';
+import { baselineChildren, checkChildren, type ChildSpec } from '../book/child-hash';
 import type { Sqlite } from '../db/sqlite';
 
 export const ALLOC_LINES: ChildSpec = {
@@ -19,6 +19,5 @@ export const ALLOC_LINES: ChildSpec = {
   baselineAction: 'allocation.linesBaseline',
 };
 
-export const allocLinesHash = (book: Book, runId: number): string => childHash(book.sqlite, ALLOC_LINES, runId);
 export const baselineAllocLines = (sqlite: Sqlite): void => baselineChildren(sqlite, ALLOC_LINES);
 export const checkAllocLines = (book: Book): CheckFinding[] => checkChildren(book, ALLOC_LINES);

@@ -11,7 +11,6 @@ import { openSqlite, type Sqlite } from '../db/sqlite';
 
 export const KEEP = 10;
 
-export type { BackupInfo };
 
 export const backupDir = (bookPath: string): string =>
   join(dirname(bookPath), '.client-ledger-backups', basename(bookPath, extname(bookPath)));
