@@ -15,6 +15,11 @@ export default tseslint.config(
         'error',
         { selector: "CallExpression[callee.name='parseFloat']", message: 'Money is parsed from decimal text (shared/money), never parseFloat.' },
         { selector: "CallExpression[callee.property.name='toFixed']", message: 'Money is integer fen; use formatFen.' },
+        {
+          // In Beijing before 08:00 the UTC date is yesterday (and on the 1st, last month).
+          selector: "CallExpression[callee.property.name=/^(slice|substring|substr)$/][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
+          message: "A date cut from toISOString() is UTC's date, not the user's: use todayLocal() / thisPeriodLocal() from shared/today.",
+        },
       ],
     },
   },
