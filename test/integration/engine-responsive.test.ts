@@ -3,29 +3,20 @@
  * utilityProcess): while demo generation, an allocation run and book check work, the
  * harness keeps answering — pages and the file endpoints within a frame or two.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHarness, type WebHarness } from '../../electron/web/server';
+import type { WebHarness } from '../../electron/web/server';
+import { startTestHarness, type TestHarness } from '../support/web';
 
+let t: TestHarness;
 let h: WebHarness;
 let base: string;
-let work: string;
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'cl-resp-'));
-  const staticDir = join(work, 'static');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  h = await startWebHarness({ staticDir, workDir: join(work, 'data') });
-  base = h.url.split('/#')[0]!;
+  t = await startTestHarness();
+  ({ h, base } = t);
   // The engine thread's first answer loads the core; that is start-up, not the action under test.
   await call('app.info', {});
 });
-afterAll(async () => {
-  await h.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => t.stop());
 
 async function call(channel: string, payload: unknown): Promise<{ ok: boolean; data?: unknown }> {
   const r = await fetch(`${base}/api/${channel}`, { method: 'POST', headers: { 'x-client-ledger-token': h.token }, body: JSON.stringify(payload) });

@@ -24,8 +24,6 @@ export const builder = new Kysely<DB>({
   },
 });
 
-export type Builder = typeof builder;
-
 type Row<Q> = Q extends Compilable<infer O> ? (InferResult<Q> extends (infer R)[] ? R : O) : never;
 
 export class Queries {
