@@ -9,6 +9,7 @@ import { I18nProvider, useI18n, type Locale } from './i18n/index';
 import { pages } from './pages/index';
 import { StartPage } from './pages/StartPage';
 import { UserSwitch } from './components/UserSwitch';
+import { PageBoundary } from './components/PageBoundary';
 
 function Frame() {
   const { t, locale, setLocale } = useI18n();
@@ -92,12 +93,17 @@ function Frame() {
             </nav>
             <div className="content">
               <NavContext.Provider value={setPageKey}>
-                <Page />
+                {/* Keyed by page: leaving a failed page and coming back starts it afresh. */}
+                <PageBoundary key={pageKey}>
+                  <Page />
+                </PageBoundary>
               </NavContext.Provider>
             </div>
           </div>
         ) : (
-          <StartPage />
+          <PageBoundary key="start">
+            <StartPage />
+          </PageBoundary>
         )}
       </div>
     </BookContext.Provider>
