@@ -18,8 +18,23 @@ export interface E2E {
   page: Page;
   workDir: string;
   shot(name: string): Promise<string>;
+  /** Main-thread tasks over 50 ms in the page since it loaded (PerformanceObserver 'longtask'). */
+  longTasks(): Promise<LongTask[]>;
   stop(): Promise<void>;
 }
+
+export interface LongTask {
+  startMs: number;
+  durationMs: number;
+}
+
+/** Installed before any page script: the browser reports every task that kept the main thread over 50 ms. */
+const LONG_TASK_OBSERVER = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ startMs: Math.round(e.startTime), durationMs: Math.round(e.duration) });
+  }).observe({ type: 'longtask', buffered: true });
+`;
 
 export async function startE2E(): Promise<E2E> {
   if (!CHROMIUM) throw new Error(NO_BROWSER);
@@ -30,6 +45,7 @@ export async function startE2E(): Promise<E2E> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+  await context.addInitScript(LONG_TASK_OBSERVER);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -45,6 +61,7 @@ export async function startE2E(): Promise<E2E> {
       await page.screenshot({ path, fullPage: true });
       return path;
     },
+    longTasks: () => page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks.slice()),
     async stop() {
       await browser.close();
       await harness.close();
