@@ -61,7 +61,8 @@ export function voucherHeader(book: Book, id: number): VoucherHeader {
 export const voucherLines = (book: Book, id: number): LineRow[] => st(book).lines.all(id) as LineRow[];
 
 /** A digest of what a posted voucher says; the audit record of its posting keeps it. */
-export function voucherContentHash(h: Pick<VoucherHeader, 'period' | 'number' | 'date' | 'memo'>, lines: LineRow[]): string {
+/** Lines as objects (voucherLines) or as arrays of the same columns in the same order (book check's one pass): the same values either way. */
+export function voucherContentHash(h: Pick<VoucherHeader, 'period' | 'number' | 'date' | 'memo'>, lines: (LineRow | unknown[])[]): string {
   const body = JSON.stringify([h.period, h.number, h.date, h.memo, lines.map((l) => Object.values(l))]);
   return createHash('sha256').update(body).digest('hex');
 }
