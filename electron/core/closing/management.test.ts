@@ -23,7 +23,7 @@ describe('management reports ignore closing entries', () => {
     // A refund bigger than the month's spend on that customer: a net credit on a client-expense account.
     book.tx(() => bookVoucher(book, { date: '2025-02-20', memo: '礼品退回', lines: [{ account: book.account('bank'), debitFen: 500_00 }, { account: gift, creditFen: 500_00, customerId: year.customers[1]! }] }));
     book.sqlite.prepare('UPDATE customer SET manager_id = ? WHERE id = ?').run(year.employees[0]!, year.customers[0]!);
-    const budget = { id: 1, name: 'Q1', period_kind: 'quarter' as const, period: '2025-Q1', employee_id: null, department_id: null, customer_id: null, category_id: null, amount_fen: 1, warn_pct: 80, alert_pct: 100, hard_block: 0, created_at: '' };
+    const budget = { id: 1, name: 'Q1', period_kind: 'quarter' as const, period: '2025-Q1', employee_id: null, department_id: null, customer_id: null, category_id: null, amount_fen: 1, warn_pct: 80, alert_pct: 100, hard_block: 0, created_at: '', created_by: '' };
     const figures = () => {
       const inputs = new AllocInputs(book, '2025-02');
       return {
