@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startWebHarness, type WebHarness } from '../../electron/web/server';
+import { findBrowser, NO_BROWSER } from '../../scripts/browser.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = findBrowser() ?? '';
 export const RESULTS = resolve('test-results');
 
 export interface E2E {
@@ -36,6 +37,7 @@ const LONG_TASK_OBSERVER = `
 `;
 
 export async function startE2E(): Promise<E2E> {
+  if (!CHROMIUM) throw new Error(NO_BROWSER);
   const workDir = mkdtempSync(join(tmpdir(), 'cl-e2e-'));
   const harness = await startWebHarness({ staticDir: resolve('out/web'), workDir });
   const browser = await chromium.launch({
