@@ -90,7 +90,6 @@ export const accountRoles = {
   otherPayable: '2241',
   paidInCapital: 'E001',
   currentYearProfit: 'E103',
-  undistributedProfit: 'E10415',
   mainRevenue: 'P001',
   otherRevenue: 'P051',
   mainCost: 'P401',
