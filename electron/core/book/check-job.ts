@@ -4,7 +4,6 @@
  * the job, SQLite's integrity check takes a second thread (check.ts).
  */
 import { defineJob } from '../jobs/define';
-import '../service/checks';
 import { checkBookInParallel, type CheckReport } from './check';
 
 export const checkJob = defineJob<Record<string, never>, CheckReport>(({ book }) => checkBookInParallel(book));

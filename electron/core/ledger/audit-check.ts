@@ -12,7 +12,7 @@
  */
 import type { Book } from '../book/book';
 import type { CheckFinding } from '../book/check';
-import { voucherContentHash, voucherHeader, voucherLines, voucherNo, type VoucherHeader } from './vouchers';
+import { HASH_LINE_FIELDS, voucherContentHash, voucherContentHashOfRows, voucherHeader, voucherLines, voucherNo, type VoucherHeader } from './vouchers';
 
 type Header = Pick<VoucherHeader, 'period' | 'number' | 'date' | 'memo'>;
 
@@ -37,13 +37,13 @@ export function checkPostedVouchers(book: Book): CheckFinding[] {
     const h = posted.get(run);
     if (h && !again.has(run)) {
       if (hashes.has(run)) again.add(run);
-      else hashes.set(run, voucherContentHash(h, lines));
+      else hashes.set(run, voucherContentHashOfRows(h, lines));
     }
     run = null;
   };
-  // The line columns in the order voucherLines reads them: the content hash is over their values in that order.
+  // The hash's line fields in its fixed order, after the voucher id (line_no first: the run check below reads it).
   const rows = s
-    .prepare(`SELECT voucher_id, line_no, account_code, debit_fen, credit_fen, memo, customer_id, employee_id, department_id, category_id FROM voucher_line`)
+    .prepare(`SELECT voucher_id, ${HASH_LINE_FIELDS.join(', ')} FROM voucher_line`)
     .raw()
     .iterate() as IterableIterator<[number, number, ...unknown[]]>;
   for (const row of rows) {
