@@ -131,10 +131,13 @@ describe('small-company statements (会小企01表, 会小企02表)', () => {
   it('年初余额 is the balance before January; the report rows carry 行次, item and both columns', () => {
     const book = handYear();
     const r = runReport(book, 'balance-sheet', { from: '2027-03', to: '2027-03', filters: {}, locale: 'zh-CN' }).sections[0]!;
-    const cash = r.rows.find((x) => x.line === 1)!;
+    const cash = r.records!.find((x) => x.line === 1)!;
     expect(cash).toMatchObject({ line: 1, item: '货币资金', endFen: 49_760_000, yearStartFen: 49_760_000 });
     expect(r.facts).toMatchObject({ balanced: true, totalAssetsFen: 67_860_000 });
-    expect(r.rows.filter((x) => x.line != null).map((x) => x.line)).toEqual(Array.from({ length: 53 }, (_, i) => i + 1));
+    expect(r.records!.filter((x) => x.line != null).map((x) => x.line)).toEqual(Array.from({ length: 53 }, (_, i) => i + 1));
+    // Printed as the form: 资产 beside 负债和所有者权益, 资产总计 (30) level with 负债和所有者权益总计 (53) or above it.
+    expect(r.rows[0]).toMatchObject({ label: '流动资产：', rLabel: '流动负债：' });
+    expect(r.rows.find((x) => x.line === 1)).toMatchObject({ rLine: 31, endFen: 49_760_000, rEndFen: 0 });
     const is = runReport(book, 'income-statement', { from: '2026-02', to: '2026-02', filters: {}, locale: 'zh-CN' }).sections[0]!;
     expect(is.rows.map((x) => x.line)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
     expect(is.rows[0]).toMatchObject({ line: 1, item: '营业收入', label: '一、营业收入', periodFen: 5_000_000, ytdFen: 15_000_000 });
