@@ -183,6 +183,8 @@ async function writeWorkbook(path: string, results: ReportResult[], opts: WriteO
         t.eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: { style: 'thin' } }));
         t.commit();
       }
+      // Checks the report states (资产总计 = 负债和所有者权益总计: 平衡) under the table, as on screen.
+      for (const note of s.notes ?? []) ws.addRow([safeText(note)]).commit();
       ws.commit();
     }
   }
