@@ -56,7 +56,7 @@ export function balanceSheet(book: Book, to: string): BalanceSheet {
 }
 
 /** Net movement (debit − credit) per account over each range, closing entries left out. */
-function movements(book: Book, ranges: [string, string][]): Amounts[] {
+export function movements(book: Book, ranges: [string, string][]): Amounts[] {
   const cols = ranges.map((_, i) => `SUM(CASE WHEN period BETWEEN ? AND ? THEN debit_fen - credit_fen ELSE 0 END) AS c${i}`).join(', ');
   const where = ranges.map(() => '(period BETWEEN ? AND ?)').join(' OR ');
   const args = ranges.flat();

@@ -6,6 +6,7 @@
 import type { ReportRow, ReportSection } from '../../../shared/report';
 import { defineReport, L } from '../reports/define';
 import type { Locale } from '../../../shared/messages/index';
+import { adminExpenseReport } from './admin-expense';
 import { balanceSheet, incomeStatement } from './compute';
 import { plainItem, type EvaluatedLine } from './evaluate';
 import type { StatementLine } from './layout';
@@ -125,4 +126,4 @@ export const incomeStatementReport = defineReport({
   },
 });
 
-export const statementReports = [balanceSheetReport, incomeStatementReport];
+export const statementReports = [balanceSheetReport, incomeStatementReport, adminExpenseReport];

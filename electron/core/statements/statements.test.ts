@@ -153,4 +153,14 @@ describe('small-company statements (会小企01表, 会小企02表)', () => {
     expect(bs.balanced).toBe(false);
     expect(bs.totals.assets[0] - bs.totals.equityAndLiabilities[0]).toBe(-100);
   });
+
+  it('管理费用明细表: 本期 / 本年累计 / 上年同期 per sub-account, closing entries left out', () => {
+    const book = handYear();
+    const feb = runReport(book, 'admin-expenses', { from: '2026-02', to: '2026-02', filters: {}, locale: 'zh-CN' }).sections[0]!;
+    expect(feb.rows).toEqual([{ code: '560204', name: '管理人员薪酬', periodFen: 2_000_000, ytdFen: 4_000_000, priorFen: 0 }]);
+    expect(feb.totals).toEqual({ periodFen: 2_000_000, ytdFen: 4_000_000, priorFen: 0 });
+    // A year on: January 2026 is 上年同期, although its 结转损益 brought 560204 back to zero.
+    const next = runReport(book, 'admin-expenses', { from: '2027-01', to: '2027-01', filters: {}, locale: 'zh-CN' }).sections[0]!;
+    expect(next.rows).toEqual([{ code: '560204', name: '管理人员薪酬', periodFen: 0, ytdFen: 0, priorFen: 2_000_000 }]);
+  });
 });
