@@ -37,8 +37,10 @@ function hledgerBalances(file: string, extra: string[]): Map<string, number> {
     const amount = m[2]!.replace('CNY', '').trim();
     const parsed = parseAmount(amount === '0' ? '0' : amount);
     if (!parsed.ok) throw new Error(`unparseable amount ${m[2]}`);
-    const code = m[1]!.split(':').at(-1)!.split(' ')[0]!;
-    out.set(code, parsed.fen);
+    const codes = m[1]!.split(':').map((part) => part.split(' ')[0]!);
+    out.set(codes.at(-1)!, parsed.fen);
+    // --tree folds a parent with one child into the child's row ("3104 利润分配:310415 未分配利润"): the parent has the same balance.
+    if (extra.includes('--tree')) for (const c of codes.slice(0, -1)) if (!out.has(c)) out.set(c, parsed.fen);
   }
   return out;
 }

@@ -2,9 +2,10 @@
  * Reads the amounts the statements need and evaluates the book's standard's layouts.
  * Balances and movements come from ledger_total (per period and account, kept by
  * triggers), so a statement reads a few thousand rows whatever the size of the book.
- * The income statement leaves out closing entries: every voucher with a line on 本年利润
- * (3103 / 4103) is one (结转损益 and the year-end transfer are the only entries 本年利润 takes
- * in this app), so a month reads the same before and after its 结转损益.
+ * The income statement leaves out closing entries, so a month reads the same before and
+ * after its 结转损益: the vouchers closing/sql.ts marks as closing (and their reversals), and
+ * any voucher with a line on 本年利润 (3103 / 4103), which only closing entries post to —
+ * a transfer keyed in by hand is a closing entry too.
  */
 import { addMonths, period } from '../../../shared/period';
 import type { Side } from '../db/schema/account';
@@ -14,6 +15,7 @@ import { enterpriseBalanceSheet, enterpriseIncomeStatement } from './enterprise'
 import { evaluate, type Amounts, type ChartFacts, type EvaluatedLine } from './evaluate';
 import type { StatementLayout } from './layout';
 import { smallBalanceSheet, smallIncomeStatement } from './small';
+import { CLOSING_SOURCE } from '../closing/sql';
 
 export const layouts: Record<Standard, { balanceSheet: StatementLayout; incomeStatement: StatementLayout }> = {
   small: { balanceSheet: smallBalanceSheet, incomeStatement: smallIncomeStatement },
@@ -65,10 +67,12 @@ export function movements(book: Book, ranges: [string, string][]): Amounts[] {
   const closing = book.sqlite
     .prepare(
       `SELECT account_code AS code, ${cols} FROM voucher_line
-        WHERE posted = 1 AND voucher_id IN (SELECT voucher_id FROM voucher_line WHERE posted = 1 AND account_code = ? AND (${where}))
+        WHERE posted = 1 AND (${where})
+          AND voucher_id IN (SELECT id FROM voucher WHERE source_type = '${CLOSING_SOURCE}'
+                             UNION SELECT voucher_id FROM voucher_line WHERE posted = 1 AND account_code = ? AND (${where}))
         GROUP BY account_code`,
     )
-    .all(...args, profit, ...args) as Record<string, number | string>[];
+    .all(...args, ...args, profit, ...args) as Record<string, number | string>[];
   return ranges.map((_, i) => {
     const m: Amounts = new Map(totals.map((r) => [r.code as string, r[`c${i}`] as number]));
     for (const r of closing) m.set(r.code as string, (m.get(r.code as string) ?? 0) - (r[`c${i}`] as number));
