@@ -102,6 +102,7 @@ export const accountRoles = {
   financeExpense: 'PS03',
   // Period end and payroll (issue 15): 本年利润 3103/4103 → 利润分配-未分配利润 310415/410415.
   profitDistribution: 'E104',
+  undistributedProfit: 'E10415',
   statutorySurplus: 'E10401',
   surplusReserve: 'E101',
   salariesPayable: '221101',
