@@ -64,15 +64,18 @@ export function movements(book: Book, ranges: [string, string][]): Amounts[] {
   const args = ranges.flat();
   const totals = book.sqlite.prepare(`SELECT account_code AS code, ${cols} FROM ledger_total WHERE ${where} GROUP BY account_code`).all(...args, ...args) as Record<string, number | string>[];
   const profit = roleAccount(book.standard, 'currentYearProfit');
+  // From the few closing vouchers to their lines (CROSS JOIN keeps that order: SQLite would
+  // otherwise walk the ranges' million lines testing each one's voucher).
   const closing = book.sqlite
     .prepare(
-      `SELECT account_code AS code, ${cols} FROM voucher_line
-        WHERE posted = 1 AND (${where})
-          AND voucher_id IN (SELECT id FROM voucher WHERE source_type = '${CLOSING_SOURCE}'
-                             UNION SELECT voucher_id FROM voucher_line WHERE posted = 1 AND account_code = ? AND (${where}))
-        GROUP BY account_code`,
+      `SELECT l.account_code AS code, ${cols.replace(/period/g, 'l.period')}
+         FROM (SELECT id FROM voucher WHERE source_type = '${CLOSING_SOURCE}'
+               UNION SELECT voucher_id FROM voucher_line WHERE posted = 1 AND account_code = ? AND (${where})) c
+        CROSS JOIN voucher_line l ON l.voucher_id = c.id
+        WHERE l.posted = 1
+        GROUP BY l.account_code`,
     )
-    .all(...args, ...args, profit, ...args) as Record<string, number | string>[];
+    .all(...args, profit, ...args) as Record<string, number | string>[];
   return ranges.map((_, i) => {
     const m: Amounts = new Map(totals.map((r) => [r.code as string, r[`c${i}`] as number]));
     for (const r of closing) m.set(r.code as string, (m.get(r.code as string) ?? 0) - (r[`c${i}`] as number));
