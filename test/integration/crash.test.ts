@@ -15,7 +15,6 @@ import { openBook } from '../../electron/core/book/open';
 import { saveRule } from '../../electron/core/allocation/rules';
 import { transferPl } from '../../electron/core/closing/transfer';
 import { closePeriod } from '../../electron/core/ledger/periods';
-import '../../electron/core/service/index'; // registers the ledger's checks with book check
 import { bigBook } from '../bench/gen-book';
 import { writeExpenseSheet } from '../bench/import.bench';
 
