@@ -153,6 +153,11 @@ describe('row log tamper checks', () => {
 
   it('app actions after opening the book leave the check passing', async () => {
     const { call } = session;
+    // The session's own folder is removed after the first test (tempDir), and book.check
+    // opens the file again in a job worker: work on a copy that exists.
+    const path = join(tempDir(), 'actions.book');
+    copyFileSync(demo, path);
+    await call('book.open', { path });
     const book = session.session.requireBook();
     // The first approval step of a submitted claim belongs to the claimant's approver.
     const submitted = book.sqlite

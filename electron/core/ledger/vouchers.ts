@@ -67,8 +67,15 @@ export const voucherLines = (book: Book, id: number): LineRow[] => st(book).line
  * (pinned by voucher-hash.test.ts) — never change it, or every posted voucher fails.
  */
 export function voucherContentHash(h: Pick<VoucherHeader, 'period' | 'number' | 'date' | 'memo'>, lines: readonly LineRow[]): string {
-  const fields = (l: LineRow) => [l.line_no, l.account_code, l.debit_fen, l.credit_fen, l.memo, l.customer_id, l.employee_id, l.department_id, l.category_id];
-  const body = JSON.stringify([h.period, h.number, h.date, h.memo, lines.map(fields)]);
+  return voucherContentHashOfRows(h, lines.map((l) => HASH_LINE_FIELDS.map((f) => l[f])));
+}
+
+/** The line fields the content hash covers, in the recipe's fixed order. */
+export const HASH_LINE_FIELDS = ['line_no', 'account_code', 'debit_fen', 'credit_fen', 'memo', 'customer_id', 'employee_id', 'department_id', 'category_id'] as const;
+
+/** The same hash from lines already read as arrays of HASH_LINE_FIELDS (book check's one pass over voucher_line). */
+export function voucherContentHashOfRows(h: Pick<VoucherHeader, 'period' | 'number' | 'date' | 'memo'>, rows: readonly (readonly unknown[])[]): string {
+  const body = JSON.stringify([h.period, h.number, h.date, h.memo, rows]);
   return createHash('sha256').update(body).digest('hex');
 }
 
