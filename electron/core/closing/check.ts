@@ -8,12 +8,12 @@
  * of balance.
  * Warnings: claims with lines dated in the month still pending, schedules with an instalment
  * due this month not run, allocation rules without a run for the month.
- * Reads only: cheap enough to run before every close (ledger_total, one month's P&L lines).
+ * Reads only, from the trigger-kept totals: cheap enough to run before every close.
  */
 import { addMonths, period as toPeriod, type Period } from '../../../shared/period';
 import type { MessageCode } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
-import { currentProfitBalance, plBalances } from './balances';
+import { currentProfitBalance, plAccountsLeft } from './balances';
 import { balanceSheet } from '../statements/compute';
 
 export type CheckLink = 'periods' | 'vouchers' | 'ledger' | 'reports' | 'claims' | 'schedules' | 'allocation';
@@ -64,10 +64,9 @@ export function closeCheck(book: Book, period: string): CloseCheck {
   const earlier = firstOpenBefore(book, p);
   if (earlier) blockers.push({ code: 'closing.earlierOpen', params: { period: p, earlier }, link: 'periods' });
 
-  const pl = plBalances(book, p);
-  if (pl.length > 0) {
-    const accounts = new Set(pl.map((g) => g.account)).size;
-    blockers.push({ code: 'closing.plNotTransferred', params: { period: p, count: accounts, amount: -pl.reduce((s, g) => s + g.bal, 0) }, link: 'periods' });
+  const pl = plAccountsLeft(book, p);
+  if (pl.count > 0) {
+    blockers.push({ code: 'closing.plNotTransferred', params: { period: p, count: pl.count, amount: -pl.balance }, link: 'periods' });
   } else if (p.endsWith('-12')) {
     const profit = currentProfitBalance(book, p);
     if (profit !== 0) blockers.push({ code: 'closing.profitNotCarried', params: { period: p, amount: -profit }, link: 'periods' });
@@ -79,7 +78,7 @@ export function closeCheck(book: Book, period: string): CloseCheck {
   const b = ledgerTotals(book, p);
   if (b.debit !== b.credit) blockers.push({ code: 'closing.trialBalanceOff', params: { debit: b.debit, credit: b.credit }, link: 'ledger' });
   // With P&L still untransferred the balance sheet is off by exactly that: the blocker above says so already.
-  else if (pl.length === 0) {
+  else if (pl.count === 0) {
     const bs = balanceSheet(book, p);
     if (!bs.balanced) blockers.push({ code: 'closing.balanceSheetOff', params: { assets: bs.totals.assets[0], liabilitiesEquity: bs.totals.equityAndLiabilities[0] }, link: 'reports' });
   }
