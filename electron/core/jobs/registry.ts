@@ -4,12 +4,14 @@
  */
 import { importJob } from '../import/import-job';
 import { exportPackJob, exportReportJob } from '../reports/export-jobs';
+import { printVouchersJob } from '../ledger/print/print';
 import type { JobModule } from './define';
 
 export const jobModules = {
   import: importJob,
   'reports.export': exportReportJob,
   'reports.pack': exportPackJob,
+  'vouchers.print': printVouchersJob,
 } satisfies Record<string, JobModule<never, unknown, never>>;
 
 export type JobName = keyof typeof jobModules;

@@ -11,6 +11,7 @@ import { accountsHandlers } from '../accounts/app';
 import { allocationHandlers } from '../allocation/app';
 import { schedulesHandlers } from '../schedules/app';
 import { ledgerHandlers } from '../ledger/app';
+import { vouchersHandlers } from '../ledger/vouchers-app';
 import { mastersHandlers } from '../masters/app';
 import { checkMasters } from '../masters/audit-check';
 import { checkLedgerTotals } from '../ledger/totals-check';
@@ -36,7 +37,7 @@ registerCheck(checkRowLog);
 registerCheck(checkClaimLines);
 registerCheck(checkAllocLines);
 
-export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers);
+export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers, vouchersHandlers);
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
   const fail = (e: UserError): Reply<unknown> => ({

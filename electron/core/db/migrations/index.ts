@@ -4,7 +4,7 @@
  * transaction with the others pending. An applied id this build does not know means a
  * newer program wrote the book: we refuse to open it rather than guess.
  * Domain ranges keep parallel work apart: 0001 core, 0100 import, 0200 claims,
- * 0300 schedules and allocation, 0400 reports, 0500 reliability, 0600 audit coverage (row log).
+ * 0300 schedules and allocation, 0400 reports, 0500 reliability, 0600 audit coverage (row log), 0800 voucher workflow.
  * A migration is SQL, or a function for what SQL alone cannot do (0600 generates triggers
  * from the tables' columns).
  */
@@ -21,6 +21,7 @@ import * as m0302 from './0302_customer_lines';
 import * as m0500 from './0500_ledger_totals';
 import * as m0600 from './0600_row_log';
 import * as m0601 from './0601_alloc_lines';
+import * as m0800 from './0800_voucher_workflow';
 import { sealRange } from '../../book/row-log';
 
 export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
@@ -35,6 +36,7 @@ export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
   '0500_ledger_totals': m0500.up,
   '0600_row_log': m0600.up,
   '0601_alloc_lines': m0601.up,
+  '0800_voucher_workflow': m0800.up,
 };
 
 /** Migrations this build knows that the book has not had yet (and how many it has had). */
