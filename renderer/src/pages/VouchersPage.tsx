@@ -19,6 +19,8 @@ export function VouchersPage() {
   const [status, setStatus] = useState<'' | 'draft' | 'reviewed' | 'posted'>('');
   const [periods, setPeriods] = useState<PeriodRow[]>([]);
   const [version, setVersion] = useState(0);
+  // Settings and 凭证整理 change what the open voucher shows (its 字 choices, its number): the editor starts afresh.
+  const [editorKey, setEditorKey] = useState(0);
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -105,7 +107,7 @@ export function VouchersPage() {
         <h1>{t('nav.vouchers')}</h1>
         <span className="muted">{t('voucher.pasteHint')}</span>
       </header>
-      <VoucherEditor openId={openId} onNew={() => setOpenId(null)} onChanged={() => setVersion((v) => v + 1)} />
+      <VoucherEditor key={editorKey} openId={openId} onNew={() => setOpenId(null)} onChanged={() => setVersion((v) => v + 1)} />
       <div className="page-head">
         <h2>{t('voucher.list')}</h2>
         <select value={period} onChange={(e) => setPeriod(e.target.value)} data-testid="voucher-period">
@@ -122,7 +124,14 @@ export function VouchersPage() {
         </select>
         <span className="muted">{t('voucher.openHint')}</span>
       </div>
-      <VoucherToolbar periods={periods} period={period} onChanged={() => setVersion((v) => v + 1)} />
+      <VoucherToolbar
+        periods={periods}
+        period={period}
+        onChanged={() => {
+          setVersion((v) => v + 1);
+          setEditorKey((k) => k + 1);
+        }}
+      />
       {error && <p className="error">{error}</p>}
       <SqlGrid<VoucherListRow>
         testId="voucher-list"

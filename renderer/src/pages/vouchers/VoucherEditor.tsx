@@ -246,11 +246,8 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
         {voucher?.reversesId && <span className="badge">{t('voucher.reversal')}</span>}
         {voucher?.reversedById && <span className="badge">{t('voucher.reversedBy')}</span>}
         <label>
-          {t('voucher.date')}
-          <input value={date} disabled={readonly} data-testid="voucher-date" onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" size={11} />
-        </label>
-        <label>
           {t('voucher.word')}
+          {/* 凭证字, 附单据 come before the date: Tab from the date goes on to 摘要 and the lines. */}
           <select value={word || settings?.words[0] || '记'} disabled={readonly || (settings?.words.length ?? 1) < 2} data-testid="voucher-word" onChange={(e) => setWord(e.target.value as VoucherWord)}>
             {(settings?.words ?? ['记']).map((w) => (
               <option key={w} value={w}>{w}</option>
@@ -261,6 +258,10 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
           {t('voucher.attachments')}
           <input value={attachments} disabled={readonly} inputMode="numeric" size={3} data-testid="voucher-attachments" onChange={(e) => setAttachments(e.target.value)} />
           {t('voucher.attachmentsUnit')}
+        </label>
+        <label>
+          {t('voucher.date')}
+          <input value={date} disabled={readonly} data-testid="voucher-date" onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" size={11} />
         </label>
         <label className="grow">
           {t('voucher.memo')}
