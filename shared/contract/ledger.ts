@@ -106,6 +106,7 @@ export interface TrialBalanceDto {
 export const ledgerChannels = {
   /** Creates a draft (no id) or replaces a draft's date, memo and lines (id). Rules are checked. */
   'vouchers.save': channel<VoucherDto>()(
+    // confirmFuture: the user confirmed a date later than next month (closing.futurePeriod otherwise).
     z.object({
       id: id.optional(),
       date: isoDate,
@@ -113,6 +114,7 @@ export const ledgerChannels = {
       word: voucherWordSchema.optional(),
       attachments: z.number().int().min(0).max(9999).default(0),
       lines: z.array(voucherLineSchema).max(1000),
+      confirmFuture: z.boolean().optional(),
     }),
   ),
   'vouchers.post': channel<VoucherDto>()(z.object({ id })),
@@ -123,7 +125,9 @@ export const ledgerChannels = {
   /** Newest first within a period: keyset on (period, number/draft id). */
   'vouchers.page': channel<Page<VoucherListRow>>()(z.object({ period: periodSchema.optional(), status: z.enum(['draft', 'reviewed', 'posted']).optional(), ...pageArgs })),
   'periods.list': channel<PeriodRow[]>()(z.object({})),
-  'periods.close': channel<PeriodRow[]>()(z.object({ period: periodSchema })),
+  /** Closes in order when the 结账检查 has no blocker (its first blocker's code otherwise); confirmFuture for a month beyond next. */
+  'periods.close': channel<PeriodRow[]>()(z.object({ period: periodSchema, confirmFuture: z.boolean().optional() })),
+  /** 反结账: only the latest closed period, with a reason (audited). */
   'periods.reopen': channel<PeriodRow[]>()(z.object({ period: periodSchema, reason: z.string().trim().min(1).max(500) })),
   /** 明细账 rows for an account (and its sub-accounts); the first page starts with the opening row. */
   'ledger.detailPage': channel<Page<LedgerLineRow>>()(z.object({ account: z.string().regex(/^\d{4}(\d{2}){0,2}$/), from: periodSchema, to: periodSchema, ...pageArgs })),

@@ -16,13 +16,13 @@ import { useI18n } from '../../i18n/index';
 import { isMultiCell, parsePastedRows } from './paste';
 import { printVouchers, WorkflowInfo } from './workflow-ui';
 import { blankLine, cellFen, fromDto, resolvePasted, toRequest, totals, type EditLine } from './lines';
+import { todayLocal } from '../../../../shared/today';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | null; onChanged: () => void; onNew: () => void }) {
   const { t } = useI18n();
   const [voucher, setVoucher] = useState<VoucherDto | null>(null);
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(todayLocal);
   const [memo, setMemo] = useState('');
   const [word, setWord] = useState<VoucherWord | ''>('');
   const [attachments, setAttachments] = useState('0');
@@ -42,7 +42,7 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
 
   const load = useCallback((v: VoucherDto | null) => {
     setVoucher(v);
-    setDate(v?.date ?? today());
+    setDate(v?.date ?? todayLocal());
     setMemo(v?.memo ?? '');
     setWord(v?.word ?? '');
     setAttachments(String(v?.attachments ?? 0));
