@@ -107,12 +107,15 @@ export function createDraft(book: Book, input: VoucherInput, opts: { accounts?: 
   return id;
 }
 
+/** What posting returns; `no` is the 凭证字号 as printed (记-0042, 转-0003). */
+export interface PostedVoucher { id: number; number: number; period: string; no: string }
+
 /**
  * Posts (记账) a draft: re-checks the rules, takes the next numbers of its period and 字,
  * audits the content. A manual draft must be reviewed first where the book requires it;
  * a generated one (`generated`, from bookVoucher) is reviewed by the acting user's action.
  */
-export function postDraft(book: Book, id: number, accounts?: Map<string, AccountFacts>, opts: { generated?: boolean } = {}): { id: number; number: number; period: string } {
+export function postDraft(book: Book, id: number, accounts?: Map<string, AccountFacts>, opts: { generated?: boolean } = {}): PostedVoucher {
   const h = voucherHeader(book, id);
   if (h.status === 'posted') throw new UserError('ledger.alreadyPosted', { voucher: `${h.period} ${voucherLabel(h.word, h.word_no)}` });
   const generated = opts.generated === true && h.reviewed_by === null;
@@ -142,17 +145,17 @@ export function postDraft(book: Book, id: number, accounts?: Map<string, Account
     entityId: id,
     after: { period: h.period, number, date: h.date, lines: lines.length, contentHash: voucherContentHash({ ...h, number }, lines), ...stamp },
   });
-  return { id, number, period: h.period };
+  return { id, number, period: h.period, no: voucherLabel(h.word, wordNo) };
 }
 
 /** Creates and posts in one go: what imports, claims, schedules and allocations use. */
-export function bookVoucher(book: Book, input: VoucherInput, accounts?: Map<string, AccountFacts>): { id: number; number: number; period: string } {
+export function bookVoucher(book: Book, input: VoucherInput, accounts?: Map<string, AccountFacts>): PostedVoucher {
   const facts = accounts ?? accountFacts(book);
   return postDraft(book, createDraft(book, input, { accounts: facts }), facts, { generated: true });
 }
 
 /** 红字冲销: a posted voucher with the same lines, amounts negated, dated `date` (default: the original's). */
-export function reverseVoucher(book: Book, id: number, date?: string): { id: number; number: number; period: string } {
+export function reverseVoucher(book: Book, id: number, date?: string): PostedVoucher {
   const h = voucherHeader(book, id);
   if (h.status !== 'posted') throw new UserError('ledger.reverseDraft');
   if (h.reverses_id !== null) throw new UserError('ledger.reverseReversal');
