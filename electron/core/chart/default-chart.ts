@@ -36,8 +36,6 @@ const base: Row[] = [
   ['E001', '实收资本', 'equity', 'credit'],
   ['E103', '本年利润', 'equity', 'credit'],
   ['E104', '利润分配', 'equity', 'credit'],
-  // 利润分配-未分配利润: where 结转损益 moves the year's profit in its last month (closing/transfer.ts).
-  ['E10415', '未分配利润', 'equity', 'credit'],
   ['P001', '主营业务收入', 'revenue', 'credit', 'customer'],
   ['P051', '其他业务收入', 'revenue', 'credit'],
   ['P401', '主营业务成本', 'expense', 'debit'],
@@ -90,7 +88,6 @@ export const accountRoles = {
   otherPayable: '2241',
   paidInCapital: 'E001',
   currentYearProfit: 'E103',
-  undistributedProfit: 'E10415',
   mainRevenue: 'P001',
   otherRevenue: 'P051',
   mainCost: 'P401',
