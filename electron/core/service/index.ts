@@ -6,6 +6,7 @@
 import { contract, type ChannelName } from '../../../shared/contract/index';
 import { UserError, type Reply } from '../../../shared/errors';
 import { message } from '../../../shared/messages/index';
+import { describeIssues } from '../../../shared/messages/validation';
 import { bookHandlers } from '../book/app';
 import { accountsHandlers } from '../accounts/app';
 import { allocationHandlers } from '../allocation/app';
@@ -47,8 +48,10 @@ export async function dispatch(session: Session, channel: string, payload: unkno
   const name = channel as ChannelName;
   const parsed = contract[name].request.safeParse(payload ?? {});
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    return fail(new UserError('payload.invalid', { issues }));
+    // Field by field in the UI language; `paths` keeps the raw paths for scripts and logs.
+    const issues = describeIssues(session.locale, parsed.error.issues, payload);
+    const paths = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
+    return fail(new UserError('payload.invalid', { issues, paths }));
   }
   const handler = handlers[name] as Handler<ChannelName> | undefined;
   if (!handler) return fail(new UserError('channel.unknown', { channel: name }));

@@ -4,14 +4,13 @@
  * behind its overhead.
  */
 import type { ColDef } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CustomerProfit, ManagerRoi } from '../../../../shared/contract/allocation';
 import { formatFen } from '../../../../shared/money';
 import { api } from '../../api/platform';
 import { useBook } from '../../book-context';
 import { Chart, type ChartOption } from '../../components/Chart';
-import { gridTheme } from '../../components/SqlGrid';
+import { Grid } from '../../components/Grid';
 import { useI18n } from '../../i18n/index';
 import { ExplainPanel, type ExplainTarget } from './ExplainPanel';
 import { thisPeriod } from './format';
@@ -111,12 +110,11 @@ export function ProfitabilityPage() {
       {/* Mounted with its rows: an auto-height grid that grows from empty can keep its old height. */}
       {rows.length > 0 && (
         <div className="report-grid" data-testid="profit-grid">
-          <AgGridReact<CustomerProfit>
-            theme={gridTheme}
+          <Grid<CustomerProfit>
             columnDefs={cols}
             defaultColDef={defaultColDef}
             rowData={rows}
-            domLayout={rows.length > 20 ? 'normal' : 'autoHeight'}
+            size="content"
             rowClass="clickable"
             onRowClicked={(e) => e.data && e.data.customerId && setExplain({ customerId: e.data.customerId, label: `${e.data.code} ${e.data.name}`, from: range.from, to: range.to })}
             pinnedBottomRowData={[{ ...totals, name: t('alloc.total'), margin: totals.revenueFen ? totals.profitFen / totals.revenueFen : null } as CustomerProfit]}
@@ -128,7 +126,7 @@ export function ProfitabilityPage() {
       <h2>{t('profit.managers')}</h2>
       {managers.length > 0 && (
         <div className="report-grid" data-testid="manager-grid">
-          <AgGridReact<ManagerRoi> theme={gridTheme} columnDefs={mcols} defaultColDef={defaultColDef} rowData={managers} domLayout="autoHeight" />
+          <Grid<ManagerRoi> columnDefs={mcols} defaultColDef={defaultColDef} rowData={managers} size="content" />
         </div>
       )}
     </section>
