@@ -39,7 +39,7 @@ export type GridProps<Row> = AgGridReactProps<Row> & {
 
 export function Grid<Row>({ size = 'fill', rowCount, gridRef, localeText, containerStyle, ...props }: GridProps<Row>) {
   const { locale, t } = useI18n();
-  const text = useMemo(() => gridLocaleText(locale, { loadingOoo: t('common.loading'), ...localeText }), [locale, t, localeText]);
+  const text = useMemo(() => gridLocaleText(locale, { loadingOoo: t('common.loading'), noRowsToShow: t('grid.noRows'), ...localeText }), [locale, t, localeText]);
   const n = rowCount ?? props.rowData?.length ?? 0;
   const tall = size === 'content' && !props.domLayout && n > AUTO_ROWS;
   const domLayout = props.domLayout ?? (size === 'content' ? (tall ? 'normal' : 'autoHeight') : undefined);
