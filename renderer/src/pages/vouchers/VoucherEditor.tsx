@@ -12,8 +12,8 @@ import { itemLabel, Picker, settlePickers } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { isMultiCell, parsePastedRows } from './paste';
 import { badAmountKey, blankLine, cellFen, fromDto, resolvePasted, toRequest, totals, type EditLine } from './lines';
-
-const today = () => new Date().toISOString().slice(0, 10);
+// The user's local date (a UTC date is yesterday's before 08:00 in China).
+import { today } from '../claims/draft';
 
 export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | null; onChanged: () => void; onNew: () => void }) {
   const { t } = useI18n();
