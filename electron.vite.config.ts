@@ -17,6 +17,8 @@ export default defineConfig({
         // index.js; an import reads its workbook in one more thread (import-reader.js).
         input: {
           index: resolve('electron/main/index.ts'),
+          // The engine (the whole core) runs in a utilityProcess of its own (engine-host.ts).
+          engine: resolve('electron/main/engine-process.ts'),
           'job-worker': resolve('electron/core/jobs/worker.ts'),
           'import-reader': resolve('electron/core/import/read-worker.ts'),
         },

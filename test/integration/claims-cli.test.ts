@@ -11,7 +11,7 @@ import { createClaim } from '../../electron/core/claims/create';
 import { createUser } from '../../electron/core/users/users';
 import { saveBudget } from '../../electron/core/budgets/budgets';
 import { tempDir } from '../support/temp';
-import { localToday } from '../../electron/core/policy/rules';
+import { todayLocal } from '../../shared/today';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const CLI = join(process.cwd(), 'electron/cli/index.ts');
@@ -57,7 +57,7 @@ describe('claims CLI', () => {
     const paidBook = openBook(path);
     const settled = paidBook.sqlite.prepare(`SELECT v.date, l.account_code FROM claim c JOIN voucher v ON v.id = c.settlement_voucher_id JOIN voucher_line l ON l.voucher_id = v.id AND l.credit_fen > 0`).get();
     paidBook.close();
-    expect(settled).toEqual({ date: localToday(), account_code: '1002' });
+    expect(settled).toEqual({ date: todayLocal(), account_code: '1002' });
 
     const budget = cli(dir, {}, 'report', 'budget', path, '--from', '2026-01', '--to', '2026-12');
     expect(budget.code).toBe(0);

@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBook } from '../../electron/core/book/check';
 import { openBook } from '../../electron/core/book/open';
 import { saveRule } from '../../electron/core/allocation/rules';
-import '../../electron/core/service/index'; // registers the ledger's checks with book check
 import { bigBook } from '../bench/gen-book';
 import { writeExpenseSheet } from '../bench/import.bench';
 

@@ -1,9 +1,20 @@
 /**
- * `book check`: SQLite integrity, foreign keys, every posted voucher balanced, and the
- * audit chain intact. Returns every finding rather than stopping at the first.
+ * `book check`: SQLite integrity, foreign keys, every posted voucher balanced, the audit
+ * chain intact, and each domain's content against what the chain recorded. Returns every
+ * finding rather than stopping at the first.
+ *
+ * The list of checks is static: it is the `CHECKS` array below, imported here, never
+ * filled by another module's import side effects, so `checkBook` answers the same whoever
+ * calls it (the CLI, the service, a test that imports nothing else).
  */
 import type { Book } from './book';
 import { verifyAuditChain } from './audit';
+import { checkRowLog } from './row-log-check';
+import { checkPostedVouchers } from '../ledger/audit-check';
+import { checkLedgerTotals } from '../ledger/totals-check';
+import { checkMasters } from '../masters/audit-check';
+import { checkClaimLines } from '../claims/lines-hash';
+import { checkAllocLines } from '../allocation/lines-hash';
 
 export interface CheckFinding {
   check: 'integrity' | 'foreignKeys' | 'balance' | 'audit';
@@ -16,10 +27,18 @@ export interface CheckReport {
   findings: CheckFinding[];
 }
 
-/** Extra checks registered by domains (e.g. ledger content against the audit trail). */
+/** A domain's check of its content (e.g. posted vouchers against the audit trail). */
 export type BookCheck = (book: Book) => CheckFinding[];
-const extraChecks: BookCheck[] = [];
-export const registerCheck = (check: BookCheck): void => void extraChecks.push(check);
+
+/** Every domain check, in the order findings are reported. Add a new one here. */
+export const CHECKS: readonly BookCheck[] = [
+  checkPostedVouchers,
+  checkMasters,
+  checkLedgerTotals,
+  checkRowLog,
+  checkClaimLines,
+  checkAllocLines,
+];
 
 export function checkBook(book: Book): CheckReport {
   const findings: CheckFinding[] = [];
@@ -39,6 +58,6 @@ export function checkBook(book: Book): CheckReport {
   }
   const chain = verifyAuditChain(book.sqlite);
   if (!chain.ok) findings.push({ check: 'audit', message: `audit record ${chain.brokenAt}: ${chain.reason} altered` });
-  for (const check of extraChecks) findings.push(...check(book));
+  for (const check of CHECKS) findings.push(...check(book));
   return { ok: findings.length === 0, auditRecords: chain.records, findings };
 }

@@ -13,6 +13,7 @@ import { openSqlite, type Sqlite } from '../db/sqlite';
 import type { Standard } from '../chart/default-chart';
 import { Book } from './book';
 import { seedBook } from './seed';
+import { thisPeriodLocal } from '../../../shared/today';
 
 export interface CreateBookInput {
   path: string;
@@ -33,7 +34,7 @@ export function createBook(input: CreateBookInput, now = new Date()): Book {
   const company = input.company.trim();
   if (!company) throw new UserError('book.companyRequired');
   if (existsSync(input.path)) throw new UserError('book.exists', { path: input.path });
-  const firstPeriod = input.firstPeriod ?? now.toISOString().slice(0, 7);
+  const firstPeriod = input.firstPeriod ?? thisPeriodLocal(now);
   if (!isPeriod(firstPeriod)) throw new UserError('period.invalid', { period: firstPeriod });
   let sqlite: Sqlite | undefined;
   try {

@@ -13,7 +13,6 @@ import { openSqlite } from '../db/sqlite';
 import { openBook } from './open';
 import { checkBook } from './check';
 import { ROW_LOG_TABLES } from './row-log';
-import '../service/index';
 
 /** A change per covered table that keeps its constraints; tables the demo leaves empty get a row inserted. */
 const first = (t: string, key = 'id') => `${key} = (SELECT min(${key}) FROM ${t})`;

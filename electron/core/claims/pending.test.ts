@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
 import { saveBudget } from '../budgets/budgets';
 import { closePeriod } from '../ledger/periods';
-import { localToday } from '../policy/rules';
+import { todayLocal } from '../../../shared/today';
 import { createUser } from '../users/users';
 import { claimDetail } from './detail';
 import { saveClaim } from './edit';
@@ -64,9 +64,9 @@ describe('the pending approval as the acting user meets it', () => {
     as('wang', () => submitClaim(book, id, '', 'zh-CN'));
     book.user = 'li';
     const plan = claimDetail(book, id, 'zh-CN').approval!.accruals;
-    expect(plan).toEqual([{ month: '2026-01', date: localToday(), moved: 'closed' }]);
+    expect(plan).toEqual([{ month: '2026-01', date: todayLocal(), moved: 'closed' }]);
     const r = as('li', () => approveClaim(book, id, '', 'zh-CN'));
-    expect(r.voucher!.slice(0, 7)).toBe(localToday().slice(0, 7));
+    expect(r.voucher!.slice(0, 7)).toBe(todayLocal().slice(0, 7));
   });
 });
 

@@ -10,7 +10,7 @@ import type { Book } from '../book/book';
 import { bookVoucher, voucherNo } from '../ledger/vouchers';
 import { periodStatus } from '../ledger/periods';
 import type { LineInput } from '../ledger/voucher-rules';
-import { localToday } from '../policy/rules';
+import { todayLocal } from '../../../shared/today';
 
 interface ClaimHead {
   id: number;
@@ -42,8 +42,8 @@ function accrualDate(book: Book, lines: { date: string }[]): { date: string; mov
   const latest = lines.reduce((m, l) => (l.date > m ? l.date : m), lines[0]!.date);
   const first = book.meta('first_period') ?? '';
   const period = latest.slice(0, 7);
-  if (period < first) return { date: localToday(), moved: 'beforeStart' };
-  if (periodStatus(book, period) === 'closed') return { date: localToday(), moved: 'closed' };
+  if (period < first) return { date: todayLocal(), moved: 'beforeStart' };
+  if (periodStatus(book, period) === 'closed') return { date: todayLocal(), moved: 'closed' };
   return { date: latest, moved: null };
 }
 

@@ -60,9 +60,15 @@ export function voucherHeader(book: Book, id: number): VoucherHeader {
 
 export const voucherLines = (book: Book, id: number): LineRow[] => st(book).lines.all(id) as LineRow[];
 
-/** A digest of what a posted voucher says; the audit record of its posting keeps it. */
-export function voucherContentHash(h: Pick<VoucherHeader, 'period' | 'number' | 'date' | 'memo'>, lines: LineRow[]): string {
-  const body = JSON.stringify([h.period, h.number, h.date, h.memo, lines.map((l) => Object.values(l))]);
+/**
+ * A digest of what a posted voucher says; the audit record of its posting keeps it and
+ * `book check` recomputes it. The fields are named in a fixed order, so no SELECT's column
+ * order can change it; the order is the one every existing book's hashes were taken with
+ * (pinned by voucher-hash.test.ts) — never change it, or every posted voucher fails.
+ */
+export function voucherContentHash(h: Pick<VoucherHeader, 'period' | 'number' | 'date' | 'memo'>, lines: readonly LineRow[]): string {
+  const fields = (l: LineRow) => [l.line_no, l.account_code, l.debit_fen, l.credit_fen, l.memo, l.customer_id, l.employee_id, l.department_id, l.category_id];
+  const body = JSON.stringify([h.period, h.number, h.date, h.memo, lines.map(fields)]);
   return createHash('sha256').update(body).digest('hex');
 }
 

@@ -12,6 +12,7 @@ import { bookVoucher } from '../ledger/vouchers';
 import { accountFacts } from '../ledger/voucher-rules';
 import { straightLine } from '../allocation/split';
 import type { ScheduleEntry, ScheduleRunResult as RunResult, ScheduleStatus as EntryStatus, ScheduleView } from '../../../shared/contract/schedules';
+import { thisPeriodLocal } from '../../../shared/today';
 
 export type SchedulePreset = 'prepaid' | 'intangible' | 'deferral' | 'custom';
 
@@ -114,7 +115,7 @@ export function planOf(r: Pick<ScheduleRow, 'total_fen' | 'first_period' | 'peri
   return straightLine(r.total_fen, r.periods).map((amountFen, i) => ({ no: i + 1, period: addMonths(toPeriod(r.first_period), i), amountFen }));
 }
 
-export function viewSchedule(book: Book, r: ScheduleRow, today = new Date().toISOString().slice(0, 7)): ScheduleView {
+export function viewSchedule(book: Book, r: ScheduleRow, today = thisPeriodLocal()): ScheduleView {
   const posted = new Map(
     (book.sqlite.prepare('SELECT period_no, voucher_id FROM schedule_entry WHERE schedule_id = ?').all(r.id) as { period_no: number; voucher_id: number }[]).map((e) => [e.period_no, e.voucher_id]),
   );

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { formatFen } from '../../../../shared/money';
 import { api, errorText } from '../../api/platform';
 import { useI18n } from '../../i18n/index';
-import { today } from './draft';
+import { todayLocal } from '../../../../shared/today';
 
 interface Props {
   totalFen: number;
@@ -18,7 +18,7 @@ export function PayDialog({ totalFen, onPay, onCancel }: Props) {
   const { t } = useI18n();
   const [accounts, setAccounts] = useState<{ code: string; name: string }[]>([]);
   const [account, setAccount] = useState('');
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(todayLocal);
   const [comment, setComment] = useState('');
   const [error, setError] = useState('');
 

@@ -12,13 +12,12 @@ import { itemLabel, Picker, settlePickers } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { isMultiCell, parsePastedRows } from './paste';
 import { badAmountKey, blankLine, cellFen, fromDto, resolvePasted, toRequest, totals, type EditLine } from './lines';
-// The user's local date (a UTC date is yesterday's before 08:00 in China).
-import { today } from '../claims/draft';
+import { todayLocal } from '../../../../shared/today';
 
 export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | null; onChanged: () => void; onNew: () => void }) {
   const { t } = useI18n();
   const [voucher, setVoucher] = useState<VoucherDto | null>(null);
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(todayLocal);
   const [memo, setMemo] = useState('');
   const [lines, setLines] = useState<EditLine[]>(() => [blankLine(), blankLine()]);
   const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
@@ -30,7 +29,7 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
 
   const load = useCallback((v: VoucherDto | null) => {
     setVoucher(v);
-    setDate(v?.date ?? today());
+    setDate(v?.date ?? todayLocal());
     setMemo(v?.memo ?? '');
     setLines(v ? fromDto(v) : [blankLine(), blankLine()]);
   }, []);
