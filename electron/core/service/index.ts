@@ -34,10 +34,11 @@ export async function dispatch(session: Session, channel: string, payload: unkno
   const name = channel as ChannelName;
   const parsed = contract[name].request.safeParse(payload ?? {});
   if (!parsed.success) {
-    // Field by field in the UI language; `paths` keeps the raw paths for scripts and logs.
-    const issues = describeIssues(session.locale, parsed.error.issues, payload);
-    const paths = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
-    return fail(new UserError('payload.invalid', { issues, paths }));
+    // The message says it field by field in the UI language (`fields`); `issues` keeps the
+    // raw paths and zod's words for scripts, logs and the contract fuzz.
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const fields = describeIssues(session.locale, parsed.error.issues, payload);
+    return fail(new UserError('payload.invalid', { issues, fields }));
   }
   const handler = handlers[name] as Handler<ChannelName> | undefined;
   if (!handler) return fail(new UserError('channel.unknown', { channel: name }));
