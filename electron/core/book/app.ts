@@ -9,6 +9,7 @@ import { backupBook } from './backup';
 import { autoBackup, listBackups, restoreBackup } from './backups';
 import { checkBook } from './check';
 import { checklist } from './checklist';
+import { cockpit } from './cockpit';
 import { lockBook } from './lock';
 import { createBook, openBook } from './open';
 import { fillDemo } from '../demo/generate';
@@ -67,6 +68,7 @@ function adopt(s: Session, path: string, open: (path: string) => Book) {
 export const bookHandlers = defineHandlers({
   'app.info': (_req, s) => appInfo(s),
   'app.checklist': (_req, s) => checklist(s.requireBook()),
+  'app.cockpit': (_req, s) => cockpit(s.requireBook()),
   'app.setLocale': (req, s) => {
     s.locale = req.locale;
     return appInfo(s);

@@ -12,10 +12,11 @@ import { checklistStrings } from './strings/checklist';
 import { claimsStrings } from './strings/claims';
 import { importStrings } from './strings/import';
 import { approvalStrings } from './strings/approval';
+import { homeStrings } from './strings/home';
 
 export type Locale = 'zh-CN' | 'en';
 
-const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings, approvalStrings] as const;
+const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings, approvalStrings, homeStrings] as const;
 type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
 export type StringKey = Keys;
 
