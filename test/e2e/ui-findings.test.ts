@@ -48,6 +48,12 @@ it('opens the demo on 首页 and shows the allocation and profitability grids wi
   const profit = page.getByTestId('profit-grid');
   await profit.locator('.ag-row').first().waitFor({ timeout: 60_000 });
   expect(await visibleRows(profit)).toBeGreaterThanOrEqual(10);
+  // Managers: client costs by default; no growth against months before the book (n/a, and said so).
+  await expect(page.getByTestId('roi-basis').inputValue()).resolves.toBe('client');
+  await page.getByTestId('roi-notes').getByText('早于账套启用期间', { exact: false }).waitFor();
+  const managers = page.getByTestId('manager-grid');
+  await managers.locator('.ag-header-cell-text', { hasText: '客户管理费用' }).waitFor();
+  expect(await managers.locator('[col-id="growth"].ag-cell').first().innerText()).toBe('n/a');
   await e.shot('ui-02-profitability-demo');
 
   // ag-grid's own texts are Chinese: the column menu's filter of a report grid.

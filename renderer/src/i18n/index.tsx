@@ -13,10 +13,11 @@ import { claimsStrings } from './strings/claims';
 import { importStrings } from './strings/import';
 import { approvalStrings } from './strings/approval';
 import { homeStrings } from './strings/home';
+import { roiStrings } from './strings/roi';
 
 export type Locale = 'zh-CN' | 'en';
 
-const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings, approvalStrings, homeStrings] as const;
+const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings, approvalStrings, homeStrings, roiStrings] as const;
 type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
 export type StringKey = Keys;
 

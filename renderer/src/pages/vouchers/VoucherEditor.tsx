@@ -217,7 +217,7 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
         <thead>
           <tr>
             <th>#</th>
-            <th>{t('voucher.memo')}</th>
+            <th className="memo-col">{t('voucher.memo')}</th>
             <th className="account-col">{t('voucher.account')}</th>
             <th className="num">{t('voucher.debit')}</th>
             <th className="num">{t('voucher.credit')}</th>
