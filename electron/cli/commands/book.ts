@@ -1,4 +1,5 @@
 /** `book create | check | backup` */
+import { resolve } from 'node:path';
 import { CliUsageError, type Command } from '../run';
 import { standardSchema } from '../../../shared/contract/book';
 
@@ -8,7 +9,7 @@ const create: Command = async ({ args, flags, call }) => {
   const standard = standardSchema.safeParse(flags.standard ?? 'small');
   if (!standard.success) throw new CliUsageError(`--standard must be small or enterprise, not ${String(flags.standard)}`);
   const info = await call('book.create', {
-    path,
+    path: resolve(path),
     company: typeof flags.company === 'string' ? flags.company : '我的公司',
     standard: standard.data,
     ...(typeof flags['first-period'] === 'string' ? { firstPeriod: flags['first-period'] } : {}),
@@ -29,7 +30,7 @@ const check: Command = async ({ args, open, call }) => {
 const backup: Command = async ({ args, flags, open, call }) => {
   if (!args[1]) throw new CliUsageError('book backup BOOK OUT');
   await open(args[0]);
-  const r = await call('book.backup', { path: args[1], overwrite: flags.overwrite === true });
+  const r = await call('book.backup', { path: resolve(args[1]), overwrite: flags.overwrite === true });
   return { json: r, text: `backed up to ${r.path} (${r.pages} pages)` };
 };
 

@@ -1,6 +1,8 @@
 /** Book lifecycle channels: create, open, close, recent, backup, check, backups, app info. */
 import { rmSync } from 'node:fs';
-import { basename, isAbsolute, join } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { UserError } from '../../../shared/errors';
+import { bookFilePath, outputPath } from '../files/user-paths';
 import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
 import type { Book } from './book';
@@ -20,7 +22,7 @@ import { APP_VERSION } from '../version';
 /** A bare file name goes to the books folder; a name without an extension gets `.book`. */
 export function resolveBookPath(session: Session, path: string): string {
   const withExt = /\.[A-Za-z0-9]+$/.test(basename(path)) ? path : `${path}.book`;
-  return isAbsolute(withExt) ? withExt : join(session.options.booksDir, withExt);
+  return bookFilePath(session, withExt);
 }
 
 const appInfo = (s: Session): AppInfo => ({
@@ -84,7 +86,13 @@ export const bookHandlers = defineHandlers({
     return { closed: had };
   },
   'book.recent': (_req, s) => s.recent.list(),
-  'book.backup': (req, s) => backupBook(s.requireBook(), resolveBookPath(s, req.path), req.overwrite ?? false),
+  'book.backup': (req, s) => {
+    const book = s.requireBook();
+    const target = resolveBookPath(s, req.path);
+    if (resolve(target) === resolve(book.path)) throw new UserError('backup.targetIsBook');
+    if (existsSync(target) && !req.overwrite) throw new UserError('book.exists', { path: target });
+    return backupBook(book, outputPath(s, target, { replaceBook: req.overwrite ?? false }), req.overwrite ?? false);
+  },
   'book.check': (_req, s) => checkBook(s.requireBook()),
   'backups.list': (req, s) => listBackups(req.path ? resolveBookPath(s, req.path) : s.requireBook().path),
   'backups.restore': (req, s) => {

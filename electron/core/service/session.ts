@@ -17,6 +17,10 @@ export interface SessionOptions {
   user?: string;
   /** Back the book up when it is closed (the app does; the CLI and tests do not). */
   autoBackup?: boolean;
+  /** Folders and files no user path may write into or read from (default: settingsDir's keys and recent list). */
+  internalDirs?: string[];
+  /** Every user path must lie under this folder (the web harness's work folder). */
+  confineTo?: string;
 }
 
 export class Session {
