@@ -24,6 +24,10 @@ export interface CheckReport {
   ok: boolean;
   auditRecords: number;
   findings: { check: string; message: string }[];
+  /** What was verified, in plain words (one line each). */
+  verified: string[];
+  /** The key the chain heads were verified with: its public id, or why there was none. */
+  key: { status: 'verified' | 'absent' | 'wrong' | 'unkeyed'; id: string | null; where: string | null };
 }
 
 export interface AppInfo {

@@ -21,9 +21,10 @@ const create: Command = async ({ args, flags, call }) => {
 const check: Command = async ({ args, open, call }) => {
   await open(args[0]);
   const report = await call('book.check', {});
+  const key = report.key.id ? `key ${report.key.id} (${report.key.status}, ${report.key.where ?? 'no key store'})` : `no key (${report.key.status})`;
   const text = report.ok
-    ? `ok: integrity, balances and ${report.auditRecords} audit records verified`
-    : report.findings.map((f) => `${f.check}: ${f.message}`).join('\n');
+    ? [`ok: integrity, balances and ${report.auditRecords} audit records verified; ${key}`, ...report.verified.map((v) => `  verified: ${v}`)].join('\n')
+    : [...report.findings.map((f) => `${f.check}: ${f.message}`), `audit ${key}`].join('\n');
   return { json: report, text, exitCode: report.ok ? 0 : 1 };
 };
 

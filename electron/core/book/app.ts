@@ -12,6 +12,9 @@ import { autoBackup, listBackups, restoreBackup } from './backups';
 import { checkBook } from './check';
 import { checklist } from './checklist';
 import { lockBook } from './lock';
+import { ensureKeyed, registerKey } from './keying';
+import { FileKeyStore, type AuditKeyStore } from './audit-key';
+import type { Sqlite } from '../db/sqlite';
 import { createBook, openBook } from './open';
 import { fillDemo } from '../demo/generate';
 import { DEMO_COMPANY, DEMO_FIRST } from '../demo/data';
@@ -24,6 +27,9 @@ export function resolveBookPath(session: Session, path: string): string {
   const withExt = /\.[A-Za-z0-9]+$/.test(basename(path)) ? path : `${path}.book`;
   return bookFilePath(session, withExt);
 }
+
+/** The app passes its own (Electron safeStorage); the CLI and the harness keep key files in their app home. */
+const keyStore = (s: Session): AuditKeyStore => s.options.keys ?? new FileKeyStore(s.options.settingsDir);
 
 const appInfo = (s: Session): AppInfo => ({
   version: APP_VERSION,
@@ -50,12 +56,14 @@ function newBook(path: string, req: { company: string; standard: Standard; first
 }
 
 /** Opens (or creates) under this instance's lock, then makes it the session's book. */
-function adopt(s: Session, path: string, open: (path: string) => Book) {
+function adopt(s: Session, path: string, open: (path: string, prepare?: (sqlite: Sqlite) => void) => Book) {
   if (s.book?.path === path) s.setBook(null);
   const release = lockBook(path);
+  const keys = keyStore(s);
   let book: Book;
   try {
-    book = open(path);
+    book = open(path, (sqlite) => registerKey(sqlite, keys));
+    ensureKeyed(book, keys);
   } catch (e) {
     release();
     throw e;

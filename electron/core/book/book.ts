@@ -4,6 +4,7 @@
  * one transaction, whole or not at all.
  */
 import { builder, Queries } from '../db/query';
+import type { UserError } from '../../../shared/errors';
 import type { Sqlite } from '../db/sqlite';
 import type { Standard } from '../chart/default-chart';
 import { roleAccount, type AccountRole } from '../chart/default-chart';
@@ -24,6 +25,8 @@ export class Book {
   readonly db: Queries;
   /** Who acts: recorded on every audit record and voucher. */
   user = 'accountant';
+  /** Set when the book was edited behind the app so that it must not be written (book/open-guard.ts): every write throws it. */
+  refusal: UserError | null = null;
   /** Whether this book has the row log (row-log.ts); false only on a book not yet migrated. */
   private readonly rowLog: boolean;
 
@@ -40,6 +43,7 @@ export class Book {
    * Before committing, seals the row-log entries the action's writes produced.
    */
   tx<T>(fn: () => T): T {
+    if (this.refusal) throw this.refusal;
     if (this.sqlite.inTransaction) throw new Error('nested transaction');
     return this.sqlite
       .transaction(() => {
@@ -53,6 +57,7 @@ export class Book {
   }
 
   audit(entry: AuditEntry): void {
+    if (this.refusal) throw this.refusal;
     // Writers that hold a raw transaction (the import) audit their work at its end: seal it with the record.
     if (this.rowLog && this.sqlite.inTransaction) sealRowLog(this.sqlite);
     appendAudit(this.sqlite, { ...entry, user: entry.user ?? this.user });

@@ -4,6 +4,7 @@
  */
 import type { Book } from './book';
 import { verifyAuditChain } from './audit';
+import { checkHeads, type HeadCheck } from './head-check';
 
 export interface CheckFinding {
   check: 'integrity' | 'foreignKeys' | 'balance' | 'audit';
@@ -14,6 +15,8 @@ export interface CheckReport {
   ok: boolean;
   auditRecords: number;
   findings: CheckFinding[];
+  verified: string[];
+  key: HeadCheck['key'];
 }
 
 /** Extra checks registered by domains (e.g. ledger content against the audit trail). */
@@ -39,6 +42,14 @@ export function checkBook(book: Book): CheckReport {
   }
   const chain = verifyAuditChain(book.sqlite);
   if (!chain.ok) findings.push({ check: 'audit', message: `audit record ${chain.brokenAt}: ${chain.reason} altered` });
+  const heads = checkHeads(book, chain);
+  findings.push(...heads.findings);
   for (const check of extraChecks) findings.push(...check(book));
-  return { ok: findings.length === 0, auditRecords: chain.records, findings };
+  const verified = [
+    'SQLite integrity check and foreign keys',
+    'every posted voucher balances',
+    ...heads.verified,
+    'posted vouchers, claim and allocation lines, masters, ledger totals and every row-logged table against the audit trail',
+  ];
+  return { ok: findings.length === 0, auditRecords: chain.records, findings, verified, key: heads.key };
 }

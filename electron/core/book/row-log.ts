@@ -22,6 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Sqlite } from '../db/sqlite';
+import { tagRowLogHead } from './audit-head';
 
 /**
  * Tables guarded by triggers. Not here, and why:
@@ -129,7 +130,10 @@ function sealRows(sqlite: Sqlite, rows: Iterable<SealedRow>): void {
     set.run(hash, r.id);
     last = r.id;
   }
-  if (last !== head.last_id) sqlite.prepare('UPDATE row_log_head SET last_id = ?, hash = ? WHERE k = 1').run(last, hash);
+  if (last !== head.last_id) {
+    sqlite.prepare('UPDATE row_log_head SET last_id = ?, hash = ? WHERE k = 1').run(last, hash);
+    tagRowLogHead(sqlite, last, hash);
+  }
 }
 
 /** Seals the unsealed rows logged after id `after` (migrations: nobody else can write meanwhile). */

@@ -3,6 +3,7 @@
  * and reopening are explicit and audited. The core refuses writes into a closed period;
  * the database's triggers refuse them again (migration 0001).
  */
+import { chainHeads } from '../book/audit-head';
 import { UserError } from '../../../shared/errors';
 import { isIsoDate } from '../../../shared/period';
 import type { Book } from '../book/book';
@@ -40,7 +41,8 @@ export function closePeriod(book: Book, period: string): void {
   } else {
     book.db.run(book.q.updateTable('period').set({ status: 'closed', closed_at: at, closed_by: book.user }).where('period', '=', period));
   }
-  book.audit({ action: 'period.close', entity: 'period', entityId: period, before: { status: status ?? 'open' }, after: { status: 'closed' } });
+  // The chain's head at closing goes into the closing record (and from there into the period pack): a copy outside the chain's tail.
+  book.audit({ action: 'period.close', entity: 'period', entityId: period, before: { status: status ?? 'open' }, after: { status: 'closed', chainHead: chainHeads(book.sqlite) } });
 }
 
 export function reopenPeriod(book: Book, period: string, reason: string): void {
