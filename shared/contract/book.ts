@@ -12,6 +12,8 @@ export interface BookInfo {
   baseCurrency: string;
   firstPeriod: string;
   bookId: string;
+  /** The sync client's folder the book lives in (OneDrive, Dropbox, iCloud, 坚果云, 百度网盘…), or null: such clients can delete or replace the -wal. */
+  syncedFolder: string | null;
 }
 
 export interface RecentBook {

@@ -59,6 +59,8 @@ describe('the audit chain cannot be laundered', () => {
   const at = freshBookEachTest();
   beforeEach(async () => {
     const file = await writeXlsx([{ name: '明细', rows: [['日期', '报销人', '客户', '费用类别', '发票号', '金额'], ['2026-01-05', '张伟', '甲公司', '差旅', 'A1', '100.00'], ['2026-01-06', '张伟', '甲公司', '差旅', 'A2', '20.00']] }], 'x.xlsx', at.dir);
+    // The first action through the app keys the book (a backup is one); then an import writes claims.
+    expect((await cli(['book', 'backup', at.book, join(at.dir, 'first.book')])).code).toBe(0);
     expect((await cli(['import', 'expenses', at.book, file])).code).toBe(0);
     const ok = await cli(['book', 'check', at.book]);
     expect(ok.json.findings).toEqual([]);
@@ -106,7 +108,7 @@ describe('a re-hash forgery', () => {
   const at = freshBookEachTest();
 
   it('+¥10,000 on a posted voucher, every hash recomputed: found by the keyed head; key absent says so', async () => {
-    expect((await cli(['book', 'check', at.book])).code).toBe(0); // keys the book
+    expect((await cli(['book', 'backup', at.book, join(at.dir, 'first.book')])).code).toBe(0); // the first action keys the book
     const book = openBook(at.book, (s) => registerKey(s, new FileKeyStore(home())));
     const v = book.tx(() => bookVoucher(book, { date: '2026-01-05', memo: '房租', lines: [{ account: '560203', debitFen: 300_000 }, { account: '1002', creditFen: 300_000 }] }));
     book.close();

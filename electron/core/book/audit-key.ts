@@ -8,7 +8,7 @@
  * with safeStorage (electron/main/audit-keys.ts) behind the same interface.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, writeSync, closeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface AuditKeyStore {
@@ -18,6 +18,8 @@ export interface AuditKeyStore {
   get(bookId: string): Buffer | null;
   /** Makes and keeps a new key for a book that has none (never replaces one). */
   create(bookId: string): Buffer;
+  /** Forgets a key just created whose keying transaction rolled back. */
+  discard(bookId: string): void;
 }
 
 /** A short public name for a key: enough to say which key verified a book, useless to forge with. */
@@ -62,5 +64,9 @@ export class FileKeyStore implements AuditKeyStore {
       closeSync(fd);
     }
     return key;
+  }
+
+  discard(bookId: string): void {
+    rmSync(join(this.where, fileName(bookId)), { force: true });
   }
 }

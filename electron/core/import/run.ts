@@ -76,6 +76,7 @@ function importConnection(book: Book): Book {
 export async function runImport(book: Book, req: RunRequest, hooks: RunHooks): Promise<ImportSummary> {
   // Files that are not workbooks are refused before anything is opened or begun.
   checkWorkbookFile(req.path);
+  book.assertWritable();
   const conn = importConnection(book);
   try {
     return await importOn(conn, req, hooks);
