@@ -9,7 +9,8 @@ import type { Book } from './book';
 import type { Standard } from '../chart/default-chart';
 import { backupBook } from './backup';
 import { autoBackup, listBackups, restoreBackup } from './backups';
-import { checkBook } from './check';
+import type { CheckReport } from './check';
+import { startJob } from '../jobs/runner';
 import { checklist } from './checklist';
 import { lockBook } from './lock';
 import { ensureKeyed, registerKey } from './keying';
@@ -101,7 +102,8 @@ export const bookHandlers = defineHandlers({
     if (existsSync(target) && !req.overwrite) throw new UserError('book.exists', { path: target });
     return backupBook(book, outputPath(s, target, { replaceBook: req.overwrite ?? false }), req.overwrite ?? false);
   },
-  'book.check': (_req, s) => checkBook(s.requireBook()),
+  // Off this thread: the window (or the CLI's progress) keeps going while a big book is read through.
+  'book.check': (_req, s) => startJob<CheckReport>(s, 'book.check', {}).done,
   'backups.list': (req, s) => listBackups(req.path ? resolveBookPath(s, req.path) : s.requireBook().path),
   'backups.restore': (req, s) => {
     const target = resolveBookPath(s, req.path);

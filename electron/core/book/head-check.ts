@@ -9,6 +9,9 @@ import { auditHeadText, connectionKey, rowLogHeadText } from './audit-head';
 import { hmac, keyId } from './audit-key';
 import type { Book } from './book';
 import type { CheckFinding } from './check';
+import { UserError } from '../../../shared/errors';
+import { pendingMigrations } from '../db/migrations/index';
+import { refuseAuditRemoval } from '../db/migrations/audit-guard';
 
 export interface HeadCheck {
   findings: CheckFinding[];
@@ -18,12 +21,26 @@ export interface HeadCheck {
 
 const hasTable = (book: Book, name: string) => book.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 
+function auditRemoval(book: Book): string | null {
+  const { pending } = pendingMigrations(book.sqlite);
+  const applied = new Set((book.sqlite.prepare('SELECT id FROM _migration').pluck().all() as string[]));
+  try {
+    refuseAuditRemoval(book.sqlite, applied, pending);
+    return null;
+  } catch (e) {
+    if (e instanceof UserError && e.code === 'book.auditRemoved') return String(e.params.detail);
+    throw e;
+  }
+}
+
 export function checkHeads(book: Book, chain: ChainCheck): HeadCheck {
   const s = book.sqlite;
   const findings: CheckFinding[] = [];
   const add = (message: string) => findings.push({ check: 'audit', message });
   const verified: string[] = [];
-  if (book.refusal) add(`audit data removed behind the app (${String(book.refusal.params.detail)}): the book is held read-only and was not re-baselined`);
+  // Judged from the file itself, not from how this connection was opened (book check runs in a job worker).
+  const removed = auditRemoval(book);
+  if (removed) add(`audit data removed behind the app (${removed}): the book is held read-only and was not re-baselined`);
 
   const audit = hasTable(book, 'audit_head') ? (s.prepare('SELECT last_id, hash, records, tag FROM audit_head WHERE k = 1').get() as { last_id: number; hash: string; records: number; tag: string | null } | undefined) : undefined;
   if (!audit) add('audit_head: the chain head record is missing');
