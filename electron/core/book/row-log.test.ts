@@ -48,12 +48,12 @@ const TAMPER: Record<(typeof ROW_LOG_TABLES)[number], string> = {
 /**
  * The rest of what a book from before the row log looks like (the same edits on today's
  * demo are otherwise the launder attack that db/migrations/audit-guard.ts refuses): none of
- * the later migrations, no audit head or key id, and no audit records only a newer build
+ * the migrations that record their runs (0900 on), no audit head or key id, and no audit records only a newer build
  * writes, the chain linked as that build wrote it (audit.ts's recipe).
  */
 function asBuiltBeforeRowLog(db: ReturnType<typeof openSqlite>): void {
   for (const t of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rl\\_%' ESCAPE '\\'`).pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
-  db.exec(`DELETE FROM _migration WHERE id > '0600_row_log'; DROP TABLE IF EXISTS audit_head; DELETE FROM book_meta WHERE key = 'audit_key_id';
+  db.exec(`DELETE FROM _migration WHERE id >= '0900_audit_head'; DROP TABLE IF EXISTS audit_head; DELETE FROM book_meta WHERE key = 'audit_key_id';
            DROP TRIGGER tr_audit_no_upd; DROP TRIGGER tr_audit_no_del; DELETE FROM audit_log WHERE action IN ('book.migrate', 'audit.keyed')`);
   let prev = '0'.repeat(64);
   type Row = { id: number; at: string; user: string; action: string; entity: string; entity_id: string; before: string | null; after: string | null };

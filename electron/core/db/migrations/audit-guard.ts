@@ -11,6 +11,12 @@ import { UserError } from '../../../../shared/errors';
 import type { Sqlite } from '../sqlite';
 
 const BASELINES = ['0600_row_log', '0601_alloc_lines'];
+/**
+ * Builds from this migration on record every migration run in the audit chain. A later id
+ * below it may have been added by a build that knew nothing of this rule (0810, 0820 were
+ * merged after 0601), so only ids from here on prove that a baseline migration already ran.
+ */
+const RECORDED_FROM = '0900_audit_head';
 
 /** Tables each migration created that the audit relies on. */
 const AUDIT_TABLES: Record<string, string[]> = {
@@ -32,7 +38,7 @@ export function refuseAuditRemoval(sqlite: Sqlite, applied: ReadonlySet<string>,
   const audited = hasTable(sqlite, 'audit_log');
   for (const id of pending) {
     if (!BASELINES.includes(id)) continue;
-    const later = [...applied].filter((a) => a > id).sort()[0];
+    const later = [...applied].filter((a) => a > id && a >= RECORDED_FROM).sort()[0];
     if (later) refuse(`migration ${id} removed from _migration while ${later} is applied`);
     const ran =
       audited &&
