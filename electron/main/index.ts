@@ -9,6 +9,7 @@ import { startEngineProcess } from './engine-host';
 import { registerContract } from './ipc';
 import { registerShell } from './shell';
 import { PathGrants } from './path-grants';
+import { RecentBooks } from '../core/service/recent';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createWindow } from './window';
 import { buildMenu } from './menu';
@@ -37,6 +38,8 @@ void app.whenReady().then(() => {
   );
   const isTrusted = (e: IpcMainInvokeEvent) => win !== null && e.sender === win.webContents && e.senderFrame === win.webContents.mainFrame;
   const grants = new PathGrants(join(app.getPath('documents'), '客户费用账本'), [app.getPath('userData')]);
+  // Books the user opened before (the recent list the start page offers) were chosen in a dialog then.
+  for (const r of new RecentBooks(app.getPath('userData')).list()) grants.grant(r.path);
   registerContract(engine.request, isTrusted, grants);
   registerShell(() => win, isTrusted, grants);
   serveRenderer(join(here, '../renderer'));
