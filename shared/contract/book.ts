@@ -12,6 +12,8 @@ export interface BookInfo {
   baseCurrency: string;
   firstPeriod: string;
   bookId: string;
+  /** The sync client's folder the book lives in (OneDrive, Dropbox, iCloud, 坚果云, 百度网盘…), or null: such clients can delete or replace the -wal. */
+  syncedFolder: string | null;
 }
 
 export interface RecentBook {
@@ -24,6 +26,10 @@ export interface CheckReport {
   ok: boolean;
   auditRecords: number;
   findings: { check: string; message: string }[];
+  /** What was verified, in plain words (one line each). */
+  verified: string[];
+  /** The key the chain heads were verified with: its public id, or why there was none. */
+  key: { status: 'verified' | 'absent' | 'wrong' | 'unkeyed'; id: string | null; where: string | null };
 }
 
 export interface AppInfo {

@@ -7,6 +7,7 @@ import { bookMessages } from './book';
 import { claimsMessages } from './claims';
 import { closingMessages } from './closing';
 import { commonMessages } from './common';
+import { fileMessages } from './files';
 import { importMessages } from './import';
 import { ledgerMessages } from './ledger';
 import { limitMessages } from './limits';
@@ -17,7 +18,7 @@ import type { Locale, MessageParams, Text } from './define';
 
 export type { Locale, MessageParams } from './define';
 
-const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages, closingMessages, voucherMessages] as const;
+const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages, closingMessages, voucherMessages, fileMessages] as const;
 
 type Domain = (typeof all)[number];
 export type MessageCode = Domain extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { formatFen } from '../../../shared/money';
 import type { ReportFilters, ReportResult, ReportSection } from '../../../shared/report';
 import { textWidth, writeReports } from '../../core/excel/write-report';
+import { outputPath } from '../../core/files/user-paths';
 import { CliUsageError, type CliContext, type Command } from '../run';
 
 const USAGE = 'report NAME BOOK --from YYYY-MM --to YYYY-MM [--out FILE.xlsx] [--account CODE]\nreport pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx';
@@ -61,7 +62,8 @@ const run: Command = async ({ args, flags, call, open, session }) => {
   const json: Record<string, unknown> = { report: r.report, title: r.title, from: r.from, to: r.to, ...first?.facts, rows, totals: first?.totals ?? null, sections: r.sections };
   let text = reportText(r);
   if (typeof flags.out === 'string') {
-    const written = await writeReports(resolve(flags.out), [r], { locale: session.locale });
+    // The core's output rule, as for the app's exports: never over a book, its side files or the app's folders.
+    const written = await writeReports(outputPath(session, resolve(flags.out)), [r], { locale: session.locale });
     json.out = written.path;
     text += `\n\n→ ${written.path} (${written.rows} rows)`;
   }

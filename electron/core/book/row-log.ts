@@ -23,6 +23,7 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/sqlite';
+import { tagRowLogHead } from './audit-head';
 
 /**
  * Tables guarded by triggers. Not here, and why:
@@ -143,7 +144,10 @@ function sealRows(sqlite: Sqlite, rows: Iterable<SealedRow>): void {
     set.run(hash, r.id);
     last = r.id;
   }
-  if (last !== head.last_id) st(sqlite, 'UPDATE row_log_head SET last_id = ?, hash = ? WHERE k = 1').run(last, hash);
+  if (last !== head.last_id) {
+    st(sqlite, 'UPDATE row_log_head SET last_id = ?, hash = ? WHERE k = 1').run(last, hash);
+    tagRowLogHead(sqlite, last, hash);
+  }
 }
 
 /** Seals the unsealed rows logged after id `after` (migrations: nobody else can write meanwhile). */

@@ -10,6 +10,7 @@ import { findUser } from '../users/users';
 import type { ApprovalRole } from '../db/schema/claims-control';
 import { deleteClaim, saveClaim } from './edit';
 import { claimOptions, listClaims } from './queries';
+import { inputPath, outputPath } from '../files/user-paths';
 import { attachReceipt, detachReceipt, exportReceipt } from './receipts';
 import { approveClaim, payAccounts, payClaim, rejectClaim, submitClaim, type ActionOutcome } from './workflow';
 
@@ -57,9 +58,9 @@ export const claimsHandlers = defineHandlers({
   'claims.pay': (req, s) => act(s, req.id, (b) => payClaim(b, req.id, req.date, req.comment ?? '', s.locale, req.account)),
   'claims.attach': (req, s) => {
     const book = s.requireBook();
-    return book.tx(() => attachReceipt(book, req.id, req.lineNo ?? null, req.path));
+    return book.tx(() => attachReceipt(book, req.id, req.lineNo ?? null, inputPath(s, req.path)));
   },
-  'claims.receipt': (req, s) => ({ path: exportReceipt(s.requireBook(), req.receiptId, req.path) }),
+  'claims.receipt': (req, s) => ({ path: exportReceipt(s.requireBook(), req.receiptId, req.path === undefined ? undefined : outputPath(s, req.path, { makeFolder: true })) }),
   'claims.detach': (req, s) => {
     const book = s.requireBook();
     return { deleted: book.tx(() => detachReceipt(book, req.receiptId)) };

@@ -2,6 +2,7 @@
 import { UserError } from '../../../shared/errors';
 import { defineHandlers } from '../service/handlers';
 import { saveDraft } from './drafts';
+import { outputPath } from '../files/user-paths';
 import { exportHledger } from './hledger';
 import { detailPage, journalPage } from './lines';
 import { closePeriod, reopenPeriod, withFuturePeriods } from './periods';
@@ -56,5 +57,5 @@ export const ledgerHandlers = defineHandlers({
     const { from, to, ...filters } = req;
     return trialBalance(s.requireBook(), from, to, filters);
   },
-  'ledger.exportHledger': (req, s) => exportHledger(s.requireBook(), req.path),
+  'ledger.exportHledger': (req, s) => exportHledger(s.requireBook(), req.path === undefined ? undefined : outputPath(s, req.path)),
 });

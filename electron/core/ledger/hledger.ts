@@ -5,7 +5,7 @@
  * `hledger bal` rolls sub-accounts up exactly as our trial balance does.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { UserError } from '../../../shared/errors';
+import { writeAtomicSync } from '../files/paths';
 import { formatFen } from '../../../shared/money';
 import type { Book } from '../book/book';
 import { voucherLabel } from './vouchers';
@@ -79,15 +79,13 @@ export function exportHledger(book: Book, path: string | undefined): { path: str
     const transactions = writeHledger(book, (c) => chunks.push(c));
     return { path: null, transactions, text: chunks.join('') };
   }
-  let fd: number;
-  try {
-    fd = openSync(path, 'w');
-  } catch (e) {
-    throw new UserError('ledger.exportFailed', { path, detail: (e as Error).message });
-  }
-  try {
-    return { path, transactions: writeHledger(book, (c) => writeSync(fd, c)), text: null };
-  } finally {
-    closeSync(fd);
-  }
+  // `path` has passed outputPath (files/user-paths.ts); written to a temp file and renamed.
+  return writeAtomicSync(path, (tmp) => {
+    const fd = openSync(tmp, 'w');
+    try {
+      return { path, transactions: writeHledger(book, (c) => writeSync(fd, c)), text: null };
+    } finally {
+      closeSync(fd);
+    }
+  });
 }
