@@ -141,6 +141,9 @@ function namesOf(kind: ImportKind): Map<string, string> {
   return m;
 }
 
+/** Whether a text is one of the kind's column names (a header cell, not a value). */
+export const isColumnName = (kind: ImportKind, text: string): boolean => namesOf(kind).has(normColumn(text));
+
 /** Field → 1-based column number. */
 export type Mapping = Record<string, number>;
 
@@ -174,6 +177,20 @@ export function isFooter(cells: Plain[]): boolean {
     const c = cells[i];
     if (c === null || c === undefined || (typeof c === 'string' && c.trim() === '')) continue;
     return typeof c === 'string' && FOOTERS.has(normColumn(c));
+  }
+  return false;
+}
+
+/**
+ * A form's 合计 row may write its total in the same cell as the word (合计（大写）：壹佰元整,
+ * 合计：¥100.00): within a form, a row whose first text begins with 合计/小计/总计 ends the lines.
+ */
+export function isFormFooter(cells: Plain[]): boolean {
+  if (isFooter(cells)) return true;
+  for (let i = 1; i < cells.length; i++) {
+    const c = cells[i];
+    if (c === null || c === undefined || (typeof c === 'string' && c.trim() === '')) continue;
+    return typeof c === 'string' && /^(总?合计|小计|总计)(?![\p{L}\p{N}])/u.test(c.normalize('NFKC').replace(/\s+/g, ''));
   }
   return false;
 }

@@ -241,6 +241,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     policy,
     policyTotal,
     sameFileBatchId: sameFile?.id ?? null,
+    forms: scan.forms.map((f) => ({ sheet: f.sheet, formNo: f.formNo, employee: f.employee, lines: f.lines, totalFen: f.totalFen, ...(f.reason ? { reason: message(hooks.locale, f.reason.code, f.reason.params) } : {}) })),
   };
   // The invariant the whole feature stands on; a violation is a bug, never shipped silently.
   for (const x of sheets) {
