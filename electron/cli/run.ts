@@ -56,6 +56,7 @@ const FLAGS = {
   comment: { type: 'string' },
   reason: { type: 'string' },
   account: { type: 'string' },
+  'tax-id': { type: 'string' },
 } as const;
 
 export async function runCli(argv: string[], commands: Record<string, Command>, usage: string): Promise<number> {

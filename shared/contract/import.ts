@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 
-export const importKindSchema = z.enum(['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers']);
+export const importKindSchema = z.enum(['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers', 'invoices']);
 export type ImportKindName = z.infer<typeof importKindSchema>;
 
 export interface SheetSummary {

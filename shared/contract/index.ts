@@ -13,6 +13,7 @@ import { ledgerChannels } from './ledger';
 import { mastersChannels } from './masters';
 import { claimsChannels } from './claims';
 import { importChannels } from './import';
+import { invoicesChannels } from './invoices';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -27,7 +28,7 @@ function merge<T extends Record<string, unknown>[]>(...domains: T): UnionToInter
   return out as UnionToIntersection<T[number]>;
 }
 
-export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, importChannels);
+export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, importChannels, invoicesChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

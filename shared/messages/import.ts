@@ -87,6 +87,7 @@ export const importMessages = defineMessages(
     'import.reject.voucher.groupRefused': (p) => `同一凭证 ${p.voucher} 中有其他行不正确，整张凭证未导入`,
     'import.reject.voucher.mixedDates': (p) => `凭证 ${p.voucher} 的各行日期不一致`,
     'import.reject.form.totalMismatch': (p) => `报销单${p.form ? ` ${p.form} ` : ''}的合计（小写 ${p.figures}，大写 ${p.daxie}）与各行合计 ${p.lines} 不符，整张报销单未导入`,
+    'import.reject.invoice.noNumber': () => '缺少发票号码（数电票号码或发票号码）',
     'import.reject.form.daxieUnreadable': (p) => `报销单${p.form ? ` ${p.form} ` : ''}的大写合计无法识别，整张报销单未导入`,
   },
   {
@@ -151,6 +152,7 @@ export const importMessages = defineMessages(
     'import.reject.voucher.groupRefused': (p) => `Another row of voucher ${p.voucher} is wrong: the whole voucher was not imported`,
     'import.reject.voucher.mixedDates': (p) => `The rows of voucher ${p.voucher} have different dates`,
     'import.reject.form.totalMismatch': (p) => `The total of ${p.form ? `claim form ${p.form}` : 'the claim form'} (figures ${p.figures}, in words ${p.daxie}) differs from its lines' total ${p.lines}: the whole form was not imported`,
+    'import.reject.invoice.noNumber': () => 'Invoice number missing (数电票号码 or 发票号码)',
     'import.reject.form.daxieUnreadable': (p) => `The total in words (大写) of ${p.form ? `claim form ${p.form}` : 'the claim form'} cannot be read: the whole form was not imported`,
   },
 );

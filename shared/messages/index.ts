@@ -7,6 +7,7 @@ import { bookMessages } from './book';
 import { claimsMessages } from './claims';
 import { commonMessages } from './common';
 import { importMessages } from './import';
+import { invoicesMessages } from './invoices';
 import { ledgerMessages } from './ledger';
 import { limitMessages } from './limits';
 import { mastersMessages } from './masters';
@@ -15,7 +16,7 @@ import type { Locale, MessageParams, Text } from './define';
 
 export type { Locale, MessageParams } from './define';
 
-const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages] as const;
+const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages, invoicesMessages] as const;
 
 type Domain = (typeof all)[number];
 export type MessageCode = Domain extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;

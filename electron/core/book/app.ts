@@ -16,6 +16,9 @@ import { DEMO_COMPANY, DEMO_FIRST } from '../demo/data';
 import { existsSync } from 'node:fs';
 import type { AppInfo } from '../../../shared/contract/book';
 import { APP_VERSION } from '../version';
+import { taxIdSchema } from '../../../shared/contract/invoices';
+import { UserError } from '../../../shared/errors';
+import { setTaxId } from '../invoices/app';
 
 /** A bare file name goes to the books folder; a name without an extension gets `.book`. */
 export function resolveBookPath(session: Session, path: string): string {
@@ -71,7 +74,17 @@ export const bookHandlers = defineHandlers({
     s.locale = req.locale;
     return appInfo(s);
   },
-  'book.create': (req, s) => adopt(s, resolveBookPath(s, req.path), (path) => newBook(path, req)),
+  'book.create': (req, s) => {
+    // Checked before the file exists: a bad 纳税人识别号 creates no book.
+    const taxId = req.taxId === undefined ? undefined : taxIdSchema.safeParse(req.taxId);
+    if (taxId && !taxId.success) throw new UserError('invoices.badTaxId', { taxId: req.taxId ?? '' });
+    const info = adopt(s, resolveBookPath(s, req.path), (path) => newBook(path, req));
+    if (taxId?.success && taxId.data) {
+      const book = s.requireBook();
+      book.tx(() => setTaxId(book, taxId.data));
+    }
+    return info;
+  },
   'book.open': (req, s) => adopt(s, resolveBookPath(s, req.path), openBook),
   'book.demo': (_req, s) => {
     const path = resolveBookPath(s, DEMO_BOOK);

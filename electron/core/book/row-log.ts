@@ -41,7 +41,7 @@ export const ROW_LOG_TABLES = [
   'book_meta', 'period', 'account', 'department', 'employee', 'customer', 'category',
   'claim', 'claim_step', 'claim_receipt', 'app_user', 'policy_rule', 'approval_level', 'budget',
   'driver_value', 'timesheet', 'schedule', 'schedule_entry', 'alloc_rule', 'alloc_run',
-  'import_batch', 'import_mapping',
+  'import_batch', 'import_mapping', 'invoice',
 ] as const;
 
 const GENESIS = '0'.repeat(64);

@@ -20,6 +20,7 @@ import { policyHandlers } from '../policy/app';
 import { budgetsHandlers } from '../budgets/app';
 import { usersHandlers } from '../users/app';
 import { importHandlers } from '../import/app';
+import { invoicesHandlers } from '../invoices/app';
 import { mergeHandlers, type Handler } from './handlers';
 import type { Session } from './session';
 import { sqliteUserError } from './sqlite-errors';
@@ -36,7 +37,7 @@ registerCheck(checkRowLog);
 registerCheck(checkClaimLines);
 registerCheck(checkAllocLines);
 
-export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers);
+export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers, invoicesHandlers);
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
   const fail = (e: UserError): Reply<unknown> => ({

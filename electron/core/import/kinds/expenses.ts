@@ -17,6 +17,8 @@ import { bookVoucher } from '../../ledger/vouchers';
 import { accountFacts } from '../../ledger/voucher-rules';
 import type { PolicyLine } from '../../policy/evaluate';
 import { importPolicy, type ImportPolicyCheck } from '../policy';
+import { invoiceCheck } from '../invoice-check';
+import { ledgerHasInvoices } from '../../invoices/match';
 import type { Candidate, CommitCtx, ImportOptions, KindHandler, RowParse, RowView } from '../kind';
 import { cellText, invoiceText, isBlank, parseAmountValue, parseDateValue } from '../values';
 
@@ -128,7 +130,10 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
   let departments: Map<string, number> | null = null;
   let facts: ReturnType<typeof accountFacts> | null = null;
 
+  // Matching against the invoice ledger, once it holds invoices (otherwise every line would be "missing").
+  let checkInvoice: ((v: ExpenseRow, c: Candidate<ExpenseRow>, ctx: CommitCtx) => void) | null | undefined;
   function commitClaims(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
+    if (checkInvoice === undefined) checkInvoice = ledgerHasInvoices(book) ? invoiceCheck(book) : null;
     departments ??= departmentLookup(book);
     policy ??= importPolicy(book, ctx);
     for (const c of items) {
@@ -143,6 +148,7 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
       const customerId = cachedKey(v.customer) ? ctx.masters.customer(v.customer).id : null;
       const line = { employeeId, date: v.date, categoryId: v.categoryId, customerId, departmentId, description: v.description, invoiceNo: v.invoiceNo, amountFen: v.amountFen, taxFen: v.taxFen };
       policy(line, c);
+      checkInvoice?.(v, c, ctx);
       const key = c.form ? `${c.form.key}\u001f${employeeId}` : String(employeeId);
       let claim = claims.get(key);
       lines ??= claimLineWriter(book, 5000);
