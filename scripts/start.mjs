@@ -20,7 +20,8 @@ function fail(line) {
   process.exit(1);
 }
 
-// 1. The Electron binary (Electron 45 downloads it lazily, on first start).
+// 1. The Electron binary: package.json's allowScripts keeps npm from running Electron's
+//    download at install time, so it happens here, on first start.
 function electronBinary() {
   const pathFile = join(electronDir, 'path.txt');
   const existing = existsSync(pathFile) && join(electronDir, 'dist', readFileSync(pathFile, 'utf8'));

@@ -43,3 +43,8 @@ export function isIsoDate(s: string): boolean {
   if (mo < 1 || mo > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
+
+/** The user's local month ("today" is the user's local date, not UTC's). */
+export function localPeriod(now: Date = new Date()): Period {
+  return period(`${now.getFullYear().toString().padStart(4, '0')}-${(now.getMonth() + 1).toString().padStart(2, '0')}`);
+}

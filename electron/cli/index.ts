@@ -4,6 +4,7 @@ import { bookCommands } from './commands/book';
 import { reportCommands } from './commands/report';
 import { claimsCommands } from './commands/claims';
 import { ledgerCommands } from './commands/ledger';
+import { periodCommands } from './commands/period';
 import { importCommands } from './commands/import';
 import { invoicesCommands } from './commands/invoices';
 import { runCli, type Command } from './run';
@@ -20,7 +21,9 @@ const usage = `client-ledger — 客户费用账本 command line
                                       (password of USER, if any, from CLIENT_LEDGER_PASSWORD)
   report pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx   every report of the period in one workbook
   export hledger BOOK [--out FILE]    plain-text accounting journal (hledger -f FILE bal)
-  period close BOOK YYYY-MM | period reopen BOOK YYYY-MM --reason TEXT
+  period transfer-pl BOOK YYYY-MM     结转损益: P&L to 本年利润 (December: also to 利润分配-未分配利润)
+  period close BOOK YYYY-MM [--confirm-future]   in order; exit 2 with the 结账检查's blockers
+  period reopen BOOK YYYY-MM --reason TEXT       the latest closed period only
   allocate BOOK --period YYYY-MM [--post]   allocate overhead with the saved rules (--post: reclass voucher)
   allocation rules BOOK | allocation rule-add BOOK 'RULE-JSON'
   schedule add BOOK 'SCHEDULE-JSON' | schedule list BOOK | schedule run BOOK --period YYYY-MM
@@ -35,6 +38,6 @@ const usage = `client-ledger — 客户费用账本 command line
 Every command takes --json (one JSON document on stdout) and --lang zh-CN|en.
 Exit codes: 0 success, 2 bad input (nothing written), 1 internal error.`;
 
-const commands: Record<string, Command> = { ...bookCommands, ...ledgerCommands, ...reportCommands, ...claimsCommands, ...allocationCommands, ...importCommands, ...invoicesCommands };
+const commands: Record<string, Command> = { ...bookCommands, ...ledgerCommands, ...periodCommands, ...reportCommands, ...claimsCommands, ...allocationCommands, ...importCommands, ...invoicesCommands };
 
 process.exitCode = await runCli(process.argv.slice(2), commands, usage);

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { UserError } from '../../shared/errors';
 import { message, type Locale } from '../../shared/messages/index';
 import type { ChannelName, Req, Res } from '../../shared/contract/index';
-import { dispatch } from '../core/service/index';
-import { Session } from '../core/service/session';
+import { createEngine } from '../core/engine/engine';
+import type { Session } from '../core/service/session';
 
 export interface CliContext {
   args: string[];
@@ -57,6 +57,7 @@ const FLAGS = {
   reason: { type: 'string' },
   account: { type: 'string' },
   'tax-id': { type: 'string' },
+  'confirm-future': { type: 'boolean' },
 } as const;
 
 export async function runCli(argv: string[], commands: Record<string, Command>, usage: string): Promise<number> {
@@ -72,9 +73,11 @@ export async function runCli(argv: string[], commands: Record<string, Command>, 
     if (!key) throw new CliUsageError(usage);
     const args = positionals.slice(key.split(' ').length);
     const home = process.env.CLIENT_LEDGER_HOME ?? join(homedir(), '.client-ledger');
-    const session = new Session({ settingsDir: home, booksDir: process.cwd(), locale, ...(values.user ? { user: values.user } : {}) });
+    // The same engine entry as the app's engine process and the web harness's thread.
+    const engine = createEngine({ settingsDir: home, booksDir: process.cwd(), locale, ...(values.user ? { user: values.user } : {}) });
+    const session = engine.session;
     const call = async <K extends ChannelName>(channel: K, req: Req<K>): Promise<Res<K>> => {
-      const r = await dispatch(session, channel, req);
+      const r = await engine.handle({ channel, payload: req });
       if (!r.ok) throw Object.assign(new UserError(r.error.code as never, r.error.params ?? {}), { text: r.error.message });
       return r.data as Res<K>;
     };
@@ -93,7 +96,7 @@ export async function runCli(argv: string[], commands: Record<string, Command>, 
       out(result.json, result.text);
       return result.exitCode ?? 0;
     } finally {
-      session.setBook(null);
+      engine.close();
     }
   } catch (e) {
     if (e instanceof UserError) {

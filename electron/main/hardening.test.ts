@@ -67,10 +67,10 @@ describe('Electron hardening', () => {
 
   it('registers exactly the contract channels and answers only our window', async () => {
     const { registerContract, IPC_PREFIX } = await import('./ipc');
-    const { Session } = await import('../core/service/session');
-    const session = new Session({ settingsDir: '/nonexistent', booksDir: '/nonexistent' });
+    const { createEngine } = await import('../core/engine/engine');
+    const engine = createEngine({ settingsDir: '/nonexistent', booksDir: '/nonexistent' });
     const trusted = { sender: 'ours' };
-    registerContract(session, (e) => e === (trusted as never));
+    registerContract((channel, payload) => engine.handle({ channel, payload }), (e) => e === (trusted as never));
     const registered = [...h.handlers.keys()].filter((k) => k.startsWith(IPC_PREFIX)).map((k) => k.slice(IPC_PREFIX.length));
     expect(registered.sort()).toEqual([...channelNames].sort());
     const appInfo = h.handlers.get(`${IPC_PREFIX}app.info`)!;

@@ -1,11 +1,11 @@
 /**
- * The Electron shell: app lifecycle, one window, IPC wiring. Everything else is the core.
+ * The Electron shell: app lifecycle, one window, IPC wiring. Everything else is the core,
+ * which runs in its own utilityProcess (engine-host.ts): main only routes messages.
  */
 import { app, BrowserWindow, Menu, type IpcMainInvokeEvent } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Session } from '../core/service/session';
-import { dispatch } from '../core/service/index';
+import { startEngineProcess } from './engine-host';
 import { registerContract } from './ipc';
 import { registerShell } from './shell';
 import { createWindow } from './window';
@@ -26,21 +26,22 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 void app.whenReady().then(() => {
-  const session = new Session({
-    settingsDir: app.getPath('userData'),
-    booksDir: join(app.getPath('documents'), '客户费用账本'),
-    autoBackup: true,
-  });
+  // Day one shows the demo company; later days reopen the last book (openAtStart, in the engine).
+  const engine = startEngineProcess(
+    here,
+    { session: { settingsDir: app.getPath('userData'), booksDir: join(app.getPath('documents'), '客户费用账本'), autoBackup: true }, openAtStart: true },
+    (event) => win?.webContents.send('engine:event', event),
+  );
   const isTrusted = (e: IpcMainInvokeEvent) => win !== null && e.sender === win.webContents && e.senderFrame === win.webContents.mainFrame;
-  registerContract(session, isTrusted);
+  registerContract(engine.request, isTrusted);
   registerShell(() => win);
-  // Day one shows the demo company; later days reopen the last book.
-  const last = session.recent.list()[0];
-  void (last ? dispatch(session, 'book.open', { path: last.path }) : dispatch(session, 'book.demo', {})).then(() => {}, () => {});
   win = createWindow(here, app.getPath('userData'));
   Menu.setApplicationMenu(buildMenu(() => win, app.getLocale().startsWith('zh') ? 'zh-CN' : 'en'));
   app.on('window-all-closed', () => {
-    session.setBook(null);
-    app.quit();
+    // The engine closes the book first (its backup on close), then both processes end.
+    void engine.close().finally(() => {
+      engine.kill();
+      app.quit();
+    });
   });
 });

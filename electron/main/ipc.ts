@@ -1,21 +1,23 @@
 /**
  * The one place main touches ipcMain: every contract channel is registered from the
- * contract table and goes through the core's dispatch, which validates the payload with
- * the channel's zod schema before any handler runs. Only messages from our own window's
- * main frame are answered.
+ * contract table (so only a contract channel name is ever routed) and handed to the
+ * engine, whose dispatch validates the payload with the channel's zod schema before any
+ * handler runs. Only messages from our own window's main frame are answered.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channelNames } from '../../shared/contract/index';
-import { dispatch } from '../core/service/index';
-import type { Session } from '../core/service/session';
+import { channelNames, type ChannelName } from '../../shared/contract/index';
+import type { Reply } from '../../shared/errors';
+
+/** Where a request goes: the engine process in the app (engine-host.ts). */
+export type Route = (channel: ChannelName, payload: unknown) => Promise<Reply<unknown>>;
 
 export const IPC_PREFIX = 'cl:';
 
-export function registerContract(session: Session, isTrusted: (e: IpcMainInvokeEvent) => boolean): void {
+export function registerContract(route: Route, isTrusted: (e: IpcMainInvokeEvent) => boolean): void {
   for (const channel of channelNames) {
     ipcMain.handle(IPC_PREFIX + channel, (event, payload: unknown) => {
       if (!isTrusted(event)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
-      return dispatch(session, channel, payload);
+      return route(channel, payload);
     });
   }
 }

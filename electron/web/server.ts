@@ -1,6 +1,6 @@
 /**
- * The loopback web harness: the built renderer plus the core on 127.0.0.1, a random port
- * and a per-run token. It lets the whole UI run in a browser against a real book on a
+ * The loopback web harness: the built renderer plus the engine (on a thread of its own) on
+ * 127.0.0.1, a random port and a per-run token. It lets the whole UI run in a browser against a real book on a
  * machine without Electron (e2e tests, development). It is not a product server: it binds
  * to loopback only and every API call must carry the token.
  */
@@ -8,15 +8,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve, sep } from 'node:path';
-import { dispatch } from '../core/service/index';
 import { safeFileName } from '../../shared/file-name';
-import { Session } from '../core/service/session';
+import { startEngineThread } from '../core/engine/thread';
+import { BookView } from './book-view';
 
 export interface WebHarness {
   url: string;
   token: string;
   server: Server;
-  session: Session;
+  /** The engine's open book on a second connection, for tests (see book-view.ts). */
+  session: BookView;
   close(): Promise<void>;
 }
 
@@ -61,7 +62,12 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   const uploads = join(options.workDir, 'uploads');
   const exportsDir = join(options.workDir, 'exports');
   for (const d of [uploads, exportsDir]) mkdirSync(d, { recursive: true });
-  const session = new Session({ settingsDir: options.workDir, booksDir: options.workDir, autoBackup: true, ...(options.locale ? { locale: options.locale } : {}) });
+  // The engine runs on its own thread: a long action blocks it, never this HTTP loop.
+  const session = new BookView();
+  const engine = startEngineThread(
+    { session: { settingsDir: options.workDir, booksDir: options.workDir, autoBackup: true, ...(options.locale ? { locale: options.locale } : {}) } },
+    (event) => event.type === 'book' && session.changed(event.path),
+  );
   const staticRoot = resolve(options.staticDir);
 
   const authorised = (req: IncomingMessage, url: URL): boolean => {
@@ -103,7 +109,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
       } catch {
         return send(res, 400, { ok: false, error: { code: 'payload.invalid', message: 'body is not JSON' } });
       }
-      return send(res, 200, await dispatch(session, channel, payload));
+      return send(res, 200, await engine.request(channel, payload));
     }
     if (url.pathname === '/download') {
       if (!authorised(req, url)) return send(res, 403, { error: 'bad token' });
@@ -139,11 +145,12 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     token,
     server,
     session,
-    close: () =>
-      new Promise<void>((ok) => {
-        session.setBook(null);
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
+    close: async () => {
+      session.close();
+      await engine.close();
+      await engine.terminate();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
   };
 }

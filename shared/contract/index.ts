@@ -12,6 +12,7 @@ import { reportsChannels } from './reports';
 import { ledgerChannels } from './ledger';
 import { mastersChannels } from './masters';
 import { claimsChannels } from './claims';
+import { closingChannels } from './closing';
 import { importChannels } from './import';
 import { invoicesChannels } from './invoices';
 
@@ -28,7 +29,7 @@ function merge<T extends Record<string, unknown>[]>(...domains: T): UnionToInter
   return out as UnionToIntersection<T[number]>;
 }
 
-export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, importChannels, invoicesChannels);
+export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, importChannels, closingChannels, invoicesChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -89,7 +89,10 @@ export interface TrialBalanceDto {
 
 export const ledgerChannels = {
   /** Creates a draft (no id) or replaces a draft's date, memo and lines (id). Rules are checked. */
-  'vouchers.save': channel<VoucherDto>()(z.object({ id: id.optional(), date: isoDate, memo: z.string().max(200).default(''), lines: z.array(voucherLineSchema).max(1000) })),
+  'vouchers.save': channel<VoucherDto>()(
+    // confirmFuture: the user confirmed a date later than next month (closing.futurePeriod otherwise).
+    z.object({ id: id.optional(), date: isoDate, memo: z.string().max(200).default(''), lines: z.array(voucherLineSchema).max(1000), confirmFuture: z.boolean().optional() }),
+  ),
   'vouchers.post': channel<VoucherDto>()(z.object({ id })),
   /** 红字冲销: returns the reversal voucher. */
   'vouchers.reverse': channel<VoucherDto>()(z.object({ id, date: isoDate.optional() })),
@@ -98,7 +101,9 @@ export const ledgerChannels = {
   /** Newest first within a period: keyset on (period, number/draft id). */
   'vouchers.page': channel<Page<VoucherListRow>>()(z.object({ period: periodSchema.optional(), status: z.enum(['draft', 'posted']).optional(), ...pageArgs })),
   'periods.list': channel<PeriodRow[]>()(z.object({})),
-  'periods.close': channel<PeriodRow[]>()(z.object({ period: periodSchema })),
+  /** Closes in order when the 结账检查 has no blocker (its first blocker's code otherwise); confirmFuture for a month beyond next. */
+  'periods.close': channel<PeriodRow[]>()(z.object({ period: periodSchema, confirmFuture: z.boolean().optional() })),
+  /** 反结账: only the latest closed period, with a reason (audited). */
   'periods.reopen': channel<PeriodRow[]>()(z.object({ period: periodSchema, reason: z.string().trim().min(1).max(500) })),
   /** 明细账 rows for an account (and its sub-accounts); the first page starts with the opening row. */
   'ledger.detailPage': channel<Page<LedgerLineRow>>()(z.object({ account: z.string().regex(/^\d{4}(\d{2}){0,2}$/), from: periodSchema, to: periodSchema, ...pageArgs })),

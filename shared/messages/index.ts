@@ -5,6 +5,7 @@
 import { allocationMessages } from './allocation';
 import { bookMessages } from './book';
 import { claimsMessages } from './claims';
+import { closingMessages } from './closing';
 import { commonMessages } from './common';
 import { importMessages } from './import';
 import { invoicesMessages } from './invoices';
@@ -16,7 +17,7 @@ import type { Locale, MessageParams, Text } from './define';
 
 export type { Locale, MessageParams } from './define';
 
-const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages, invoicesMessages] as const;
+const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages, closingMessages, invoicesMessages] as const;
 
 type Domain = (typeof all)[number];
 export type MessageCode = Domain extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;

@@ -59,6 +59,7 @@ export async function baselineImport(xlsx: string, dbPath: string): Promise<numb
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE line (date TEXT, employee TEXT, department TEXT, customer TEXT, category TEXT, description TEXT, invoice TEXT, amount TEXT)');
   const insert = db.prepare('INSERT INTO line VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  // eslint-disable-next-line no-restricted-syntax -- exceljs gives a date cell as UTC midnight of that date
   const text = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
   let n = 0;
   db.exec('BEGIN');

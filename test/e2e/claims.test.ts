@@ -57,7 +57,7 @@ it('a manager submits a claim with a warning; two approvers approve it; the acco
 
   // The manager enters and submits the claim.
   await page.getByTestId('user-switch').selectOption('wang');
-  await expect(page.getByTestId('user-switch')).toBeDefined();
+  await expect(page.getByTestId('user-switch').inputValue()).resolves.toBe('wang');
   await page.getByRole('button', { name: '报销审批' }).click();
   await page.getByTestId('claim-new').click();
   await page.getByTestId('claim-employee').fill('王');

@@ -32,7 +32,7 @@ it('opens the demo company from the start page and guides the monthly round', as
 it('opens a workbook dropped anywhere in the import wizard', async () => {
   const { page } = e;
   await page.getByRole('button', { name: '首页', exact: true }).click();
-  const bytes = readFileSync(join(import.meta.dirname, '../../../shared/samples/sample_cn_titled.xlsx')).toString('base64');
+  const bytes = readFileSync(join(import.meta.dirname, '../fixtures/samples/sample_cn_titled.xlsx')).toString('base64');
   await page.evaluate((b64) => {
     const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const transfer = new DataTransfer();

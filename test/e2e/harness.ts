@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startWebHarness, type WebHarness } from '../../electron/web/server';
+import { findBrowser, NO_BROWSER } from '../../scripts/browser.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = findBrowser() ?? '';
 export const RESULTS = resolve('test-results');
 
 export interface E2E {
@@ -17,10 +18,26 @@ export interface E2E {
   page: Page;
   workDir: string;
   shot(name: string): Promise<string>;
+  /** Main-thread tasks over 50 ms in the page since it loaded (PerformanceObserver 'longtask'). */
+  longTasks(): Promise<LongTask[]>;
   stop(): Promise<void>;
 }
 
+export interface LongTask {
+  startMs: number;
+  durationMs: number;
+}
+
+/** Installed before any page script: the browser reports every task that kept the main thread over 50 ms. */
+const LONG_TASK_OBSERVER = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ startMs: Math.round(e.startTime), durationMs: Math.round(e.duration) });
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
 export async function startE2E(): Promise<E2E> {
+  if (!CHROMIUM) throw new Error(NO_BROWSER);
   const workDir = mkdtempSync(join(tmpdir(), 'cl-e2e-'));
   const harness = await startWebHarness({ staticDir: resolve('out/web'), workDir });
   const browser = await chromium.launch({
@@ -28,6 +45,7 @@ export async function startE2E(): Promise<E2E> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+  await context.addInitScript(LONG_TASK_OBSERVER);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -43,6 +61,7 @@ export async function startE2E(): Promise<E2E> {
       await page.screenshot({ path, fullPage: true });
       return path;
     },
+    longTasks: () => page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks.slice()),
     async stop() {
       await browser.close();
       await harness.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startE2E, type E2E } from './harness';
 
-const SAMPLE = join(import.meta.dirname, '../../../shared/samples/sample_cn_titled.xlsx');
+const SAMPLE = join(import.meta.dirname, '../fixtures/samples/sample_cn_titled.xlsx');
 
 let e: E2E;
 beforeAll(async () => {

@@ -126,7 +126,10 @@ it('enters a voucher by keyboard, posts it, sees it in the trial balance and rev
 it('pastes rows copied from Excel, refuses a closed period and reopens it with a reason', async () => {
   const { page } = e;
   await page.getByRole('button', { name: '期间', exact: true }).click();
-  await page.getByTestId('period-2026-01').getByRole('button', { name: '结账' }).click();
+  // 结账 after 结转损益 (the month's expenses move to 本年利润 first, or the 结账检查 blocks).
+  await page.getByTestId('period-2026-01').getByRole('button', { name: '结转损益' }).click();
+  await page.getByTestId('period-note').getByText(/结转/).waitFor();
+  await page.getByTestId('period-2026-01').getByRole('button', { name: '结账', exact: true }).click();
   await page.getByTestId('period-2026-01').getByText('已结账').waitFor();
   await e.shot('ledger-08-periods');
 

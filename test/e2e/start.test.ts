@@ -1,5 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startE2E, type E2E } from './harness';
+import { RESULTS, startE2E, type E2E } from './harness';
+
+/** A main-thread task this long is a visible freeze, whatever else the machine is doing. */
+const EGREGIOUS_MS = 1000;
 
 let e: E2E;
 beforeAll(async () => {
@@ -44,4 +49,14 @@ it('checks the book on open, backs it up on close and lists the backup', async (
   const backups = page.getByRole('region', { name: '自动备份' });
   await backups.getByText('关闭时').waitFor();
   await e.shot('04-home-backups');
+});
+
+it('kept the window responsive through the journey (long tasks reported)', async () => {
+  const tasks = await e.longTasks();
+  const total = tasks.reduce((s, t) => s + t.durationMs, 0);
+  writeFileSync(join(RESULTS, 'start-long-tasks.json'), JSON.stringify({ count: tasks.length, totalMs: total, tasks }, null, 2));
+  console.log(`long tasks (> 50 ms) during the start journey: ${tasks.length}, ${total} ms in all, longest ${Math.max(0, ...tasks.map((t) => t.durationMs))} ms`);
+  // The design's budget is 50 ms per action; a shared CI machine adds noise, so only an
+  // egregious freeze fails here (the numbers above are the measurement).
+  expect(tasks.filter((t) => t.durationMs > EGREGIOUS_MS)).toEqual([]);
 });

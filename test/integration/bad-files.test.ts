@@ -15,7 +15,7 @@ import { dispatch } from '../../electron/core/service/index';
 import { testSession } from '../support/session';
 import { rng } from '../bench/types';
 
-const SAMPLES = join(import.meta.dirname, '../../../shared/samples');
+const SAMPLES = join(import.meta.dirname, '../fixtures/samples');
 const small = join(SAMPLES, 'sample_cn_titled.xlsx');
 const KINDS = importKindSchema.options;
 let cases = 0;

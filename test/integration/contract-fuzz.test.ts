@@ -1,7 +1,10 @@
 /**
- * Bad input through the contract, generated from the zod schemas: for every channel,
- * arbitrary payloads never crash the core or surface an internal error, and each required
- * field given the wrong type is refused by validation before any handler runs.
+ * Bad input through the contract, generated from the zod schemas: for every channel, a
+ * valid payload is generated per field type (patterns, enums, bounds, nested objects and
+ * arrays, checked against the schema itself), then one field at a time is made invalid —
+ * the wrong type, or left out when required — and validation must refuse it naming that
+ * field, before any handler runs. Arbitrary payloads never crash the core or surface an
+ * internal error.
  */
 import fc from 'fast-check';
 import { z } from 'zod';
@@ -14,6 +17,19 @@ interface JsonSchema {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+  items?: JsonSchema;
 }
 
 const schemaOf = (c: ChannelName): JsonSchema => {
@@ -27,45 +43,104 @@ const schemaOf = (c: ChannelName): JsonSchema => {
 /** Channels that touch files by path: fuzzed only with payloads validation must refuse. */
 const touchesFiles = (s: JsonSchema) => Object.keys(s.properties ?? {}).some((k) => /path|file|out|backup|target/i.test(k));
 
-/** A value of a different JSON type than the schema wants. */
+const typesOf = (s: JsonSchema): string[] => (s.anyOf ?? s.oneOf ?? [s]).flatMap((b) => ([] as string[]).concat(b.type ?? []));
+
+/** Strings the contract's patterns take: a period, a date, an account code, a file name, an id. */
+const PATTERN_SAMPLES = ['2026-01', '2026-01-15', '1002', 'out.xlsx', 'job-1', 'x'];
+
+/** A valid value for `s`, or undefined when this generator cannot make one. */
+function validValue(s: JsonSchema): unknown {
+  if ('const' in s) return s.const;
+  if (s.enum) return s.enum[0];
+  const branches = s.anyOf ?? s.oneOf;
+  if (branches) return validValue(branches.find((b) => b.type !== 'null') ?? branches[0]!);
+  switch (([] as string[]).concat(s.type ?? [])[0]) {
+    case 'string': {
+      if (s.pattern) {
+        const re = new RegExp(s.pattern);
+        return PATTERN_SAMPLES.find((v) => re.test(v) && v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity));
+      }
+      return 'x'.repeat(Math.min(Math.max(s.minLength ?? 1, 1), s.maxLength ?? 1));
+    }
+    case 'integer':
+    case 'number': {
+      const low = Math.max(s.minimum ?? -Infinity, s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : -Infinity);
+      const high = Math.min(s.maximum ?? Infinity, s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : Infinity);
+      return low <= 1 && 1 <= high ? 1 : Number.isFinite(low) ? low : high;
+    }
+    case 'boolean':
+      return false;
+    case 'null':
+      return null;
+    case 'array': {
+      const item = s.items ? validValue(s.items) : null;
+      return item === undefined ? undefined : Array.from({ length: s.minItems ?? 0 }, () => item);
+    }
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [k, p] of Object.entries(s.properties ?? {})) {
+        const v = validValue(p);
+        if (v === undefined) return undefined;
+        out[k] = v;
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A value of a JSON type the field does not take (undefined: it takes any). */
 function wrongValue(s: JsonSchema): unknown {
-  const types = ([] as string[]).concat(s.type ?? []);
+  const types = typesOf(s);
   if (types.length === 0) return undefined;
   if (!types.includes('number') && !types.includes('integer')) return 12345;
   if (!types.includes('string')) return 'not-a-number';
   return { nested: true };
 }
 
-function validBase(s: JsonSchema): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, p] of Object.entries(s.properties ?? {})) {
-    const t = ([] as string[]).concat(p.type ?? [])[0];
-    out[k] = t === 'string' ? '2026-01' : t === 'number' || t === 'integer' ? 1 : t === 'boolean' ? false : t === 'array' ? [] : t === 'object' ? {} : null;
-  }
-  return out;
+/** Every field given, or only the required ones (some channels refine combinations): the first the schema itself accepts. */
+function validPayload(c: ChannelName, s: JsonSchema): Record<string, unknown> | undefined {
+  const all = validValue({ ...s, type: 'object' }) as Record<string, unknown> | undefined;
+  if (!all) return undefined;
+  const required = Object.fromEntries(Object.entries(all).filter(([k]) => s.required?.includes(k)));
+  return [all, required].find((p) => contract[c].request.safeParse(p).success);
 }
 
 describe('the contract under bad input', () => {
-  it('refuses a wrong-typed required field on every channel, before the core runs', async () => {
+  it('generates a valid payload per channel, and refuses each field made invalid naming that field, before the core runs', async () => {
     const { session, call } = testSession();
     await call('book.create', { path: 'fuzz', company: '模糊测试' });
     const audit = () => session.requireBook().sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log').get();
     const before = audit();
-    let checked = 0;
+    const ungenerated: string[] = [];
+    let fields = 0;
     for (const c of channelNames) {
       const s = schemaOf(c);
-      for (const field of s.required ?? []) {
-        const wrong = wrongValue(s.properties?.[field] ?? {});
-        if (wrong === undefined) continue;
-        const reply = await dispatch(session, c, { ...validBase(s), [field]: wrong });
-        expect(reply.ok, `${c}.${field}`).toBe(false);
-        if (!reply.ok) expect(reply.error.code, `${c}.${field}`).toBe('payload.invalid');
-        const missing = await dispatch(session, c, Object.fromEntries(Object.entries(validBase(s)).filter(([k]) => k !== field)));
-        expect(missing.ok, `${c} without ${field}`).toBe(false);
-        checked++;
+      const base = validPayload(c, s);
+      if (!base) {
+        ungenerated.push(c);
+        continue;
+      }
+      for (const [field, p] of Object.entries(s.properties ?? {})) {
+        const refuse = async (payload: Record<string, unknown>, what: string) => {
+          const parsed = contract[c].request.safeParse(payload);
+          expect(parsed.success, what).toBe(false);
+          // Only the field under test is wrong: every issue is about it.
+          expect(parsed.error?.issues.map((i) => i.path[0]), what).toEqual(parsed.error?.issues.map(() => field));
+          const reply = await dispatch(session, c, payload);
+          expect(reply, what).toMatchObject({ ok: false, error: { code: 'payload.invalid' } });
+          if (!reply.ok) expect(String(reply.error.params?.issues), what).toMatch(new RegExp(`(^|; )${field}(\\.|:)`));
+        };
+        const wrong = wrongValue(p);
+        if (wrong !== undefined) await refuse({ ...base, [field]: wrong }, `${c}.${field} = ${JSON.stringify(wrong)}`);
+        if (s.required?.includes(field)) await refuse(Object.fromEntries(Object.entries(base).filter(([k]) => k !== field)), `${c} without ${field}`);
+        fields++;
       }
     }
-    expect(checked).toBeGreaterThan(5);
+    // Every channel gets a generated valid payload; a schema this generator cannot satisfy shows here by name.
+    expect(ungenerated).toEqual([]);
+    expect(fields).toBeGreaterThan(150);
     expect(audit()).toEqual(before);
   });
 

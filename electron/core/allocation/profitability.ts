@@ -12,6 +12,7 @@ import { addMonths, period as toPeriod, periodRange } from '../../../shared/peri
 import type { Book } from '../book/book';
 import type { CustomerProfit, Figures, ManagerRoi, ProfitClass } from '../../../shared/contract/allocation';
 import { NOT_RECLASS } from './inputs';
+import { notClosing } from '../closing/sql';
 
 /** The share of total positive profit the 'high' class covers (the usual Pareto cut). */
 export const HIGH_SHARE_PERCENT = 80;
@@ -27,7 +28,7 @@ export function customerFigures(book: Book, from: string, to: string): Map<numbe
   const lines = book.sqlite
     .prepare(
       `SELECT customer_id AS id, account_code AS account, SUM(debit_fen) AS d, SUM(credit_fen) AS c FROM voucher_line
-        WHERE posted = 1 AND customer_id IS NOT NULL AND period BETWEEN ? AND ? AND ${NOT_RECLASS}
+        WHERE posted = 1 AND customer_id IS NOT NULL AND period BETWEEN ? AND ? AND ${NOT_RECLASS} AND ${notClosing()}
         GROUP BY customer_id, account_code`,
     )
     .all(from, to) as { id: number; account: string; d: number; c: number }[];

@@ -10,7 +10,7 @@ import type { Book } from '../book/book';
 import { bookVoucher, voucherNo } from '../ledger/vouchers';
 import { periodStatus } from '../ledger/periods';
 import type { LineInput } from '../ledger/voucher-rules';
-import { localToday } from '../policy/rules';
+import { todayLocal } from '../../../shared/today';
 
 interface ClaimHead {
   id: number;
@@ -42,7 +42,7 @@ function accrualDate(book: Book, lines: PostLine[]): string {
   const latest = lines.reduce((m, l) => (l.date > m ? l.date : m), lines[0]!.date);
   const first = book.meta('first_period') ?? '';
   const period = latest.slice(0, 7);
-  return period >= first && periodStatus(book, period) !== 'closed' ? latest : localToday();
+  return period >= first && periodStatus(book, period) !== 'closed' ? latest : todayLocal();
 }
 
 function accrualLines(book: Book, claim: ClaimHead, emp: { department_id: number | null }, lines: PostLine[], memo: string): LineInput[] {

@@ -12,13 +12,13 @@ import { message, type Locale } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
 import { checkClaimBudgets } from '../budgets/budgets';
 import { blockReasons, evaluateLines, type Violation } from '../policy/evaluate';
-import { localToday } from '../policy/rules';
 import { actingUser } from '../users/users';
 import { ledgerHasInvoices, matchLine, matchMessage } from '../invoices/match';
 import { currentApprovals, mayApprove, mayPay, requiredLevels } from './chain';
 import { claimRecord, requireStatus, type ClaimRecord } from './edit';
 import { postAccrual, postSettlement } from './post';
 import { claimLines } from './queries';
+import { todayLocal } from '../../../shared/today';
 
 export interface ActionOutcome {
   warnings: string[];
@@ -43,7 +43,7 @@ export function claimViolations(book: Book, c: ClaimRecord, locale: Locale): Vio
     receipt: l.receipt,
   }));
   // Date rules judge a submitted claim as of its submission, not as of today.
-  const asOf = c.status !== 'draft' && c.submitted_at ? { today: localToday(new Date(c.submitted_at)) } : {};
+  const asOf = c.status !== 'draft' && c.submitted_at ? { today: todayLocal(new Date(c.submitted_at)) } : {};
   return evaluateLines(book, lines, { employeeId: c.employee_id, claimId: c.id, locale, ...asOf });
 }
 
@@ -153,7 +153,7 @@ export function payClaim(book: Book, id: number, date: string | undefined, comme
   if (!mayPay(user.role)) throw new UserError('claims.payRole', { user: user.name });
   const c = claimRecord(book, id);
   requireStatus(c, 'approved', locale === 'en' ? 'pay' : '付款');
-  const v = postSettlement(book, c, date ?? localToday());
+  const v = postSettlement(book, c, date ?? todayLocal());
   recordStep(book, id, 0, 'pay', user.role, comment);
   book.sqlite.prepare(`UPDATE claim SET status = 'paid', paid_at = ?, settlement_voucher_id = ? WHERE id = ?`).run(now(), v.id, id);
   book.audit({ action: 'claim.pay', entity: 'claim', entityId: id, before: { status: 'approved' }, after: { status: 'paid', voucher: v.label } });

@@ -53,6 +53,7 @@ function compareSheet(ws: ExcelJS.Worksheet, s: ReportSection, additive = false)
     Object.fromEntries(
       s.columns.map((c, i) => {
         const v = ws.getRow(rowNo).getCell(i + 1).value;
+        // eslint-disable-next-line no-restricted-syntax -- exceljs reads a date cell back as UTC midnight of that date
         if (c.kind === 'date' && v instanceof Date) return [c.key, v.toISOString().slice(0, 10)];
         return [c.key, c.kind === 'money' ? toFen(v) : v === undefined || v === '' ? null : v];
       }),

@@ -8,7 +8,6 @@ import { writeXlsx, type CellInput } from '../../../test/support/xlsx';
 import { checkBook } from '../book/check';
 import { createClaim } from '../claims/create';
 // The service registers every domain's book checks (masters audit, ledger totals).
-import '../service/index';
 import { undoBatch } from './batches';
 import { writeRejectReport } from './rejects';
 import { runImport } from './run';

@@ -106,6 +106,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
   let written = 0;
   const fileFingerprints = new KeySet();
   const fileInvoices = new KeySet();
+  // eslint-disable-next-line no-restricted-syntax -- exceljs gives a date cell as UTC midnight of that date, so its UTC date is the cell's
   const cellsOf = (c: Candidate<unknown>) => (c.cells ?? []).slice(1).map((v) => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)));
 
   /** Begins the transaction and the batch at the first write: a file that never yields a row writes nothing. */

@@ -1,7 +1,8 @@
 /**
- * Every sample in ../shared/samples imports to exactly its .expected.json, and a second
- * import of the same file accepts nothing. The samples are read as they are; nothing here
- * knows their particular values.
+ * Every sample in test/fixtures/samples (copied from the team's sample folder; point
+ * CLIENT_LEDGER_SAMPLES at another folder to try other sheets) imports to exactly its
+ * .expected.json, and a second import of the same file accepts nothing. The samples are
+ * read as they are; nothing here knows their particular values.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { message } from '../../../shared/messages/index';
 import { testBook } from '../../../test/support/book';
 import { runImport } from './run';
 
-const SAMPLES = process.env.CLIENT_LEDGER_SAMPLES ?? join(import.meta.dirname, '../../../../shared/samples');
+const SAMPLES = process.env.CLIENT_LEDGER_SAMPLES ?? join(import.meta.dirname, '../../../test/fixtures/samples');
 
 interface Expected {
   accepted: number;
@@ -36,7 +37,8 @@ const WHY: Record<string, string> = {
 
 const samples = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx') && existsSync(join(SAMPLES, f.replace(/\.xlsx$/, '.expected.json')))) : [];
 
-describe.skipIf(samples.length === 0)('sample workbooks', () => {
+describe('sample workbooks', () => {
+  it('the fixtures are there (a clone without them must fail, not skip)', () => expect(samples.length).toBeGreaterThanOrEqual(3));
   it.each(samples)('%s imports to exactly its expected result, and again to nothing', async (file) => {
     const expected = JSON.parse(readFileSync(join(SAMPLES, file.replace(/\.xlsx$/, '.expected.json')), 'utf8')) as Expected;
     const book = testBook({ firstPeriod: '2026-01' });

@@ -4,6 +4,7 @@ import type { Page } from '../../../shared/contract/define';
 import { addMonths, isPeriod, type Period } from '../../../shared/period';
 import type { Book } from '../book/book';
 import { voucherHeader, voucherNo } from './vouchers';
+import { thisPeriodLocal } from '../../../shared/today';
 
 export function voucherDto(book: Book, id: number): VoucherDto {
   const h = voucherHeader(book, id);
@@ -59,7 +60,7 @@ export function pageVouchers(book: Book, req: { period?: string | undefined; sta
 }
 
 /** Every month from the book's first period to the later of today and the last used period. */
-export function listPeriods(book: Book, today = new Date().toISOString().slice(0, 7)): PeriodRow[] {
+export function listPeriods(book: Book, today = thisPeriodLocal()): PeriodRow[] {
   const stored = book.sqlite
     .prepare(
       `SELECT p.period, p.status, p.closed_at AS closedAt, p.closed_by AS closedBy,

@@ -4,13 +4,15 @@ import type { ReportRow } from '../../../shared/report';
 import type { Book } from '../book/book';
 import { defineReport, L } from '../reports/define';
 import { detailPage, journalPage } from './lines';
-import { trialBalance } from './trial-balance';
+import { chineseTrialBalance } from './trial-balance';
 
 export const trialBalanceReport = defineReport({
   name: 'trial-balance',
   title: { 'zh-CN': '科目余额表', en: 'Trial balance' },
   run(book, { from, to, filters, locale }) {
-    const tb = trialBalance(book, from, to, filters);
+    // 科目余额表 in the Chinese layout: 期初余额 / 本期发生额 / 本年累计 / 期末余额, each 借方 and 贷方.
+    const tb = chineseTrialBalance(book, from, to, filters);
+    const money = (key: string, zh: string, en: string) => ({ key, label: L(locale, zh, en), kind: 'money' as const });
     return [
       {
         name: 'trial-balance',
@@ -18,10 +20,14 @@ export const trialBalanceReport = defineReport({
         columns: [
           { key: 'code', label: L(locale, '科目编码', 'Code'), kind: 'text' },
           { key: 'name', label: L(locale, '科目名称', 'Account'), kind: 'text' },
-          { key: 'openingFen', label: L(locale, '期初余额（借+）', 'Opening (Dr+)'), kind: 'money' },
-          { key: 'debitFen', label: L(locale, '本期借方', 'Debit'), kind: 'money' },
-          { key: 'creditFen', label: L(locale, '本期贷方', 'Credit'), kind: 'money' },
-          { key: 'closingFen', label: L(locale, '期末余额（借+）', 'Closing (Dr+)'), kind: 'money' },
+          money('openingDebitFen', '期初余额 借方', 'Opening Dr'),
+          money('openingCreditFen', '期初余额 贷方', 'Opening Cr'),
+          money('debitFen', '本期发生额 借方', 'Period Dr'),
+          money('creditFen', '本期发生额 贷方', 'Period Cr'),
+          money('ytdDebitFen', '本年累计 借方', 'Year to date Dr'),
+          money('ytdCreditFen', '本年累计 贷方', 'Year to date Cr'),
+          money('closingDebitFen', '期末余额 借方', 'Closing Dr'),
+          money('closingCreditFen', '期末余额 贷方', 'Closing Cr'),
         ],
         rows: tb.rows as unknown as ReportRow[],
         totals: tb.totals,

@@ -59,8 +59,20 @@ describe('trial balance', () => {
   it('is what the report module and the detail ledger say', () => {
     const { book } = handBook();
     const tb = runReport(book, 'trial-balance', { from: '2026-02', to: '2026-02', filters: {}, locale: 'zh-CN' }).sections[0]!;
-    expect(tb.columns.map((c) => c.key)).toEqual(['code', 'name', 'openingFen', 'debitFen', 'creditFen', 'closingFen']);
-    expect(tb.totals).toEqual({ debitFen: 37345, creditFen: 37345 });
+    // The Chinese layout (issue 15): each balance in its 借方 or 贷方 column, 本年累计 beside 本期.
+    expect(tb.columns.map((c) => c.key)).toEqual(['code', 'name', 'openingDebitFen', 'openingCreditFen', 'debitFen', 'creditFen', 'ytdDebitFen', 'ytdCreditFen', 'closingDebitFen', 'closingCreditFen']);
+    expect(tb.totals).toEqual({
+      debitFen: 37345,
+      creditFen: 37345,
+      openingDebitFen: 112345,
+      openingCreditFen: 112345,
+      ytdDebitFen: 149690,
+      ytdCreditFen: 149690,
+      closingDebitFen: 105000,
+      closingCreditFen: 105000,
+    });
+    // Signed balances stay on every row beside the split ones (scripts read them).
+    expect(tb.rows.find((r) => r.code === '1001')).toMatchObject({ openingFen: 0, closingFen: -5000, closingDebitFen: 0, closingCreditFen: 5000, ytdCreditFen: 5000 });
     const detail = runReport(book, 'detail-ledger', { from: '2026-02', to: '2026-02', filters: { account: '5602' }, locale: 'zh-CN' }).sections[0]!;
     expect(detail.rows.map((r) => [r.no, r.debitFen, r.balanceFen])).toEqual([
       ['', null, 12345],

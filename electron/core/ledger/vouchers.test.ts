@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../shared/errors';
 import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
 import { checkBook } from '../book/check';
-import { registerCheck } from '../book/check';
-import { checkPostedVouchers } from './audit-check';
 import { closePeriod, reopenPeriod } from './periods';
 import { bookVoucher, createDraft, reverseVoucher } from './vouchers';
-
-registerCheck(checkPostedVouchers);
 
 const code = (fn: () => unknown): string => {
   try {

@@ -60,9 +60,22 @@ export function voucherHeader(book: Book, id: number): VoucherHeader {
 
 export const voucherLines = (book: Book, id: number): LineRow[] => st(book).lines.all(id) as LineRow[];
 
-/** A digest of what a posted voucher says; the audit record of its posting keeps it. */
-export function voucherContentHash(h: Pick<VoucherHeader, 'period' | 'number' | 'date' | 'memo'>, lines: LineRow[]): string {
-  const body = JSON.stringify([h.period, h.number, h.date, h.memo, lines.map((l) => Object.values(l))]);
+/**
+ * A digest of what a posted voucher says; the audit record of its posting keeps it and
+ * `book check` recomputes it. The fields are named in a fixed order, so no SELECT's column
+ * order can change it; the order is the one every existing book's hashes were taken with
+ * (pinned by voucher-hash.test.ts) — never change it, or every posted voucher fails.
+ */
+export function voucherContentHash(h: Pick<VoucherHeader, 'period' | 'number' | 'date' | 'memo'>, lines: readonly LineRow[]): string {
+  return voucherContentHashOfRows(h, lines.map((l) => HASH_LINE_FIELDS.map((f) => l[f])));
+}
+
+/** The line fields the content hash covers, in the recipe's fixed order. */
+export const HASH_LINE_FIELDS = ['line_no', 'account_code', 'debit_fen', 'credit_fen', 'memo', 'customer_id', 'employee_id', 'department_id', 'category_id'] as const;
+
+/** The same hash from lines already read as arrays of HASH_LINE_FIELDS (book check's one pass over voucher_line). */
+export function voucherContentHashOfRows(h: Pick<VoucherHeader, 'period' | 'number' | 'date' | 'memo'>, rows: readonly (readonly unknown[])[]): string {
+  const body = JSON.stringify([h.period, h.number, h.date, h.memo, rows]);
   return createHash('sha256').update(body).digest('hex');
 }
 

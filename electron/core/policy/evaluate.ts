@@ -17,7 +17,8 @@ import { message, type MessageCode } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
 import type { ClaimLineInput } from '../claims/create';
 import type { PolicyKind } from '../db/schema/claims-control';
-import { activeRules, categoryFacts, daysBetween, invoiceKey, isWeekend, localToday, type PolicyRule } from './rules';
+import { activeRules, categoryFacts, daysBetween, invoiceKey, isWeekend, type PolicyRule } from './rules';
+import { todayLocal } from '../../../shared/today';
 
 export interface PolicyLine extends ClaimLineInput {
   /** Overrides context.employeeId (imports mix employees in one batch). */
@@ -78,7 +79,7 @@ export function lineEvaluator(book: Book, context: PolicyContext = {}): ((l: Pol
   if (rules.length === 0) return null;
   const tracksInvoices = rules.some((r) => r.kind === 'duplicate_invoice');
   const locale = context.locale ?? 'zh-CN';
-  const today = context.today ?? localToday();
+  const today = context.today ?? todayLocal();
   const claimId = context.claimId ?? -1;
   const categories = categoryFacts(book);
   const empDept = new Map<number, number | null>();

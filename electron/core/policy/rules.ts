@@ -34,12 +34,6 @@ export const invoiceKey = (s: string | null | undefined): string | null => {
   return k === '' ? null : k;
 };
 
-/** Today's date where the accountant sits (local time, not UTC). */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 /** Whole days from a to b (ISO dates). */
 export function daysBetween(a: string, b: string): number {
   const t = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));

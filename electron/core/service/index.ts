@@ -12,8 +12,6 @@ import { allocationHandlers } from '../allocation/app';
 import { schedulesHandlers } from '../schedules/app';
 import { ledgerHandlers } from '../ledger/app';
 import { mastersHandlers } from '../masters/app';
-import { checkMasters } from '../masters/audit-check';
-import { checkLedgerTotals } from '../ledger/totals-check';
 import { reportsHandlers } from '../reports/app';
 import { claimsHandlers } from '../claims/app';
 import { policyHandlers } from '../policy/app';
@@ -21,23 +19,12 @@ import { budgetsHandlers } from '../budgets/app';
 import { usersHandlers } from '../users/app';
 import { importHandlers } from '../import/app';
 import { invoicesHandlers } from '../invoices/app';
+import { closingHandlers } from '../closing/app';
 import { mergeHandlers, type Handler } from './handlers';
 import type { Session } from './session';
 import { sqliteUserError } from './sqlite-errors';
-import { registerCheck } from '../book/check';
-import { checkPostedVouchers } from '../ledger/audit-check';
-import { checkRowLog } from '../book/row-log-check';
-import { checkClaimLines } from '../claims/lines-hash';
-import { checkAllocLines } from '../allocation/lines-hash';
 
-registerCheck(checkPostedVouchers);
-registerCheck(checkMasters);
-registerCheck(checkLedgerTotals);
-registerCheck(checkRowLog);
-registerCheck(checkClaimLines);
-registerCheck(checkAllocLines);
-
-export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers, invoicesHandlers);
+export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers, closingHandlers, invoicesHandlers);
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
   const fail = (e: UserError): Reply<unknown> => ({

@@ -39,6 +39,9 @@ export class Session {
 
   private release: (() => void) | null = null;
 
+  /** Told the open book's path (null: none) whenever it changes; the engine pushes it to its host. */
+  onBookChange: ((path: string | null) => void) | null = null;
+
   /** Makes `book` the open book; `release` drops its instance lock when it is closed. */
   setBook(book: Book | null, release?: () => void): void {
     const old = this.book;
@@ -51,8 +54,10 @@ export class Session {
         this.release = null;
       }
     }
+    const changed = old !== book;
     this.book = book;
     if (release) this.release = release;
     if (book) book.user = this.user;
+    if (changed) this.onBookChange?.(book?.path ?? null);
   }
 }

@@ -6,11 +6,11 @@ import { api, errorText } from '../api/platform';
 import { AnySelect } from '../components/AnySelect';
 import { useI18n, type StringKey } from '../i18n/index';
 import { BudgetBar } from './claims/BudgetBar';
-import { today } from './claims/draft';
+import { todayLocal } from '../../../shared/today';
 
 type Kind = 'month' | 'quarter' | 'year';
 const defaultPeriod = (k: Kind): string => {
-  const d = today();
+  const d = todayLocal();
   return k === 'month' ? d.slice(0, 7) : k === 'year' ? d.slice(0, 4) : `${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`;
 };
 

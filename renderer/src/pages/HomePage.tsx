@@ -6,6 +6,7 @@ import { useBook } from '../book-context';
 import { BackupsPanel } from '../components/BackupsPanel';
 import { Checklist } from '../components/Checklist';
 import { useI18n } from '../i18n/index';
+import { todayLocal } from '../../../shared/today';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -22,7 +23,7 @@ export function HomePage() {
 
   const backupNow = async () => {
     try {
-      const path = await files.savePath({ defaultName: `${book.company}-${new Date().toISOString().slice(0, 10)}.book` });
+      const path = await files.savePath({ defaultName: `${book.company}-${todayLocal()}.book` });
       if (!path) return;
       const r = await api('book.backup', { path, overwrite: true });
       setNotice(t('backups.saved', { path: r.path }));

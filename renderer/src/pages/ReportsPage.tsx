@@ -13,6 +13,7 @@ import { packExportedKey } from '../nav-context';
 import { useRemembered } from '../remember';
 import { ReportSectionView } from '../components/ReportSection';
 import { useI18n, type StringKey } from '../i18n/index';
+import { thisPeriodLocal } from '../../../shared/today';
 
 /** Reports that need an account to run (the others ignore it). */
 const NEEDS_ACCOUNT = new Set(['detail-ledger']);
@@ -23,10 +24,9 @@ const DIMENSIONS = [
   ['categoryId', 'categories', 'reports.category'],
 ] as const satisfies readonly [keyof ReportFilters, keyof ReportDimensions, StringKey][];
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
 
 function defaultRange(firstPeriod: string | undefined): { from: string; to: string } {
-  const to = thisMonth() < (firstPeriod ?? '') ? firstPeriod! : thisMonth();
+  const to = thisPeriodLocal() < (firstPeriod ?? '') ? firstPeriod! : thisPeriodLocal();
   const from = `${to.slice(0, 4)}-01` < (firstPeriod ?? '') ? firstPeriod! : `${to.slice(0, 4)}-01`;
   return { from, to };
 }

@@ -5,6 +5,7 @@ import { api, ApiError, files, errorText } from '../api/platform';
 import { useBook } from '../book-context';
 import { BackupsPanel } from '../components/BackupsPanel';
 import { useI18n } from '../i18n/index';
+import { thisPeriodLocal } from '../../../shared/today';
 
 export function StartPage() {
   const { t } = useI18n();
@@ -12,7 +13,7 @@ export function StartPage() {
   const [recent, setRecent] = useState<RecentBook[]>([]);
   const [company, setCompany] = useState('');
   const [standard, setStandard] = useState<'small' | 'enterprise'>('small');
-  const [firstPeriod, setFirstPeriod] = useState(() => new Date().toISOString().slice(0, 7));
+  const [firstPeriod, setFirstPeriod] = useState(() => thisPeriodLocal());
   const [fileName, setFileName] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);

@@ -13,6 +13,7 @@ import type { Candidate, CommitCtx, KindHandler, Params, RowParse, RowView } fro
 import { cellText, parseDateValue } from '../values';
 import { fail, fingerprint, parseSides } from './common';
 import type { MessageCode } from '../../../../shared/messages/index';
+import { thisPeriodLocal } from '../../../../shared/today';
 
 interface BalanceRow {
   account: string;
@@ -72,7 +73,7 @@ export function openingBalancesKind(book: Book): KindHandler<BalanceRow> {
       const debit = lines.reduce((s, l) => s + (l.debitFen ?? 0), 0);
       const credit = lines.reduce((s, l) => s + (l.creditFen ?? 0), 0);
       if (debit !== credit) throw new UserError('import.openingUnbalanced', { debit, credit, difference: debit - credit });
-      const first = book.meta('first_period') ?? new Date().toISOString().slice(0, 7);
+      const first = book.meta('first_period') ?? thisPeriodLocal();
       bookVoucher(book, { date: `${first}-01`, memo: '期初余额', source: { type: 'import', id: ctx.batchId }, lines }, facts);
     },
   };

@@ -11,9 +11,10 @@ import { api } from '../../api/platform';
 import { gridTheme } from '../../components/SqlGrid';
 import { useI18n } from '../../i18n/index';
 import { ExplainPanel, type ExplainTarget } from './ExplainPanel';
-import { driverLabel, driverValue, share, thisPeriod } from './format';
+import { driverLabel, driverValue, share } from './format';
 import { emptyRule, RuleEditor } from './RuleEditor';
 import { WhatIf } from './WhatIf';
+import { thisPeriodLocal } from '../../../../shared/today';
 
 interface ResultRow {
   pool: string;
@@ -27,7 +28,7 @@ interface ResultRow {
 
 export function AllocationPage() {
   const { t } = useI18n();
-  const [period, setPeriod] = useState(() => sessionStorage.getItem('client-ledger-alloc-period') ?? thisPeriod());
+  const [period, setPeriod] = useState(() => sessionStorage.getItem('client-ledger-alloc-period') ?? thisPeriodLocal());
   const [ruleSet, setRuleSet] = useState('default');
   const [options, setOptions] = useState<AllocationOptions | null>(null);
   const [rules, setRules] = useState<Rule[]>([]);

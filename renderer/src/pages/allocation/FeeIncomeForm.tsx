@@ -7,6 +7,7 @@ import type { DimensionOption } from '../../../../shared/contract/reports';
 import { formatFen, parseAmount } from '../../../../shared/money';
 import { api } from '../../api/platform';
 import { useI18n } from '../../i18n/index';
+import { todayLocal } from '../../../../shared/today';
 
 interface Target {
   account: string;
@@ -17,7 +18,7 @@ interface Target {
 export function FeeIncomeForm({ onBooked }: { onBooked(): void }) {
   const { t } = useI18n();
   const [departments, setDepartments] = useState<DimensionOption[]>([]);
-  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(() => todayLocal());
   const [amount, setAmount] = useState('');
   const [targets, setTargets] = useState<Target[]>([
     { account: '', departmentId: '', ratio: '1' },

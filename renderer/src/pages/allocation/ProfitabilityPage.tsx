@@ -14,7 +14,7 @@ import { Chart, type ChartOption } from '../../components/Chart';
 import { gridTheme } from '../../components/SqlGrid';
 import { useI18n } from '../../i18n/index';
 import { ExplainPanel, type ExplainTarget } from './ExplainPanel';
-import { thisPeriod } from './format';
+import { thisPeriodLocal } from '../../../../shared/today';
 
 const money = { type: 'rightAligned', width: 120, valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatFen(p.value) : '') };
 const pctFormat = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -26,7 +26,7 @@ const pct = (v: unknown) => (typeof v === 'number' ? pctFormat.format(v) : '—'
 export function ProfitabilityPage() {
   const { t } = useI18n();
   const { book } = useBook();
-  const [range, setRange] = useState(() => ({ from: `${thisPeriod().slice(0, 4)}-01` < (book?.firstPeriod ?? '') ? book!.firstPeriod : `${thisPeriod().slice(0, 4)}-01`, to: thisPeriod() }));
+  const [range, setRange] = useState(() => ({ from: `${thisPeriodLocal().slice(0, 4)}-01` < (book?.firstPeriod ?? '') ? book!.firstPeriod : `${thisPeriodLocal().slice(0, 4)}-01`, to: thisPeriodLocal() }));
   const [rows, setRows] = useState<CustomerProfit[]>([]);
   const [managers, setManagers] = useState<ManagerRoi[]>([]);
   const [explain, setExplain] = useState<ExplainTarget | null>(null);

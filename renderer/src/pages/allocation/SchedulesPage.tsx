@@ -10,7 +10,7 @@ import { formatFen, parseAmount } from '../../../../shared/money';
 import { api } from '../../api/platform';
 import { useI18n } from '../../i18n/index';
 import { FeeIncomeForm } from './FeeIncomeForm';
-import { thisPeriod } from './format';
+import { thisPeriodLocal } from '../../../../shared/today';
 
 type Preset = 'prepaid' | 'intangible' | 'deferral';
 
@@ -18,8 +18,8 @@ export function SchedulesPage() {
   const { t } = useI18n();
   const [list, setList] = useState<ScheduleView[]>([]);
   const [customers, setCustomers] = useState<DimensionOption[]>([]);
-  const [period, setPeriod] = useState(thisPeriod);
-  const [form, setForm] = useState({ preset: 'prepaid' as Preset, name: '', total: '', firstPeriod: thisPeriod(), periods: '12', customerId: '', pay: true, payDate: `${thisPeriod()}-01` });
+  const [period, setPeriod] = useState(thisPeriodLocal);
+  const [form, setForm] = useState({ preset: 'prepaid' as Preset, name: '', total: '', firstPeriod: thisPeriodLocal(), periods: '12', customerId: '', pay: true, payDate: `${thisPeriodLocal()}-01` });
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
 

@@ -30,4 +30,3 @@ export function share(num: number, den: number): string {
   return shareFormat.format(num / den);
 }
 
-export const thisPeriod = () => new Date().toISOString().slice(0, 7);

@@ -1,6 +1,7 @@
 /** The claim editor's line model: what the user typed (amounts as text) ⇄ the core's lines (fen). */
 import type { ClaimDetail } from '../../../../shared/contract/claims';
 import { formatFen, parseAmount } from '../../../../shared/money';
+import { todayLocal } from '../../../../shared/today';
 
 export interface DraftLine {
   date: string;
@@ -14,13 +15,7 @@ export interface DraftLine {
   receipt: boolean;
 }
 
-export const today = (): string => {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-};
-
-export const emptyLine = (date = today()): DraftLine => ({ date, categoryId: null, customerId: null, customerLabel: '', description: '', invoiceNo: '', amount: '', tax: '', receipt: false });
+export const emptyLine = (date = todayLocal()): DraftLine => ({ date, categoryId: null, customerId: null, customerLabel: '', description: '', invoiceNo: '', amount: '', tax: '', receipt: false });
 
 export function fromDetail(d: ClaimDetail): DraftLine[] {
   return d.lineRows.map((l) => ({

@@ -12,13 +12,13 @@ import { itemLabel, Picker, settlePickers } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { isMultiCell, parsePastedRows } from './paste';
 import { blankLine, cellFen, fromDto, resolvePasted, toRequest, totals, type EditLine } from './lines';
+import { todayLocal } from '../../../../shared/today';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | null; onChanged: () => void; onNew: () => void }) {
   const { t } = useI18n();
   const [voucher, setVoucher] = useState<VoucherDto | null>(null);
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(todayLocal);
   const [memo, setMemo] = useState('');
   const [lines, setLines] = useState<EditLine[]>(() => [blankLine(), blankLine()]);
   const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
@@ -30,7 +30,7 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
 
   const load = useCallback((v: VoucherDto | null) => {
     setVoucher(v);
-    setDate(v?.date ?? today());
+    setDate(v?.date ?? todayLocal());
     setMemo(v?.memo ?? '');
     setLines(v ? fromDto(v) : [blankLine(), blankLine()]);
   }, []);

@@ -1,0 +1,43 @@
+import { defineStrings } from '../define';
+
+/** Period end on the periods page: 结转损益, 结账检查, 结账 / 反结账. */
+export const closingStrings = defineStrings(
+  {
+    'closing.transfer': '结转损益',
+    'closing.check': '结账检查',
+    'closing.transferred': '{period} 结转损益：凭证 {vouchers}，{lines} 行',
+    'closing.nothing': '{period} 没有需要结转的损益',
+    'closing.checkTitle': '{period} 结账检查',
+    'closing.ready': '没有阻止结账的问题，可以结账。',
+    'closing.blockers': '必须先处理',
+    'closing.warnings': '建议先查看',
+    'closing.go': '去处理',
+    'closing.confirmFuture': '{message}\n\n仍要继续吗？',
+    'closing.latestOnly': '只能反结账最近结账的期间',
+    'closing.link.periods': '会计期间',
+    'closing.link.vouchers': '凭证',
+    'closing.link.ledger': '账簿',
+    'closing.link.claims': '报销单',
+    'closing.link.schedules': '摊销计划',
+    'closing.link.allocation': '成本分配',
+  },
+  {
+    'closing.transfer': 'Transfer P&L',
+    'closing.check': 'Closing check',
+    'closing.transferred': '{period} P&L transferred: voucher {vouchers}, {lines} lines',
+    'closing.nothing': '{period} has no P&L left to transfer',
+    'closing.checkTitle': 'Closing check for {period}',
+    'closing.ready': 'Nothing blocks closing this period.',
+    'closing.blockers': 'Must be fixed first',
+    'closing.warnings': 'Worth a look first',
+    'closing.go': 'Go',
+    'closing.confirmFuture': '{message}\n\nContinue anyway?',
+    'closing.latestOnly': 'Only the latest closed period can be reopened',
+    'closing.link.periods': 'Periods',
+    'closing.link.vouchers': 'Vouchers',
+    'closing.link.ledger': 'Ledger',
+    'closing.link.claims': 'Claims',
+    'closing.link.schedules': 'Schedules',
+    'closing.link.allocation': 'Allocation',
+  },
+);
