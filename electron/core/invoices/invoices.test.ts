@@ -11,6 +11,7 @@ import { testSession } from '../../../test/support/session';
 import { tempDir } from '../../../test/support/temp';
 import { writeXlsx, type CellInput } from '../../../test/support/xlsx';
 import { createClaim } from '../claims/create';
+import { runReport } from '../reports/index';
 
 const SAMPLES = join(import.meta.dirname, '../../../test/fixtures/samples');
 const TAX_ID = '91310115MA1K4XYZ8Q';
@@ -65,6 +66,12 @@ describe('invoice ledger', () => {
     // The import summary lists each unmatched line among its policy exceptions.
     const unmatched = Object.values(expected.status).filter((x) => x !== 'matched').length;
     expect(forms.policy.filter((p) => p.rule === 'invoice_match')).toHaveLength(unmatched);
+    // The claims audit lists every unmatched line, with its result.
+    const audit = runReport(s.session.requireBook(), 'claims-audit', { from: '2026-11', to: '2026-11', filters: {}, locale: 'en' });
+    const section = audit.sections.find((x) => x.name === 'invoices')!;
+    expect(Object.fromEntries(section.rows.map((r) => [r.invoice, r.status]))).toEqual(
+      Object.fromEntries(Object.entries(expected.status).filter(([, v]) => v !== 'matched').map(([k, v]) => [k, { missing: 'Not in the ledger', amountDiffers: 'Amount differs', buyerDiffers: 'Buyer is not this company', voided: 'Voided / red-lettered' }[v]])),
+    );
     // Again: nothing new.
     const again = await s.call('import.run', { kind: 'invoices', path: join(SAMPLES, 'sample_invoice_list.xlsx') });
     expect([again.accepted, again.duplicates]).toEqual([0, 20]);
