@@ -12,7 +12,7 @@ import { ImportBatches } from './ImportBatches';
 import { ImportForms } from './ImportForms';
 import { ImportResult } from './ImportResult';
 
-const KINDS: ImportKindName[] = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers'];
+const KINDS: ImportKindName[] = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers', 'invoices'];
 const ALL = '';
 
 /** 1 → A, 27 → AA: the column letters Excel shows. */
