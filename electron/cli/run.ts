@@ -61,6 +61,7 @@ const FLAGS = {
   'review-required': { type: 'string' },
   'self-review': { type: 'string' },
   words: { type: 'string' },
+  'tax-id': { type: 'string' },
   'confirm-future': { type: 'boolean' },
   date: { type: 'string' },
 } as const;

@@ -86,6 +86,8 @@ export const bookChannels = {
       standard: standardSchema.default('small'),
       firstPeriod: periodSchema.optional(),
       demo: z.boolean().optional(),
+      /** The company's 纳税人识别号 (validated as book.set validates it). */
+      taxId: z.string().max(40).optional(),
     }),
   ),
   'book.open': channel<BookInfo>()(z.object({ path: bookPath })),

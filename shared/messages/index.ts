@@ -9,6 +9,7 @@ import { closingMessages } from './closing';
 import { commonMessages } from './common';
 import { fileMessages } from './files';
 import { importMessages } from './import';
+import { invoicesMessages } from './invoices';
 import { ledgerMessages } from './ledger';
 import { limitMessages } from './limits';
 import { mastersMessages } from './masters';
@@ -18,7 +19,7 @@ import type { Locale, MessageParams, Text } from './define';
 
 export type { Locale, MessageParams } from './define';
 
-const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages, closingMessages, voucherMessages, fileMessages] as const;
+const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages, closingMessages, voucherMessages, fileMessages, invoicesMessages] as const;
 
 type Domain = (typeof all)[number];
 export type MessageCode = Domain extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;

@@ -5,7 +5,7 @@ import { standardSchema } from '../../../shared/contract/book';
 
 const create: Command = async ({ args, flags, call }) => {
   const [path] = args;
-  if (!path) throw new CliUsageError('book create BOOK [--company NAME] [--standard small|enterprise] [--first-period YYYY-MM] [--demo]');
+  if (!path) throw new CliUsageError('book create BOOK [--company NAME] [--standard small|enterprise] [--first-period YYYY-MM] [--tax-id ID] [--demo]');
   const standard = standardSchema.safeParse(flags.standard ?? 'small');
   if (!standard.success) throw new CliUsageError(`--standard must be small or enterprise, not ${String(flags.standard)}`);
   const info = await call('book.create', {
@@ -14,6 +14,7 @@ const create: Command = async ({ args, flags, call }) => {
     standard: standard.data,
     ...(typeof flags['first-period'] === 'string' ? { firstPeriod: flags['first-period'] } : {}),
     ...(flags.demo ? { demo: true } : {}),
+    ...(typeof flags['tax-id'] === 'string' ? { taxId: flags['tax-id'] } : {}),
   });
   return { json: info, text: `created ${info.path} (${info.company}, ${info.standard})` };
 };

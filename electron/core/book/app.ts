@@ -1,5 +1,5 @@
 /** Book lifecycle channels: create, open, close, recent, backup, check, backups, app info. */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { bookFilePath, outputPath } from '../files/user-paths';
@@ -20,9 +20,10 @@ import type { Sqlite } from '../db/sqlite';
 import { createBook, openBook } from './open';
 import { fillDemo } from '../demo/generate';
 import { DEMO_COMPANY, DEMO_FIRST } from '../demo/data';
-import { existsSync } from 'node:fs';
 import type { AppInfo } from '../../../shared/contract/book';
 import { APP_VERSION } from '../version';
+import { taxIdSchema } from '../../../shared/contract/invoices';
+import { setTaxId } from '../invoices/app';
 
 /** A bare file name goes to the books folder; a name without an extension gets `.book`. */
 export function resolveBookPath(session: Session, path: string): string {
@@ -84,7 +85,17 @@ export const bookHandlers = defineHandlers({
     s.locale = req.locale;
     return appInfo(s);
   },
-  'book.create': (req, s) => adopt(s, resolveBookPath(s, req.path), (path) => newBook(path, req)),
+  'book.create': (req, s) => {
+    // Checked before the file exists: a bad 纳税人识别号 creates no book.
+    const taxId = req.taxId === undefined ? undefined : taxIdSchema.safeParse(req.taxId);
+    if (taxId && !taxId.success) throw new UserError('invoices.badTaxId', { taxId: req.taxId ?? '' });
+    const info = adopt(s, resolveBookPath(s, req.path), (path) => newBook(path, req));
+    if (taxId?.success && taxId.data) {
+      const book = s.requireBook();
+      book.tx(() => setTaxId(book, taxId.data));
+    }
+    return info;
+  },
   'book.open': (req, s) => adopt(s, resolveBookPath(s, req.path), openBook),
   'book.demo': (_req, s) => {
     const path = resolveBookPath(s, DEMO_BOOK);

@@ -43,6 +43,7 @@ const TAMPER: Record<(typeof ROW_LOG_TABLES)[number], string> = {
   alloc_run: `UPDATE alloc_run SET total_fen = total_fen + 1 WHERE ${last('alloc_run')}`,
   import_batch: `INSERT INTO import_batch (kind, mode, file_name, file_hash, created_at, created_by) VALUES ('expenses', 'claims', 'x.xlsx', '', '2026-01-01', 'mallory')`,
   import_mapping: `INSERT INTO import_mapping (shape, kind, mapping, updated_at) VALUES ('forged', 'expenses', '{}', '2026-01-01')`,
+  invoice: `INSERT INTO invoice (invoice_key, number, amount_fen, tax_fen, total_fen, created_at) VALUES ('26310000000000000001', '26310000000000000001', 100, 6, 106, '2026-01-01')`,
 };
 
 /**

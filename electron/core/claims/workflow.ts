@@ -8,11 +8,12 @@
  */
 import { percentOf } from '../../../shared/percent';
 import { UserError } from '../../../shared/errors';
-import type { Locale } from '../../../shared/messages/index';
+import { message, type Locale } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
 import { checkClaimBudgets } from '../budgets/budgets';
 import { blockReasons, evaluateLines, type Violation } from '../policy/evaluate';
 import { actingUser } from '../users/users';
+import { ledgerHasInvoices, matchLine, matchMessage } from '../invoices/match';
 import { currentApprovals, mayApprove, mayPay, requiredLevels } from './chain';
 import { claimRecord, requireStatus, type ClaimRecord } from './edit';
 import { postAccrual, postSettlement } from './post';
@@ -52,6 +53,26 @@ function policyGate(book: Book, c: ClaimRecord, locale: Locale): string[] {
   return v.map((x) => `#${x.line + 1} ${x.message}`);
 }
 
+/**
+ * Each line's invoice against the invoice ledger (invoices/match.ts): an invoice claimed
+ * before, or voided / red-lettered, blocks (naming the first claim line); the other
+ * differences are warnings, once the ledger holds invoices.
+ */
+function invoiceGate(book: Book, claimId: number, locale: Locale): string[] {
+  const lines = book.sqlite.prepare('SELECT id, line_no AS line, invoice_no AS invoiceNo, amount_fen AS amountFen FROM claim_line WHERE claim_id = ? AND invoice_no IS NOT NULL ORDER BY line_no').all(claimId) as { id: number; line: number; invoiceNo: string; amountFen: number }[];
+  if (lines.length === 0) return [];
+  const withLedger = ledgerHasInvoices(book);
+  const warnings: string[] = [];
+  for (const l of lines) {
+    const m = matchLine(book, { ...l, claimId });
+    const why = matchMessage(m, l.amountFen);
+    if (!why) continue;
+    if (m.status === 'reused' || m.status === 'voided') throw new UserError(why.code, why.params);
+    if (withLedger) warnings.push(`#${l.line} ${message(locale, why.code, why.params)}`);
+  }
+  return warnings;
+}
+
 const budgetWarnings = (book: Book, claimId: number, locale: Locale): string[] =>
   checkClaimBudgets(book, claimId)
     .filter((b) => b.level !== 'ok')
@@ -65,6 +86,7 @@ export function submitClaim(book: Book, id: number, comment: string, locale: Loc
   const c = claimRecord(book, id);
   requireStatus(c, 'draft', locale === 'en' ? 'submit' : '提交');
   const warnings = policyGate(book, c, locale);
+  warnings.push(...invoiceGate(book, id, locale));
   warnings.push(...budgetWarnings(book, id, locale));
   book.sqlite.prepare(`UPDATE claim SET status = 'submitted', submitted_at = ?, reject_reason = NULL WHERE id = ?`).run(now(), id);
   recordStep(book, id, 0, 'submit', user.role, comment);

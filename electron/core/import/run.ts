@@ -25,6 +25,7 @@ import { kindHandler } from './kinds/index';
 import { checkWorkbookFile } from './reader';
 import { streamWorkbookInThread } from './read-in-thread';
 import { scanWorkbook, type ScanReject } from './scan';
+import { importInvoiceXml, isXmlFile } from '../invoices/files';
 
 /** Exceptions listed in a summary (a 200,000-row sheet can raise one per row; the total is always given). */
 export const POLICY_SHOWN = 500;
@@ -74,11 +75,14 @@ function importConnection(book: Book): Book {
 }
 
 export async function runImport(book: Book, req: RunRequest, hooks: RunHooks): Promise<ImportSummary> {
+  // A single 数电票 XML file is one invoice of the ledger (invoices/files.ts).
+  const xml = req.kind === 'invoices' && isXmlFile(req.path);
   // Files that are not workbooks are refused before anything is opened or begun.
-  checkWorkbookFile(req.path);
+  if (!xml) checkWorkbookFile(req.path);
   book.assertWritable();
   const conn = importConnection(book);
   try {
+    if (xml) return importInvoiceXml(conn, req.path, req.fileName);
     return await importOn(conn, req, hooks);
   } finally {
     if (conn.sqlite.inTransaction) conn.sqlite.exec('ROLLBACK');
@@ -247,6 +251,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     policy,
     policyTotal,
     sameFileBatchId: sameFile?.id ?? null,
+    forms: scan.forms.map((f) => ({ sheet: f.sheet, formNo: f.formNo, employee: f.employee, lines: f.lines, totalFen: f.totalFen, ...(f.reason ? { reason: message(hooks.locale, f.reason.code, f.reason.params) } : {}) })),
   };
   // The invariant the whole feature stands on; a violation is a bug, never shipped silently.
   for (const x of sheets) {

@@ -20,12 +20,13 @@ import { policyHandlers } from '../policy/app';
 import { budgetsHandlers } from '../budgets/app';
 import { usersHandlers } from '../users/app';
 import { importHandlers } from '../import/app';
+import { invoicesHandlers } from '../invoices/app';
 import { closingHandlers } from '../closing/app';
 import { mergeHandlers, type Handler } from './handlers';
 import type { Session } from './session';
 import { sqliteUserError } from './sqlite-errors';
 
-export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers, closingHandlers, vouchersHandlers);
+export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers, closingHandlers, vouchersHandlers, invoicesHandlers);
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
   const fail = (e: UserError): Reply<unknown> => ({

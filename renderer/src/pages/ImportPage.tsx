@@ -9,10 +9,11 @@ import { api, errorText, files, uploadFile } from '../api/platform';
 import { useWorkbookDrops } from '../nav-context';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ImportBatches } from './ImportBatches';
+import { ImportForms } from './ImportForms';
 import { ImportResult } from './ImportResult';
 import { latestOnly } from '../latest';
 
-const KINDS: ImportKindName[] = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers'];
+const KINDS: ImportKindName[] = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers', 'invoices'];
 const ALL = '';
 
 /** 1 → A, 27 → AA: the column letters Excel shows. */
@@ -247,6 +248,7 @@ export function ImportPage() {
                 ))}
               </div>
               {missing.length > 0 && <p className="error">{t('import.missing', { columns: missing.map(field).join('、') })}</p>}
+              <ImportForms forms={sheet === ALL ? readable.flatMap((s) => s.forms) : shown.forms} />
               <h2>{t('import.preview', { n: shown.rows.length })}</h2>
               <div className="import-rows">
                 <table className="plain" data-testid="import-rows">

@@ -15,9 +15,11 @@ import { UserError } from '../../../../shared/errors';
 import type { Sqlite } from '../sqlite';
 import * as m0001 from './0001_book';
 import * as m0100 from './0100_import';
+import * as m0110 from './0110_invoices';
 import * as m0200 from './0200_claims';
 import * as m0201 from './0201_claims_control';
 import * as m0202 from './0202_claim_line_duplicates';
+import * as m0210 from './0210_claim_form';
 import * as m0300 from './0300_drivers';
 import * as m0301 from './0301_schedules_allocation';
 import * as m0302 from './0302_customer_lines';
@@ -35,9 +37,11 @@ import { refuseAuditRemoval } from './audit-guard';
 export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
   '0001_book': m0001.up,
   '0100_import': m0100.up,
+  '0110_invoices': m0110.up,
   '0200_claims': m0200.up,
   '0201_claims_control': m0201.up,
   '0202_claim_line_duplicates': m0202.up,
+  '0210_claim_form': m0210.up,
   '0300_drivers': m0300.up,
   '0301_schedules_allocation': m0301.up,
   '0302_customer_lines': m0302.up,
