@@ -56,6 +56,10 @@ const FLAGS = {
   comment: { type: 'string' },
   reason: { type: 'string' },
   account: { type: 'string' },
+  layout: { type: 'string' },
+  'review-required': { type: 'string' },
+  'self-review': { type: 'string' },
+  words: { type: 'string' },
   'confirm-future': { type: 'boolean' },
 } as const;
 

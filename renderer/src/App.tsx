@@ -1,5 +1,5 @@
 /** The app frame: start screen without a book; with one, navigation and the current page. */
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, Suspense, useEffect, useRef, useState } from 'react';
 import type { BookInfo } from '../../shared/contract/book';
 import { api, files } from './api/platform';
 import { pageShortcuts, shortcutPage } from './shortcuts';
@@ -93,9 +93,12 @@ function Frame() {
             </nav>
             <div className="content">
               <NavContext.Provider value={setPageKey}>
-                {/* Keyed by page: leaving a failed page and coming back starts it afresh. */}
+                {/* Keyed by page: leaving a failed page and coming back starts it afresh. A page's chunk
+                    loads the first time it is shown (pages/index.ts). */}
                 <PageBoundary key={pageKey}>
-                  <Page />
+                  <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+                    <Page />
+                  </Suspense>
                 </PageBoundary>
               </NavContext.Provider>
             </div>

@@ -11,11 +11,12 @@ import { backupStrings } from './strings/backups';
 import { checklistStrings } from './strings/checklist';
 import { claimsStrings } from './strings/claims';
 import { importStrings } from './strings/import';
+import { voucherStrings } from './strings/vouchers';
 import { closingStrings } from './strings/closing';
 
 export type Locale = 'zh-CN' | 'en';
 
-const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings, closingStrings] as const;
+const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings, closingStrings, voucherStrings] as const;
 type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
 export type StringKey = Keys;
 
