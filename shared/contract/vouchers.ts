@@ -1,5 +1,5 @@
 /**
- * Voucher workflow channels (DOMAIN.md: Vouchers): 审核 / 反审核, the book's review and 凭证字
+ * Voucher workflow channels (docs/domain.md: Vouchers): 审核 / 反审核, the book's review and 凭证字
  * settings, 凭证整理 (renumber a period in date order) and printing to PDF. Saving, posting
  * (记账) and reversal stay in ledger.ts.
  */

@@ -9,8 +9,6 @@ import { setVoucherSettings } from './voucher-settings';
 import { findVoucherByNo, renumberPeriod, reviewVoucher, unreviewVoucher } from './workflow';
 import { saveDraft } from './drafts';
 import { journalPage } from './lines';
-// book check with every registered check (posted vouchers against their audited posting among them).
-import '../service/index';
 
 const lines = (fen: number) => [{ account: '1002', debitFen: fen }, { account: '3001', creditFen: fen }];
 const as = <T>(book: Book, user: string, fn: () => T): T => {

@@ -1,5 +1,5 @@
 /**
- * 制单 → 审核 → 记账 (DOMAIN.md: Vouchers). A review is a stamp on a draft (reviewed_by,
+ * 制单 → 审核 → 记账 (docs/domain.md: Vouchers). A review is a stamp on a draft (reviewed_by,
  * reviewed_at, review_kind); 反审核 clears it; a reviewed draft is frozen until then (core
  * and migration 0800's triggers). Who may review: a book user with the accountant or admin
  * role, not the maker unless the book allows self-review — then the stamp says 'self' and

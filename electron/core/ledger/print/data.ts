@@ -1,5 +1,5 @@
 /**
- * What a printed voucher shows (DOMAIN.md: Vouchers): company, 凭证字号, date, 附单据 N 张,
+ * What a printed voucher shows (docs/domain.md: Vouchers): company, 凭证字号, date, 附单据 N 张,
  * lines (摘要, 科目 code and full name with 辅助核算, 借方, 贷方), 合计, 制单/审核/记账.
  * Read in one pass per query, not per voucher, so a thousand vouchers cost a few queries.
  */
