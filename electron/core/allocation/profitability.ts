@@ -1,5 +1,5 @@
 /**
- * Customer profitability (DOMAIN.md: Customer profitability) over a period range:
+ * Customer profitability (docs/domain.md: Customer profitability) over a period range:
  * revenue − direct cost − allocated overhead = profit, margin, rank, classes, the whale
  * curve; and per account manager (customer.manager_id) expense, revenue, growth against
  * the previous range of equal length, retention and revenue per yuan of expense.

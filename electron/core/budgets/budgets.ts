@@ -1,5 +1,5 @@
 /**
- * Budgets (DOMAIN.md: Budgets): an amount per period (month, quarter, year) and scope
+ * Budgets (docs/domain.md: Budgets): an amount per period (month, quarter, year) and scope
  * (employee, department, customer, category, or a combination). Actual is what posted
  * vouchers put on expense accounts with those dimensions; committed is claims submitted
  * or approved but not yet posted (net of deductible VAT, as they will post). Levels:

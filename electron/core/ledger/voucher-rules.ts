@@ -1,5 +1,5 @@
 /**
- * The posting rules every voucher passes before it is written (DOMAIN.md: Vouchers):
+ * The posting rules every voucher passes before it is written (docs/domain.md: Vouchers):
  * at least two lines, each on one side, leaf and active accounts, required dimensions,
  * Σdebit = Σcredit. Reversal vouchers carry negated amounts on the same sides.
  */

@@ -105,7 +105,3 @@ export class MasterResolver {
     return `${PREFIX[table]}${String(n).padStart(4, '0')}`;
   }
 }
-
-/** One-off find-or-create for screens. */
-export const findOrCreateCustomer = (book: Book, name: string): Resolved => new MasterResolver(book).customer(name);
-export const findOrCreateEmployee = (book: Book, name: string): Resolved => new MasterResolver(book).employee(name);
