@@ -17,6 +17,7 @@ const usage = `client-ledger — 客户费用账本 command line
   report NAME BOOK --from YYYY-MM --to YYYY-MM [--out FILE.xlsx] [--account CODE]
   claims list BOOK | claims show BOOK ID
   claims submit|approve|reject|pay BOOK ID --as USER [--comment TEXT] [--reason TEXT]
+                                      pay: [--account CODE] (bank or cash leaf, default 银行存款) [--date YYYY-MM-DD] (default today)
                                       (password of USER, if any, from CLIENT_LEDGER_PASSWORD)
   report pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx   every report of the period in one workbook
   export hledger BOOK [--out FILE]    plain-text accounting journal (hledger -f FILE bal)

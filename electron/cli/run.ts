@@ -61,6 +61,7 @@ const FLAGS = {
   'self-review': { type: 'string' },
   words: { type: 'string' },
   'confirm-future': { type: 'boolean' },
+  date: { type: 'string' },
 } as const;
 
 export async function runCli(argv: string[], commands: Record<string, Command>, usage: string): Promise<number> {

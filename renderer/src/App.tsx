@@ -18,6 +18,11 @@ function Frame() {
   const [pageKey, setPageKey] = useState('home');
   const bookOpen = useRef(false);
   bookOpen.current = book !== null;
+  // Every book opens on 首页: the page left open in the last book says nothing about this one.
+  const bookPath = book?.path;
+  useEffect(() => {
+    if (bookPath) setPageKey('home');
+  }, [bookPath]);
 
   useEffect(() => {
     api('app.setLocale', { locale }).then((info) => {

@@ -144,6 +144,7 @@ export function checkClaimBudgets(book: Book, claimId: number): BudgetCheck[] {
     out.push({
       budgetId: b.id,
       name: b.name || budgetScope(book, b),
+      scope: budgetScope(book, b),
       period: b.period,
       amountFen: b.amount_fen,
       actualFen: actual,

@@ -3,14 +3,14 @@
  * account's lines with running balance, paged from SQL) and 序时账 (every posted line in
  * voucher order). The same numbers as the trial-balance / detail-ledger / journal reports.
  */
-import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { useEffect, useState } from 'react';
 import type { LedgerLineRow, PeriodRow, TrialBalanceDto } from '../../../shared/contract/ledger';
 import { formatFen } from '../../../shared/money';
 import { api, files } from '../api/platform';
 import { Picker, itemLabel } from '../components/Picker';
-import { gridTheme, SqlGrid } from '../components/SqlGrid';
+import { SqlGrid } from '../components/SqlGrid';
+import { Grid } from '../components/Grid';
 import { useI18n } from '../i18n/index';
 import { VoucherView } from './vouchers/workflow-ui';
 
@@ -150,8 +150,7 @@ export function LedgerPage() {
       {note && <p className={note.error ? 'error' : 'ok-note'}>{note.text}</p>}
       {tab === 'tb' && (
         <div className="grid-host" data-testid="trial-balance">
-          <AgGridReact<TbRow>
-            theme={gridTheme}
+          <Grid<TbRow>
             columnDefs={tbColumns}
             rowData={tb?.rows ?? []}
             getRowId={(p) => p.data.code}

@@ -15,9 +15,8 @@ import { itemLabel, Picker, settlePickers } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { isMultiCell, parsePastedRows } from './paste';
 import { printVouchers, WorkflowInfo } from './workflow-ui';
-import { blankLine, cellFen, fromDto, resolvePasted, toRequest, totals, type EditLine } from './lines';
+import { badAmountKey, blankLine, cellFen, fromDto, resolvePasted, toRequest, totals, type EditLine } from './lines';
 import { todayLocal } from '../../../../shared/today';
-
 
 export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | null; onChanged: () => void; onNew: () => void }) {
   const { t } = useI18n();
@@ -71,7 +70,7 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
     await settlePickers();
     const req = toRequest(linesRef.current);
     if (!req.ok) {
-      setNote({ text: t('voucher.badAmount', { line: req.line, text: req.text }), error: true });
+      setNote({ text: t(badAmountKey(req.text), { line: req.line, text: req.text }), error: true });
       return null;
     }
     try {
@@ -212,6 +211,15 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
 
   const sum = totals(lines);
   const diff = sum.debit - sum.credit;
+  // Nothing entered is not "balanced": the green note is earned by amounts that agree.
+  const empty = sum.debit === 0 && sum.credit === 0;
+  // Enter in the date goes to 摘要, in 摘要 to the first line (keyboard-first, as in 金蝶/用友).
+  const enterTo = (cell: string) => (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' || e.ctrlKey || e.altKey || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    const to = cell === 'memo' ? document.querySelector<HTMLInputElement>('[data-testid="voucher-memo"]') : table.current?.querySelector<HTMLInputElement>(`[data-cell="${cell}"]`);
+    to?.focus();
+  };
   const amountCell = (l: EditLine, r: number, side: 'debit' | 'credit') => (
     <td className={`num${cellFen(l[side]) === 'bad' ? ' bad' : ''}${l[side].trim().startsWith('-') ? ' neg' : ''}`}>
       <input
@@ -261,11 +269,11 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
         </label>
         <label>
           {t('voucher.date')}
-          <input value={date} disabled={readonly} data-testid="voucher-date" onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" size={11} />
+          <input value={date} disabled={readonly} data-testid="voucher-date" onChange={(e) => setDate(e.target.value)} onKeyDown={enterTo('memo')} placeholder="YYYY-MM-DD" size={11} />
         </label>
         <label className="grow">
           {t('voucher.memo')}
-          <input value={memo} disabled={readonly} data-testid="voucher-memo" onChange={(e) => setMemo(e.target.value)} />
+          <input value={memo} disabled={readonly} data-testid="voucher-memo" onChange={(e) => setMemo(e.target.value)} onKeyDown={enterTo('0-memo')} />
         </label>
       </div>
       {voucher && <WorkflowInfo voucher={voucher} />}
@@ -274,13 +282,13 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
         <thead>
           <tr>
             <th>#</th>
-            <th>{t('voucher.memo')}</th>
+            <th className="memo-col">{t('voucher.memo')}</th>
             <th className="account-col">{t('voucher.account')}</th>
             <th className="num">{t('voucher.debit')}</th>
             <th className="num">{t('voucher.credit')}</th>
-            <th>{t('voucher.customer')}</th>
-            <th>{t('voucher.employee')}</th>
-            <th>{t('voucher.department')}</th>
+            <th className="customer-col">{t('voucher.customer')}</th>
+            <th className="dim-col">{t('voucher.employee')}</th>
+            <th className="dim-col">{t('voucher.department')}</th>
             <th />
           </tr>
         </thead>
@@ -297,7 +305,7 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
               </td>
               {amountCell(l, r, 'debit')}
               {amountCell(l, r, 'credit')}
-              <td>
+              <td className="customer-col">
                 <Picker kind="customer" label={l.customerLabel} disabled={readonly} cellId={`${r}-customer`} onPick={(i) => edit(l.key, { customerId: i ? Number(i.id) : null, customerLabel: i ? itemLabel(i) : '' })} />
               </td>
               <td>
@@ -322,8 +330,8 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
             <td colSpan={2}>{t('voucher.total')}</td>
             <td className="num" data-testid="voucher-debit-total">{formatFen(sum.debit)}</td>
             <td className="num" data-testid="voucher-credit-total">{formatFen(sum.credit)}</td>
-            <td colSpan={4} className={diff === 0 ? 'ok-note' : 'diff'} data-testid="voucher-difference">
-              {diff === 0 ? t('voucher.balanced') : `${t('voucher.difference')} ${formatFen(diff)}`}
+            <td colSpan={4} className={empty ? 'muted' : diff === 0 ? 'ok-note' : 'diff'} data-testid="voucher-difference">
+              {empty ? t('voucher.noAmounts') : diff === 0 ? t('voucher.balanced') : `${t('voucher.difference')} ${formatFen(diff)}`}
             </td>
           </tr>
         </tfoot>
