@@ -34,12 +34,21 @@ export function VoucherToolbar({ periods, period, onChanged }: { periods: Period
       setNote({ text: (e as Error).message, error: true });
     }
   };
-  const change = (patch: { reviewRequired?: boolean; selfReview?: boolean; wordSet?: WordSet }) =>
-    run(async () => {
-      setSettings(await api('vouchers.setSettings', patch));
+  const change = (patch: { reviewRequired?: boolean; selfReview?: boolean; wordSet?: WordSet }) => {
+    // The box shows what was clicked at once; the core's answer (or the old value, on refusal) follows.
+    const was = settings;
+    if (was) setSettings({ ...was, ...patch });
+    return run(async () => {
+      try {
+        setSettings(await api('vouchers.setSettings', patch));
+      } catch (e) {
+        setSettings(was);
+        throw e;
+      }
       onChanged();
       return t('voucher.settings.saved');
     });
+  };
   const renumber = () =>
     run(async () => {
       const p = period || latest;
