@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { daxieToFen } from './daxie-parse';
+import { fenToDaxie } from './daxie';
 
 describe('daxieToFen', () => {
   // Hand-written: each written out as a cashier writes it on a form.
@@ -26,5 +28,16 @@ describe('daxieToFen', () => {
 
   it.each(['', '整', '元整', '壹贰元', '壹佰壹仟元', '壹仟佰元', '1234.50', '壹元伍', '伍角陆角', '合计', '壹万万元'])('%s is not an amount', (text) => {
     expect(daxieToFen(text)).toBeNull();
+  });
+});
+
+describe('大写 written and read back', () => {
+  it('fenToDaxie then daxieToFen gives the same fen, for any amount the schema admits (up to 9,999,999,999,999.99 yuan)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999_999_999_999 }), (fen) => {
+        expect(daxieToFen(fenToDaxie(fen))).toBe(fen);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

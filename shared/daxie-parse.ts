@@ -39,18 +39,18 @@ function section(text: string): number | null {
   return total + (digit ?? 0);
 }
 
-/** The yuan part: sections joined by 亿 and 万 (壹亿贰仟万, 叁万零伍佰). */
+/** The yuan part: sections joined by 万亿, 亿 and 万 (壹万亿零伍亿, 壹亿贰仟万, 叁万零伍佰). */
 function yuan(text: string): number | null {
   if (text === '') return null;
   let rest = text;
   let total = 0;
-  for (const [mark, scale] of [['亿', 100_000_000], ['万', 10_000]] as const) {
+  for (const [mark, scale] of [['万亿', 1_000_000_000_000], ['亿', 100_000_000], ['万', 10_000]] as const) {
     const at = rest.indexOf(mark);
     if (at < 0) continue;
     const head = section(rest.slice(0, at));
     if (head === null || head === 0) return null;
     total += head * scale;
-    rest = rest.slice(at + 1);
+    rest = rest.slice(at + mark.length);
   }
   if (rest === '') return total;
   const tail = section(rest);
