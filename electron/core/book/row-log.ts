@@ -81,6 +81,16 @@ CREATE TRIGGER rl_${t}_del AFTER DELETE ON ${t} BEGIN ${log('delete', o)} END;`;
 }
 
 /**
+ * After a migration adds a column to a covered table: logs every row in its new shape, so
+ * `book check` compares like with like (the migration's sealing seals these entries). Without
+ * it every existing row would read as "differs from its logged state".
+ */
+export function relogRows(sqlite: Sqlite, table: (typeof ROW_LOG_TABLES)[number]): void {
+  const e = rowExprs(sqlite, table, table);
+  sqlite.exec(`INSERT INTO row_log (tbl, row_id, op, row_json) SELECT '${table}', ${e.id}, 'update', ${e.json} FROM ${table}`);
+}
+
+/**
  * Creates row_log and (re)creates every covered table's triggers from its current columns.
  * The first time, it logs every existing row as a sealed 'baseline'. Runs inside a migration.
  */

@@ -21,15 +21,24 @@ ALTER TABLE voucher ADD COLUMN reviewed_at TEXT;
 ALTER TABLE voucher ADD COLUMN reviewed_by TEXT;
 ALTER TABLE voucher ADD COLUMN review_kind TEXT CHECK (review_kind IN ('other','self','generated'));
 
--- Every voucher so far was 记 and numbered per period: its word number is its number.
+-- Every voucher so far was 记 and numbered per period: its word number is its number. The
+-- triggers that refuse changes to posted vouchers and to closed periods would refuse this
+-- backfill (and so fail the migration of every book that has one), so they step aside for
+-- it inside this migration's transaction: the immutability one is replaced below (it
+-- covers the new columns), the closed-period one comes back exactly as 0001 made it.
+DROP TRIGGER tr_voucher_posted_upd;
+DROP TRIGGER tr_voucher_closed_upd;
 UPDATE voucher SET word_no = number WHERE number IS NOT NULL;
+CREATE TRIGGER tr_voucher_closed_upd BEFORE UPDATE ON voucher
+WHEN (SELECT status FROM period WHERE period = OLD.period) = 'closed'
+  OR (SELECT status FROM period WHERE period = NEW.period) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'period closed'); END;
 CREATE UNIQUE INDEX ux_voucher_word_no ON voucher(period, word, word_no);
 -- 序时账 by date then number, keyset-paged.
 CREATE INDEX ix_voucher_journal ON voucher(period, date, number) WHERE status = 'posted';
 
 CREATE TABLE voucher_renumber (period TEXT PRIMARY KEY) STRICT;
 
-DROP TRIGGER tr_voucher_posted_upd;
 CREATE TRIGGER tr_voucher_posted_upd BEFORE UPDATE ON voucher
 WHEN OLD.status = 'posted' AND NOT (
   (SELECT 1 FROM voucher_renumber r WHERE r.period = OLD.period) IS NOT NULL
