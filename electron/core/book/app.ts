@@ -12,6 +12,7 @@ import { autoBackup, listBackups, restoreBackup } from './backups';
 import type { CheckReport } from './check';
 import { startJob } from '../jobs/runner';
 import { checklist } from './checklist';
+import { cockpit } from './cockpit';
 import { lockBook } from './lock';
 import { ensureKeyed, registerKey } from './keying';
 import { FileKeyStore, type AuditKeyStore } from './audit-key';
@@ -78,6 +79,7 @@ function adopt(s: Session, path: string, open: (path: string, prepare?: (sqlite:
 export const bookHandlers = defineHandlers({
   'app.info': (_req, s) => appInfo(s),
   'app.checklist': (_req, s) => checklist(s.requireBook()),
+  'app.cockpit': (_req, s) => cockpit(s.requireBook()),
   'app.setLocale': (req, s) => {
     s.locale = req.locale;
     return appInfo(s);
