@@ -41,7 +41,7 @@ describe('WAL safety', () => {
     expect((await callErr('customers.create', { name: '甲' })).code).toBe('book.replaced');
   });
 
-  it('measures the PASSIVE checkpoint per action', async () => {
+  it('measures the PASSIVE checkpoint and keeps a burst of actions under the 50 ms budget', async () => {
     const { call, session } = testSession();
     await call('book.create', { path: 'co.book', company: '测试' });
     const book = session.requireBook();
@@ -61,8 +61,9 @@ describe('WAL safety', () => {
       spent += process.hrtime.bigint() - t;
     }
     const checkpoint = Number(spent) / 1e6 / 200;
-    console.log(`[wal] customers.create with its PASSIVE checkpoint: ${Math.round(withCheckpoint * 100) / 100} ms; the checkpoint alone after a small write: ${Math.round(checkpoint * 1000) / 1000} ms`);
-    expect(checkpoint).toBeLessThan(withCheckpoint);
+    console.log(`[wal] customers.create in a burst (checkpoint at most every 250 ms): ${Math.round(withCheckpoint * 100) / 100} ms; the checkpoint alone after a small write: ${Math.round(checkpoint * 1000) / 1000} ms`);
+    // The fsync is the cost: a checkpoint after every action of a burst would cost it each time.
+    expect(checkpoint).toBeGreaterThan(0);
     expect(withCheckpoint).toBeLessThan(50); // the house's 50 ms budget per user action
   });
 

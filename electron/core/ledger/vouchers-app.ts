@@ -1,4 +1,6 @@
 /** Voucher workflow channels (shared/contract/vouchers.ts): each write one transaction. */
+import { isAbsolute } from 'node:path';
+import { outputPath } from '../files/user-paths';
 import { startJob } from '../jobs/runner';
 import { defineHandlers } from '../service/handlers';
 import type { PrintResult } from '../../../shared/contract/vouchers';
@@ -31,5 +33,6 @@ export const vouchersHandlers = defineHandlers({
     return book.tx(() => renumberPeriod(book, req.period));
   },
   // Drawing a thousand vouchers takes seconds: a job worker does it on its own connection.
-  'vouchers.print': (req, s) => startJob<PrintResult>(s, 'vouchers.print', req).done,
+  // The voucher PDF through the core's one output rule (files/paths.ts): never over a book, its side files or the app's folders.
+  'vouchers.print': (req, s) => startJob<PrintResult>(s, 'vouchers.print', { ...req, path: isAbsolute(req.path) ? outputPath(s, req.path) : req.path }).done,
 });

@@ -12,6 +12,7 @@ import type { Book } from '../book/book';
 import { writeReports } from '../excel/write-report';
 import { fsUserError } from '../files/paths';
 import { reports, runReport } from './index';
+import { chainSheet } from './chain-sheet';
 
 export type OnExportProgress = (done: number, total: number) => void;
 
@@ -63,6 +64,8 @@ export async function exportPack(book: Book, locale: Locale, p: PackParams, onPr
       skipped.push({ name, reason: message(locale, e.code, e.params) });
     }
   }
-  const { rows } = await write(p.path, results, locale, onProgress, true);
-  return { path: p.path, rows, reports: results.map((r) => r.report), skipped };
+  const reportNames = results.map((r) => r.report);
+  // Last, the chain heads at each close in the range: the pack is the chain's outside copy.
+  const { rows } = await write(p.path, [...results, chainSheet(book, p.from, p.to, locale)], locale, onProgress, true);
+  return { path: p.path, rows, reports: reportNames, skipped };
 }
