@@ -160,7 +160,13 @@ async function writeWorkbook(path: string, results: ReportResult[], opts: WriteO
       header.commit();
       for (const row of s.rows) {
         for (let i = 0; i < kinds.length; i++) values[i] = sheetValue(kinds[i]!, row[keys[i]!]);
-        styleCells(ws.addRow(values), styles).commit();
+        const added = ws.addRow(values);
+        // A new row carries its own empty style object, which exceljs's style index misses
+        // (keyed by object) and serialises to find it is the default: once per row, 100,000
+        // times for a journal (a profile of writeReports). The shared one is looked up once.
+        // (Row.style is exceljs's own field, doc/row.js; its typings leave it out.)
+        (added as ExcelJS.Row & { style: Partial<ExcelJS.Style> }).style = NO_STYLE;
+        styleCells(added, styles).commit();
         if (++done % YIELD_EVERY === 0) {
           opts.onProgress?.(done, total);
           await new Promise<void>((ok) => setImmediate(ok));
