@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 
-export const importKindSchema = z.enum(['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers']);
+export const importKindSchema = z.enum(['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers', 'invoices']);
 export type ImportKindName = z.infer<typeof importKindSchema>;
 
 export interface SheetSummary {
@@ -29,6 +29,20 @@ export interface PolicyException {
   message: string;
 }
 
+/** A 费用报销单 form read by an expenses import: one form = one claim. */
+export interface FormSummary {
+  sheet: string;
+  /** 单据编号 as the form states it ('' when it states none). */
+  formNo: string;
+  employee: string;
+  /** Its lines (data rows of its table). */
+  lines: number;
+  /** The total it states (figures, else 大写), else the sum of its lines. */
+  totalFen: number;
+  /** Why the whole form was rejected (its stated total differs from its lines). */
+  reason?: string;
+}
+
 /** What one import did. rowsRead = accepted + rejected + duplicates + skipped, per sheet and in total. */
 export interface ImportSummary {
   batchId: number;
@@ -51,6 +65,8 @@ export interface ImportSummary {
   policyTotal: number;
   /** An earlier, not undone batch read a byte-identical file. */
   sameFileBatchId: number | null;
+  /** Forms read (expenses; empty for tables). */
+  forms: FormSummary[];
 }
 
 export type RowStatus = 'ok' | 'rejected' | 'skipped';
@@ -66,6 +82,8 @@ export interface PreviewSheet {
   remembered: boolean;
   missing: string[];
   rows: { row: number; cells: string[]; status: RowStatus; reason?: string }[];
+  /** The sheet's 费用报销单 forms, each shown as the claim it becomes. */
+  forms: (FormSummary & { headerRow: number; department: string; date: string | null })[];
 }
 
 export interface ImportPreview {

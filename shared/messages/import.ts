@@ -4,6 +4,26 @@ import { defineMessages } from './define';
 const yuan = (v: string | number | undefined) => formatFen(Number(v ?? 0));
 const WHAT_ZH: Record<string, string> = { customer: '客户', employee: '员工', account: '科目' };
 
+/** Import fields by their column's name in each language (a message never shows the program's field name). */
+const FIELD_ZH: Record<string, string> = {
+  date: '日期', employee: '报销人', department: '部门', customer: '客户', category: '费用类别', description: '摘要', invoice: '发票号码', amount: '金额', tax: '税额',
+  code: '编码', name: '名称', tier: '级别', manager: '客户经理', approver: '审批人', type: '类型', side: '余额方向', dims: '辅助核算', memo: '摘要',
+  driver: '动因', value: '数值', period: '期间', hours: '工时', account: '科目', debit: '借方', credit: '贷方', voucherNo: '凭证号',
+};
+const FIELD_EN: Record<string, string> = {
+  date: 'Date', employee: 'Employee', department: 'Department', customer: 'Customer', category: 'Category', description: 'Description', invoice: 'Invoice No.', amount: 'Amount', tax: 'Tax',
+  code: 'Code', name: 'Name', tier: 'Tier', manager: 'Account manager', approver: 'Approver', type: 'Type', side: 'Normal side', dims: 'Dimensions', memo: 'Memo',
+  driver: 'Driver', value: 'Value', period: 'Period', hours: 'Hours', account: 'Account', debit: 'Debit', credit: 'Credit', voucherNo: 'Voucher No.',
+};
+const fields = (names: Record<string, string>, sep: string) => (v: string | number | undefined) =>
+  String(v ?? '')
+    .split(/,\s*/)
+    .filter(Boolean)
+    .map((f) => names[f] ?? f)
+    .join(sep);
+const fieldsZh = fields(FIELD_ZH, '、');
+const fieldsEn = fields(FIELD_EN, ', ');
+
 export const importMessages = defineMessages(
   {
     'import.fileNotFound': (p) => `找不到文件：${p.path}`,
@@ -16,7 +36,7 @@ export const importMessages = defineMessages(
     'import.emptyWorkbook': () => '工作簿中没有任何数据',
     'import.noHeader': (p) => (p.sheet === '*' ? '前 20 行中没有找到表头（至少需要三个可识别的列名，如 日期、报销人、金额）' : `工作表“${p.sheet}”的前 20 行中没有找到表头`),
     'import.sheetNotFound': (p) => `工作簿中没有名为“${p.sheet}”的工作表`,
-    'import.missingColumns': (p) => `工作表“${p.sheet}”缺少必需的列：${p.columns}`,
+    'import.missingColumns': (p) => `工作表“${p.sheet}”缺少必需的列：${fieldsZh(p.columns)}`,
     'import.openingUnbalanced': (p) => `期初余额借贷不平：借方 ${yuan(p.debit)}，贷方 ${yuan(p.credit)}，差额 ${yuan(p.difference)}。未写入任何数据`,
     'import.batchNotFound': (p) => `找不到导入批次 #${p.id}`,
     'import.alreadyUndone': (p) => `导入批次 #${p.id} 已经撤销过了`,
@@ -66,6 +86,9 @@ export const importMessages = defineMessages(
     'import.reject.voucher.noNumber': () => '缺少凭证号',
     'import.reject.voucher.groupRefused': (p) => `同一凭证 ${p.voucher} 中有其他行不正确，整张凭证未导入`,
     'import.reject.voucher.mixedDates': (p) => `凭证 ${p.voucher} 的各行日期不一致`,
+    'import.reject.form.totalMismatch': (p) => `报销单${p.form ? ` ${p.form} ` : ''}的合计（小写 ${p.figures}，大写 ${p.daxie}）与各行合计 ${p.lines} 不符，整张报销单未导入`,
+    'import.reject.invoice.noNumber': () => '缺少发票号码（数电票号码或发票号码）',
+    'import.reject.form.daxieUnreadable': (p) => `报销单${p.form ? ` ${p.form} ` : ''}的大写合计无法识别，整张报销单未导入`,
   },
   {
     'import.fileNotFound': (p) => `File not found: ${p.path}`,
@@ -78,7 +101,7 @@ export const importMessages = defineMessages(
     'import.emptyWorkbook': () => 'The workbook contains no data',
     'import.noHeader': (p) => (p.sheet === '*' ? 'No header row found in the first 20 rows (at least three known column names, such as Date, Employee, Amount)' : `No header row found in the first 20 rows of sheet "${p.sheet}"`),
     'import.sheetNotFound': (p) => `The workbook has no sheet named "${p.sheet}"`,
-    'import.missingColumns': (p) => `Sheet "${p.sheet}" lacks required columns: ${p.columns}`,
+    'import.missingColumns': (p) => `Sheet "${p.sheet}" lacks required columns: ${fieldsEn(p.columns)}`,
     'import.openingUnbalanced': (p) => `Opening balances do not balance: debit ${yuan(p.debit)}, credit ${yuan(p.credit)}, difference ${yuan(p.difference)}. Nothing was written`,
     'import.batchNotFound': (p) => `Import batch #${p.id} not found`,
     'import.alreadyUndone': (p) => `Import batch #${p.id} has already been undone`,
@@ -128,5 +151,8 @@ export const importMessages = defineMessages(
     'import.reject.voucher.noNumber': () => 'Voucher number missing',
     'import.reject.voucher.groupRefused': (p) => `Another row of voucher ${p.voucher} is wrong: the whole voucher was not imported`,
     'import.reject.voucher.mixedDates': (p) => `The rows of voucher ${p.voucher} have different dates`,
+    'import.reject.form.totalMismatch': (p) => `The total of ${p.form ? `claim form ${p.form}` : 'the claim form'} (figures ${p.figures}, in words ${p.daxie}) differs from its lines' total ${p.lines}: the whole form was not imported`,
+    'import.reject.invoice.noNumber': () => 'Invoice number missing (数电票号码 or 发票号码)',
+    'import.reject.form.daxieUnreadable': (p) => `The total in words (大写) of ${p.form ? `claim form ${p.form}` : 'the claim form'} cannot be read: the whole form was not imported`,
   },
 );

@@ -147,7 +147,9 @@ describe('the contract under bad input', () => {
   it('never crashes or answers with an internal error, whatever the payload', async () => {
     const { session, call } = testSession();
     await call('book.create', { path: 'fuzz2', company: '模糊测试' });
-    const safe = channelNames.filter((c) => !touchesFiles(schemaOf(c)) && c !== 'book.close');
+    // book.demo: any object is a valid request that builds the whole demo company through a
+    // year of month-ends (~10 s a time); its validation is covered field by field above.
+    const safe = channelNames.filter((c) => !touchesFiles(schemaOf(c)) && c !== 'book.close' && c !== 'book.demo');
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...safe), fc.anything({ withNullPrototype: true, maxDepth: 3 }), async (c, payload) => {
         const reply = await dispatch(session, c, payload);

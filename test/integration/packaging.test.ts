@@ -60,6 +60,8 @@ describe('packaging', () => {
     };
     const packed = built.filter(included);
     expect(packed).toContain('out/main/index.js');
+    // The engine (the core) runs in a utilityProcess forked from this file beside index.js (main/engine-host.ts).
+    expect(packed).toContain('out/main/engine.js');
     // Imports and exports run in a worker_thread started from this file beside index.js (jobs/runner.ts).
     expect(packed).toContain('out/main/job-worker.js');
     // An import reads its workbook in one more thread (import/read-in-thread.ts).

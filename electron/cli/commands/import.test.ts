@@ -38,6 +38,24 @@ describe('cli import', () => {
     expect((await cli(['import', 'undo', at.book, '1'])).code).toBe(2);
   });
 
+  it('a workbook of 费用报销单 forms adds forms: sheet, formNo, employee, lines, totalFen and the reason of a rejected form', async () => {
+    const form = (employee: string, no: string, amount: number, total: string) => [
+      ['费用报销单'],
+      ['报销人：', employee, '单据编号：', no],
+      ['日期', '客户', '费用类别', '金额'],
+      ['2026-10-01', '甲公司', '差旅', amount],
+      ['合计（大写）', total],
+    ];
+    const file = await writeXlsx([{ name: 'A', rows: form('张伟', 'BX-1', 100, '壹佰元整') }, { name: 'B', rows: form('李娜', 'BX-2', 50, '伍拾伍元整') }], 'forms.xlsx', at.dir);
+    const r = await cli(['import', 'expenses', at.book, file, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.json.forms).toEqual([
+      { sheet: 'A', formNo: 'BX-1', employee: '张伟', lines: 1, totalFen: 10000 },
+      { sheet: 'B', formNo: 'BX-2', employee: '李娜', lines: 1, totalFen: 5500, reason: 'The total of claim form BX-2 (figures —, in words 55.00) differs from its lines\' total 50.00: the whole form was not imported' },
+    ]);
+    expect([r.json.accepted, r.json.rejected]).toEqual([1, 1]);
+  });
+
   it('refuses an unknown kind with the usage text', async () => {
     const r = await cli(['import', 'bananas', at.book, 'x.xlsx']);
     expect(r.code).toBe(2);

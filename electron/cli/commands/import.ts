@@ -2,19 +2,22 @@
 import { resolve } from 'node:path';
 import { formatFen } from '../../../shared/money';
 import { importKindSchema } from '../../../shared/contract/import';
+import { outputPath } from '../../core/files/user-paths';
 import { CliUsageError, type Command } from '../run';
 
 const USAGE = 'import KIND BOOK FILE [--sheet NAME] [--as claims|vouchers] [--rejects OUT.xlsx]\n  KIND: ' + importKindSchema.options.join(' | ');
 
-const run: Command = async ({ args, flags, open, call }) => {
+const run: Command = async ({ args, flags, open, call, session }) => {
   const [kindArg, bookPath, file] = args;
   const kind = importKindSchema.safeParse(kindArg);
   if (!kind.success || !bookPath || !file) throw new CliUsageError(USAGE);
   const as = flags.as ?? 'claims';
   if (as !== 'claims' && as !== 'vouchers') throw new CliUsageError(`--as must be claims or vouchers\n${USAGE}`);
   await open(bookPath);
+  // The rejects file is checked before anything is imported: a refused path means nothing was written (exit 2).
+  const rejects = typeof flags.rejects === 'string' ? outputPath(session, resolve(flags.rejects)) : undefined;
   const s = await call('import.run', { kind: kind.data, path: resolve(file), as, ...(typeof flags.sheet === 'string' ? { sheet: flags.sheet } : {}) });
-  if (typeof flags.rejects === 'string') await call('import.rejects', { batchId: s.batchId, path: resolve(flags.rejects) });
+  if (rejects) await call('import.rejects', { batchId: s.batchId, path: rejects });
   const json = {
     batchId: s.batchId,
     rowsRead: s.rowsRead,
@@ -29,11 +32,14 @@ const run: Command = async ({ args, flags, open, call }) => {
     sheets: s.sheets.map((x) => ({ name: x.name, headerRow: x.headerRow, rowsRead: x.rowsRead, accepted: x.accepted, rejected: x.rejected, duplicates: x.duplicates, skipped: x.skipped })),
     rejects: s.rejects.map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reason })),
     duplicateRows: s.duplicateRows.map((d) => ({ sheet: d.sheet, row: d.row })),
+    // Present when the file held 费用报销单 forms (a table's summary keeps its keys as they were).
+    ...(s.forms.length ? { forms: s.forms.map((f) => ({ sheet: f.sheet, formNo: f.formNo, employee: f.employee, lines: f.lines, totalFen: f.totalFen, ...(f.reason ? { reason: f.reason } : {}) })) } : {}),
   };
   const text = [
     `batch #${s.batchId}: read ${s.rowsRead}, accepted ${s.accepted} (${formatFen(s.acceptedTotalFen)}), rejected ${s.rejected}, duplicates ${s.duplicates}, skipped ${s.skipped}`,
     `created ${s.createdCustomers} customers, ${s.createdEmployees} employees`,
     ...s.sheets.map((x) => `  ${x.name} (header row ${x.headerRow}): read ${x.rowsRead}, accepted ${x.accepted}, rejected ${x.rejected}, duplicates ${x.duplicates}, skipped ${x.skipped}`),
+    ...s.forms.map((f) => `  form ${f.formNo || '—'} (${f.sheet}, ${f.employee}): ${f.lines} lines, ${formatFen(f.totalFen)}${f.reason ? ` — ${f.reason}` : ''}`),
     ...s.rejects.map((r) => `  rejected ${r.sheet}!${r.row}: ${r.reason}`),
     ...s.policy.map((p) => `  policy ${p.action} ${p.sheet}!${p.row}: ${p.message}`),
   ].join('\n');

@@ -1,5 +1,5 @@
 /**
- * Exact splits of an amount in fen (DOMAIN.md: every split sums exactly to its source).
+ * Exact splits of an amount in fen (docs/domain.md: every split sums exactly to its source).
  * Largest remainder: each target gets floor(|amount| × weight / total); the fen left over
  * go one each to the largest remainders, ties to the earlier target (callers pass targets
  * sorted by customer code, so ties go by code). A negative amount is split as its absolute

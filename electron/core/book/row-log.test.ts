@@ -4,6 +4,7 @@
  * table's triggers dropped; `book check` must name the table (and in (b) the row). Claim
  * lines, covered by a lines hash in the claim's audit records, are tampered the same way.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,30 @@ const TAMPER: Record<(typeof ROW_LOG_TABLES)[number], string> = {
   alloc_run: `UPDATE alloc_run SET total_fen = total_fen + 1 WHERE ${last('alloc_run')}`,
   import_batch: `INSERT INTO import_batch (kind, mode, file_name, file_hash, created_at, created_by) VALUES ('expenses', 'claims', 'x.xlsx', '', '2026-01-01', 'mallory')`,
   import_mapping: `INSERT INTO import_mapping (shape, kind, mapping, updated_at) VALUES ('forged', 'expenses', '{}', '2026-01-01')`,
+  invoice: `INSERT INTO invoice (invoice_key, number, amount_fen, tax_fen, total_fen, created_at) VALUES ('26310000000000000001', '26310000000000000001', 100, 6, 106, '2026-01-01')`,
 };
+
+/**
+ * The rest of what a book from before the row log looks like (the same edits on today's
+ * demo are otherwise the launder attack that db/migrations/audit-guard.ts refuses): none of
+ * the migrations that record their runs (0900 on), no audit head or key id, and no audit records only a newer build
+ * writes, the chain linked as that build wrote it (audit.ts's recipe).
+ */
+function asBuiltBeforeRowLog(db: ReturnType<typeof openSqlite>): void {
+  for (const t of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rl\\_%' ESCAPE '\\'`).pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
+  db.exec(`DELETE FROM _migration WHERE id >= '0900_audit_head'; DROP TABLE IF EXISTS audit_head; DELETE FROM book_meta WHERE key = 'audit_key_id';
+           DROP TRIGGER tr_audit_no_upd; DROP TRIGGER tr_audit_no_del; DELETE FROM audit_log WHERE action IN ('book.migrate', 'audit.keyed')`);
+  let prev = '0'.repeat(64);
+  type Row = { id: number; at: string; user: string; action: string; entity: string; entity_id: string; before: string | null; after: string | null };
+  const set = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
+  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Row[]) {
+    const hash = createHash('sha256').update(JSON.stringify([prev, r.at, r.user, r.action, r.entity, r.entity_id, r.before, r.after])).digest('hex');
+    set.run(prev, hash, r.id);
+    prev = hash;
+  }
+  db.exec(`CREATE TRIGGER tr_audit_no_upd BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+           CREATE TRIGGER tr_audit_no_del BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;`);
+}
 
 let demo: string;
 const session = testSession();
@@ -131,12 +155,14 @@ describe('row log tamper checks', () => {
       // What a book from the previous version looks like: no row log, migration 0600 not applied.
       for (const t of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'rl\\_%' ESCAPE '\\' OR name LIKE 'tr_row_log%')`).pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
       db.exec(`DROP TABLE row_log; DROP TABLE row_log_head; DELETE FROM _migration WHERE id = '0600_row_log'`);
+      asBuiltBeforeRowLog(db);
     });
     expect(found).toEqual([]);
     const path = join(tempDir(), 'old.book');
     copyFileSync(demo, path);
     const db = openSqlite(path, { fileMustExist: true });
     db.exec(`DROP TRIGGER tr_row_log_no_del; DROP TABLE row_log; DROP TABLE row_log_head; DELETE FROM _migration WHERE id = '0600_row_log'`);
+    asBuiltBeforeRowLog(db);
     db.close();
     const book = openBook(path);
     const ops = book.sqlite.prepare(`SELECT op, count(*) AS n, count(sealed_hash) AS sealed FROM row_log GROUP BY op`).all();

@@ -23,6 +23,7 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/sqlite';
+import { tagRowLogHead } from './audit-head';
 
 /**
  * Tables guarded by triggers. Not here, and why:
@@ -42,7 +43,7 @@ export const ROW_LOG_TABLES = [
   'book_meta', 'period', 'account', 'department', 'employee', 'customer', 'category',
   'claim', 'claim_step', 'claim_receipt', 'app_user', 'policy_rule', 'approval_level', 'budget',
   'driver_value', 'timesheet', 'schedule', 'schedule_entry', 'alloc_rule', 'alloc_run',
-  'import_batch', 'import_mapping',
+  'import_batch', 'import_mapping', 'invoice',
 ] as const;
 
 const GENESIS = '0'.repeat(64);
@@ -105,6 +106,8 @@ CREATE TRIGGER IF NOT EXISTS tr_row_log_no_del BEFORE DELETE ON row_log
 BEGIN SELECT RAISE(ABORT, 'row log is append-only'); END;`);
   const before = maxId(sqlite);
   for (const t of ROW_LOG_TABLES) {
+    // A table of a later migration (applied after this one on an older book) gets its triggers then.
+    if (columnsOf(sqlite, t).length === 0) continue;
     sqlite.exec(triggersFor(sqlite, t));
     if (fresh) {
       const e = rowExprs(sqlite, t, t);
@@ -143,7 +146,10 @@ function sealRows(sqlite: Sqlite, rows: Iterable<SealedRow>): void {
     set.run(hash, r.id);
     last = r.id;
   }
-  if (last !== head.last_id) st(sqlite, 'UPDATE row_log_head SET last_id = ?, hash = ? WHERE k = 1').run(last, hash);
+  if (last !== head.last_id) {
+    st(sqlite, 'UPDATE row_log_head SET last_id = ?, hash = ? WHERE k = 1').run(last, hash);
+    tagRowLogHead(sqlite, last, hash);
+  }
 }
 
 /** Seals the unsealed rows logged after id `after` (migrations: nobody else can write meanwhile). */

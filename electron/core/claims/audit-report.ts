@@ -11,6 +11,8 @@ import { approvalLevels } from './chain';
 import { claimRecord } from './edit';
 import { claimLines } from './queries';
 import { claimViolations } from './workflow';
+import { message } from '../../../shared/messages/index';
+import { ledgerHasInvoices, matchMessage, matchPeriod } from '../invoices/match';
 
 export const claimsAuditReport = defineReport({
   name: 'claims-audit',
@@ -92,6 +94,26 @@ export const claimsAuditReport = defineReport({
       }
     }
 
+    // Every claim line whose invoice is not matched in the invoice ledger (invoices/match.ts), once it holds invoices.
+    const byClaim = new Map(claims.map((c) => [c.id, c]));
+    const STATUS: Record<string, [string, string]> = {
+      missing: ['不在发票台账', 'Not in the ledger'],
+      amountDiffers: ['金额不符', 'Amount differs'],
+      buyerDiffers: ['购买方不是本公司', 'Buyer is not this company'],
+      voided: ['已作废/红冲', 'Voided / red-lettered'],
+      reused: ['重复报销', 'Claimed before'],
+    };
+    const amounts = book.sqlite.prepare('SELECT amount_fen FROM claim_line WHERE claim_id = ? AND line_no = ?').pluck();
+    const unmatched: ReportRow[] = !ledgerHasInvoices(book)
+      ? []
+      : matchPeriod(book, from, to)
+          .filter((m) => m.status !== 'matched' && byClaim.has(m.claimId))
+          .map((m) => {
+            const amountFen = amounts.get(m.claimId, m.line) as number;
+            const why = matchMessage(m, amountFen);
+            return { claim: m.claimId, employee: byClaim.get(m.claimId)!.employee, line: m.line, invoice: m.invoiceNo, amountFen, status: label(STATUS, m.status), message: why ? message(locale, why.code, why.params) : '' };
+          });
+
     const col = (key: string, zh: string, en: string, kind: 'text' | 'money' | 'int' | 'number' | 'date' = 'text') => ({ key, label: L(locale, zh, en), kind });
     return [
       {
@@ -137,6 +159,20 @@ export const claimsAuditReport = defineReport({
           col('comment', '意见', 'Comment'),
         ],
         rows: timeline,
+      },
+      {
+        name: 'invoices',
+        title: L(locale, '发票核对（未匹配的报销行）', 'Invoice check (unmatched claim lines)'),
+        columns: [
+          col('claim', '报销单', 'Claim', 'int'),
+          col('employee', '报销人', 'Employee'),
+          col('line', '行', 'Line', 'int'),
+          col('invoice', '发票号码', 'Invoice'),
+          col('amountFen', '金额', 'Amount', 'money'),
+          col('status', '结果', 'Result'),
+          col('message', '说明', 'Message'),
+        ],
+        rows: unmatched,
       },
     ];
   },

@@ -24,6 +24,8 @@ export interface ClaimInput {
   employeeId: number;
   title?: string;
   batchId?: number | null;
+  /** The 单据编号 of the form the claim was imported from. */
+  formNo?: string | null;
   lines: ClaimLineInput[];
 }
 
@@ -95,10 +97,10 @@ export function openClaim(book: Book, input: Omit<ClaimInput, 'lines'>, lines: C
   const id = Number(
     s
       .prepare(
-        `INSERT INTO claim (employee_id, title, status, total_fen, tax_fen, batch_id, created_at, created_by)
-         VALUES (?, ?, 'draft', 0, 0, ?, ?, ?)`,
+        `INSERT INTO claim (employee_id, title, status, total_fen, tax_fen, batch_id, form_no, created_at, created_by)
+         VALUES (?, ?, 'draft', 0, 0, ?, ?, ?, ?)`,
       )
-      .run(input.employeeId, input.title ?? '', input.batchId ?? null, new Date().toISOString(), book.user).lastInsertRowid,
+      .run(input.employeeId, input.title ?? '', input.batchId ?? null, input.formNo || null, new Date().toISOString(), book.user).lastInsertRowid,
   );
   // The lines hash of the audit record, fed as lines are written (CLAIM_LINES' columns and
   // order, values as SQLite returns them): 200,000 imported lines are not read back.

@@ -25,8 +25,6 @@ export const builder = new Kysely<DB>({
   },
 });
 
-export type Builder = typeof builder;
-
 type Row<Q> = Q extends Compilable<infer O> ? (InferResult<Q> extends (infer R)[] ? R : O) : never;
 
 /** Prepared statements kept per SQL text; past this many distinct texts the cache starts over. */

@@ -79,6 +79,7 @@ export function undoBatch(book: Book, id: number): UndoResult {
   if (closedInput) throw new UserError('ledger.periodClosed', { period: closedInput });
   s.prepare('DELETE FROM driver_value WHERE batch_id = ?').run(id);
   s.prepare('DELETE FROM timesheet WHERE batch_id = ?').run(id);
+  s.prepare('DELETE FROM invoice WHERE batch_id = ?').run(id);
 
   // Masters: a list import is undone whole or not at all; masters created on the side of
   // expenses or revenue stay when later entries (or this batch's reversal vouchers) use them.

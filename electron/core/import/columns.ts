@@ -1,12 +1,12 @@
 /**
- * Column names each import kind recognises and header-row detection (DOMAIN.md: Excel
+ * Column names each import kind recognises and header-row detection (docs/domain.md: Excel
  * import → Header row, Column names). Names are compared after normalisation: case,
  * spaces, line breaks, full-width forms and a unit suffix such as （元） or (CNY) ignored.
  */
 import type { Plain } from './values';
 import { cellText } from './values';
 
-export const KINDS = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers'] as const;
+export const KINDS = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers', 'invoices'] as const;
 export type ImportKind = (typeof KINDS)[number];
 
 export interface KindColumns {
@@ -34,7 +34,31 @@ const DEBIT = ['借方', '借方金额', '借方余额', '期初借方', 'Debit'
 const CREDIT = ['贷方', '贷方金额', '贷方余额', '期初贷方', 'Credit'];
 const ACCOUNT = ['科目', '科目编码', '科目代码', '会计科目', 'Account', 'Account code'];
 
+/**
+ * The 电子税务局's received-invoice export (税务数字账户 → 发票业务 → 发票查询统计 → 全量发票查询 →
+ * 导出) and the names its columns go by in its versions and in the older 增值税发票综合服务平台
+ * (销方纳税人识别号, 销售方名称, 购方纳税人识别号, 合计金额, 合计税额, 票种 …).
+ */
+const INVOICE_NAMES = {
+  code: ['发票代码'],
+  number: ['发票号码'],
+  eNumber: ['数电票号码', '数电发票号码', '全电发票号码', '全电票号码'],
+  sellerTaxId: ['销方识别号', '销方纳税人识别号', '销售方纳税人识别号', '销售方识别号'],
+  sellerName: ['销方名称', '销售方名称'],
+  buyerTaxId: ['购方识别号', '购方纳税人识别号', '购买方纳税人识别号', '购买方识别号'],
+  buyerName: ['购买方名称', '购方名称'],
+  date: ['开票日期', '开票时间'],
+  amount: ['金额', '合计金额', '不含税金额'],
+  tax: ['税额', '合计税额'],
+  total: ['价税合计', '价税合计金额', '含税金额'],
+  kind: ['发票票种', '票种', '发票种类', '发票类型'],
+  status: ['发票状态', '状态'],
+  positive: ['是否正数发票', '正数发票'],
+  source: ['发票来源'],
+};
+
 export const KIND_COLUMNS: Record<ImportKind, KindColumns> = {
+  invoices: { fields: INVOICE_NAMES, required: ['total'], minMatch: 4 },
   expenses: { fields: EXPENSE_NAMES, required: ['date', 'employee', 'category', 'amount'], minMatch: 3 },
   customers: {
     fields: {
@@ -141,6 +165,9 @@ function namesOf(kind: ImportKind): Map<string, string> {
   return m;
 }
 
+/** Whether a text is one of the kind's column names (a header cell, not a value). */
+export const isColumnName = (kind: ImportKind, text: string): boolean => namesOf(kind).has(normColumn(text));
+
 /** Field → 1-based column number. */
 export type Mapping = Record<string, number>;
 
@@ -174,6 +201,20 @@ export function isFooter(cells: Plain[]): boolean {
     const c = cells[i];
     if (c === null || c === undefined || (typeof c === 'string' && c.trim() === '')) continue;
     return typeof c === 'string' && FOOTERS.has(normColumn(c));
+  }
+  return false;
+}
+
+/**
+ * A form's 合计 row may write its total in the same cell as the word (合计（大写）：壹佰元整,
+ * 合计：¥100.00): within a form, a row whose first text begins with 合计/小计/总计 ends the lines.
+ */
+export function isFormFooter(cells: Plain[]): boolean {
+  if (isFooter(cells)) return true;
+  for (let i = 1; i < cells.length; i++) {
+    const c = cells[i];
+    if (c === null || c === undefined || (typeof c === 'string' && c.trim() === '')) continue;
+    return typeof c === 'string' && /^(总?合计|小计|总计)(?![\p{L}\p{N}])/u.test(c.normalize('NFKC').replace(/\s+/g, ''));
   }
   return false;
 }

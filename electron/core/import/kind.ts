@@ -9,6 +9,7 @@ import type { PolicyException } from '../../../shared/contract/import';
 import type { MasterResolver } from '../masters/resolve';
 import type { ImportKind } from './columns';
 import type { Plain } from './values';
+import type { FormRef } from './form-scan';
 
 export type Params = Record<string, string | number>;
 
@@ -26,6 +27,8 @@ export interface Candidate<T> {
   value: T;
   /** Original cells, kept only by kinds that can still reject a row while writing. */
   cells?: Plain[];
+  /** The 费用报销单 form the row is a line of (expenses; form-scan.ts). */
+  form?: FormRef;
 }
 
 export interface ImportOptions {
@@ -68,5 +71,3 @@ export interface KindHandler<T> {
   /** After the last chunk, still inside the transaction. */
   finish?(ctx: CommitCtx): void;
 }
-
-export type KindFactory = (book: Book, opts: ImportOptions) => KindHandler<unknown>;

@@ -22,8 +22,20 @@ export async function previewImport(book: Book, req: { kind: ImportKind; path: s
       header: s.header,
       mapping: s.mapping,
       remembered: s.remembered,
-      missing: s.headerRow ? missingFields(req.kind, s.mapping) : [],
+      // A form states its claimant and department for all its lines.
+      missing: s.headerRow ? missingFields(req.kind, s.mapping).filter((f) => !(s.forms.length > 0 && (f === 'employee' || f === 'department'))) : [],
       rows: s.preview.map((r) => ({ row: r.row, cells: r.cells, status: r.status, ...(r.code ? { reason: rejectMessage(locale, r.code, r.params ?? {}) } : {}) })),
+      forms: s.forms.map((f) => ({
+        sheet: f.sheet,
+        formNo: f.formNo,
+        employee: f.employee,
+        department: f.department,
+        date: f.date,
+        headerRow: f.headerRow,
+        lines: f.lines,
+        totalFen: f.totalFen,
+        ...(f.reason ? { reason: rejectMessage(locale, f.reason.code, f.reason.params) } : {}),
+      })),
     })),
   };
 }

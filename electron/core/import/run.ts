@@ -15,6 +15,7 @@ import { message, type Locale, type MessageCode } from '../../../shared/messages
 import type { ImportSummary, PolicyException, SheetSummary } from '../../../shared/contract/import';
 import { Book } from '../book/book';
 import { openSqlite } from '../db/sqlite';
+import { connectionKey, setConnectionKey } from '../book/audit-head';
 import { auditMasterBatch } from '../masters/audit';
 import { MasterResolver } from '../masters/resolve';
 import type { ImportKind, Mapping } from './columns';
@@ -24,6 +25,7 @@ import { kindHandler } from './kinds/index';
 import { checkWorkbookFile } from './reader';
 import { streamWorkbookInThread } from './read-in-thread';
 import { scanWorkbook, type ScanReject } from './scan';
+import { importInvoiceXml, isXmlFile } from '../invoices/files';
 
 /** Exceptions listed in a summary (a 200,000-row sheet can raise one per row; the total is always given). */
 export const POLICY_SHOWN = 500;
@@ -64,16 +66,23 @@ function importConnection(book: Book): Book {
   // SQLite's default 2 MB page cache would spill them to disk over and over inside the
   // transaction. 16 MB holds them (measured: no faster at 32 or 128 MB, which only cost memory).
   sqlite.pragma('cache_size = -16384');
+  // Its audit records keep the chain heads tagged with the book's key (book/audit-head.ts).
+  const key = connectionKey(book.sqlite);
+  if (key) setConnectionKey(sqlite, key);
   const conn = new Book(sqlite, book.path);
   conn.user = book.user;
   return conn;
 }
 
 export async function runImport(book: Book, req: RunRequest, hooks: RunHooks): Promise<ImportSummary> {
+  // A single 数电票 XML file is one invoice of the ledger (invoices/files.ts).
+  const xml = req.kind === 'invoices' && isXmlFile(req.path);
   // Files that are not workbooks are refused before anything is opened or begun.
-  checkWorkbookFile(req.path);
+  if (!xml) checkWorkbookFile(req.path);
+  book.assertWritable();
   const conn = importConnection(book);
   try {
+    if (xml) return importInvoiceXml(conn, req.path, req.fileName);
     return await importOn(conn, req, hooks);
   } finally {
     if (conn.sqlite.inTransaction) conn.sqlite.exec('ROLLBACK');
@@ -242,6 +251,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     policy,
     policyTotal,
     sameFileBatchId: sameFile?.id ?? null,
+    forms: scan.forms.map((f) => ({ sheet: f.sheet, formNo: f.formNo, employee: f.employee, lines: f.lines, totalFen: f.totalFen, ...(f.reason ? { reason: message(hooks.locale, f.reason.code, f.reason.params) } : {}) })),
   };
   // The invariant the whole feature stands on; a violation is a bug, never shipped silently.
   for (const x of sheets) {

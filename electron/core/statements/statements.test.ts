@@ -10,6 +10,7 @@ import type { Book } from '../book/book';
 import { addSubAccount } from '../masters/accounts';
 import { runReport } from '../reports/index';
 import { bookVoucher } from '../ledger/vouchers';
+import { transferPl } from '../closing/transfer';
 import { balanceSheet, incomeStatement } from './compute';
 
 function handYear(): Book {
@@ -131,10 +132,13 @@ describe('small-company statements (会小企01表, 会小企02表)', () => {
   it('年初余额 is the balance before January; the report rows carry 行次, item and both columns', () => {
     const book = handYear();
     const r = runReport(book, 'balance-sheet', { from: '2027-03', to: '2027-03', filters: {}, locale: 'zh-CN' }).sections[0]!;
-    const cash = r.rows.find((x) => x.line === 1)!;
+    const cash = r.records!.find((x) => x.line === 1)!;
     expect(cash).toMatchObject({ line: 1, item: '货币资金', endFen: 49_760_000, yearStartFen: 49_760_000 });
     expect(r.facts).toMatchObject({ balanced: true, totalAssetsFen: 67_860_000 });
-    expect(r.rows.filter((x) => x.line != null).map((x) => x.line)).toEqual(Array.from({ length: 53 }, (_, i) => i + 1));
+    expect(r.records!.filter((x) => x.line != null).map((x) => x.line)).toEqual(Array.from({ length: 53 }, (_, i) => i + 1));
+    // Printed as the form: 资产 beside 负债和所有者权益, 资产总计 (30) level with 负债和所有者权益总计 (53) or above it.
+    expect(r.rows[0]).toMatchObject({ label: '流动资产：', rLabel: '流动负债：' });
+    expect(r.rows.find((x) => x.line === 1)).toMatchObject({ rLine: 31, endFen: 49_760_000, rEndFen: 0 });
     const is = runReport(book, 'income-statement', { from: '2026-02', to: '2026-02', filters: {}, locale: 'zh-CN' }).sections[0]!;
     expect(is.rows.map((x) => x.line)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
     expect(is.rows[0]).toMatchObject({ line: 1, item: '营业收入', label: '一、营业收入', periodFen: 5_000_000, ytdFen: 15_000_000 });
@@ -149,5 +153,60 @@ describe('small-company statements (会小企01表, 会小企02表)', () => {
     const bs = balanceSheet(book, '2026-02');
     expect(bs.balanced).toBe(false);
     expect(bs.totals.assets[0] - bs.totals.equityAndLiabilities[0]).toBe(-100);
+  });
+
+  it('管理费用明细表: 本期 / 本年累计 / 上年同期 per sub-account, closing entries left out', () => {
+    const book = handYear();
+    const feb = runReport(book, 'admin-expenses', { from: '2026-02', to: '2026-02', filters: {}, locale: 'zh-CN' }).sections[0]!;
+    expect(feb.rows).toEqual([{ code: '560204', name: '管理人员薪酬', periodFen: 2_000_000, ytdFen: 4_000_000, priorFen: 0 }]);
+    expect(feb.totals).toEqual({ periodFen: 2_000_000, ytdFen: 4_000_000, priorFen: 0 });
+    // A year on: January 2026 is 上年同期, although its 结转损益 brought 560204 back to zero.
+    const next = runReport(book, 'admin-expenses', { from: '2027-01', to: '2027-01', filters: {}, locale: 'zh-CN' }).sections[0]!;
+    expect(next.rows).toEqual([{ code: '560204', name: '管理人员薪酬', periodFen: 0, ytdFen: 0, priorFen: 2_000_000 }]);
+  });
+
+  it('reads the same after the app’s 结转损益 (closing vouchers left out), and the sheet still balances', () => {
+    const book = handYear();
+    const before = incomeStatement(book, '2026-02', '2026-02').lines.map((l) => l.values);
+    const sheet = balanceSheet(book, '2026-02').lines.map((l) => l.values);
+    book.tx(() => transferPl(book, '2026-02'));
+    expect(book.sqlite.prepare(`SELECT COUNT(*) FROM voucher WHERE source_type = 'closing' AND period = '2026-02'`).pluck().get()).toBe(1);
+    expect(incomeStatement(book, '2026-02', '2026-02').lines.map((l) => l.values)).toEqual(before);
+    // 未分配利润 now comes from 3103 instead of the P&L accounts: the same figures.
+    const after = balanceSheet(book, '2026-02');
+    expect(after.lines.map((l) => l.values)).toEqual(sheet);
+    expect(after.balanced).toBe(true);
+  });
+});
+
+describe('enterprise statements (财会〔2019〕6号 general format)', () => {
+  it('利润表 本期 / 上期 (a year earlier), 研发费用 out of 管理费用, 信用减值损失 negative; 应收账款 net of 坏账准备', () => {
+    const book = testBook({ standard: 'enterprise', firstPeriod: '2025-01' });
+    const c = addCustomer(book, 'C01', '蓝海');
+    const rd = book.tx(() => addSubAccount(book, { parent: '6602', name: '研发费用' }).code);
+    const post = (date: string, lines: object[]) => book.tx(() => bookVoucher(book, { date, memo: 'm', lines: lines as never }));
+    post('2025-03-10', [{ account: '1122', debitFen: 1_000_000, customerId: c }, { account: '6001', creditFen: 1_000_000, customerId: c }]);
+    post('2026-03-10', [{ account: '1122', debitFen: 2_000_000, customerId: c }, { account: '6001', creditFen: 2_000_000, customerId: c }]);
+    post('2026-03-20', [{ account: rd, debitFen: 300_000 }, { account: '1002', creditFen: 300_000 }]);
+    post('2026-03-31', [{ account: '6702', debitFen: 50_000 }, { account: '1231', creditFen: 50_000 }]);
+    const is = incomeStatement(book, '2026-03', '2026-03');
+    expect(is.columns).toEqual(['periodFen', 'priorFen']);
+    expectLines(is.lines, {
+      1: [2_000_000, 1_000_000],
+      6: [300_000, 0],
+      14: [-50_000, 0],
+      17: [1_650_000, 1_000_000],
+      20: [1_650_000, 1_000_000],
+      22: [1_650_000, 1_000_000],
+      23: [1_650_000, 1_000_000],
+      26: [1_650_000, 1_000_000],
+    });
+    const bs = balanceSheet(book, '2026-03');
+    const at = (n: number) => bs.lines.find((l) => l.def.line === n)!.values;
+    expect(at(1)).toEqual([-300_000, 0]);
+    expect(at(5)).toEqual([2_950_000, 1_000_000]);
+    // 2025's profit was never transferred: it sits in 未分配利润 at the start of 2026.
+    expect(at(62)).toEqual([2_650_000, 1_000_000]);
+    expect(bs.balanced).toBe(true);
   });
 });

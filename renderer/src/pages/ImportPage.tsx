@@ -9,9 +9,11 @@ import { api, errorText, files, uploadFile } from '../api/platform';
 import { useWorkbookDrops } from '../nav-context';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ImportBatches } from './ImportBatches';
+import { ImportForms } from './ImportForms';
 import { ImportResult } from './ImportResult';
+import { latestOnly } from '../latest';
 
-const KINDS: ImportKindName[] = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers'];
+const KINDS: ImportKindName[] = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers', 'invoices'];
 const ALL = '';
 
 /** 1 → A, 27 → AA: the column letters Excel shows. */
@@ -37,6 +39,8 @@ export function ImportPage() {
   const [batches, setBatches] = useState<ImportBatchRow[]>([]);
   const [dragging, setDragging] = useState(false);
   const alive = useRef(true);
+  // A preview superseded by a newer one (another file, kind or mapping) or by reset is dropped.
+  const [nextPreview] = useState(latestOnly);
 
   const loadBatches = useCallback(() => api('import.batches', { limit: 50 }).then(setBatches, (e: unknown) => setError(errorText(e))), []);
   useEffect(() => {
@@ -48,17 +52,19 @@ export function ImportPage() {
   }, [loadBatches]);
 
   const load = async (picked: Picked, k: ImportKindName, m: Record<string, number> | null) => {
+    const current = nextPreview();
     setError(null);
     setResult(null);
     setBusy(t('import.reading', { file: picked.name }));
     try {
       const p = await api('import.preview', { kind: k, path: picked.path, ...(m ? { mapping: m } : {}) });
-      setPreview(p);
+      if (current()) setPreview(p);
     } catch (e) {
+      if (!current()) return;
       setPreview(null);
       setError(errorText(e));
     } finally {
-      setBusy(null);
+      if (current()) setBusy(null);
     }
   };
 
@@ -147,6 +153,7 @@ export function ImportPage() {
   };
 
   const reset = () => {
+    nextPreview();
     setFile(null);
     setPreview(null);
     setResult(null);
@@ -241,6 +248,7 @@ export function ImportPage() {
                 ))}
               </div>
               {missing.length > 0 && <p className="error">{t('import.missing', { columns: missing.map(field).join('、') })}</p>}
+              <ImportForms forms={sheet === ALL ? readable.flatMap((s) => s.forms) : shown.forms} />
               <h2>{t('import.preview', { n: shown.rows.length })}</h2>
               <div className="import-rows">
                 <table className="plain" data-testid="import-rows">

@@ -4,6 +4,7 @@ import type { ImportSummary } from '../../../shared/contract/import';
 import { formatFen } from '../../../shared/money';
 import { api, files } from '../api/platform';
 import { useI18n } from '../i18n/index';
+import { ImportForms } from './ImportForms';
 
 export function ImportResult({ result: r, onError }: { result: ImportSummary; onError: (message: string) => void }) {
   const { t, locale } = useI18n();
@@ -117,6 +118,7 @@ export function ImportResult({ result: r, onError }: { result: ImportSummary; on
           </table>
         )}
       </div>
+      <ImportForms forms={r.forms} />
       {r.policyTotal > 0 && (
         <details className="import-policy" data-testid="import-policy">
           <summary>{t('import.policy', { total: r.policyTotal })}</summary>

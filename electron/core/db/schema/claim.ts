@@ -18,6 +18,8 @@ export interface ClaimTable {
   submitted_at: string | null;
   approved_at: string | null;
   paid_at: string | null;
+  /** The 单据编号 of the 费用报销单 form it was imported from. */
+  form_no: string | null;
 }
 
 export interface ClaimLineTable {

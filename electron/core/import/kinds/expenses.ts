@@ -1,5 +1,6 @@
 /**
- * Expense lines → one submitted claim per employee per batch (default) or, `--as vouchers`,
+ * Expense lines → one submitted claim per employee per batch (default; a 费用报销单 form is
+ * its own claim, with its 单据编号: form-scan.ts) or, `--as vouchers`,
  * one posted voucher per line: Dr the category's account (customer, employee, category) /
  * Cr 2241 其他应付款 (employee). Duplicates: an invoice number seen before, or the same
  * (date, employee, customer, category, amount, description) as an earlier imported line:
@@ -16,6 +17,8 @@ import { bookVoucher } from '../../ledger/vouchers';
 import { accountFacts } from '../../ledger/voucher-rules';
 import type { PolicyLine } from '../../policy/evaluate';
 import { importPolicy, type ImportPolicyCheck } from '../policy';
+import { invoiceCheck } from '../invoice-check';
+import { ledgerHasInvoices } from '../../invoices/match';
 import type { Candidate, CommitCtx, ImportOptions, KindHandler, RowParse, RowView } from '../kind';
 import { cellText, invoiceText, isBlank, parseAmountValue, parseDateValue } from '../values';
 
@@ -121,12 +124,16 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
   // Lines are checked against the policy and written as they come: one open claim per
   // employee (in order of first appearance), closed with its totals after the last chunk.
   let policy: ImportPolicyCheck | null = null;
-  const claims = new Map<number, OpenClaim>();
+  // Keyed by employee, or by form and employee: one form = one claim (issue 18).
+  const claims = new Map<string, OpenClaim>();
   let lines: ClaimLineWriter | null = null;
   let departments: Map<string, number> | null = null;
   let facts: ReturnType<typeof accountFacts> | null = null;
 
+  // Matching against the invoice ledger, once it holds invoices (otherwise every line would be "missing").
+  let checkInvoice: ((v: ExpenseRow, c: Candidate<ExpenseRow>, ctx: CommitCtx) => void) | null | undefined;
   function commitClaims(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
+    if (checkInvoice === undefined) checkInvoice = ledgerHasInvoices(book) ? invoiceCheck(book) : null;
     departments ??= departmentLookup(book);
     policy ??= importPolicy(book, ctx);
     for (const c of items) {
@@ -141,9 +148,14 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
       const customerId = cachedKey(v.customer) ? ctx.masters.customer(v.customer).id : null;
       const line = { employeeId, date: v.date, categoryId: v.categoryId, customerId, departmentId, description: v.description, invoiceNo: v.invoiceNo, amountFen: v.amountFen, taxFen: v.taxFen };
       policy(line, c);
-      let claim = claims.get(employeeId);
+      checkInvoice?.(v, c, ctx);
+      const key = c.form ? `${c.form.key}\u001f${employeeId}` : String(employeeId);
+      let claim = claims.get(key);
       lines ??= claimLineWriter(book, 5000);
-      if (!claim) claims.set(employeeId, (claim = openClaim(book, { employeeId, batchId: ctx.batchId, title: `导入批次 #${ctx.batchId}` }, lines)));
+      if (!claim) {
+        const title = c.form ? `报销单 ${c.form.formNo || c.form.key}` : `导入批次 #${ctx.batchId}`;
+        claims.set(key, (claim = openClaim(book, { employeeId, batchId: ctx.batchId, title, formNo: c.form?.formNo ?? null }, lines)));
+      }
       claim.add(line);
       // The claim line is the record of this row: invoiceSeen and importedLineProbe look there.
       ctx.remember(c, fp, v.invoiceNo, false);
@@ -180,7 +192,7 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
             date: v.date,
             memo,
             source: { type: 'import', id: ctx.batchId },
-            // Deductible VAT goes to 应交税费-进项税额; the expense carries the rest (DOMAIN.md: standard entry 2).
+            // Deductible VAT goes to 应交税费-进项税额; the expense carries the rest (docs/domain.md: standard entry 2).
             lines: [
               { account: accountOf.get(v.categoryId)!, debitFen: v.amountFen - v.taxFen, memo, customerId, employeeId, categoryId: v.categoryId },
               ...(v.taxFen > 0 ? [{ account: inputVat, debitFen: v.taxFen, memo, employeeId }] : []),

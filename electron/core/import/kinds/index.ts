@@ -4,6 +4,7 @@ import type { ImportOptions, KindHandler } from '../kind';
 import { accountsKind } from './accounts';
 import { driversKind, timesheetsKind } from './allocation-inputs';
 import { expensesKind } from './expenses';
+import { invoicesKind } from './invoices';
 import { openingBalancesKind, vouchersKind } from './ledger-kinds';
 import { customersKind, employeesKind } from './masters';
 import { revenueKind } from './revenue';
@@ -19,6 +20,7 @@ export function kindHandler(book: Book, opts: ImportOptions): KindHandler<unknow
     timesheets: () => timesheetsKind(book),
     'opening-balances': () => openingBalancesKind(book),
     vouchers: () => vouchersKind(book),
+    invoices: () => invoicesKind(book),
   }[opts.kind];
   return make() as KindHandler<unknown>;
 }

@@ -1,0 +1,82 @@
+/**
+ * One received invoice as the ledger keeps it (发票台账), however it came in: a row of the
+ * 电子税务局 export, a 数电票 XML file or a 数电票 PDF. Each invoice is stored once, keyed by its
+ * number: the 20-digit 数电票号码, or 发票代码-发票号码 for the older invoices that have a code.
+ */
+import type { Book } from '../book/book';
+
+export interface InvoiceRecord {
+  /** 数电票号码 (20 digits), else 发票号码. */
+  number: string;
+  /** 发票代码 of an older (non-数电) invoice, else ''. */
+  code: string;
+  sellerTaxId: string;
+  sellerName: string;
+  buyerTaxId: string;
+  buyerName: string;
+  issueDate: string | null;
+  amountFen: number;
+  taxFen: number;
+  totalFen: number;
+  /** 发票票种 as written (数电发票（增值税专用发票）, 电子发票（普通发票）, 电子客票 …). */
+  kind: string;
+  /** 发票状态 as written (正常, 已作废, 已红冲, 部分红冲 …). */
+  status: string;
+  /** A 增值税专用发票 (incl. 数电专票): its tax is deductible input VAT. */
+  special: boolean;
+  /** 作废, 红冲 (in whole or part), or itself a red-letter (negative) invoice: claims none. */
+  voided: boolean;
+  source: string;
+}
+
+const compact = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+
+/** The ledger's key: the 20-digit number alone, or code-number for an older invoice. */
+export function invoiceLedgerKey(number: string, code = ''): string {
+  const n = compact(number);
+  const c = compact(code);
+  return /^\d{20}$/.test(n) || c === '' ? n : `${c}-${n}`;
+}
+
+export const isSpecialKind = (kind: string): boolean => /专用发票|专票/.test(kind);
+
+/** 作废/红冲 in the status, 否 in 是否正数发票, or a negative total. */
+export function isVoided(status: string, positive: string, totalFen: number): boolean {
+  return /作废|红冲|红字/.test(status) || /^(否|N|NO|FALSE)$/i.test(compact(positive)) || totalFen < 0;
+}
+
+export interface StoredInvoice extends InvoiceRecord {
+  id: number;
+  key: string;
+}
+
+const COLS = `id, invoice_key AS key, number, code, seller_tax_id AS sellerTaxId, seller_name AS sellerName, buyer_tax_id AS buyerTaxId, buyer_name AS buyerName,
+  issue_date AS issueDate, amount_fen AS amountFen, tax_fen AS taxFen, total_fen AS totalFen, kind, status, special, voided, source`;
+
+const fromRow = (r: Record<string, unknown>): StoredInvoice => ({ ...(r as unknown as StoredInvoice), special: r.special === 1, voided: r.voided === 1 });
+
+/** Writes one invoice (the caller checked it is new); inside the caller's transaction. */
+export function insertInvoice(book: Book, r: InvoiceRecord, batchId: number | null): number {
+  return Number(
+    book.sqlite
+      .prepare(
+        `INSERT INTO invoice (invoice_key, number, code, seller_tax_id, seller_name, buyer_tax_id, buyer_name, issue_date, amount_fen, tax_fen, total_fen, kind, special, status, voided, source, batch_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(invoiceLedgerKey(r.number, r.code), compact(r.number), compact(r.code), compact(r.sellerTaxId), r.sellerName, compact(r.buyerTaxId), r.buyerName, r.issueDate, r.amountFen, r.taxFen, r.totalFen, r.kind, r.special ? 1 : 0, r.status, r.voided ? 1 : 0, r.source, batchId, new Date().toISOString()).lastInsertRowid,
+  );
+}
+
+export const invoiceExists = (book: Book, key: string): boolean => book.sqlite.prepare('SELECT 1 FROM invoice WHERE invoice_key = ?').get(key) !== undefined;
+
+/**
+ * The ledger's invoices a claim line's invoice number can mean: by key (20 digits, or
+ * code-number as typed), else by the bare 发票号码 of older invoices (a claim line rarely
+ * carries the code).
+ */
+export function findInvoices(book: Book, invoiceNo: string): StoredInvoice[] {
+  const n = compact(invoiceNo);
+  const byKey = book.sqlite.prepare(`SELECT ${COLS} FROM invoice WHERE invoice_key = ?`).all(n) as Record<string, unknown>[];
+  if (byKey.length) return byKey.map(fromRow);
+  return (book.sqlite.prepare(`SELECT ${COLS} FROM invoice WHERE number = ? ORDER BY id`).all(n) as Record<string, unknown>[]).map(fromRow);
+}

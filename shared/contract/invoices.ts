@@ -1,0 +1,33 @@
+/** Invoice ledger (发票台账) and the book settings it needs (the company's 纳税人识别号). */
+import { z } from 'zod';
+import { channel } from './define';
+import { periodSchema } from './book';
+
+export type InvoiceMatchStatus = 'matched' | 'missing' | 'amountDiffers' | 'buyerDiffers' | 'voided' | 'reused';
+
+export interface InvoiceMatchLine {
+  claimId: number;
+  line: number;
+  invoiceNo: string;
+  status: InvoiceMatchStatus;
+  /** Why it is not matched, in the UI language. */
+  message?: string;
+}
+
+export interface BookSettings {
+  /** 纳税人识别号 (统一社会信用代码); '' until set. */
+  taxId: string;
+}
+
+/** 15-digit old codes, 18-character 统一社会信用代码, 20-character numbers of some individuals. */
+export const taxIdSchema = z
+  .string()
+  .max(40)
+  .transform((s) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase())
+  .refine((s) => s === '' || /^[0-9A-Z]{15}$|^[0-9A-Z]{18}$|^[0-9A-Z]{20}$/.test(s), 'invoices.badTaxId');
+
+export const invoicesChannels = {
+  'invoices.match': channel<{ lines: InvoiceMatchLine[] }>()(z.object({ from: periodSchema, to: periodSchema })),
+  'book.settings': channel<BookSettings>()(z.object({})),
+  'book.set': channel<BookSettings>()(z.object({ taxId: taxIdSchema.optional() })),
+};

@@ -1,0 +1,22 @@
+import { defineMessages } from './define';
+
+export const invoicesMessages = defineMessages(
+  {
+    'invoices.notEInvoiceXml': () => '这不是数电票 XML 文件（缺少 EInvoice 发票号码或价税合计）',
+    'invoices.badTaxId': (p) => `纳税人识别号“${p.taxId}”格式不正确（应为 15、18 或 20 位数字和大写字母）`,
+    'invoices.status.missing': (p) => `发票 ${p.invoice} 不在发票台账中（未从电子税务局导入，或号码有误）`,
+    'invoices.status.amountDiffers': (p) => `发票 ${p.invoice} 的价税合计为 ${p.total}，报销金额为 ${p.amount}`,
+    'invoices.status.buyerDiffers': (p) => `发票 ${p.invoice} 的购买方（${p.buyer}）不是本公司`,
+    'invoices.status.voided': (p) => `发票 ${p.invoice} 已作废或红冲（${p.status}）`,
+    'invoices.status.reused': (p) => `发票 ${p.invoice} 已在报销单 #${p.claim} 第 ${p.line} 行报销过，一张发票只能报销一次`,
+  },
+  {
+    'invoices.notEInvoiceXml': () => 'This is not a 数电票 XML file (no EInvoice number or total)',
+    'invoices.badTaxId': (p) => `Taxpayer ID "${p.taxId}" is malformed (15, 18 or 20 digits and capital letters)`,
+    'invoices.status.missing': (p) => `Invoice ${p.invoice} is not in the invoice ledger (not imported from the tax bureau, or a wrong number)`,
+    'invoices.status.amountDiffers': (p) => `Invoice ${p.invoice} totals ${p.total}; the claim line says ${p.amount}`,
+    'invoices.status.buyerDiffers': (p) => `The buyer of invoice ${p.invoice} (${p.buyer}) is not this company`,
+    'invoices.status.voided': (p) => `Invoice ${p.invoice} is voided or red-lettered (${p.status})`,
+    'invoices.status.reused': (p) => `Invoice ${p.invoice} was already claimed on claim #${p.claim}, line ${p.line}: an invoice is claimed once`,
+  },
+);
