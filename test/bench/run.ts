@@ -4,8 +4,8 @@
  * `--smoke` runs tiny sizes to keep the cases working in CI; it asserts nothing about time.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import type { BenchCase, BenchResult, BenchSize } from './types';
 
@@ -59,6 +59,9 @@ for (const file of files) {
       if (c.maxRssMb !== undefined && r.peakRssMb > c.maxRssMb) misses.push(`RSS > ${c.maxRssMb} MB`);
     }
     rows.push({ name: c.name, target: c.target, ...r, ...(ratio !== undefined ? { ratio } : {}), verdict: size === 'smoke' ? 'smoke' : misses.length ? `MISSES: ${misses.join(', ')}` : 'meets' });
+    // Each case as it finishes, with the load it ran under: a long run on a shared machine
+    // cut short still leaves what it measured.
+    appendFileSync('bench-results.partial.jsonl', JSON.stringify({ at: new Date().toISOString(), loadavg: loadavg(), ...rows[rows.length - 1] }) + '\n');
   }
 }
 
@@ -72,7 +75,7 @@ const table = [
   ...rows.map((r) => `| ${r.name} | ${fmt(r.ms)} | ${fmt(r.baselineMs)} | ${r.ratio === undefined ? '—' : (r.ratio < 0.1 ? r.ratio.toPrecision(2) : fmt(r.ratio, 2)) + '×'} | ${fmt(r.peakRssMb, 0)} | ${r.target} | ${r.verdict}${r.note ? ` (${r.note})` : ''} |`),
 ].join('\n');
 console.log(table);
-writeFileSync('bench-results.json', JSON.stringify({ size, machine, at: new Date().toISOString(), cases: rows }, null, 2));
+writeFileSync('bench-results.json', JSON.stringify({ size, machine, at: new Date().toISOString(), loadavg: loadavg(), cases: rows }, null, 2));
 console.log(`\n${rows.length} cases, ${failed} failed; results in bench-results.json`);
 // A case that cannot run is a broken benchmark: fail the command (times never fail it).
 if (failed > 0) process.exitCode = 1;

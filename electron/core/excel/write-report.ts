@@ -164,7 +164,14 @@ async function writeWorkbook(path: string, results: ReportResult[], opts: WriteO
       header.commit();
       for (const row of s.rows) {
         for (let i = 0; i < kinds.length; i++) values[i] = sheetValue(kinds[i]!, row[keys[i]!]);
-        const added = styleCells(ws.addRow(values), styles, !!s.form);
+        const added = ws.addRow(values);
+        // A new row carries its own empty style object, which exceljs's style index misses
+        // (keyed by object) and serialises to find it is the default: once per row, 100,000
+        // times for a journal (a profile of writeReports). The shared one is looked up once.
+        // Statement form rows keep their own (styleFormRow styles the row).
+        // (Row.style is exceljs's own field, doc/row.js; its typings leave it out.)
+        if (!s.form) (added as ExcelJS.Row & { style: Partial<ExcelJS.Style> }).style = NO_STYLE;
+        styleCells(added, styles, !!s.form);
         if (s.form) styleFormRow(added, s);
         added.commit();
         if (++done % YIELD_EVERY === 0) {
