@@ -21,6 +21,8 @@ export default defineConfig({
           engine: resolve('electron/main/engine-process.ts'),
           'job-worker': resolve('electron/core/jobs/worker.ts'),
           'import-reader': resolve('electron/core/import/read-worker.ts'),
+          // book check's SQLite integrity check, beside its other checks (book/integrity.ts).
+          'integrity-worker': resolve('electron/core/book/integrity-worker.ts'),
         },
         // The core both entries share lands in one chunk, named for what it is.
         output: { chunkFileNames: 'chunks/core-[hash].js' },

@@ -36,6 +36,22 @@ export interface ReportSection {
   rows: ReportRow[];
   totals?: ReportRow;
   charts?: ChartSpec[];
+  /** Facts a script reads beside the rows (the balance sheet's `balanced`); the CLI's --json puts them at its top level. */
+  facts?: Record<string, string | number | boolean>;
+  /** Sentences shown under the grid and the sheet (资产总计 = 负债和所有者权益总计 checked). */
+  notes?: string[];
+  /** A statutory statement: the Excel writer adds the form's furniture (corner code, 编制单位, 单位：元). */
+  form?: StatementForm;
+  /** One record per line when `rows` are a printed layout (the balance sheet's two column pairs); the CLI's --json gives these. */
+  records?: ReportRow[];
+}
+
+export interface StatementForm {
+  kind: 'balance-sheet' | 'income-statement';
+  /** The corner label: 会小企01表, 会企02表. */
+  code: string;
+  /** The date line under the title: 2026年06月30日 or 2026年06月. */
+  dateLine: string;
 }
 
 export interface ReportResult {

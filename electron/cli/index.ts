@@ -4,7 +4,9 @@ import { bookCommands } from './commands/book';
 import { reportCommands } from './commands/report';
 import { claimsCommands } from './commands/claims';
 import { ledgerCommands } from './commands/ledger';
+import { periodCommands } from './commands/period';
 import { importCommands } from './commands/import';
+import { vouchersCommands } from './commands/vouchers';
 import { runCli, type Command } from './run';
 
 const usage = `client-ledger — 客户费用账本 command line
@@ -19,7 +21,9 @@ const usage = `client-ledger — 客户费用账本 command line
                                       (password of USER, if any, from CLIENT_LEDGER_PASSWORD)
   report pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx   every report of the period in one workbook
   export hledger BOOK [--out FILE]    plain-text accounting journal (hledger -f FILE bal)
-  period close BOOK YYYY-MM | period reopen BOOK YYYY-MM --reason TEXT
+  period transfer-pl BOOK YYYY-MM     结转损益: P&L to 本年利润 (December: also to 利润分配-未分配利润)
+  period close BOOK YYYY-MM [--confirm-future]   in order; exit 2 with the 结账检查's blockers
+  period reopen BOOK YYYY-MM --reason TEXT       the latest closed period only
   allocate BOOK --period YYYY-MM [--post]   allocate overhead with the saved rules (--post: reclass voucher)
   allocation rules BOOK | allocation rule-add BOOK 'RULE-JSON'
   schedule add BOOK 'SCHEDULE-JSON' | schedule list BOOK | schedule run BOOK --period YYYY-MM
@@ -27,10 +31,15 @@ const usage = `client-ledger — 客户费用账本 command line
                                       KIND: expenses customers employees accounts revenue drivers
                                       timesheets opening-balances vouchers
   import batches BOOK | import undo BOOK BATCH_ID
+  vouchers review|unreview|post BOOK ID --as USER   审核 / 反审核 / 记账 (ID: voucher id, or 记-0003 with --period)
+  vouchers print BOOK --from YYYY-MM --to YYYY-MM --out FILE.pdf [--layout a4|voucher]
+  vouchers renumber BOOK --period YYYY-MM          凭证整理: renumber an open period in date order
+  vouchers settings BOOK [--review-required yes|no] [--self-review yes|no] [--words 记|收付转|记收付转]
+  vouchers list BOOK [--period YYYY-MM]
 
 Every command takes --json (one JSON document on stdout) and --lang zh-CN|en.
 Exit codes: 0 success, 2 bad input (nothing written), 1 internal error.`;
 
-const commands: Record<string, Command> = { ...bookCommands, ...ledgerCommands, ...reportCommands, ...claimsCommands, ...allocationCommands, ...importCommands };
+const commands: Record<string, Command> = { ...bookCommands, ...ledgerCommands, ...periodCommands, ...reportCommands, ...claimsCommands, ...allocationCommands, ...importCommands, ...vouchersCommands };
 
 process.exitCode = await runCli(process.argv.slice(2), commands, usage);

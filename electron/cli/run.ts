@@ -57,6 +57,11 @@ const FLAGS = {
   reason: { type: 'string' },
   account: { type: 'string' },
   date: { type: 'string' },
+  layout: { type: 'string' },
+  'review-required': { type: 'string' },
+  'self-review': { type: 'string' },
+  words: { type: 'string' },
+  'confirm-future': { type: 'boolean' },
 } as const;
 
 export async function runCli(argv: string[], commands: Record<string, Command>, usage: string): Promise<number> {

@@ -1,5 +1,5 @@
 /**
- * Cost allocation and customer profitability (DOMAIN.md: Cost allocation, Customer
+ * Cost allocation and customer profitability (docs/domain.md: Cost allocation, Customer
  * profitability): rules CRUD, runs, what-if, explanations, reclass posting.
  */
 import { z } from 'zod';

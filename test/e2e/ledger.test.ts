@@ -38,6 +38,9 @@ it('enters a voucher by keyboard, posts it, sees it in the trial balance and rev
 
   // The voucher, keyboard only from the date field on.
   await page.getByRole('button', { name: '凭证', exact: true }).click();
+  // A one-accountant book that posts without 审核 (vouchers.test.ts walks the review workflow).
+  await page.getByTestId('setting-review-required').uncheck();
+  await page.getByTestId('voucher-toolbar-note').getByText('凭证设置已保存').waitFor();
   const editor = page.getByTestId('voucher-editor');
   await page.getByTestId('voucher-date').fill('2026-01-15');
   const kb = page.keyboard;
@@ -126,7 +129,10 @@ it('enters a voucher by keyboard, posts it, sees it in the trial balance and rev
 it('pastes rows copied from Excel, refuses a closed period and reopens it with a reason', async () => {
   const { page } = e;
   await page.getByRole('button', { name: '期间', exact: true }).click();
-  await page.getByTestId('period-2026-01').getByRole('button', { name: '结账' }).click();
+  // 结账 after 结转损益 (the month's expenses move to 本年利润 first, or the 结账检查 blocks).
+  await page.getByTestId('period-2026-01').getByRole('button', { name: '结转损益' }).click();
+  await page.getByTestId('period-note').getByText(/结转/).waitFor();
+  await page.getByTestId('period-2026-01').getByRole('button', { name: '结账', exact: true }).click();
   await page.getByTestId('period-2026-01').getByText('已结账').waitFor();
   await e.shot('ledger-08-periods');
 

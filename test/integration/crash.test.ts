@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBook } from '../../electron/core/book/check';
 import { openBook } from '../../electron/core/book/open';
 import { saveRule } from '../../electron/core/allocation/rules';
+import { transferPl } from '../../electron/core/closing/transfer';
+import { closePeriod } from '../../electron/core/ledger/periods';
 import { bigBook } from '../bench/gen-book';
 import { writeExpenseSheet } from '../bench/import.bench';
 
@@ -137,11 +139,21 @@ describe('crash safety (SIGKILL)', () => {
       const st = r.state as { posted: number; lines: number };
       expect([before, after].map((x) => `${x.posted}/${x.lines}`), `kill at ${f}`).toContain(`${st.posted}/${st.lines}`);
     }
-    // Period close: the status and its audit record go together.
-    const tc = runToEnd(['period', 'close', join(dir, 'alloc-full.book'), '2026-06']);
+    // Period close: the status and its audit record go together. Months close in order after
+    // their 结转损益: the template has January to May closed and June's P&L transferred.
+    const closeTemplate = join(dir, 'close-template.book');
+    copyFileSync(template, closeTemplate);
+    const ready = openBook(closeTemplate);
+    for (const p of ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']) ready.tx(() => (transferPl(ready, p), closePeriod(ready, p)));
+    ready.tx(() => transferPl(ready, '2026-06'));
+    ready.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    ready.close();
+    const closeFull = join(dir, 'close-full.book');
+    copyFileSync(closeTemplate, closeFull);
+    const tc = runToEnd(['period', 'close', closeFull, '2026-06']);
     for (const f of FRACTIONS) {
       const work = join(dir, `close-${f}.book`);
-      copyFileSync(template, work);
+      copyFileSync(closeTemplate, work);
       await killAfter(['period', 'close', work, '2026-06'], s + f * (tc - s));
       const r = inspect(work, (q) => q(`SELECT (SELECT status FROM period WHERE period = '2026-06') AS status, (SELECT COUNT(*) FROM audit_log WHERE action = 'period.close') AS audited`));
       expect(r.report, `kill at ${f}`).toMatchObject({ ok: true });

@@ -32,8 +32,22 @@ describe('ledger CLI', () => {
     const tb = cli(dir, 'report', 'trial-balance', path, '--from', '2026-02', '--to', '2026-02');
     expect(tb.code).toBe(0);
     const doc = tb.json as { rows: Record<string, unknown>[]; totals: Record<string, number> };
-    expect(Object.keys(doc.rows[0]!)).toEqual(['code', 'name', 'openingFen', 'debitFen', 'creditFen', 'closingFen']);
-    expect(doc.rows.find((r) => r.code === '1002')).toEqual({ code: '1002', name: '银行存款', openingFen: 1_000_000, debitFen: 0, creditFen: 300_050, closingFen: 699_950 });
+    // The signed columns first, then the Chinese layout's split ones (issue 15).
+    expect(Object.keys(doc.rows[0]!)).toEqual(['code', 'name', 'openingFen', 'debitFen', 'creditFen', 'closingFen', 'openingDebitFen', 'openingCreditFen', 'ytdDebitFen', 'ytdCreditFen', 'closingDebitFen', 'closingCreditFen']);
+    expect(doc.rows.find((r) => r.code === '1002')).toEqual({
+      code: '1002',
+      name: '银行存款',
+      openingFen: 1_000_000,
+      debitFen: 0,
+      creditFen: 300_050,
+      closingFen: 699_950,
+      openingDebitFen: 1_000_000,
+      openingCreditFen: 0,
+      ytdDebitFen: 1_000_000,
+      ytdCreditFen: 300_050,
+      closingDebitFen: 699_950,
+      closingCreditFen: 0,
+    });
     expect(doc.totals).toMatchObject({ debitFen: 300_050, creditFen: 300_050 });
 
     const journal = join(dir, 'out.journal');

@@ -1,4 +1,4 @@
-/** `export hledger BOOK [--out FILE]`, `period close|reopen BOOK PERIOD [--reason TEXT]` */
+/** `export hledger BOOK [--out FILE]` (period commands: period.ts) */
 import { resolve } from 'node:path';
 import { CliUsageError, type Command } from '../run';
 
@@ -12,20 +12,4 @@ const exportHledger: Command = async ({ args, flags, open, call }) => {
   return { json: { path: r.path, transactions: r.transactions }, text: `wrote ${r.transactions} transactions to ${r.path}` };
 };
 
-const periodUsage = 'period close BOOK YYYY-MM | period reopen BOOK YYYY-MM --reason TEXT';
-
-const closePeriod: Command = async ({ args, open, call }) => {
-  if (!args[0] || !args[1]) throw new CliUsageError(periodUsage);
-  await open(args[0]);
-  const periods = await call('periods.close', { period: args[1] });
-  return { json: periods.find((p) => p.period === args[1]) ?? { period: args[1], status: 'closed' }, text: `closed ${args[1]}` };
-};
-
-const reopenPeriod: Command = async ({ args, flags, open, call }) => {
-  if (!args[0] || !args[1] || typeof flags.reason !== 'string') throw new CliUsageError(periodUsage);
-  await open(args[0]);
-  const periods = await call('periods.reopen', { period: args[1], reason: flags.reason });
-  return { json: periods.find((p) => p.period === args[1]) ?? { period: args[1], status: 'open' }, text: `reopened ${args[1]}` };
-};
-
-export const ledgerCommands = { 'export hledger': exportHledger, 'period close': closePeriod, 'period reopen': reopenPeriod };
+export const ledgerCommands = { 'export hledger': exportHledger };

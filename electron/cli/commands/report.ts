@@ -56,7 +56,9 @@ const run: Command = async ({ args, flags, call, open, session }) => {
   const filters: ReportFilters = typeof flags.account === 'string' ? { account: flags.account } : {};
   const r = await call('reports.run', { name, ...range(flags), filters });
   const first = r.sections[0];
-  const json: Record<string, unknown> = { report: r.report, title: r.title, from: r.from, to: r.to, rows: first?.rows ?? [], totals: first?.totals ?? null, sections: r.sections };
+  // A statement's caption rows (流动资产：) have no 行次: scripts get the numbered lines, and its facts (balanced) beside them.
+  const rows = first?.form ? (first.records ?? first.rows).filter((x) => x.line != null) : (first?.rows ?? []);
+  const json: Record<string, unknown> = { report: r.report, title: r.title, from: r.from, to: r.to, ...first?.facts, rows, totals: first?.totals ?? null, sections: r.sections };
   let text = reportText(r);
   if (typeof flags.out === 'string') {
     const written = await writeReports(resolve(flags.out), [r], { locale: session.locale });

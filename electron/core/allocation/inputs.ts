@@ -9,6 +9,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Book } from '../book/book';
 import { revenueCondition } from './revenue';
 import type { Target } from './rules';
+import { notClosing } from '../closing/sql';
 
 export interface Customer {
   id: number;
@@ -27,6 +28,8 @@ export interface Department {
 
 /** Lines written by an allocation reclass are overhead moved, not a customer's direct cost. */
 export const NOT_RECLASS = `voucher_id NOT IN (SELECT id FROM voucher WHERE source_type = 'allocation')`;
+/** 结转损益 moves a month's P&L to 本年利润: pools, revenue and cost drivers measure the month before it (closing/sql.ts). */
+const NOT_CLOSING = notClosing();
 
 export class AllocInputs {
   private drivers = new Map<string, Map<number, number>>();
@@ -48,7 +51,7 @@ export class AllocInputs {
     const like = accounts.map(() => `(account_code >= ? AND account_code < ?)`).join(' OR ');
     const sql = `SELECT account_code AS account, department_id AS departmentId, SUM(debit_fen) - SUM(credit_fen) AS amountFen
            FROM voucher_line
-          WHERE posted = 1 AND period = ? AND customer_id IS NULL AND (${like})
+          WHERE posted = 1 AND period = ? AND customer_id IS NULL AND (${like}) AND ${NOT_CLOSING}
             ${departmentId !== null ? 'AND department_id = ?' : ''}
           GROUP BY account_code, department_id ORDER BY account_code, department_id`;
     let stmt = this.statements.get(sql);
@@ -104,7 +107,7 @@ export class AllocInputs {
       rows = s
         .prepare(
           `SELECT customer_id AS id, SUM(credit_fen) - SUM(debit_fen) AS v FROM voucher_line
-            WHERE posted = 1 AND period = ? AND customer_id IS NOT NULL AND ${rev.sql}
+            WHERE posted = 1 AND period = ? AND customer_id IS NOT NULL AND ${rev.sql} AND ${NOT_CLOSING}
             GROUP BY customer_id`,
         )
         .all(this.period, ...rev.params) as typeof rows;
@@ -112,7 +115,7 @@ export class AllocInputs {
       rows = s
         .prepare(
           `SELECT l.customer_id AS id, SUM(l.debit_fen) - SUM(l.credit_fen) AS v FROM voucher_line l JOIN account a ON a.code = l.account_code
-            WHERE l.posted = 1 AND l.period = ? AND l.customer_id IS NOT NULL AND a.type IN ('expense','cost') AND ${NOT_RECLASS}
+            WHERE l.posted = 1 AND l.period = ? AND l.customer_id IS NOT NULL AND a.type IN ('expense','cost') AND ${NOT_RECLASS} AND ${NOT_CLOSING}
             GROUP BY l.customer_id`,
         )
         .all(this.period) as typeof rows;

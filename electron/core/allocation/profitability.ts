@@ -1,5 +1,5 @@
 /**
- * Customer profitability (DOMAIN.md: Customer profitability) over a period range:
+ * Customer profitability (docs/domain.md: Customer profitability) over a period range:
  * revenue − direct cost − allocated overhead = profit, margin, rank, classes, the whale
  * curve; and per account manager (customer.manager_id) expense, revenue, growth against
  * the previous range of equal length, retention and revenue per yuan of expense.
@@ -14,6 +14,7 @@ import type { CustomerProfit, Figures, ManagerRoi, ProfitClass } from '../../../
 import { NOT_RECLASS } from './inputs';
 import { isRevenueAccount } from './revenue';
 import { clientExpenseAccounts } from '../reports/expenses/facts';
+import { notClosing } from '../closing/sql';
 
 /** The share of total positive profit the 'high' class covers (the usual Pareto cut). */
 export const HIGH_SHARE_PERCENT = 80;
@@ -30,7 +31,7 @@ export function customerFigures(book: Book, from: string, to: string): Map<numbe
   const lines = book.sqlite
     .prepare(
       `SELECT customer_id AS id, account_code AS account, SUM(debit_fen) AS d, SUM(credit_fen) AS c FROM voucher_line
-        WHERE posted = 1 AND customer_id IS NOT NULL AND period BETWEEN ? AND ? AND ${NOT_RECLASS}
+        WHERE posted = 1 AND customer_id IS NOT NULL AND period BETWEEN ? AND ? AND ${NOT_RECLASS} AND ${notClosing()}
         GROUP BY customer_id, account_code`,
     )
     .all(from, to) as { id: number; account: string; d: number; c: number }[];

@@ -26,6 +26,8 @@ export function currentRunId(book: Book, period: string): number | null {
 
 export function runAllocation(book: Book, period: string, opts: { ruleSet?: string; rules?: Rule[] } = {}): { runId: number; result: AllocationResult } {
   const p = toPeriod(period);
+  // A closed month's allocation can be viewed, not re-run: a new run would change its customer profit (the database refuses too, 0810).
+  if (book.sqlite.prepare(`SELECT 1 FROM period WHERE period = ? AND status = 'closed'`).get(p)) throw new UserError('closing.allocationClosed', { period: p });
   const posted = book.sqlite.prepare('SELECT id FROM alloc_run WHERE period = ? AND voucher_id IS NOT NULL').get(p) as { id: number } | undefined;
   if (posted) throw new UserError('allocation.periodPosted', { period: p, run: posted.id });
   const ruleSet = opts.ruleSet ?? 'default';

@@ -7,7 +7,8 @@ import type { Book } from './book';
 import type { Standard } from '../chart/default-chart';
 import { backupBook } from './backup';
 import { autoBackup, listBackups, restoreBackup } from './backups';
-import { checkBook } from './check';
+import type { CheckReport } from './check';
+import { startJob } from '../jobs/runner';
 import { checklist } from './checklist';
 import { cockpit } from './cockpit';
 import { lockBook } from './lock';
@@ -87,7 +88,8 @@ export const bookHandlers = defineHandlers({
   },
   'book.recent': (_req, s) => s.recent.list(),
   'book.backup': (req, s) => backupBook(s.requireBook(), resolveBookPath(s, req.path), req.overwrite ?? false),
-  'book.check': (_req, s) => checkBook(s.requireBook()),
+  // Off this thread: the window (or the CLI's progress) keeps going while a big book is read through.
+  'book.check': (_req, s) => startJob<CheckReport>(s, 'book.check', {}).done,
   'backups.list': (req, s) => listBackups(req.path ? resolveBookPath(s, req.path) : s.requireBook().path),
   'backups.restore': (req, s) => {
     const target = resolveBookPath(s, req.path);

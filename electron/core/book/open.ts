@@ -1,7 +1,7 @@
 /**
- * Creating and opening book files. A book is opened only after SQLite's integrity check
- * passes and its migrations are applied; anything else is a typed error and the file is
- * left as it was.
+ * Creating and opening book files. A book is opened only after SQLite's quick check of its
+ * schema and small tables passes (integrity.ts) and its migrations are applied; anything
+ * else is a typed error and the file is left as it was.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import type { Standard } from '../chart/default-chart';
 import { Book } from './book';
 import { seedBook } from './seed';
 import { thisPeriodLocal } from '../../../shared/today';
+import { quickCheckAtOpen } from './integrity';
 
 export interface CreateBookInput {
   path: string;
@@ -65,7 +66,8 @@ export function openBook(path: string): Book {
     throw new UserError('book.notABook', { path });
   }
   try {
-    const integrity = sqlite.pragma('integrity_check', { simple: true });
+    // The small tables only; the full integrity check runs in the background (integrity.ts).
+    const integrity = quickCheckAtOpen(sqlite);
     if (integrity !== 'ok') throw new UserError('book.corrupt', { detail: String(integrity) });
     const hasMeta = sqlite
       .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'book_meta'`)

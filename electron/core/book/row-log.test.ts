@@ -16,6 +16,8 @@ import { ROW_LOG_TABLES } from './row-log';
 
 /** A change per covered table that keeps its constraints; tables the demo leaves empty get a row inserted. */
 const first = (t: string, key = 'id') => `${key} = (SELECT min(${key}) FROM ${t})`;
+/** Management data of closed months is refused by triggers (0810): tamper with a row of the demo's last month, reopened below. */
+const last = (t: string, key = 'id') => `${key} = (SELECT max(${key}) FROM ${t} WHERE period = (SELECT max(period) FROM ${t}))`;
 const TAMPER: Record<(typeof ROW_LOG_TABLES)[number], string> = {
   book_meta: `UPDATE book_meta SET value = value || '!' WHERE key = 'company'`,
   period: `UPDATE period SET closed_by = 'mallory' WHERE ${first('period', 'period')}`,
@@ -32,12 +34,12 @@ const TAMPER: Record<(typeof ROW_LOG_TABLES)[number], string> = {
   policy_rule: `UPDATE policy_rule SET note = coalesce(note, '') || '!' WHERE ${first('policy_rule')}`,
   approval_level: `UPDATE approval_level SET above_fen = above_fen + 1 WHERE ${first('approval_level', 'step')}`,
   budget: `UPDATE budget SET amount_fen = amount_fen + 100 WHERE ${first('budget')}`,
-  driver_value: `UPDATE driver_value SET value_milli = value_milli + 1 WHERE ${first('driver_value')}`,
-  timesheet: `UPDATE timesheet SET hours_milli = hours_milli + 1 WHERE ${first('timesheet')}`,
+  driver_value: `UPDATE driver_value SET value_milli = value_milli + 1 WHERE ${last('driver_value')}`,
+  timesheet: `UPDATE timesheet SET hours_milli = hours_milli + 1 WHERE ${last('timesheet')}`,
   schedule: `UPDATE schedule SET memo = memo || '!' WHERE ${first('schedule')}`,
-  schedule_entry: `UPDATE schedule_entry SET posted_at = posted_at || '!' WHERE rowid = (SELECT min(rowid) FROM schedule_entry)`,
+  schedule_entry: `UPDATE schedule_entry SET posted_at = coalesce(posted_at, '') || '!' WHERE ${last('schedule_entry', 'rowid')}`,
   alloc_rule: `UPDATE alloc_rule SET name = name || '!' WHERE ${first('alloc_rule')}`,
-  alloc_run: `UPDATE alloc_run SET total_fen = total_fen + 1 WHERE ${first('alloc_run')}`,
+  alloc_run: `UPDATE alloc_run SET total_fen = total_fen + 1 WHERE ${last('alloc_run')}`,
   import_batch: `INSERT INTO import_batch (kind, mode, file_name, file_hash, created_at, created_by) VALUES ('expenses', 'claims', 'x.xlsx', '', '2026-01-01', 'mallory')`,
   import_mapping: `INSERT INTO import_mapping (shape, kind, mapping, updated_at) VALUES ('forged', 'expenses', '{}', '2026-01-01')`,
 };
@@ -47,6 +49,8 @@ const session = testSession();
 
 beforeAll(async () => {
   await session.call('book.demo', {});
+  const latestClosed = session.session.requireBook().sqlite.prepare(`SELECT max(period) FROM period WHERE status = 'closed'`).pluck().get() as string;
+  await session.call('periods.reopen', { period: latestClosed, reason: 'tamper tests edit its rows' });
   const book = session.session.requireBook();
   book.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   demo = join(tempDir(), 'demo.book');
@@ -145,7 +149,7 @@ describe('row log tamper checks', () => {
   });
 
   it('allocation lines: an edited or removed line is found through the lines hash of the run', () => {
-    const edited = tamperedCheck((db) => db.prepare('UPDATE alloc_line SET amount_fen = amount_fen + 1 WHERE id = (SELECT min(id) FROM alloc_line)').run());
+    const edited = tamperedCheck((db) => db.prepare('UPDATE alloc_line SET amount_fen = amount_fen + 1 WHERE id = (SELECT max(id) FROM alloc_line)').run());
     expect(edited.some((m) => /^alloc_line of alloc_run \d+: lines differ/.test(m))).toBe(true);
     const removed = tamperedCheck((db) => db.prepare('DELETE FROM alloc_line WHERE id = (SELECT max(id) FROM alloc_line)').run());
     expect(removed.some((m) => m.startsWith('alloc_line of alloc_run '))).toBe(true);
@@ -153,6 +157,11 @@ describe('row log tamper checks', () => {
 
   it('app actions after opening the book leave the check passing', async () => {
     const { call } = session;
+    // The session's own folder is removed after the first test (tempDir), and book.check
+    // opens the file again in a job worker: work on a copy that exists.
+    const path = join(tempDir(), 'actions.book');
+    copyFileSync(demo, path);
+    await call('book.open', { path });
     const book = session.session.requireBook();
     // The first approval step of a submitted claim belongs to the claimant's approver.
     const submitted = book.sqlite

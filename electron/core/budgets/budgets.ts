@@ -1,5 +1,5 @@
 /**
- * Budgets (DOMAIN.md: Budgets): an amount per period (month, quarter, year) and scope
+ * Budgets (docs/domain.md: Budgets): an amount per period (month, quarter, year) and scope
  * (employee, department, customer, category, or a combination). Actual is what posted
  * vouchers put on expense accounts with those dimensions; committed is claims submitted
  * or approved but not yet posted (net of deductible VAT, as they will post). Levels:
@@ -9,6 +9,7 @@
 import { UserError } from '../../../shared/errors';
 import type { BudgetCheck, BudgetRow } from '../../../shared/contract/claims';
 import type { Book } from '../book/book';
+import { notClosing } from '../closing/sql';
 import type { BudgetPeriodKind, BudgetTable } from '../db/schema/claims-control';
 import type { Selectable } from 'kysely';
 
@@ -61,7 +62,7 @@ export function actualFen(book: Book, b: Budget): number {
   const row = book.sqlite
     .prepare(
       `SELECT COALESCE(SUM(l.debit_fen - l.credit_fen), 0) AS s FROM voucher_line l JOIN account a ON a.code = l.account_code
-        WHERE l.posted = 1 AND a.type = 'expense' AND l.period BETWEEN ? AND ?${s.sql}`,
+        WHERE l.posted = 1 AND a.type = 'expense' AND l.period BETWEEN ? AND ? AND ${notClosing('l')}${s.sql}`,
     )
     .get(from, to, ...s.params) as { s: number };
   return row.s;

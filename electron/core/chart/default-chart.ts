@@ -1,9 +1,10 @@
 /**
- * Default charts of accounts (DOMAIN.md: Chart of accounts). Codes are 4-2-2. The
+ * Default charts of accounts (docs/domain.md: Chart of accounts). Codes are 4-2-2. The
  * enterprise standard (企业会计准则) uses 4xxx for equity and 6xxx for profit and loss
  * where the small-company standard (小企业会计准则) uses 3xxx and 5xxx; the rest is the same.
  */
 import type { AccountType, Side } from '../db/schema/account';
+import { enterpriseExtra, sharedExtra, smallExtra, type Row } from './statutory';
 
 export type Standard = 'small' | 'enterprise';
 
@@ -16,7 +17,7 @@ export interface ChartAccount {
 }
 
 /** Written with the small-company codes; `P` and `E` mark the codes that differ by standard. */
-const base: Array<[code: string, name: string, type: AccountType, side: Side, dims?: string]> = [
+const base: Row[] = [
   ['1001', '库存现金', 'asset', 'debit'],
   ['1002', '银行存款', 'asset', 'debit'],
   ['1122', '应收账款', 'asset', 'debit', 'customer'],
@@ -62,14 +63,12 @@ export function codeFor(standard: Standard, template: string): string {
   return template;
 }
 
+/** The full statutory chart (statutory.ts) with our 管理费用-客户管理费 leaves, in code order. */
 export function defaultChart(standard: Standard): ChartAccount[] {
-  return base.map(([code, name, type, side, dims]) => ({
-    code: codeFor(standard, code),
-    name,
-    type,
-    side,
-    ...(dims ? { dims } : {}),
-  }));
+  const rows = [...base, ...sharedExtra, ...(standard === 'small' ? smallExtra : enterpriseExtra)];
+  return rows
+    .map(([code, name, type, side, dims]) => ({ code: codeFor(standard, code), name, type, side, ...(dims ? { dims } : {}) }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** Accounts the standard entries post to, by role, so no domain hard-codes 5xxx or 6xxx. */
@@ -101,6 +100,31 @@ export const accountRoles = {
   managementSalaries: 'PS0204',
   entertainmentExpense: 'PS0205',
   financeExpense: 'PS03',
+  // Period end and payroll (issue 15): 本年利润 3103/4103 → 利润分配-未分配利润 310415/410415.
+  profitDistribution: 'E104',
+  undistributedProfit: 'E10415',
+  statutorySurplus: 'E10401',
+  surplusReserve: 'E101',
+  salariesPayable: '221101',
+  socialInsurancePayable: '221102',
+  housingFundPayable: '221103',
+  vatInputTransferOut: '222103',
+  vatTransferUnpaid: '222104',
+  unpaidVat: '222105',
+  cityTaxPayable: '222106',
+  eduSurchargePayable: '222107',
+  localEduSurchargePayable: '222108',
+  individualIncomeTaxPayable: '222109',
+  corporateIncomeTaxPayable: '222110',
+  fixedAssets: '1601',
+  accumulatedDepreciation: '1602',
+  shortTermLoans: '2001',
+  otherCost: 'P402',
+  taxesAndSurcharges: 'P403',
+  investmentIncome: 'P111',
+  nonOperatingIncome: 'P301',
+  nonOperatingExpense: 'P711',
+  incomeTax: 'P801',
 } as const;
 
 export type AccountRole = keyof typeof accountRoles;

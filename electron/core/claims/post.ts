@@ -1,5 +1,5 @@
 /**
- * The claim's two vouchers (DOMAIN.md: Standard entries 2), posted through the ledger's
+ * The claim's two vouchers (docs/domain.md: Standard entries 2), posted through the ledger's
  * rules. Accrual at final approval (one voucher per month of expense dates): Dr each
  * line's category account (net of deductible VAT) with customer, employee, department
  * and category; Dr 应交税费-进项税额 for the deductible VAT; Cr 其他应付款 with the

@@ -5,8 +5,8 @@
  * driver tables and timesheets, and allocation rules with a run for every month.
  * Everything goes through the same functions the screens use.
  */
-import type { Period } from '../../../shared/period';
-import { lastDay } from '../../../shared/period';
+import { lastDay, type Period } from '../../../shared/period';
+import { thisPeriodLocal } from '../../../shared/today';
 import type { Book } from '../book/book';
 import { createClaim, type ClaimLineInput } from '../claims/create';
 import { approveClaim, payClaim, submitClaim } from '../claims/workflow';
@@ -17,6 +17,7 @@ import { saveRule } from '../allocation/rules';
 import { runAllocation } from '../allocation/runs';
 import { createUser } from '../users/users';
 import { closePeriod } from '../ledger/periods';
+import { transferPl } from '../closing/transfer';
 import { customers, demoApprover, managers } from './data';
 import type { DemoIds } from './generate';
 
@@ -162,6 +163,11 @@ export function demoExtras(book: Book, ids: DemoIds, r: () => number): void {
   budgets(book, ids);
   schedules(book, ids);
   driversAndRules(book, ids, r);
-  // The first ten months are closed, as an accountant would have done month by month.
-  for (const p of ids.periods.slice(0, 10)) closePeriod(book, p);
+  // Month-end as the accountant does it, month by month through the real code: 结转损益
+  // (December also carries 本年利润 to 未分配利润), then 结账 — every month but today's.
+  const today = thisPeriodLocal();
+  for (const p of ids.periods.filter((x) => x < today)) {
+    transferPl(book, p);
+    closePeriod(book, p);
+  }
 }

@@ -68,6 +68,15 @@ export function undoBatch(book: Book, id: number): UndoResult {
     .all(id) as number[];
   for (const v of vouchers) reverseVoucher(book, v);
   s.prepare(`DELETE FROM voucher WHERE source_type = 'import' AND source_id = ? AND status = 'draft'`).run(id);
+  // A closed month's allocation inputs stay (the database refuses too): say which month, not a trigger's text.
+  const closedInput = s
+    .prepare(
+      `SELECT period FROM (SELECT period FROM driver_value WHERE batch_id = ? UNION SELECT period FROM timesheet WHERE batch_id = ?)
+        WHERE period IN (SELECT period FROM period WHERE status = 'closed') LIMIT 1`,
+    )
+    .pluck()
+    .get(id, id) as string | undefined;
+  if (closedInput) throw new UserError('ledger.periodClosed', { period: closedInput });
   s.prepare('DELETE FROM driver_value WHERE batch_id = ?').run(id);
   s.prepare('DELETE FROM timesheet WHERE batch_id = ?').run(id);
 

@@ -4,7 +4,7 @@ import { defineHandlers } from '../service/handlers';
 import { saveDraft } from './drafts';
 import { exportHledger } from './hledger';
 import { detailPage, journalPage } from './lines';
-import { closePeriod, reopenPeriod } from './periods';
+import { closePeriod, reopenPeriod, withFuturePeriods } from './periods';
 import { listPeriods, pageVouchers, voucherDto } from './read';
 import { trialBalance } from './trial-balance';
 import { deleteDraft, postDraft, reverseVoucher } from './vouchers';
@@ -12,7 +12,11 @@ import { deleteDraft, postDraft, reverseVoucher } from './vouchers';
 export const ledgerHandlers = defineHandlers({
   'vouchers.save': (req, s) => {
     const book = s.requireBook();
-    const id = book.tx(() => saveDraft(book, req.id, { date: req.date, memo: req.memo, lines: req.lines }));
+    const id = book.tx(() =>
+      withFuturePeriods(book, req.confirmFuture, () =>
+        saveDraft(book, req.id, { date: req.date, memo: req.memo, lines: req.lines, attachments: req.attachments, ...(req.word ? { word: req.word } : {}) }),
+      ),
+    );
     return voucherDto(book, id);
   },
   'vouchers.post': (req, s) => {
@@ -37,7 +41,7 @@ export const ledgerHandlers = defineHandlers({
     const book = s.requireBook();
     const first = book.meta('first_period');
     if (first && req.period < first) throw new UserError('ledger.beforeFirstPeriod', { period: req.period, first });
-    book.tx(() => closePeriod(book, req.period));
+    book.tx(() => withFuturePeriods(book, req.confirmFuture, () => closePeriod(book, req.period)));
     return listPeriods(book);
   },
   'periods.reopen': (req, s) => {

@@ -4,7 +4,7 @@
  * journal and compare every account with our trial balance, to the fen.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../../shared/money';
@@ -37,8 +37,10 @@ function hledgerBalances(file: string, extra: string[]): Map<string, number> {
     const amount = m[2]!.replace('CNY', '').trim();
     const parsed = parseAmount(amount === '0' ? '0' : amount);
     if (!parsed.ok) throw new Error(`unparseable amount ${m[2]}`);
-    const code = m[1]!.split(':').at(-1)!.split(' ')[0]!;
-    out.set(code, parsed.fen);
+    const codes = m[1]!.split(':').map((part) => part.split(' ')[0]!);
+    out.set(codes.at(-1)!, parsed.fen);
+    // --tree folds a parent with one child into the child's row ("3104 利润分配:310415 未分配利润"): the parent has the same balance.
+    if (extra.includes('--tree')) for (const c of codes.slice(0, -1)) if (!out.has(c)) out.set(c, parsed.fen);
   }
   return out;
 }
@@ -79,7 +81,8 @@ describe.skipIf(!existsSync(HLEDGER))('hledger export', () => {
 
     const ours = trialBalance(book, '2026-01', '2026-06');
     const types = new Set(ours.rows.map((row) => book.sqlite.prepare('SELECT type FROM account WHERE code = ?').pluck().get(row.code)));
-    expect([...types].sort()).toEqual(['asset', 'equity', 'expense', 'liability', 'revenue']);
+    // Every account type of the chart is reached (the statutory chart has 成本类 too).
+    expect([...types].sort()).toEqual(['asset', 'cost', 'equity', 'expense', 'liability', 'revenue']);
     const flat = hledgerBalances(file, ['--flat']);
     const tree = hledgerBalances(file, ['--tree']);
     let compared = 0;
@@ -91,5 +94,13 @@ describe.skipIf(!existsSync(HLEDGER))('hledger export', () => {
     for (const [code, fen] of flat) expect([code, fen]).toEqual([code, ours.rows.find((x) => x.code === code)?.closingFen]);
     expect(compared).toBeGreaterThan(30);
     expect(execFileSync(HLEDGER, ['-f', file, 'bal', '-N', '--depth', '1', '-O', 'csv'], { encoding: 'utf8' })).toContain('"3001 实收资本"');
+    // Every account is declared (with its type): strict account checking passes, and fails without the directives.
+    expect(() => execFileSync(HLEDGER, ['-f', file, 'check', 'accounts'], { encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
+    const undeclared = join(dir, 'undeclared.journal');
+    writeFileSync(undeclared, readFileSync(file, 'utf8').replace(/^account .*\n/gm, ''));
+    expect(() => execFileSync(HLEDGER, ['-f', undeclared, 'check', 'accounts'], { encoding: 'utf8', stdio: 'pipe' })).toThrow();
+    const declared = execFileSync(HLEDGER, ['-f', file, 'accounts', '--types'], { encoding: 'utf8' });
+    expect(declared).toMatch(/^5602 管理费用\s+; type: X$/m);
+    expect(declared).toMatch(/^1002 银行存款\s+; type: A$/m);
   });
 });

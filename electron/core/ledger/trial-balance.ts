@@ -64,3 +64,48 @@ export function trialBalance(book: Book, from: string, to: string, filters: Repo
   const top = [...acc.values()].filter((r) => r.code.length === 4);
   return { rows, totals: { debitFen: top.reduce((s, r) => s + r.debitFen, 0), creditFen: top.reduce((s, r) => s + r.creditFen, 0) } };
 }
+
+/** The 科目余额表 as Chinese books print it: each balance unsigned in its 借方 or 贷方 column. */
+export interface ChineseTrialBalanceRow extends TrialBalanceRow {
+  openingDebitFen: number;
+  openingCreditFen: number;
+  ytdDebitFen: number;
+  ytdCreditFen: number;
+  closingDebitFen: number;
+  closingCreditFen: number;
+}
+
+const SPLIT = ['openingDebitFen', 'openingCreditFen', 'debitFen', 'creditFen', 'ytdDebitFen', 'ytdCreditFen', 'closingDebitFen', 'closingCreditFen'] as const;
+export type ChineseTotals = Record<(typeof SPLIT)[number], number>;
+
+/**
+ * Opening and closing split by the sign of the balance (a parent's is its children's net,
+ * as in 金蝶/用友); 本年累计 is the movement from January of `to`'s year to `to`. Rows keep the
+ * signed openingFen / closingFen (debit positive) that scripts read.
+ */
+export function chineseTrialBalance(book: Book, from: string, to: string, filters: ReportFilters = {}): { rows: ChineseTrialBalanceRow[]; totals: ChineseTotals } {
+  const tb = trialBalance(book, from, to, filters);
+  const yearStart = `${to.slice(0, 4)}-01`;
+  const ytd = new Map(trialBalance(book, yearStart, to, filters).rows.map((r) => [r.code, r]));
+  // An account with a movement this year but none in the range and no balance is still listed.
+  const codes = new Set([...tb.rows.map((r) => r.code), ...ytd.keys()]);
+  const byCode = new Map(tb.rows.map((r) => [r.code, r]));
+  const names = new Map([...ytd.values()].map((r) => [r.code, r.name]));
+  const rows = [...codes].sort().map((code): ChineseTrialBalanceRow => {
+    const r = byCode.get(code) ?? { code, name: names.get(code) ?? code, openingFen: 0, debitFen: 0, creditFen: 0, closingFen: ytd.get(code)?.closingFen ?? 0 };
+    const opening = r.openingFen;
+    const closing = r.closingFen;
+    return {
+      ...r,
+      openingDebitFen: Math.max(opening, 0),
+      openingCreditFen: Math.max(-opening, 0),
+      ytdDebitFen: ytd.get(code)?.debitFen ?? 0,
+      ytdCreditFen: ytd.get(code)?.creditFen ?? 0,
+      closingDebitFen: Math.max(closing, 0),
+      closingCreditFen: Math.max(-closing, 0),
+    };
+  });
+  // Totals over first-level accounts only (parents already hold their sub-accounts).
+  const totals = Object.fromEntries(SPLIT.map((k) => [k, rows.filter((r) => r.code.length === 4).reduce((s, r) => s + r[k], 0)])) as ChineseTotals;
+  return { rows, totals };
+}

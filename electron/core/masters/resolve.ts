@@ -128,7 +128,3 @@ export class MasterResolver {
     return codeOf(table, n, width);
   }
 }
-
-/** One-off find-or-create for screens. */
-export const findOrCreateCustomer = (book: Book, name: string): Resolved => new MasterResolver(book).customer(name);
-export const findOrCreateEmployee = (book: Book, name: string): Resolved => new MasterResolver(book).employee(name);

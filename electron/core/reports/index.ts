@@ -10,8 +10,9 @@ import { expenseReports } from './expenses/index';
 import { budgetReport } from '../budgets/report';
 import { claimsAuditReport } from '../claims/audit-report';
 import { allocationReports } from '../allocation/reports';
+import { statementReports } from '../statements/reports';
 
-const modules: ReportModule[] = [trialBalanceReport, detailLedgerReport, journalReport, ...expenseReports, ...allocationReports, budgetReport, claimsAuditReport];
+const modules: ReportModule[] = [...statementReports, trialBalanceReport, detailLedgerReport, journalReport, ...expenseReports, ...allocationReports, budgetReport, claimsAuditReport];
 
 export const reports = new Map<string, ReportModule>();
 for (const m of modules) {

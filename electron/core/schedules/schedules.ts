@@ -1,5 +1,5 @@
 /**
- * Amortization and deferral schedules (DOMAIN.md: Standard entries 3 and 4). A schedule
+ * Amortization and deferral schedules (docs/domain.md: Standard entries 3 and 4). A schedule
  * spreads a total over n months straight line in fen, the last month taking the remainder.
  * Running a period posts each due schedule's voucher for that month once: the
  * schedule_entry row (primary key schedule + month) records it, so a second run posts
@@ -156,34 +156,40 @@ export function listSchedules(book: Book, today?: string): ScheduleView[] {
   return rows.map((r) => viewSchedule(book, r, today));
 }
 
-/** Posts period P's entry of every active schedule (or one), once. Dated the month's last day. */
+/**
+ * Posts period P's entry of every active schedule (or one), once. Dated the month's last day.
+ * An earlier instalment whose month was closed before it was posted is posted here too, in
+ * P, with a memo naming the closed month, instead of being lost for good.
+ */
 export function runSchedules(book: Book, p: string, scheduleId?: number): RunResult {
   const target = toPeriod(p);
   const rows = scheduleId !== undefined ? [rowOf(book, scheduleId)] : (book.sqlite.prepare('SELECT * FROM schedule WHERE active = 1 ORDER BY id').all() as ScheduleRow[]);
   const done = book.sqlite.prepare('SELECT 1 FROM schedule_entry WHERE schedule_id = ? AND period_no = ?');
   const record = book.sqlite.prepare('INSERT INTO schedule_entry (schedule_id, period_no, period, amount_fen, voucher_id, posted_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const closed = new Set(book.sqlite.prepare(`SELECT period FROM period WHERE status = 'closed' AND period < ?`).pluck().all(target) as string[]);
   const facts = accountFacts(book);
   const result: RunResult = { period: target, posted: [], alreadyPosted: 0 };
   for (const r of rows) {
-    const entry = planOf(r).find((e) => e.period === target);
-    if (!entry) continue;
-    if (done.get(r.id, entry.no)) {
-      result.alreadyPosted++;
-      continue;
+    const plan = planOf(r);
+    const entry = plan.find((e) => e.period === target);
+    const missed = plan.filter((e) => e.period < target && closed.has(e.period) && !done.get(r.id, e.no));
+    if (entry && done.get(r.id, entry.no)) result.alreadyPosted++;
+    const due = [...missed, ...(entry && !done.get(r.id, entry.no) ? [entry] : [])];
+    for (const e of due) {
+      const dims = { customerId: r.customer_id, employeeId: r.employee_id, departmentId: r.department_id };
+      const memo = e.period === target ? `${r.name} ${e.no}/${r.periods}` : `${r.name} ${e.no}/${r.periods}（${e.period} 已结账，补记于 ${target}）`;
+      const v = bookVoucher(book, {
+        date: lastDay(target),
+        memo,
+        source: { type: 'schedule', id: r.id },
+        lines: [
+          { account: r.debit_account, debitFen: e.amountFen, ...dims },
+          { account: r.credit_account, creditFen: e.amountFen, ...dims },
+        ],
+      }, facts);
+      record.run(r.id, e.no, target, e.amountFen, v.id, new Date().toISOString());
+      result.posted.push({ scheduleId: r.id, name: r.name, voucherId: v.id, amountFen: e.amountFen });
     }
-    const dims = { customerId: r.customer_id, employeeId: r.employee_id, departmentId: r.department_id };
-    const memo = `${r.name} ${entry.no}/${r.periods}`;
-    const v = bookVoucher(book, {
-      date: lastDay(target),
-      memo,
-      source: { type: 'schedule', id: r.id },
-      lines: [
-        { account: r.debit_account, debitFen: entry.amountFen, ...dims },
-        { account: r.credit_account, creditFen: entry.amountFen, ...dims },
-      ],
-    }, facts);
-    record.run(r.id, entry.no, target, entry.amountFen, v.id, new Date().toISOString());
-    result.posted.push({ scheduleId: r.id, name: r.name, voucherId: v.id, amountFen: entry.amountFen });
   }
   if (result.posted.length) book.audit({ action: 'schedule.run', entity: 'period', entityId: target, after: { posted: result.posted.map((x) => [x.scheduleId, x.voucherId, x.amountFen]) } });
   return result;

@@ -12,6 +12,7 @@ import { accountsHandlers } from '../accounts/app';
 import { allocationHandlers } from '../allocation/app';
 import { schedulesHandlers } from '../schedules/app';
 import { ledgerHandlers } from '../ledger/app';
+import { vouchersHandlers } from '../ledger/vouchers-app';
 import { mastersHandlers } from '../masters/app';
 import { reportsHandlers } from '../reports/app';
 import { claimsHandlers } from '../claims/app';
@@ -19,11 +20,12 @@ import { policyHandlers } from '../policy/app';
 import { budgetsHandlers } from '../budgets/app';
 import { usersHandlers } from '../users/app';
 import { importHandlers } from '../import/app';
+import { closingHandlers } from '../closing/app';
 import { mergeHandlers, type Handler } from './handlers';
 import type { Session } from './session';
 import { sqliteUserError } from './sqlite-errors';
 
-export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers);
+export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers, closingHandlers, vouchersHandlers);
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
   const fail = (e: UserError): Reply<unknown> => ({

@@ -79,6 +79,12 @@ export function ReportSectionView({ section, printing, hideTitle }: { section: R
   return (
     <section className="report-section" data-testid={`section-${section.name}`}>
       {!hideTitle && <h2>{section.title}</h2>}
+      {section.notes?.map((n) => (
+        // The balance sheet's check: green when 资产总计 = 负债和所有者权益总计, red when not.
+        <p key={n} className={section.facts?.balanced === false ? 'error' : 'ok-note'} data-testid={`note-${section.name}`}>
+          {n}
+        </p>
+      ))}
       {options.length > 0 && section.rows.length > 0 && (
         <div className="report-charts">
           {options.map(({ spec, option }, i) => (

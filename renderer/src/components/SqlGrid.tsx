@@ -91,6 +91,11 @@ export function SqlGrid<Row>({ columns, fetchPage, reloadKey, rowId, onRowDouble
         onColumnMoved={(e) => e.finished && saveColumns(e.api, testId)}
         getRowId={rowId ? (p) => rowId(p.data) : undefined}
         onRowDoubleClicked={(e) => e.data && onRowDoubleClicked?.(e.data)}
+        // Enter on a focused row does what a double-click does (keyboard users open rows too).
+        onCellKeyDown={(e) => {
+          const key = (e.event as KeyboardEvent | null | undefined)?.key;
+          if (key === 'Enter' && e.data) onRowDoubleClicked?.(e.data);
+        }}
       />
     </div>
   );

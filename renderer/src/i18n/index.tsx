@@ -11,13 +11,15 @@ import { backupStrings } from './strings/backups';
 import { checklistStrings } from './strings/checklist';
 import { claimsStrings } from './strings/claims';
 import { importStrings } from './strings/import';
+import { voucherStrings } from './strings/vouchers';
+import { closingStrings } from './strings/closing';
 import { approvalStrings } from './strings/approval';
 import { homeStrings } from './strings/home';
 import { roiStrings } from './strings/roi';
 
 export type Locale = 'zh-CN' | 'en';
 
-const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings, approvalStrings, homeStrings, roiStrings] as const;
+const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings, closingStrings, voucherStrings, approvalStrings, homeStrings, roiStrings] as const;
 type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
 export type StringKey = Keys;
 

@@ -12,6 +12,7 @@ import { Picker, itemLabel } from '../components/Picker';
 import { SqlGrid } from '../components/SqlGrid';
 import { Grid } from '../components/Grid';
 import { useI18n } from '../i18n/index';
+import { VoucherView } from './vouchers/workflow-ui';
 
 type Tab = 'tb' | 'detail' | 'journal';
 type TbRow = TrialBalanceDto['rows'][number];
@@ -23,6 +24,8 @@ const moneyCol = { type: 'rightAligned', width: 150, valueFormatter: money, cell
 export function LedgerPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('tb');
+  // The voucher behind a 明细账 / 序时账 row, opened by double-click or Enter.
+  const [viewId, setViewId] = useState<number | null>(null);
   const [periods, setPeriods] = useState<PeriodRow[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -163,6 +166,7 @@ export function LedgerPage() {
       {tab === 'detail' && account && from && to && (
         <SqlGrid<LedgerLineRow>
           testId="detail-ledger"
+          onRowDoubleClicked={(r) => r.voucherId > 0 && setViewId(r.voucherId)}
           columns={lineColumns(true)}
           reloadKey={`${account.code}|${from}|${to}|${t('ledger.balance')}`}
           rowId={(r) => r.key}
@@ -172,12 +176,14 @@ export function LedgerPage() {
       {tab === 'journal' && from && to && (
         <SqlGrid<LedgerLineRow>
           testId="journal"
+          onRowDoubleClicked={(r) => r.voucherId > 0 && setViewId(r.voucherId)}
           columns={lineColumns(false)}
           reloadKey={`${from}|${to}|${t('ledger.balance')}`}
           rowId={(r) => r.key}
           fetchPage={(after, limit) => api('ledger.journalPage', { from, to: to < from ? from : to, after, limit })}
         />
       )}
+      {viewId !== null && <VoucherView id={viewId} onClose={() => setViewId(null)} />}
     </section>
   );
 }

@@ -1,8 +1,15 @@
-/** 期间: close a month when its books are done; reopening needs a reason, kept in the audit trail. */
+/**
+ * 期间: month-end in order. 结转损益 moves the month's P&L to 本年利润; the 结账检查 lists
+ * what blocks closing (with links to fix it) and what to look at; 结账 runs the check again
+ * and closes; 反结账 is offered on the latest closed month only and needs a reason, kept in
+ * the audit trail. A month beyond next month asks before it is closed.
+ */
 import { useEffect, useState } from 'react';
+import type { CloseCheckDto } from '../../../shared/contract/closing';
 import type { PeriodRow } from '../../../shared/contract/ledger';
-import { api } from '../api/platform';
+import { api, ApiError, errorText } from '../api/platform';
 import { useI18n } from '../i18n/index';
+import { CloseCheckPanel } from './periods/CloseCheckPanel';
 
 export function PeriodsPage() {
   const { t, locale } = useI18n();
@@ -10,26 +17,56 @@ export function PeriodsPage() {
   const [reopening, setReopening] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
+  const [check, setCheck] = useState<CloseCheckDto | null>(null);
 
   useEffect(() => {
-    api('periods.list', {}).then(setRows, (e: Error) => setNote({ text: e.message, error: true }));
+    api('periods.list', {}).then(setRows, (e: unknown) => setNote({ text: errorText(e), error: true }));
   }, []);
 
-  const act = async (period: string, action: 'close' | 'reopen') => {
+  const latestClosed = rows.filter((r) => r.status === 'closed').map((r) => r.period).sort().at(-1) ?? null;
+
+  const run = async (fn: () => Promise<void>) => {
     try {
-      if (action === 'close') {
-        if (!window.confirm(t('period.confirmClose', { period }))) return;
-        setRows(await api('periods.close', { period }));
-      } else {
-        setRows(await api('periods.reopen', { period, reason }));
-        setReopening(null);
-        setReason('');
-      }
-      setNote({ text: t('period.done', { period, action: t(action === 'close' ? 'period.closed' : 'period.open') }) });
+      await fn();
     } catch (e) {
-      setNote({ text: (e as Error).message, error: true });
+      setNote({ text: errorText(e), error: true });
     }
   };
+
+  const transfer = (period: string) =>
+    run(async () => {
+      const r = await api('periods.transferPl', { period });
+      setNote({ text: r.voucherNo ? t('closing.transferred', { period, vouchers: r.vouchers.map((v) => v.no).join('、'), lines: r.lines }) : t('closing.nothing', { period }) });
+      setRows(await api('periods.list', {}));
+      if (check?.period === period) setCheck(await api('periods.closeCheck', { period }));
+    });
+
+  const showCheck = (period: string) => run(async () => setCheck(await api('periods.closeCheck', { period })));
+
+  const close = (period: string) =>
+    run(async () => {
+      const c = await api('periods.closeCheck', { period });
+      setCheck(c);
+      if (c.blockers.length > 0) return;
+      if (!window.confirm(t('period.confirmClose', { period }))) return;
+      try {
+        setRows(await api('periods.close', { period }));
+      } catch (e) {
+        // A month beyond next month: the core asks, the user answers.
+        if (!(e instanceof ApiError && e.code === 'closing.futurePeriod') || !window.confirm(t('closing.confirmFuture', { message: e.message }))) throw e;
+        setRows(await api('periods.close', { period, confirmFuture: true }));
+      }
+      setCheck(null);
+      setNote({ text: t('period.done', { period, action: t('period.closed') }) });
+    });
+
+  const reopen = (period: string) =>
+    run(async () => {
+      setRows(await api('periods.reopen', { period, reason }));
+      setReopening(null);
+      setReason('');
+      setNote({ text: t('period.done', { period, action: t('period.open') }) });
+    });
 
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : '');
 
@@ -39,6 +76,7 @@ export function PeriodsPage() {
         <h1>{t('period.title')}</h1>
       </header>
       {note && <p className={note.error ? 'error' : 'ok-note'} data-testid="period-note">{note.text}</p>}
+      {check && <CloseCheckPanel check={check} onClose={() => setCheck(null)} />}
       <table className="plain periods" data-testid="periods">
         <thead>
           <tr>
@@ -64,14 +102,20 @@ export function PeriodsPage() {
               <td>{p.closedBy ?? ''}</td>
               <td>
                 {p.status === 'open' ? (
-                  <button type="button" onClick={() => void act(p.period, 'close')}>{t('period.close')}</button>
+                  <span className="period-actions">
+                    <button type="button" onClick={() => void transfer(p.period)}>{t('closing.transfer')}</button>
+                    <button type="button" onClick={() => void showCheck(p.period)}>{t('closing.check')}</button>
+                    <button type="button" className="primary" onClick={() => void close(p.period)}>{t('period.close')}</button>
+                  </span>
                 ) : reopening === p.period ? (
-                  <form className="inline-form" onSubmit={(e) => (e.preventDefault(), void act(p.period, 'reopen'))}>
+                  <form className="inline-form" onSubmit={(e) => (e.preventDefault(), void reopen(p.period))}>
                     <input autoFocus required value={reason} placeholder={t('period.reason')} onChange={(e) => setReason(e.target.value)} size={36} />
                     <button type="submit" className="primary" disabled={!reason.trim()}>{t('period.reopen')}</button>
                   </form>
-                ) : (
+                ) : p.period === latestClosed ? (
                   <button type="button" onClick={() => setReopening(p.period)}>{t('period.reopen')}</button>
+                ) : (
+                  <span className="muted" title={t('closing.latestOnly')} />
                 )}
               </td>
             </tr>

@@ -4,7 +4,8 @@
  * transaction with the others pending. An applied id this build does not know means a
  * newer program wrote the book: we refuse to open it rather than guess.
  * Domain ranges keep parallel work apart: 0001 core, 0100 import, 0200 claims,
- * 0300 schedules and allocation, 0400 reports, 0500 reliability, 0600 audit coverage (row log).
+ * 0300 schedules and allocation, 0400 reports, 0500 reliability, 0600 audit coverage (row log),
+ * 0700 UI, 0800 vouchers, 0810 period end, 0820 chart and statements, 0900 security, 0950 speed.
  * A migration is SQL, or a function for what SQL alone cannot do (0600 generates triggers
  * from the tables' columns).
  */
@@ -21,6 +22,9 @@ import * as m0302 from './0302_customer_lines';
 import * as m0500 from './0500_ledger_totals';
 import * as m0600 from './0600_row_log';
 import * as m0601 from './0601_alloc_lines';
+import * as m0800 from './0800_voucher_workflow';
+import * as m0810 from './0810_closed_management';
+import * as m0820 from './0820_statutory_chart';
 import { sealRange } from '../../book/row-log';
 
 export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
@@ -35,6 +39,9 @@ export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
   '0500_ledger_totals': m0500.up,
   '0600_row_log': m0600.up,
   '0601_alloc_lines': m0601.up,
+  '0800_voucher_workflow': m0800.up,
+  '0810_closed_management': m0810.up,
+  '0820_statutory_chart': m0820.up,
 };
 
 /** Migrations this build knows that the book has not had yet (and how many it has had). */

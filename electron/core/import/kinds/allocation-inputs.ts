@@ -9,6 +9,10 @@ import type { Candidate, CommitCtx, KindHandler, RowParse, RowView } from '../ki
 import { cellText, parseDateValue, parseMilliValue } from '../values';
 import { fail, fingerprint, parsePeriodValue } from './common';
 
+/** Closed months keep their allocation inputs as they were (the database refuses too, migration 0810). */
+const closedPeriods = (book: Book): Set<string> =>
+  new Set(book.sqlite.prepare(`SELECT period FROM period WHERE status = 'closed'`).pluck().all() as string[]);
+
 interface DriverRow {
   customer: string;
   driver: string;
@@ -38,8 +42,13 @@ export function driversKind(book: Book): KindHandler<DriverRow> {
     commit(items: Candidate<DriverRow>[], ctx: CommitCtx) {
       const existing = book.sqlite.prepare('SELECT value_milli FROM driver_value WHERE period = ? AND driver = ? AND customer_id = ?').pluck();
       const insert = book.sqlite.prepare('INSERT INTO driver_value (period, driver, customer_id, value_milli, batch_id) VALUES (?, ?, ?, ?, ?)');
+      const closed = closedPeriods(book);
       for (const c of items) {
         const v = c.value;
+        if (closed.has(v.period)) {
+          ctx.reject(c, 'ledger.periodClosed', { period: v.period });
+          continue;
+        }
         const customerId = ctx.masters.find('customer', v.customer);
         const key = `${v.period}|${nameKey(v.driver)}|${nameKey(v.customer)}`;
         const before = inFile.get(key) ?? (customerId !== null ? (existing.get(v.period, v.driver, customerId) as number | undefined) : undefined);
@@ -85,8 +94,13 @@ export function timesheetsKind(book: Book): KindHandler<TimesheetRow> {
     parse: parseTimesheet,
     commit(items: Candidate<TimesheetRow>[], ctx: CommitCtx) {
       const insert = book.sqlite.prepare('INSERT INTO timesheet (date, period, employee_id, customer_id, hours_milli, memo, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const closed = closedPeriods(book);
       for (const c of items) {
         const v = c.value;
+        if (closed.has(v.date.slice(0, 7))) {
+          ctx.reject(c, 'ledger.periodClosed', { period: v.date.slice(0, 7) });
+          continue;
+        }
         const fp = fingerprint('t', [v.date, v.employee, v.customer, v.hoursMilli, v.memo]);
         if (ctx.seen(fp)) {
           ctx.duplicate(c);

@@ -13,6 +13,7 @@ import type { Locale } from '../../../../shared/messages/index';
 import { period, periodRange } from '../../../../shared/period';
 import type { ReportFilters } from '../../../../shared/report';
 import type { Book } from '../../book/book';
+import { notClosing } from '../../closing/sql';
 
 export interface ExpenseFact {
   period: string;
@@ -67,7 +68,7 @@ export function expenseData(book: Book, from: string, to: string, filters: Repor
               SUM(l.debit_fen) AS fen, COUNT(*) AS lines
          FROM voucher_line l LEFT JOIN employee e ON e.id = l.employee_id
         WHERE l.posted = 1 AND l.debit_fen <> 0 AND l.period BETWEEN ? AND ?
-          AND l.account_code IN (SELECT value FROM json_each(?))
+          AND l.account_code IN (SELECT value FROM json_each(?)) AND ${notClosing('l')}
         GROUP BY 1, 2, 3, 4, 5, 6`,
     )
     .all(from, to, JSON.stringify(accounts)) as Raw[];

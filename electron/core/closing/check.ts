@@ -1,0 +1,101 @@
+/**
+ * 结账检查: what stops a month from closing (blockers) and what the accountant should look at
+ * first (warnings), each with its message code, parameters and the page that fixes it.
+ * Blockers: an earlier month still open (periods close strictly in order), P&L not
+ * transferred (and, in December, 本年利润 not moved to 未分配利润), vouchers not posted
+ * (anything but 'posted': drafts, and 'reviewed' once review exists), the trial balance or
+ * the statutory balance sheet (statements/compute.ts: 资产总计 against 负债和所有者权益总计) out
+ * of balance.
+ * Warnings: claims with lines dated in the month still pending, schedules with an instalment
+ * due this month not run, allocation rules without a run for the month.
+ * Reads only, from the trigger-kept totals: cheap enough to run before every close.
+ */
+import { addMonths, period as toPeriod, type Period } from '../../../shared/period';
+import type { MessageCode } from '../../../shared/messages/index';
+import type { Book } from '../book/book';
+import { currentProfitBalance, plAccountsLeft } from './balances';
+import { balanceSheet } from '../statements/compute';
+
+export type CheckLink = 'periods' | 'vouchers' | 'ledger' | 'reports' | 'claims' | 'schedules' | 'allocation';
+
+export interface CheckItem {
+  code: MessageCode;
+  params: Record<string, string | number>;
+  link: CheckLink;
+}
+
+export interface CloseCheck {
+  period: string;
+  blockers: CheckItem[];
+  warnings: CheckItem[];
+}
+
+/** The first month from the book's first period up to (not including) `p` that is not closed. */
+export function firstOpenBefore(book: Book, p: Period): string | null {
+  const first = book.meta('first_period');
+  if (!first || first >= p) return null;
+  const closed = new Set(book.sqlite.prepare(`SELECT period FROM period WHERE status = 'closed' AND period < ?`).pluck().all(p) as string[]);
+  for (let m = toPeriod(first); m < p; m = addMonths(m, 1)) if (!closed.has(m)) return m;
+  return null;
+}
+
+/** Σ debit and Σ credit of every posted line through the month (the trial balance's totals). */
+function ledgerTotals(book: Book, p: string): { debit: number; credit: number } {
+  return book.sqlite.prepare(`SELECT COALESCE(SUM(debit_fen), 0) AS debit, COALESCE(SUM(credit_fen), 0) AS credit FROM ledger_total WHERE period <= ?`).get(p) as { debit: number; credit: number };
+}
+
+/** Active schedules with this month in their plan and no entry for it. */
+function schedulesNotRun(book: Book, p: Period): number {
+  const rows = book.sqlite.prepare(`SELECT id, first_period, periods FROM schedule WHERE active = 1 AND first_period <= ?`).all(p) as { id: number; first_period: string; periods: number }[];
+  const done = book.sqlite.prepare(`SELECT 1 FROM schedule_entry WHERE schedule_id = ? AND period_no = ?`);
+  const idx = (s: string) => Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7));
+  let n = 0;
+  for (const r of rows) {
+    const no = idx(p) - idx(r.first_period) + 1;
+    if (no >= 1 && no <= r.periods && !done.get(r.id, no)) n++;
+  }
+  return n;
+}
+
+export function closeCheck(book: Book, period: string): CloseCheck {
+  const p = toPeriod(period);
+  const blockers: CheckItem[] = [];
+  const warnings: CheckItem[] = [];
+  const earlier = firstOpenBefore(book, p);
+  if (earlier) blockers.push({ code: 'closing.earlierOpen', params: { period: p, earlier }, link: 'periods' });
+
+  const pl = plAccountsLeft(book, p);
+  if (pl.count > 0) {
+    blockers.push({ code: 'closing.plNotTransferred', params: { period: p, count: pl.count, amount: -pl.balance }, link: 'periods' });
+  } else if (p.endsWith('-12')) {
+    const profit = currentProfitBalance(book, p);
+    if (profit !== 0) blockers.push({ code: 'closing.profitNotCarried', params: { period: p, amount: -profit }, link: 'periods' });
+  }
+
+  const unposted = book.sqlite.prepare(`SELECT COUNT(*) FROM voucher WHERE period = ? AND status <> 'posted'`).pluck().get(p) as number;
+  if (unposted > 0) blockers.push({ code: 'ledger.draftsInPeriod', params: { period: p, count: unposted }, link: 'vouchers' });
+
+  const b = ledgerTotals(book, p);
+  if (b.debit !== b.credit) blockers.push({ code: 'closing.trialBalanceOff', params: { debit: b.debit, credit: b.credit }, link: 'ledger' });
+  // With P&L still untransferred the balance sheet is off by exactly that: the blocker above says so already.
+  else if (pl.count === 0) {
+    const bs = balanceSheet(book, p);
+    if (!bs.balanced) blockers.push({ code: 'closing.balanceSheetOff', params: { assets: bs.totals.assets[0], liabilitiesEquity: bs.totals.equityAndLiabilities[0] }, link: 'reports' });
+  }
+
+  const claims = book.sqlite
+    .prepare(
+      `SELECT COUNT(DISTINCT c.id) FROM claim c JOIN claim_line l ON l.claim_id = c.id
+        WHERE c.status <> 'paid' AND l.date >= ? AND l.date <= ?`,
+    )
+    .pluck()
+    .get(`${p}-01`, `${p}-31`) as number;
+  if (claims > 0) warnings.push({ code: 'closing.claimsPending', params: { count: claims }, link: 'claims' });
+  const schedules = schedulesNotRun(book, p);
+  if (schedules > 0) warnings.push({ code: 'closing.schedulesNotRun', params: { count: schedules }, link: 'schedules' });
+  const rules = book.sqlite.prepare(`SELECT 1 FROM alloc_rule WHERE active = 1 AND rule_set = 'default' LIMIT 1`).get();
+  if (rules && !book.sqlite.prepare(`SELECT 1 FROM alloc_run WHERE period = ? LIMIT 1`).get(p)) {
+    warnings.push({ code: 'closing.allocationNotRun', params: { period: p }, link: 'allocation' });
+  }
+  return { period: p, blockers, warnings };
+}
