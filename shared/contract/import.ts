@@ -58,6 +58,8 @@ export interface ImportSummary {
   createdEmployees: number;
   sheets: SheetSummary[];
   rejects: RejectRow[];
+  /** rejects[i]'s non-empty cells as read, for the first 1,000 rejects (the reject workbook holds them all). */
+  rejectValues: string[][];
   duplicateRows: { sheet: string; row: number }[];
   /** Policy exceptions of accepted rows: the first 500, in row order… */
   policy: PolicyException[];

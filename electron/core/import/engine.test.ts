@@ -52,6 +52,10 @@ describe('reading an expense sheet', () => {
       [10, '报销金额为负数（退款或冲减请用凭证处理）'],
     ]);
     expect(s.duplicateRows).toEqual([{ sheet: '11月明细', row: 12 }]);
+    // Each rejected row carries the values it was read with, for the result screen.
+    expect(s.rejectValues).toHaveLength(3);
+    expect(s.rejectValues[0]).toContain('不存在的类别');
+    expect(s.rejectValues[1]!.join(' ')).toMatch(/\d{2}\/\d{2}\/2026/);
     expect(s.acceptedTotalFen).toBe(120050 + 300 + 1250);
     expect(s.byCategory).toEqual({ CRM: 300, MEALS: 1250, TRAVEL: 120050 });
     // Full-width brackets are the same customer; the rejected row's new customer was never created.

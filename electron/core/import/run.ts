@@ -28,6 +28,11 @@ import { scanWorkbook, type ScanReject } from './scan';
 import { importInvoiceXml, isXmlFile } from '../invoices/files';
 
 /** Exceptions listed in a summary (a 200,000-row sheet can raise one per row; the total is always given). */
+
+/** Rejected rows whose values the summary carries (a 200,000-row sheet of rejects stays small). */
+const REJECT_VALUES_SHOWN = 1000;
+const shownValues = (cells: string[]): string[] => cells.filter((v) => v.trim() !== '').slice(0, 12).map((v) => (v.length > 60 ? `${v.slice(0, 59)}…` : v));
+
 export const POLICY_SHOWN = 500;
 /**
  * Rows written per chunk while the file streams in from the reader thread: small enough that
@@ -246,7 +251,10 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     createdCustomers: masters!.created.customer.length,
     createdEmployees: masters!.created.employee.length,
     sheets,
+    // The row's own values beside the reason, so a rejected row can be recognised on screen
+    // (the first rows in full; the reject workbook holds every row's cells).
     rejects: rejects.map((r) => ({ sheet: r.sheet, row: r.row, reason: message(hooks.locale, r.code, r.params) })),
+    rejectValues: rejects.slice(0, REJECT_VALUES_SHOWN).map((r) => shownValues(r.cells)),
     duplicateRows,
     policy,
     policyTotal,

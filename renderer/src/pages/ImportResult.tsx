@@ -91,14 +91,16 @@ export function ImportResult({ result: r, onError }: { result: ImportSummary; on
                 <th>{t('import.sheet')}</th>
                 <th className="num">{t('import.row')}</th>
                 <th>{t('import.reason')}</th>
+                <th>{t('import.values')}</th>
               </tr>
             </thead>
             <tbody>
-              {r.rejects.map((x) => (
+              {r.rejects.map((x, i) => (
                 <tr key={`${x.sheet}!${x.row}`}>
                   <td>{x.sheet}</td>
                   <td className="num">{x.row}</td>
                   <td>{x.reason}</td>
+                  <td className="reject-values">{(r.rejectValues[i] ?? []).join(' · ')}</td>
                 </tr>
               ))}
             </tbody>
