@@ -155,7 +155,7 @@ describe('crash safety (SIGKILL)', () => {
       const work = join(dir, `close-${f}.book`);
       copyFileSync(closeTemplate, work);
       await killAfter(['period', 'close', work, '2026-06'], s + f * (tc - s));
-      const r = inspect(work, (q) => q(`SELECT (SELECT status FROM period WHERE period = '2026-06') AS status, (SELECT COUNT(*) FROM audit_log WHERE action = 'period.close') AS audited`));
+      const r = inspect(work, (q) => q(`SELECT (SELECT status FROM period WHERE period = '2026-06') AS status, (SELECT COUNT(*) FROM audit_log WHERE action = 'period.close' AND entity_id = '2026-06') AS audited`));
       expect(r.report, `kill at ${f}`).toMatchObject({ ok: true });
       const st = r.state as { status: string; audited: number };
       expect(st.audited).toBe(st.status === 'closed' ? 1 : 0);

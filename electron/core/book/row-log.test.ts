@@ -16,6 +16,9 @@ import { ROW_LOG_TABLES } from './row-log';
 
 /** A change per covered table that keeps its constraints; tables the demo leaves empty get a row inserted. */
 const first = (t: string, key = 'id') => `${key} = (SELECT min(${key}) FROM ${t})`;
+/** Rows of a closed month refuse raw writes too (migration 0810's triggers): tamper with the demo's open month. */
+const OPEN = `period IN (SELECT period FROM period WHERE status = 'open')`;
+const firstOpen = (t: string, key = 'id') => `${key} = (SELECT min(${key}) FROM ${t} WHERE ${OPEN})`;
 const TAMPER: Record<(typeof ROW_LOG_TABLES)[number], string> = {
   book_meta: `UPDATE book_meta SET value = value || '!' WHERE key = 'company'`,
   period: `UPDATE period SET closed_by = 'mallory' WHERE ${first('period', 'period')}`,
@@ -32,12 +35,12 @@ const TAMPER: Record<(typeof ROW_LOG_TABLES)[number], string> = {
   policy_rule: `UPDATE policy_rule SET note = coalesce(note, '') || '!' WHERE ${first('policy_rule')}`,
   approval_level: `UPDATE approval_level SET above_fen = above_fen + 1 WHERE ${first('approval_level', 'step')}`,
   budget: `UPDATE budget SET amount_fen = amount_fen + 100 WHERE ${first('budget')}`,
-  driver_value: `UPDATE driver_value SET value_milli = value_milli + 1 WHERE ${first('driver_value')}`,
-  timesheet: `UPDATE timesheet SET hours_milli = hours_milli + 1 WHERE ${first('timesheet')}`,
+  driver_value: `UPDATE driver_value SET value_milli = value_milli + 1 WHERE ${firstOpen('driver_value')}`,
+  timesheet: `UPDATE timesheet SET hours_milli = hours_milli + 1 WHERE ${firstOpen('timesheet')}`,
   schedule: `UPDATE schedule SET memo = memo || '!' WHERE ${first('schedule')}`,
-  schedule_entry: `UPDATE schedule_entry SET posted_at = posted_at || '!' WHERE rowid = (SELECT min(rowid) FROM schedule_entry)`,
+  schedule_entry: `UPDATE schedule_entry SET posted_at = posted_at || '!' WHERE rowid = (SELECT min(rowid) FROM schedule_entry WHERE ${OPEN})`,
   alloc_rule: `UPDATE alloc_rule SET name = name || '!' WHERE ${first('alloc_rule')}`,
-  alloc_run: `UPDATE alloc_run SET total_fen = total_fen + 1 WHERE ${first('alloc_run')}`,
+  alloc_run: `UPDATE alloc_run SET total_fen = total_fen + 1 WHERE ${firstOpen('alloc_run')}`,
   import_batch: `INSERT INTO import_batch (kind, mode, file_name, file_hash, created_at, created_by) VALUES ('expenses', 'claims', 'x.xlsx', '', '2026-01-01', 'mallory')`,
   import_mapping: `INSERT INTO import_mapping (shape, kind, mapping, updated_at) VALUES ('forged', 'expenses', '{}', '2026-01-01')`,
 };
@@ -145,7 +148,7 @@ describe('row log tamper checks', () => {
   });
 
   it('allocation lines: an edited or removed line is found through the lines hash of the run', () => {
-    const edited = tamperedCheck((db) => db.prepare('UPDATE alloc_line SET amount_fen = amount_fen + 1 WHERE id = (SELECT min(id) FROM alloc_line)').run());
+    const edited = tamperedCheck((db) => db.prepare(`UPDATE alloc_line SET amount_fen = amount_fen + 1 WHERE id = (SELECT min(id) FROM alloc_line WHERE run_id IN (SELECT id FROM alloc_run WHERE ${OPEN}))`).run());
     expect(edited.some((m) => /^alloc_line of alloc_run \d+: lines differ/.test(m))).toBe(true);
     const removed = tamperedCheck((db) => db.prepare('DELETE FROM alloc_line WHERE id = (SELECT max(id) FROM alloc_line)').run());
     expect(removed.some((m) => m.startsWith('alloc_line of alloc_run '))).toBe(true);
