@@ -10,8 +10,6 @@ export function period(s: string): Period {
   return s;
 }
 
-export const periodOf = (isoDate: string): Period => period(isoDate.slice(0, 7));
-
 export function addMonths(p: Period, n: number): Period {
   const [y, m] = p.split('-').map(Number) as [number, number];
   const idx = y * 12 + (m - 1) + n;
@@ -26,8 +24,6 @@ export function periodRange(from: Period, to: Period): Period[] {
   for (let p = from; p <= to; p = addMonths(p, 1)) out.push(p);
   return out;
 }
-
-export const firstDay = (p: Period): string => `${p}-01`;
 
 export function lastDay(p: Period): string {
   const [y, m] = p.split('-').map(Number) as [number, number];

@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { ENVIRONMENT_CODES } from '../../shared/messages/files';
 import { UserError } from '../../shared/errors';
 import { message, type Locale } from '../../shared/messages/index';
 import type { ChannelName, Req, Res } from '../../shared/contract/index';
@@ -56,7 +57,12 @@ const FLAGS = {
   comment: { type: 'string' },
   reason: { type: 'string' },
   account: { type: 'string' },
+  layout: { type: 'string' },
+  'review-required': { type: 'string' },
+  'self-review': { type: 'string' },
+  words: { type: 'string' },
   'confirm-future': { type: 'boolean' },
+  date: { type: 'string' },
 } as const;
 
 export async function runCli(argv: string[], commands: Record<string, Command>, usage: string): Promise<number> {
@@ -87,7 +93,8 @@ export async function runCli(argv: string[], commands: Record<string, Command>, 
       call,
       open: async (path) => {
         if (!path) throw new CliUsageError(usage);
-        await call('book.open', { path });
+        // A path typed at the prompt is relative to where it was typed (`..` included).
+        await call('book.open', { path: resolve(path) });
       },
     };
     try {
@@ -101,7 +108,8 @@ export async function runCli(argv: string[], commands: Record<string, Command>, 
     if (e instanceof UserError) {
       const text = (e as UserError & { text?: string }).text ?? message(locale, e.code, e.params);
       out({ error: { code: e.code, message: text } }, text);
-      return 2;
+      // Disk full, read-only, a missing folder: the machine's trouble, not bad input.
+      return ENVIRONMENT_CODES.has(e.code) ? 1 : 2;
     }
     if (e instanceof CliUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       const text = e instanceof CliUsageError ? e.message : `${(e as Error).message}\n\n${usage}`;

@@ -16,7 +16,8 @@ const h = vi.hoisted(() => {
   };
   const windows: { options: Record<string, unknown>; webContents: typeof webContents }[] = [];
   const exposed: Record<string, unknown> = {};
-  return { handlers, webContents, windows, exposed, onHeaders: vi.fn(), onPermission: vi.fn(), invoke: vi.fn(async () => ({ ok: true, data: null })) };
+  const loaded: string[] = [];
+  return { loaded, handlers, webContents, windows, exposed, onHeaders: vi.fn(), onPermission: vi.fn(), invoke: vi.fn(async () => ({ ok: true, data: null })) };
 });
 
 vi.mock('electron', () => ({
@@ -25,8 +26,8 @@ vi.mock('electron', () => ({
     h.windows.push({ options, webContents: h.webContents });
     this.webContents = h.webContents;
     this.once = vi.fn();
-    this.loadFile = vi.fn(async () => {});
-    this.loadURL = vi.fn(async () => {});
+    this.loadFile = vi.fn(async (f: string) => void h.loaded.push(`file:${f}`));
+    this.loadURL = vi.fn(async (u: string) => void h.loaded.push(u));
   }),
   session: { defaultSession: { webRequest: { onHeadersReceived: h.onHeaders }, setPermissionRequestHandler: h.onPermission } },
   ipcMain: { handle: (name: string, fn: (...a: unknown[]) => unknown) => h.handlers.set(name, fn) },
@@ -45,6 +46,7 @@ describe('Electron hardening', () => {
     const { createWindow } = await import('./window');
     createWindow('/app/out/main');
     const prefs = h.windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(h.loaded).toEqual(['app://renderer/index.html']);
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, allowRunningInsecureContent: false });
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
     const navigate = h.webContents.on.mock.calls.find(([event]) => event === 'will-navigate')![1] as (e: { preventDefault(): void }) => void;

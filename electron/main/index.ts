@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { startEngineProcess } from './engine-host';
 import { registerContract } from './ipc';
 import { registerShell } from './shell';
+import { PathGrants } from './path-grants';
+import { RecentBooks } from '../core/service/recent';
+import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createWindow } from './window';
 import { buildMenu } from './menu';
 
@@ -15,6 +18,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 let win: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) app.quit();
+registerAppScheme();
 
 app.on('second-instance', () => {
   if (win?.isMinimized()) win.restore();
@@ -33,8 +37,12 @@ void app.whenReady().then(() => {
     (event) => win?.webContents.send('engine:event', event),
   );
   const isTrusted = (e: IpcMainInvokeEvent) => win !== null && e.sender === win.webContents && e.senderFrame === win.webContents.mainFrame;
-  registerContract(engine.request, isTrusted);
-  registerShell(() => win);
+  const grants = new PathGrants(join(app.getPath('documents'), '客户费用账本'), [app.getPath('userData')]);
+  // Books the user opened before (the recent list the start page offers) were chosen in a dialog then.
+  for (const r of new RecentBooks(app.getPath('userData')).list()) grants.grant(r.path);
+  registerContract(engine.request, isTrusted, grants);
+  registerShell(() => win, isTrusted, grants);
+  serveRenderer(join(here, '../renderer'));
   win = createWindow(here, app.getPath('userData'));
   Menu.setApplicationMenu(buildMenu(() => win, app.getLocale().startsWith('zh') ? 'zh-CN' : 'en'));
   app.on('window-all-closed', () => {

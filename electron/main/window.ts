@@ -6,6 +6,7 @@ import { app, BrowserWindow, session as electronSession } from 'electron';
 import { join } from 'node:path';
 import { CSP } from '../web/server';
 import { loadWindowState, trackWindowState } from './window-state';
+import { APP_ORIGIN } from './app-protocol';
 
 export const webPreferences = (preload: string) => ({
   preload,
@@ -42,6 +43,7 @@ export function createWindow(dir: string, stateDir?: string): BrowserWindow {
   if (stateDir) trackWindowState(win, stateDir);
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   if (devUrl && !app.isPackaged) void win.loadURL(devUrl);
-  else void win.loadFile(join(dir, '../renderer/index.html'));
+  // Our own scheme, not file:// (app-protocol.ts).
+  else void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }

@@ -6,8 +6,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { fileUnder, receiveFile, sendFile } from './files';
 import { safeFileName } from '../../shared/file-name';
 import { startEngineThread } from '../core/engine/thread';
 import { BookView } from './book-view';
@@ -39,6 +40,7 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pdf': 'application/pdf',
 };
 
 /** The same CSP as the Electron window: only our own scripts, no remote content. */
@@ -65,7 +67,17 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   // The engine runs on its own thread: a long action blocks it, never this HTTP loop.
   const session = new BookView();
   const engine = startEngineThread(
-    { session: { settingsDir: options.workDir, booksDir: options.workDir, autoBackup: true, ...(options.locale ? { locale: options.locale } : {}) } },
+    {
+      session: {
+        settingsDir: options.workDir,
+        booksDir: options.workDir,
+        autoBackup: true,
+        // Every path the page sends is confined to the work folder by real path (core/files/paths.ts); keys and settings stay out of reach.
+        confineTo: options.workDir,
+        internalDirs: [join(options.workDir, 'keys'), join(options.workDir, 'recent-books.json')],
+        ...(options.locale ? { locale: options.locale } : {}),
+      },
+    },
     (event) => event.type === 'book' && session.changed(event.path),
   );
   const staticRoot = resolve(options.staticDir);
@@ -89,11 +101,14 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
       if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method', message: 'POST only' } });
       if (url.pathname === '/api/upload') {
         const name = safeFileName(basename(url.searchParams.get('name') ?? 'upload.xlsx'), 'upload.xlsx');
-        const body = await readBody(req, MAX_UPLOAD);
         const dir = join(uploads, randomBytes(6).toString('hex'));
         mkdirSync(dir);
         const path = join(dir, name);
-        writeFileSync(path, body);
+        try {
+          await receiveFile(req, path, MAX_UPLOAD);
+        } catch {
+          return send(res, 413, { ok: false, error: { code: 'upload.failed', message: 'upload too large or interrupted' } });
+        }
         return send(res, 200, { ok: true, data: { path } });
       }
       if (url.pathname === '/api/save-path') {
@@ -114,20 +129,23 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     if (url.pathname === '/download') {
       if (!authorised(req, url)) return send(res, 403, { error: 'bad token' });
       // Only files this harness handed out (exports) or that the core wrote under workDir.
-      const file = resolve(url.searchParams.get('path') ?? '');
-      if (!file.startsWith(resolve(options.workDir) + sep) || !existsSync(file)) return send(res, 404, { error: 'not found' });
-      res.writeHead(200, {
+      const file = fileUnder(options.workDir, resolve(url.searchParams.get('path') ?? ''));
+      if (!file) return send(res, 404, { error: 'not found' });
+      return sendFile(res, file, {
         'content-type': MIME[extname(file)] ?? 'application/octet-stream',
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(file))}`,
       });
-      return void createReadStream(file).pipe(res);
     }
     // Static renderer files; anything unknown falls back to index.html (single-page app).
-    let file = resolve(staticRoot, '.' + decodeURIComponent(url.pathname));
-    if (!file.startsWith(staticRoot) || !existsSync(file) || statSync(file).isDirectory()) file = join(staticRoot, 'index.html');
-    if (!existsSync(file)) return send(res, 500, { error: 'renderer not built: run npm run build:web' });
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      pathname = '/';
+    }
+    const file = fileUnder(staticRoot, resolve(staticRoot, '.' + pathname)) ?? fileUnder(staticRoot, join(staticRoot, 'index.html'));
+    if (!file) return send(res, 500, { error: 'renderer not built: run npm run build:web' });
+    return sendFile(res, file, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
   };
 
   const server = createServer((req, res) => {

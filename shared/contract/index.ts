@@ -14,6 +14,7 @@ import { mastersChannels } from './masters';
 import { claimsChannels } from './claims';
 import { closingChannels } from './closing';
 import { importChannels } from './import';
+import { vouchersChannels } from './vouchers';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -28,7 +29,7 @@ function merge<T extends Record<string, unknown>[]>(...domains: T): UnionToInter
   return out as UnionToIntersection<T[number]>;
 }
 
-export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, importChannels, closingChannels);
+export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, importChannels, closingChannels, vouchersChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

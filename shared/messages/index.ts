@@ -7,16 +7,18 @@ import { bookMessages } from './book';
 import { claimsMessages } from './claims';
 import { closingMessages } from './closing';
 import { commonMessages } from './common';
+import { fileMessages } from './files';
 import { importMessages } from './import';
 import { ledgerMessages } from './ledger';
 import { limitMessages } from './limits';
 import { mastersMessages } from './masters';
 import { reportMessages } from './reports';
+import { voucherMessages } from './vouchers';
 import type { Locale, MessageParams, Text } from './define';
 
 export type { Locale, MessageParams } from './define';
 
-const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages, closingMessages] as const;
+const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages, closingMessages, voucherMessages, fileMessages] as const;
 
 type Domain = (typeof all)[number];
 export type MessageCode = Domain extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;

@@ -3,10 +3,11 @@ import type { ChannelName, Req, Res } from '../../shared/contract/index';
 import { dispatch } from '../../electron/core/service/index';
 import { Session } from '../../electron/core/service/session';
 import { tempDir } from './temp';
+import { testKeys } from './keys';
 
 export function testSession(): { session: Session; dir: string; call: Call; callErr: CallErr } {
   const dir = tempDir();
-  const session = new Session({ settingsDir: dir, booksDir: dir });
+  const session = new Session({ settingsDir: dir, booksDir: dir, keys: testKeys });
   const call: Call = async (channel, req) => {
     const r = await dispatch(session, channel, req);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);

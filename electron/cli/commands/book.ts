@@ -1,4 +1,5 @@
 /** `book create | check | backup` */
+import { resolve } from 'node:path';
 import { CliUsageError, type Command } from '../run';
 import { standardSchema } from '../../../shared/contract/book';
 
@@ -8,7 +9,7 @@ const create: Command = async ({ args, flags, call }) => {
   const standard = standardSchema.safeParse(flags.standard ?? 'small');
   if (!standard.success) throw new CliUsageError(`--standard must be small or enterprise, not ${String(flags.standard)}`);
   const info = await call('book.create', {
-    path,
+    path: resolve(path),
     company: typeof flags.company === 'string' ? flags.company : '我的公司',
     standard: standard.data,
     ...(typeof flags['first-period'] === 'string' ? { firstPeriod: flags['first-period'] } : {}),
@@ -20,16 +21,17 @@ const create: Command = async ({ args, flags, call }) => {
 const check: Command = async ({ args, open, call }) => {
   await open(args[0]);
   const report = await call('book.check', {});
+  const key = report.key.id ? `key ${report.key.id} (${report.key.status}, ${report.key.where ?? 'no key store'})` : `no key (${report.key.status})`;
   const text = report.ok
-    ? `ok: integrity, balances and ${report.auditRecords} audit records verified`
-    : report.findings.map((f) => `${f.check}: ${f.message}`).join('\n');
+    ? [`ok: integrity, balances and ${report.auditRecords} audit records verified; ${key}`, ...report.verified.map((v) => `  verified: ${v}`)].join('\n')
+    : [...report.findings.map((f) => `${f.check}: ${f.message}`), `audit ${key}`].join('\n');
   return { json: report, text, exitCode: report.ok ? 0 : 1 };
 };
 
 const backup: Command = async ({ args, flags, open, call }) => {
   if (!args[1]) throw new CliUsageError('book backup BOOK OUT');
   await open(args[0]);
-  const r = await call('book.backup', { path: args[1], overwrite: flags.overwrite === true });
+  const r = await call('book.backup', { path: resolve(args[1]), overwrite: flags.overwrite === true });
   return { json: r, text: `backed up to ${r.path} (${r.pages} pages)` };
 };
 

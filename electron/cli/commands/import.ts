@@ -2,19 +2,22 @@
 import { resolve } from 'node:path';
 import { formatFen } from '../../../shared/money';
 import { importKindSchema } from '../../../shared/contract/import';
+import { outputPath } from '../../core/files/user-paths';
 import { CliUsageError, type Command } from '../run';
 
 const USAGE = 'import KIND BOOK FILE [--sheet NAME] [--as claims|vouchers] [--rejects OUT.xlsx]\n  KIND: ' + importKindSchema.options.join(' | ');
 
-const run: Command = async ({ args, flags, open, call }) => {
+const run: Command = async ({ args, flags, open, call, session }) => {
   const [kindArg, bookPath, file] = args;
   const kind = importKindSchema.safeParse(kindArg);
   if (!kind.success || !bookPath || !file) throw new CliUsageError(USAGE);
   const as = flags.as ?? 'claims';
   if (as !== 'claims' && as !== 'vouchers') throw new CliUsageError(`--as must be claims or vouchers\n${USAGE}`);
   await open(bookPath);
+  // The rejects file is checked before anything is imported: a refused path means nothing was written (exit 2).
+  const rejects = typeof flags.rejects === 'string' ? outputPath(session, resolve(flags.rejects)) : undefined;
   const s = await call('import.run', { kind: kind.data, path: resolve(file), as, ...(typeof flags.sheet === 'string' ? { sheet: flags.sheet } : {}) });
-  if (typeof flags.rejects === 'string') await call('import.rejects', { batchId: s.batchId, path: resolve(flags.rejects) });
+  if (rejects) await call('import.rejects', { batchId: s.batchId, path: rejects });
   const json = {
     batchId: s.batchId,
     rowsRead: s.rowsRead,

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { formatFen } from '../../../shared/money';
 import type { ReportFilters, ReportResult, ReportSection } from '../../../shared/report';
 import { textWidth, writeReports } from '../../core/excel/write-report';
+import { outputPath } from '../../core/files/user-paths';
 import { CliUsageError, type CliContext, type Command } from '../run';
 
 const USAGE = 'report NAME BOOK --from YYYY-MM --to YYYY-MM [--out FILE.xlsx] [--account CODE]\nreport pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx';
@@ -57,11 +58,12 @@ const run: Command = async ({ args, flags, call, open, session }) => {
   const r = await call('reports.run', { name, ...range(flags), filters });
   const first = r.sections[0];
   // A statement's caption rows (流动资产：) have no 行次: scripts get the numbered lines, and its facts (balanced) beside them.
-  const rows = first?.form ? first.rows.filter((x) => x.line != null) : (first?.rows ?? []);
+  const rows = first?.form ? (first.records ?? first.rows).filter((x) => x.line != null) : (first?.rows ?? []);
   const json: Record<string, unknown> = { report: r.report, title: r.title, from: r.from, to: r.to, ...first?.facts, rows, totals: first?.totals ?? null, sections: r.sections };
   let text = reportText(r);
   if (typeof flags.out === 'string') {
-    const written = await writeReports(resolve(flags.out), [r], { locale: session.locale });
+    // The core's output rule, as for the app's exports: never over a book, its side files or the app's folders.
+    const written = await writeReports(outputPath(session, resolve(flags.out)), [r], { locale: session.locale });
     json.out = written.path;
     text += `\n\n→ ${written.path} (${written.rows} rows)`;
   }

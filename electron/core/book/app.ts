@@ -1,6 +1,8 @@
 /** Book lifecycle channels: create, open, close, recent, backup, check, backups, app info. */
 import { rmSync } from 'node:fs';
-import { basename, isAbsolute, join } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { UserError } from '../../../shared/errors';
+import { bookFilePath, outputPath } from '../files/user-paths';
 import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
 import type { Book } from './book';
@@ -10,7 +12,11 @@ import { autoBackup, listBackups, restoreBackup } from './backups';
 import type { CheckReport } from './check';
 import { startJob } from '../jobs/runner';
 import { checklist } from './checklist';
+import { cockpit } from './cockpit';
 import { lockBook } from './lock';
+import { ensureKeyed, registerKey } from './keying';
+import { FileKeyStore, type AuditKeyStore } from './audit-key';
+import type { Sqlite } from '../db/sqlite';
 import { createBook, openBook } from './open';
 import { fillDemo } from '../demo/generate';
 import { DEMO_COMPANY, DEMO_FIRST } from '../demo/data';
@@ -21,8 +27,11 @@ import { APP_VERSION } from '../version';
 /** A bare file name goes to the books folder; a name without an extension gets `.book`. */
 export function resolveBookPath(session: Session, path: string): string {
   const withExt = /\.[A-Za-z0-9]+$/.test(basename(path)) ? path : `${path}.book`;
-  return isAbsolute(withExt) ? withExt : join(session.options.booksDir, withExt);
+  return bookFilePath(session, withExt);
 }
+
+/** The app passes its own (Electron safeStorage); the CLI and the harness keep key files in their app home. */
+const keyStore = (s: Session): AuditKeyStore => s.options.keys ?? new FileKeyStore(s.options.settingsDir);
 
 const appInfo = (s: Session): AppInfo => ({
   version: APP_VERSION,
@@ -49,12 +58,14 @@ function newBook(path: string, req: { company: string; standard: Standard; first
 }
 
 /** Opens (or creates) under this instance's lock, then makes it the session's book. */
-function adopt(s: Session, path: string, open: (path: string) => Book) {
+function adopt(s: Session, path: string, open: (path: string, prepare?: (sqlite: Sqlite) => void) => Book) {
   if (s.book?.path === path) s.setBook(null);
   const release = lockBook(path);
+  const keys = keyStore(s);
   let book: Book;
   try {
-    book = open(path);
+    book = open(path, (sqlite) => registerKey(sqlite, keys));
+    ensureKeyed(book, keys);
   } catch (e) {
     release();
     throw e;
@@ -68,6 +79,7 @@ function adopt(s: Session, path: string, open: (path: string) => Book) {
 export const bookHandlers = defineHandlers({
   'app.info': (_req, s) => appInfo(s),
   'app.checklist': (_req, s) => checklist(s.requireBook()),
+  'app.cockpit': (_req, s) => cockpit(s.requireBook()),
   'app.setLocale': (req, s) => {
     s.locale = req.locale;
     return appInfo(s);
@@ -85,7 +97,13 @@ export const bookHandlers = defineHandlers({
     return { closed: had };
   },
   'book.recent': (_req, s) => s.recent.list(),
-  'book.backup': (req, s) => backupBook(s.requireBook(), resolveBookPath(s, req.path), req.overwrite ?? false),
+  'book.backup': (req, s) => {
+    const book = s.requireBook();
+    const target = resolveBookPath(s, req.path);
+    if (resolve(target) === resolve(book.path)) throw new UserError('backup.targetIsBook');
+    if (existsSync(target) && !req.overwrite) throw new UserError('book.exists', { path: target });
+    return backupBook(book, outputPath(s, target, { replaceBook: req.overwrite ?? false }), req.overwrite ?? false);
+  },
   // Off this thread: the window (or the CLI's progress) keeps going while a big book is read through.
   'book.check': (_req, s) => startJob<CheckReport>(s, 'book.check', {}).done,
   'backups.list': (req, s) => listBackups(req.path ? resolveBookPath(s, req.path) : s.requireBook().path),

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/sqlite';
+import { advanceAuditHead } from './audit-head';
 
 export interface AuditEntry {
   action: string;
@@ -65,20 +66,24 @@ export function appendAudit(sqlite: Sqlite, e: AuditEntry): void {
     after: e.after === undefined ? null : JSON.stringify(e.after),
     prev_hash: last?.hash ?? GENESIS,
   };
-  st.insert.run({ ...row, hash: digest(row) });
+  const hash = digest(row);
+  const id = Number(st.insert.run({ ...row, hash }).lastInsertRowid);
+  advanceAuditHead(sqlite, id, hash);
 }
 
-export type ChainCheck = { ok: true; records: number } | { ok: false; records: number; brokenAt: number; reason: string };
+export type ChainCheck = ({ ok: true; records: number } | { ok: false; records: number; brokenAt: number; reason: string }) & { lastId: number; lastHash: string };
 
 /** Walks the chain in id order; reports the first record whose link or content is wrong. */
 export function verifyAuditChain(sqlite: Sqlite): ChainCheck {
   let prev = GENESIS;
   let records = 0;
+  let lastId = 0;
   for (const r of sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
     records++;
-    if (r.prev_hash !== prev) return { ok: false, records, brokenAt: r.id, reason: 'link' };
-    if (digest(r) !== r.hash) return { ok: false, records, brokenAt: r.id, reason: 'content' };
+    if (r.prev_hash !== prev) return { ok: false, records, brokenAt: r.id, reason: 'link', lastId, lastHash: prev };
+    if (digest(r) !== r.hash) return { ok: false, records, brokenAt: r.id, reason: 'content', lastId, lastHash: prev };
     prev = r.hash;
+    lastId = r.id;
   }
-  return { ok: true, records };
+  return { ok: true, records, lastId, lastHash: prev };
 }

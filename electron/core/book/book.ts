@@ -4,11 +4,13 @@
  * one transaction, whole or not at all.
  */
 import { builder, Queries } from '../db/query';
+import type { UserError } from '../../../shared/errors';
 import type { Sqlite } from '../db/sqlite';
 import type { Standard } from '../chart/default-chart';
 import { roleAccount, type AccountRole } from '../chart/default-chart';
 import { appendAudit, type AuditEntry } from './audit';
 import { forgetUnsealed, sealRowLog, watchRowLog } from './row-log';
+import { assertBookFiles, checkpointFull, checkpointPassive, fileIdentity, syncedFolder, type FileIdentity } from './wal-guard';
 
 export interface BookInfo {
   path: string;
@@ -17,6 +19,8 @@ export interface BookInfo {
   baseCurrency: string;
   firstPeriod: string;
   bookId: string;
+  /** The sync client's folder the book lives in (OneDrive, 坚果云, …): worth a warning. */
+  syncedFolder: string | null;
 }
 
 export class Book {
@@ -24,8 +28,15 @@ export class Book {
   readonly db: Queries;
   /** Who acts: recorded on every audit record and voucher. */
   user = 'accountant';
+  /** Work the next transaction does first (keying the audit chain, book/keying.ts); returns its undo for a rollback. */
+  beforeFirstWrite: (() => (() => void) | void) | null = null;
+  /** Set when the book was edited behind the app so that it must not be written (book/open-guard.ts): every write throws it. */
+  refusal: UserError | null = null;
   /** Whether this book has the row log (row-log.ts); false only on a book not yet migrated. */
   private readonly rowLog: boolean;
+
+  /** The book file as opened: a replaced file is noticed before the next write (wal-guard.ts). */
+  private readonly identity: FileIdentity | null;
 
   constructor(
     readonly sqlite: Sqlite,
@@ -33,6 +44,13 @@ export class Book {
   ) {
     this.db = new Queries(sqlite);
     this.rowLog = watchRowLog(sqlite);
+    this.identity = fileIdentity(path);
+  }
+
+  /** Throws the typed error if this book must not be written now (held, file replaced, -wal deleted). */
+  assertWritable(): void {
+    if (this.refusal) throw this.refusal;
+    assertBookFiles(this.sqlite, this.path, this.identity);
   }
 
   /**
@@ -41,18 +59,32 @@ export class Book {
    */
   tx<T>(fn: () => T): T {
     if (this.sqlite.inTransaction) throw new Error('nested transaction');
-    return this.sqlite
-      .transaction(() => {
-        // Only what this transaction writes is sealed: a change made on this connection outside any transaction is no app action.
-        if (this.rowLog) forgetUnsealed(this.sqlite);
-        const result = fn();
-        if (this.rowLog) sealRowLog(this.sqlite);
-        return result;
-      })
-      .immediate();
+    this.assertWritable();
+    const first = this.beforeFirstWrite;
+    let undo: (() => void) | void = undefined;
+    let out: T;
+    try {
+      out = this.sqlite
+        .transaction(() => {
+          // Only what this transaction writes is sealed: a change made on this connection outside any transaction is no app action.
+          if (this.rowLog) forgetUnsealed(this.sqlite);
+          if (first) undo = first();
+          const result = fn();
+          if (this.rowLog) sealRowLog(this.sqlite);
+          return result;
+        })
+        .immediate();
+    } catch (e) {
+      (undo as (() => void) | undefined)?.();
+      throw e;
+    }
+    if (first) this.beforeFirstWrite = null;
+    checkpointPassive(this.sqlite);
+    return out;
   }
 
   audit(entry: AuditEntry): void {
+    if (this.refusal) throw this.refusal;
     // Writers that hold a raw transaction (the import) audit their work at its end: seal it with the record.
     if (this.rowLog && this.sqlite.inTransaction) sealRowLog(this.sqlite);
     appendAudit(this.sqlite, { ...entry, user: entry.user ?? this.user });
@@ -70,6 +102,7 @@ export class Book {
       baseCurrency: this.meta('base_currency') ?? 'CNY',
       firstPeriod: this.meta('first_period') ?? '',
       bookId: this.meta('book_id') ?? '',
+      syncedFolder: syncedFolder(this.path),
     };
   }
 
@@ -83,6 +116,8 @@ export class Book {
   }
 
   close(): void {
-    if (this.sqlite.open) this.sqlite.close();
+    if (!this.sqlite.open) return;
+    checkpointFull(this.sqlite);
+    this.sqlite.close();
   }
 }

@@ -9,6 +9,7 @@
  */
 import type { Book } from './book';
 import { verifyAuditChain } from './audit';
+import { checkHeads, type HeadCheck } from './head-check';
 import { checkRowLog } from './row-log-check';
 import { checkPostedVouchers } from '../ledger/audit-check';
 import { checkLedgerTotals } from '../ledger/totals-check';
@@ -26,6 +27,8 @@ export interface CheckReport {
   ok: boolean;
   auditRecords: number;
   findings: CheckFinding[];
+  verified: string[];
+  key: HeadCheck['key'];
 }
 
 /** A domain's check of its content (e.g. posted vouchers against the audit trail). */
@@ -58,12 +61,14 @@ export async function checkBookInParallel(book: Book): Promise<CheckReport> {
 
 const integrityFinding = (text: string): CheckFinding[] => (text === 'ok' ? [] : [{ check: 'integrity', message: text }]);
 
-function report(integrity: CheckFinding[], others: { findings: CheckFinding[]; auditRecords: number }): CheckReport {
+type Others = Omit<CheckReport, 'ok'>;
+
+function report(integrity: CheckFinding[], others: Others): CheckReport {
   const findings = [...integrity, ...others.findings];
-  return { ok: findings.length === 0, auditRecords: others.auditRecords, findings };
+  return { ...others, ok: findings.length === 0, findings };
 }
 
-function otherChecks(book: Book): { findings: CheckFinding[]; auditRecords: number } {
+function otherChecks(book: Book): Others {
   const findings: CheckFinding[] = [];
   const fk = book.sqlite.pragma('foreign_key_check') as unknown[];
   if (fk.length > 0) findings.push({ check: 'foreignKeys', message: `${fk.length} rows reference missing rows` });
@@ -79,6 +84,14 @@ function otherChecks(book: Book): { findings: CheckFinding[]; auditRecords: numb
   }
   const chain = verifyAuditChain(book.sqlite);
   if (!chain.ok) findings.push({ check: 'audit', message: `audit record ${chain.brokenAt}: ${chain.reason} altered` });
+  const heads = checkHeads(book, chain);
+  findings.push(...heads.findings);
   for (const check of CHECKS) findings.push(...check(book));
-  return { findings, auditRecords: chain.records };
+  const verified = [
+    'SQLite integrity check and foreign keys',
+    'every posted voucher balances',
+    ...heads.verified,
+    'posted vouchers, claim and allocation lines, masters, ledger totals and every row-logged table against the audit trail',
+  ];
+  return { findings, auditRecords: chain.records, verified, key: heads.key };
 }

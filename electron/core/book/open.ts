@@ -13,6 +13,7 @@ import { openSqlite, type Sqlite } from '../db/sqlite';
 import type { Standard } from '../chart/default-chart';
 import { Book } from './book';
 import { seedBook } from './seed';
+import { migrateOrHold } from './open-guard';
 import { thisPeriodLocal } from '../../../shared/today';
 import { quickCheckAtOpen } from './integrity';
 
@@ -55,7 +56,8 @@ export function createBook(input: CreateBookInput, now = new Date()): Book {
   }
 }
 
-export function openBook(path: string): Book {
+/** `prepare` runs on the connection before migrations (the session registers the audit key there). */
+export function openBook(path: string, prepare?: (sqlite: Sqlite) => void): Book {
   if (!existsSync(path)) throw new UserError('book.notFound', { path });
   let sqlite: Sqlite;
   try {
@@ -74,11 +76,11 @@ export function openBook(path: string): Book {
       .get();
     if (!hasMeta) throw new UserError('book.notABook', { path });
     configure(sqlite);
+    prepare?.(sqlite);
     // A book about to be changed by a newer program is copied first.
     const { pending, applied } = pendingMigrations(sqlite);
     if (pending.length > 0 && applied > 0) autoBackup(sqlite, path, 'pre-migration');
-    migrate(sqlite);
-    return new Book(sqlite, path);
+    return migrateOrHold(sqlite, path);
   } catch (e) {
     sqlite.close();
     if (e instanceof UserError) throw e;

@@ -4,6 +4,7 @@
  * table's triggers dropped; `book check` must name the table (and in (b) the row). Claim
  * lines, covered by a lines hash in the claim's audit records, are tampered the same way.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,9 +17,8 @@ import { ROW_LOG_TABLES } from './row-log';
 
 /** A change per covered table that keeps its constraints; tables the demo leaves empty get a row inserted. */
 const first = (t: string, key = 'id') => `${key} = (SELECT min(${key}) FROM ${t})`;
-/** Rows of a closed month refuse raw writes too (migration 0810's triggers): tamper with the demo's open month. */
-const OPEN = `period IN (SELECT period FROM period WHERE status = 'open')`;
-const firstOpen = (t: string, key = 'id') => `${key} = (SELECT min(${key}) FROM ${t} WHERE ${OPEN})`;
+/** Management data of closed months is refused by triggers (0810): tamper with a row of the demo's last month, reopened below. */
+const last = (t: string, key = 'id') => `${key} = (SELECT max(${key}) FROM ${t} WHERE period = (SELECT max(period) FROM ${t}))`;
 const TAMPER: Record<(typeof ROW_LOG_TABLES)[number], string> = {
   book_meta: `UPDATE book_meta SET value = value || '!' WHERE key = 'company'`,
   period: `UPDATE period SET closed_by = 'mallory' WHERE ${first('period', 'period')}`,
@@ -35,21 +35,45 @@ const TAMPER: Record<(typeof ROW_LOG_TABLES)[number], string> = {
   policy_rule: `UPDATE policy_rule SET note = coalesce(note, '') || '!' WHERE ${first('policy_rule')}`,
   approval_level: `UPDATE approval_level SET above_fen = above_fen + 1 WHERE ${first('approval_level', 'step')}`,
   budget: `UPDATE budget SET amount_fen = amount_fen + 100 WHERE ${first('budget')}`,
-  driver_value: `UPDATE driver_value SET value_milli = value_milli + 1 WHERE ${firstOpen('driver_value')}`,
-  timesheet: `UPDATE timesheet SET hours_milli = hours_milli + 1 WHERE ${firstOpen('timesheet')}`,
+  driver_value: `UPDATE driver_value SET value_milli = value_milli + 1 WHERE ${last('driver_value')}`,
+  timesheet: `UPDATE timesheet SET hours_milli = hours_milli + 1 WHERE ${last('timesheet')}`,
   schedule: `UPDATE schedule SET memo = memo || '!' WHERE ${first('schedule')}`,
-  schedule_entry: `UPDATE schedule_entry SET posted_at = posted_at || '!' WHERE rowid = (SELECT min(rowid) FROM schedule_entry WHERE ${OPEN})`,
+  schedule_entry: `UPDATE schedule_entry SET posted_at = coalesce(posted_at, '') || '!' WHERE ${last('schedule_entry', 'rowid')}`,
   alloc_rule: `UPDATE alloc_rule SET name = name || '!' WHERE ${first('alloc_rule')}`,
-  alloc_run: `UPDATE alloc_run SET total_fen = total_fen + 1 WHERE ${firstOpen('alloc_run')}`,
+  alloc_run: `UPDATE alloc_run SET total_fen = total_fen + 1 WHERE ${last('alloc_run')}`,
   import_batch: `INSERT INTO import_batch (kind, mode, file_name, file_hash, created_at, created_by) VALUES ('expenses', 'claims', 'x.xlsx', '', '2026-01-01', 'mallory')`,
   import_mapping: `INSERT INTO import_mapping (shape, kind, mapping, updated_at) VALUES ('forged', 'expenses', '{}', '2026-01-01')`,
 };
+
+/**
+ * The rest of what a book from before the row log looks like (the same edits on today's
+ * demo are otherwise the launder attack that db/migrations/audit-guard.ts refuses): none of
+ * the migrations that record their runs (0900 on), no audit head or key id, and no audit records only a newer build
+ * writes, the chain linked as that build wrote it (audit.ts's recipe).
+ */
+function asBuiltBeforeRowLog(db: ReturnType<typeof openSqlite>): void {
+  for (const t of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rl\\_%' ESCAPE '\\'`).pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
+  db.exec(`DELETE FROM _migration WHERE id >= '0900_audit_head'; DROP TABLE IF EXISTS audit_head; DELETE FROM book_meta WHERE key = 'audit_key_id';
+           DROP TRIGGER tr_audit_no_upd; DROP TRIGGER tr_audit_no_del; DELETE FROM audit_log WHERE action IN ('book.migrate', 'audit.keyed')`);
+  let prev = '0'.repeat(64);
+  type Row = { id: number; at: string; user: string; action: string; entity: string; entity_id: string; before: string | null; after: string | null };
+  const set = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
+  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Row[]) {
+    const hash = createHash('sha256').update(JSON.stringify([prev, r.at, r.user, r.action, r.entity, r.entity_id, r.before, r.after])).digest('hex');
+    set.run(prev, hash, r.id);
+    prev = hash;
+  }
+  db.exec(`CREATE TRIGGER tr_audit_no_upd BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+           CREATE TRIGGER tr_audit_no_del BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;`);
+}
 
 let demo: string;
 const session = testSession();
 
 beforeAll(async () => {
   await session.call('book.demo', {});
+  const latestClosed = session.session.requireBook().sqlite.prepare(`SELECT max(period) FROM period WHERE status = 'closed'`).pluck().get() as string;
+  await session.call('periods.reopen', { period: latestClosed, reason: 'tamper tests edit its rows' });
   const book = session.session.requireBook();
   book.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   demo = join(tempDir(), 'demo.book');
@@ -130,12 +154,14 @@ describe('row log tamper checks', () => {
       // What a book from the previous version looks like: no row log, migration 0600 not applied.
       for (const t of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'rl\\_%' ESCAPE '\\' OR name LIKE 'tr_row_log%')`).pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
       db.exec(`DROP TABLE row_log; DROP TABLE row_log_head; DELETE FROM _migration WHERE id = '0600_row_log'`);
+      asBuiltBeforeRowLog(db);
     });
     expect(found).toEqual([]);
     const path = join(tempDir(), 'old.book');
     copyFileSync(demo, path);
     const db = openSqlite(path, { fileMustExist: true });
     db.exec(`DROP TRIGGER tr_row_log_no_del; DROP TABLE row_log; DROP TABLE row_log_head; DELETE FROM _migration WHERE id = '0600_row_log'`);
+    asBuiltBeforeRowLog(db);
     db.close();
     const book = openBook(path);
     const ops = book.sqlite.prepare(`SELECT op, count(*) AS n, count(sealed_hash) AS sealed FROM row_log GROUP BY op`).all();
@@ -148,7 +174,7 @@ describe('row log tamper checks', () => {
   });
 
   it('allocation lines: an edited or removed line is found through the lines hash of the run', () => {
-    const edited = tamperedCheck((db) => db.prepare(`UPDATE alloc_line SET amount_fen = amount_fen + 1 WHERE id = (SELECT min(id) FROM alloc_line WHERE run_id IN (SELECT id FROM alloc_run WHERE ${OPEN}))`).run());
+    const edited = tamperedCheck((db) => db.prepare('UPDATE alloc_line SET amount_fen = amount_fen + 1 WHERE id = (SELECT max(id) FROM alloc_line)').run());
     expect(edited.some((m) => /^alloc_line of alloc_run \d+: lines differ/.test(m))).toBe(true);
     const removed = tamperedCheck((db) => db.prepare('DELETE FROM alloc_line WHERE id = (SELECT max(id) FROM alloc_line)').run());
     expect(removed.some((m) => m.startsWith('alloc_line of alloc_run '))).toBe(true);

@@ -11,6 +11,7 @@ import { UserError } from '../../../shared/errors';
 import type { ReceiptRow } from '../../../shared/contract/claims';
 import type { Book } from '../book/book';
 import { claimRecord } from './edit';
+import { writeAtomicSync } from '../files/paths';
 import { claimLinesHash } from './lines-hash';
 
 export const RECEIPT_LIMIT = 10 * 1024 * 1024;
@@ -44,7 +45,7 @@ export function exportReceipt(book: Book, receiptId: number, target?: string): s
   if (!r) throw new UserError('claims.receiptNotFound', { id: receiptId });
   const out = target ?? join(tmpdir(), 'client-ledger-receipts', String(receiptId), r.file_name);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, r.data);
+  writeAtomicSync(out, (tmp) => writeFileSync(tmp, r.data));
   return out;
 }
 

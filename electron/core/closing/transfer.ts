@@ -15,7 +15,6 @@ import type { Book } from '../book/book';
 import { accountFacts, type AccountFacts, type LineInput } from '../ledger/voucher-rules';
 import { bookVoucher, voucherNo } from '../ledger/vouchers';
 import { CLOSING_SOURCE, CLOSING_KIND } from './sql';
-import { ensureUndistributedProfit } from './accounts';
 import { currentProfitBalance, plBalances } from './balances';
 
 export interface TransferResult {
@@ -81,7 +80,7 @@ function transfer(book: Book, period: string): TransferResult {
   if (p.endsWith('-12')) {
     const bal = currentProfitBalance(book, p);
     if (bal !== 0) {
-      const target = ensureUndistributedProfit(book);
+      const target = book.account('undistributedProfit'); // every book has it: seeded, or added by migration 0820
       const memo = `结转本年利润 ${p.slice(0, 4)}`;
       const lines: LineInput[] = [
         { account: profit, ...side(-bal), memo },

@@ -1,5 +1,5 @@
 /** Import channels. import.run (CLI, tests) runs in-process; import.start runs in a job worker (jobs.ts). */
-import { isAbsolute, resolve } from 'node:path';
+import { inputPath, outputPath } from '../files/user-paths';
 import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
 import { listBatches, undoBatch } from './batches';
@@ -8,8 +8,8 @@ import { previewImport } from './preview';
 import { writeRejectReport } from './rejects';
 import { runImport } from './run';
 
-/** Relative paths are the CLI's (current folder) or the harness's uploads (absolute). */
-const filePath = (s: Session, p: string) => (isAbsolute(p) ? p : resolve(s.options.booksDir, p));
+/** Relative paths are the CLI's (current folder) or the harness's uploads (absolute); every one through the core's path rules. */
+const filePath = (s: Session, p: string) => inputPath(s, p);
 
 export const importHandlers = defineHandlers({
   'import.preview': (req, s) => previewImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), mapping: req.mapping }, s.locale),
@@ -22,5 +22,5 @@ export const importHandlers = defineHandlers({
     const book = s.requireBook();
     return book.tx(() => undoBatch(book, req.batchId));
   },
-  'import.rejects': (req, s) => writeRejectReport(s.requireBook(), req.batchId, filePath(s, req.path), s.locale),
+  'import.rejects': (req, s) => writeRejectReport(s.requireBook(), req.batchId, outputPath(s, req.path), s.locale),
 });

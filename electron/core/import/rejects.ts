@@ -11,6 +11,7 @@ import type { ImportRejectTable } from '../db/schema/import';
 import { safeCell, safeSheetName } from '../excel/safe-cell';
 import type { Params } from './kind';
 import { batchRecord } from './batches';
+import { writeAtomic } from '../files/paths';
 import { rejectMessage } from './run';
 
 type RejectRecord = Omit<Selectable<ImportRejectTable>, 'id' | 'batch_id'>;
@@ -37,6 +38,6 @@ export async function writeRejectReport(book: Book, batchId: number, path: strin
     ws.getColumn(2).width = 40;
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   }
-  await wb.xlsx.writeFile(path);
+  await writeAtomic(path, (tmp) => wb.xlsx.writeFile(tmp));
   return { path, rows: rows.length };
 }

@@ -15,6 +15,7 @@ import { message, type Locale, type MessageCode } from '../../../shared/messages
 import type { ImportSummary, PolicyException, SheetSummary } from '../../../shared/contract/import';
 import { Book } from '../book/book';
 import { openSqlite } from '../db/sqlite';
+import { connectionKey, setConnectionKey } from '../book/audit-head';
 import { auditMasterBatch } from '../masters/audit';
 import { MasterResolver } from '../masters/resolve';
 import type { ImportKind, Mapping } from './columns';
@@ -64,6 +65,9 @@ function importConnection(book: Book): Book {
   // SQLite's default 2 MB page cache would spill them to disk over and over inside the
   // transaction. 16 MB holds them (measured: no faster at 32 or 128 MB, which only cost memory).
   sqlite.pragma('cache_size = -16384');
+  // Its audit records keep the chain heads tagged with the book's key (book/audit-head.ts).
+  const key = connectionKey(book.sqlite);
+  if (key) setConnectionKey(sqlite, key);
   const conn = new Book(sqlite, book.path);
   conn.user = book.user;
   return conn;
@@ -72,6 +76,7 @@ function importConnection(book: Book): Book {
 export async function runImport(book: Book, req: RunRequest, hooks: RunHooks): Promise<ImportSummary> {
   // Files that are not workbooks are refused before anything is opened or begun.
   checkWorkbookFile(req.path);
+  book.assertWritable();
   const conn = importConnection(book);
   try {
     return await importOn(conn, req, hooks);

@@ -6,9 +6,10 @@
 import { UserError } from '../../../shared/errors';
 import { Book } from '../book/book';
 import { configure } from '../book/open';
+import { setConnectionKey } from '../book/audit-head';
 import { openSqlite } from '../db/sqlite';
 
-export function openWorkerBook(path: string, user: string): Book {
+export function openWorkerBook(path: string, user: string, key?: { hex?: string | undefined; where?: string | undefined }): Book {
   let sqlite;
   try {
     sqlite = openSqlite(path, { fileMustExist: true });
@@ -16,6 +17,7 @@ export function openWorkerBook(path: string, user: string): Book {
     throw new UserError('book.notFound', { path });
   }
   configure(sqlite);
+  if (key?.where) setConnectionKey(sqlite, { key: key.hex ? Buffer.from(key.hex, 'hex') : null, where: key.where });
   const book = new Book(sqlite, path);
   book.user = user;
   return book;

@@ -11,6 +11,9 @@ export interface JobInput {
   job: string;
   bookPath: string;
   user: string;
+  /** The book's audit key (hex), so the worker's writes keep the chain heads tagged (book/audit-head.ts). */
+  auditKey?: string | undefined;
+  keyWhere?: string | undefined;
   locale: Locale;
   payload: unknown;
 }

@@ -4,6 +4,7 @@
  * job table keeps each job's latest progress and outcome for the status/progress channels;
  * finished jobs are forgotten after a while.
  */
+import { connectionKey } from '../book/audit-head';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { UserError, type ErrorParams } from '../../../shared/errors';
@@ -54,7 +55,8 @@ export interface StartOptions {
 /** Starts `job` for the session's open book; `done` settles with the result or a UserError. */
 export function startJob<R>(session: Session, job: JobName | URL, payload: unknown, opts: StartOptions = {}): { id: string; done: Promise<R> } {
   const book = session.requireBook();
-  const input: JobInput = { job: job instanceof URL ? job.href : job, bookPath: book.path, user: book.user, locale: session.locale, payload };
+  const key = connectionKey(book.sqlite);
+  const input: JobInput = { job: job instanceof URL ? job.href : job, bookPath: book.path, user: book.user, locale: session.locale, payload, auditKey: key?.key?.toString('hex'), keyWhere: key?.where };
   return runJob<R>(input, opts);
 }
 

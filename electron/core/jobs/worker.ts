@@ -51,7 +51,7 @@ async function main(input: JobInput): Promise<void> {
   };
   try {
     const mod = load(input.job);
-    book = openWorkerBook(input.bookPath, input.user);
+    book = openWorkerBook(input.bookPath, input.user, { hex: input.auditKey, where: input.keyWhere });
     const result = await mod.run({
       book,
       locale: input.locale,

@@ -2,6 +2,7 @@
 import { UserError } from '../../../shared/errors';
 import { defineHandlers } from '../service/handlers';
 import { saveDraft } from './drafts';
+import { outputPath } from '../files/user-paths';
 import { exportHledger } from './hledger';
 import { detailPage, journalPage } from './lines';
 import { closePeriod, reopenPeriod, withFuturePeriods } from './periods';
@@ -12,7 +13,11 @@ import { deleteDraft, postDraft, reverseVoucher } from './vouchers';
 export const ledgerHandlers = defineHandlers({
   'vouchers.save': (req, s) => {
     const book = s.requireBook();
-    const id = book.tx(() => withFuturePeriods(book, req.confirmFuture, () => saveDraft(book, req.id, { date: req.date, memo: req.memo, lines: req.lines })));
+    const id = book.tx(() =>
+      withFuturePeriods(book, req.confirmFuture, () =>
+        saveDraft(book, req.id, { date: req.date, memo: req.memo, lines: req.lines, attachments: req.attachments, ...(req.word ? { word: req.word } : {}) }),
+      ),
+    );
     return voucherDto(book, id);
   },
   'vouchers.post': (req, s) => {
@@ -52,5 +57,5 @@ export const ledgerHandlers = defineHandlers({
     const { from, to, ...filters } = req;
     return trialBalance(s.requireBook(), from, to, filters);
   },
-  'ledger.exportHledger': (req, s) => exportHledger(s.requireBook(), req.path),
+  'ledger.exportHledger': (req, s) => exportHledger(s.requireBook(), req.path === undefined ? undefined : outputPath(s, req.path)),
 });

@@ -8,6 +8,7 @@
  * user confirmed it (a typed error the UI turns into a question): a mistyped year would
  * otherwise open 2062-06 for good or close a year ahead.
  */
+import { chainHeads } from '../book/audit-head';
 import { UserError } from '../../../shared/errors';
 import { addMonths, isIsoDate, period as toPeriod } from '../../../shared/period';
 import { thisPeriodLocal } from '../../../shared/today';
@@ -68,7 +69,8 @@ export function closePeriod(book: Book, period: string): void {
   } else {
     book.db.run(book.q.updateTable('period').set({ status: 'closed', closed_at: at, closed_by: book.user }).where('period', '=', period));
   }
-  book.audit({ action: 'period.close', entity: 'period', entityId: period, before: { status: status ?? 'open' }, after: { status: 'closed', warnings: check.warnings.map((w) => w.code) } });
+  // The chain's head at closing goes into the closing record (and from there into the period pack): a copy outside the chain's tail.
+  book.audit({ action: 'period.close', entity: 'period', entityId: period, before: { status: status ?? 'open' }, after: { status: 'closed', warnings: check.warnings.map((w) => w.code), chainHead: chainHeads(book.sqlite) } });
   // Closing the year's last month opens the next year's first: P&L and 本年利润 start it at zero (transferred above).
   if (period.endsWith('-12')) {
     const next = addMonths(toPeriod(period), 1);

@@ -10,6 +10,7 @@ import { message, type Locale } from '../../../shared/messages/index';
 import type { ReportFilters, ReportResult } from '../../../shared/report';
 import type { Book } from '../book/book';
 import { writeReports } from '../excel/write-report';
+import { fsUserError } from '../files/paths';
 import { reports, runReport } from './index';
 
 export type OnExportProgress = (done: number, total: number) => void;
@@ -24,7 +25,7 @@ async function write(path: string, results: ReportResult[], locale: Locale, onPr
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' || code === 'ENOENT' || code === 'EISDIR' || code === 'EROFS')
       throw new UserError('report.writeFailed', { path, detail: code });
-    throw e;
+    throw fsUserError(e, path) ?? e;
   }
 }
 

@@ -7,6 +7,7 @@ import type { Locale } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
 import { RecentBooks } from './recent';
 import { autoBackup } from '../book/backups';
+import type { AuditKeyStore } from '../book/audit-key';
 
 export interface SessionOptions {
   /** Folder for app settings (recent books); the user's app-data folder in Electron. */
@@ -17,6 +18,12 @@ export interface SessionOptions {
   user?: string;
   /** Back the book up when it is closed (the app does; the CLI and tests do not). */
   autoBackup?: boolean;
+  /** Folders and files no user path may write into or read from (default: settingsDir's keys and recent list). */
+  internalDirs?: string[];
+  /** Where the books' audit keys live (default: key files in settingsDir/keys). */
+  keys?: AuditKeyStore;
+  /** Every user path must lie under this folder (the web harness's work folder). */
+  confineTo?: string;
 }
 
 export class Session {

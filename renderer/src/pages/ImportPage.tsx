@@ -10,6 +10,7 @@ import { useWorkbookDrops } from '../nav-context';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ImportBatches } from './ImportBatches';
 import { ImportResult } from './ImportResult';
+import { latestOnly } from '../latest';
 
 const KINDS: ImportKindName[] = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers'];
 const ALL = '';
@@ -37,6 +38,8 @@ export function ImportPage() {
   const [batches, setBatches] = useState<ImportBatchRow[]>([]);
   const [dragging, setDragging] = useState(false);
   const alive = useRef(true);
+  // A preview superseded by a newer one (another file, kind or mapping) or by reset is dropped.
+  const [nextPreview] = useState(latestOnly);
 
   const loadBatches = useCallback(() => api('import.batches', { limit: 50 }).then(setBatches, (e: unknown) => setError(errorText(e))), []);
   useEffect(() => {
@@ -48,17 +51,19 @@ export function ImportPage() {
   }, [loadBatches]);
 
   const load = async (picked: Picked, k: ImportKindName, m: Record<string, number> | null) => {
+    const current = nextPreview();
     setError(null);
     setResult(null);
     setBusy(t('import.reading', { file: picked.name }));
     try {
       const p = await api('import.preview', { kind: k, path: picked.path, ...(m ? { mapping: m } : {}) });
-      setPreview(p);
+      if (current()) setPreview(p);
     } catch (e) {
+      if (!current()) return;
       setPreview(null);
       setError(errorText(e));
     } finally {
-      setBusy(null);
+      if (current()) setBusy(null);
     }
   };
 
@@ -147,6 +152,7 @@ export function ImportPage() {
   };
 
   const reset = () => {
+    nextPreview();
     setFile(null);
     setPreview(null);
     setResult(null);

@@ -6,6 +6,8 @@
  * Domain ranges keep parallel work apart: 0001 core, 0100 import, 0200 claims,
  * 0300 schedules and allocation, 0400 reports, 0500 reliability, 0600 audit coverage (row log),
  * 0700 UI, 0800 vouchers, 0810 period end, 0820 chart and statements, 0900 security, 0950 speed.
+ * Every run is itself an audit record ('book.migrate'), so a migration that records an
+ * audit baseline can never be made to run twice (audit-guard.ts).
  * A migration is SQL, or a function for what SQL alone cannot do (0600 generates triggers
  * from the tables' columns).
  */
@@ -22,9 +24,13 @@ import * as m0302 from './0302_customer_lines';
 import * as m0500 from './0500_ledger_totals';
 import * as m0600 from './0600_row_log';
 import * as m0601 from './0601_alloc_lines';
+import * as m0800 from './0800_voucher_workflow';
 import * as m0810 from './0810_closed_management';
 import * as m0820 from './0820_statutory_chart';
+import * as m0900 from './0900_audit_head';
 import { sealRange } from '../../book/row-log';
+import { appendAudit } from '../../book/audit';
+import { refuseAuditRemoval } from './audit-guard';
 
 export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
   '0001_book': m0001.up,
@@ -38,8 +44,10 @@ export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
   '0500_ledger_totals': m0500.up,
   '0600_row_log': m0600.up,
   '0601_alloc_lines': m0601.up,
+  '0800_voucher_workflow': m0800.up,
   '0810_closed_management': m0810.up,
   '0820_statutory_chart': m0820.up,
+  '0900_audit_head': m0900.up,
 };
 
 /** Migrations this build knows that the book has not had yet (and how many it has had). */
@@ -58,6 +66,7 @@ export function migrate(sqlite: Sqlite, now: () => string = () => new Date().toI
   const pending = Object.keys(migrations)
     .sort()
     .filter((id) => !applied.has(id));
+  refuseAuditRemoval(sqlite, applied, pending);
   if (pending.length === 0) return [];
   sqlite.transaction(() => {
     const record = sqlite.prepare('INSERT INTO _migration (id, applied_at) VALUES (?, ?)');
@@ -69,6 +78,7 @@ export function migrate(sqlite: Sqlite, now: () => string = () => new Date().toI
       else m(sqlite);
       record.run(id, now());
     }
+    appendAudit(sqlite, { action: 'book.migrate', entity: 'book', entityId: 'migrations', after: { applied: pending } });
     // Rows a migration wrote to covered tables are the program's own doing: seal them (row-log.ts).
     if (pending.includes('0600_row_log') || hasRowLog) sealRange(sqlite, logged);
   })();

@@ -1,0 +1,55 @@
+/**
+ * The chain heads and their keyed tags (audit-key.ts). audit_head (migration 0900) holds
+ * the audit chain's last record id, hash and record count, like row_log_head does for the
+ * row log: records cut off the end no longer match it. Both heads carry
+ * tag = HMAC(book key, head) whenever the writing connection has the book's key, so a chain
+ * re-hashed with the published recipe, or cut and its head rewritten, fails the tag.
+ * Each connection's key is registered here (the session's, a job worker's) before it writes.
+ */
+import type { Sqlite } from '../db/sqlite';
+import { hmac } from './audit-key';
+
+export interface ConnectionKey {
+  key: Buffer | null;
+  /** Where the key store is, for "key absent" findings. */
+  where: string;
+}
+
+const keys = new WeakMap<Sqlite, ConnectionKey>();
+export const setConnectionKey = (sqlite: Sqlite, k: ConnectionKey): void => void keys.set(sqlite, k);
+export const connectionKey = (sqlite: Sqlite): ConnectionKey | undefined => keys.get(sqlite);
+
+const hasTable = (sqlite: Sqlite, name: string): boolean => sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+const hasTag = (sqlite: Sqlite): boolean => (sqlite.pragma('table_info(row_log_head)') as { name: string }[]).some((c) => c.name === 'tag');
+
+export const auditHeadText = (lastId: number, hash: string, records: number): string => JSON.stringify(['audit_head', lastId, hash, records]);
+export const rowLogHeadText = (lastId: number, hash: string): string => JSON.stringify(['row_log_head', lastId, hash]);
+
+const tagFor = (sqlite: Sqlite, text: string): string | null => {
+  const k = keys.get(sqlite)?.key;
+  return k ? hmac(k, text) : null;
+};
+
+/** After an audit record is appended: move the head to it (and tag it). */
+export function advanceAuditHead(sqlite: Sqlite, id: number, hash: string): void {
+  if (!hasTable(sqlite, 'audit_head')) return; // a book being migrated up to 0900
+  const records = (sqlite.prepare('SELECT records FROM audit_head WHERE k = 1').pluck().get() as number | undefined) ?? 0;
+  const tag = tagFor(sqlite, auditHeadText(id, hash, records + 1));
+  sqlite.prepare('INSERT OR REPLACE INTO audit_head (k, last_id, hash, records, tag) VALUES (1, ?, ?, ?, ?)').run(id, hash, records + 1, tag);
+}
+
+/** After row-log entries are sealed: tag the row log's head. */
+export function tagRowLogHead(sqlite: Sqlite, lastId: number, hash: string): void {
+  if (!hasTag(sqlite)) return;
+  sqlite.prepare('UPDATE row_log_head SET tag = ? WHERE k = 1').run(tagFor(sqlite, rowLogHeadText(lastId, hash)));
+}
+
+/**
+ * The heads as they stand, for a period's closing record and the period pack: an outside
+ * copy of the chain's state that a later rewrite of the whole file cannot reach.
+ */
+export function chainHeads(sqlite: Sqlite): { auditLastId: number; auditHash: string; rowLogLastId: number | null; rowLogHash: string | null } {
+  const a = hasTable(sqlite, 'audit_head') ? (sqlite.prepare('SELECT last_id, hash FROM audit_head WHERE k = 1').get() as { last_id: number; hash: string } | undefined) : undefined;
+  const r = hasTable(sqlite, 'row_log_head') ? (sqlite.prepare('SELECT last_id, hash FROM row_log_head WHERE k = 1').get() as { last_id: number; hash: string } | undefined) : undefined;
+  return { auditLastId: a?.last_id ?? 0, auditHash: a?.hash ?? '0'.repeat(64), rowLogLastId: r?.last_id ?? null, rowLogHash: r?.hash ?? null };
+}
