@@ -164,9 +164,10 @@ export function demoExtras(book: Book, ids: DemoIds, r: () => number): void {
   schedules(book, ids);
   driversAndRules(book, ids, r);
   // Month-end as the accountant does it, month by month through the real code: 结转损益
-  // (December also carries 本年利润 to 未分配利润), then 结账 — every month but today's.
-  const today = thisPeriodLocal();
-  for (const p of ids.periods.filter((x) => x < today)) {
+  // (December also carries 本年利润 to 未分配利润), then 结账 — every month but the current
+  // one: today's, or the demo's last month once today is past it (its work still waits).
+  const current = [thisPeriodLocal(), ids.periods.at(-1)!].sort()[0]!;
+  for (const p of ids.periods.filter((x) => x < current)) {
     transferPl(book, p);
     closePeriod(book, p);
   }
