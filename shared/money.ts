@@ -75,10 +75,3 @@ export function formatFen(value: number, opts: { grouping?: boolean } = {}): str
 
 /** Fen to a JS number of yuan for a spreadsheet cell (display only, formatted #,##0.00). */
 export const fenToYuanNumber = (value: number): number => Number(formatFen(value, { grouping: false }));
-
-/** Sums exactly; throws if the total leaves the safe-integer range. */
-export function sumFen(values: Iterable<number>): Fen {
-  let total = 0;
-  for (const v of values) total += v;
-  return fen(total);
-}

@@ -10,8 +10,6 @@ export function period(s: string): Period {
   return s;
 }
 
-export const periodOf = (isoDate: string): Period => period(isoDate.slice(0, 7));
-
 export function addMonths(p: Period, n: number): Period {
   const [y, m] = p.split('-').map(Number) as [number, number];
   const idx = y * 12 + (m - 1) + n;
@@ -27,8 +25,6 @@ export function periodRange(from: Period, to: Period): Period[] {
   return out;
 }
 
-export const firstDay = (p: Period): string => `${p}-01`;
-
 export function lastDay(p: Period): string {
   const [y, m] = p.split('-').map(Number) as [number, number];
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -42,9 +38,4 @@ export function isIsoDate(s: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
-
-/** The user's local month ("today" is the user's local date, not UTC's). */
-export function localPeriod(now: Date = new Date()): Period {
-  return period(`${now.getFullYear().toString().padStart(4, '0')}-${(now.getMonth() + 1).toString().padStart(2, '0')}`);
 }

@@ -40,8 +40,10 @@ export interface ReportSection {
   facts?: Record<string, string | number | boolean>;
   /** Sentences shown under the grid and the sheet (资产总计 = 负债和所有者权益总计 checked). */
   notes?: string[];
-  /** A statutory statement: the Excel writer lays it out as the paper form (rows carry `part` left/right and `kind`). */
+  /** A statutory statement: the Excel writer adds the form's furniture (corner code, 编制单位, 单位：元). */
   form?: StatementForm;
+  /** One record per line when `rows` are a printed layout (the balance sheet's two column pairs); the CLI's --json gives these. */
+  records?: ReportRow[];
 }
 
 export interface StatementForm {

@@ -7,6 +7,7 @@ import { ledgerCommands } from './commands/ledger';
 import { periodCommands } from './commands/period';
 import { importCommands } from './commands/import';
 import { invoicesCommands } from './commands/invoices';
+import { vouchersCommands } from './commands/vouchers';
 import { runCli, type Command } from './run';
 
 const usage = `client-ledger — 客户费用账本 command line
@@ -18,6 +19,7 @@ const usage = `client-ledger — 客户费用账本 command line
   report NAME BOOK --from YYYY-MM --to YYYY-MM [--out FILE.xlsx] [--account CODE]
   claims list BOOK | claims show BOOK ID
   claims submit|approve|reject|pay BOOK ID --as USER [--comment TEXT] [--reason TEXT]
+                                      pay: [--account CODE] (bank or cash leaf, default 银行存款) [--date YYYY-MM-DD] (default today)
                                       (password of USER, if any, from CLIENT_LEDGER_PASSWORD)
   report pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx   every report of the period in one workbook
   export hledger BOOK [--out FILE]    plain-text accounting journal (hledger -f FILE bal)
@@ -34,10 +36,15 @@ const usage = `client-ledger — 客户费用账本 command line
                                       电子税务局 export .xlsx or a 数电票 .xml)
   invoices match BOOK --from YYYY-MM --to YYYY-MM   every claim line's invoice against the ledger
   import batches BOOK | import undo BOOK BATCH_ID
+  vouchers review|unreview|post BOOK ID --as USER   审核 / 反审核 / 记账 (ID: voucher id, or 记-0003 with --period)
+  vouchers print BOOK --from YYYY-MM --to YYYY-MM --out FILE.pdf [--layout a4|voucher]
+  vouchers renumber BOOK --period YYYY-MM          凭证整理: renumber an open period in date order
+  vouchers settings BOOK [--review-required yes|no] [--self-review yes|no] [--words 记|收付转|记收付转]
+  vouchers list BOOK [--period YYYY-MM]
 
 Every command takes --json (one JSON document on stdout) and --lang zh-CN|en.
 Exit codes: 0 success, 2 bad input (nothing written), 1 internal error.`;
 
-const commands: Record<string, Command> = { ...bookCommands, ...ledgerCommands, ...periodCommands, ...reportCommands, ...claimsCommands, ...allocationCommands, ...importCommands, ...invoicesCommands };
+const commands: Record<string, Command> = { ...bookCommands, ...ledgerCommands, ...periodCommands, ...reportCommands, ...claimsCommands, ...allocationCommands, ...importCommands, ...vouchersCommands, ...invoicesCommands };
 
 process.exitCode = await runCli(process.argv.slice(2), commands, usage);

@@ -57,7 +57,12 @@ const FLAGS = {
   reason: { type: 'string' },
   account: { type: 'string' },
   'tax-id': { type: 'string' },
+  layout: { type: 'string' },
+  'review-required': { type: 'string' },
+  'self-review': { type: 'string' },
+  words: { type: 'string' },
   'confirm-future': { type: 'boolean' },
+  date: { type: 'string' },
 } as const;
 
 export async function runCli(argv: string[], commands: Record<string, Command>, usage: string): Promise<number> {

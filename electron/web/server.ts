@@ -39,6 +39,7 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pdf': 'application/pdf',
 };
 
 /** The same CSP as the Electron window: only our own scripts, no remote content. */

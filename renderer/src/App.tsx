@@ -1,5 +1,5 @@
 /** The app frame: start screen without a book; with one, navigation and the current page. */
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, Suspense, useEffect, useRef, useState } from 'react';
 import type { BookInfo } from '../../shared/contract/book';
 import { api, files } from './api/platform';
 import { pageShortcuts, shortcutPage } from './shortcuts';
@@ -9,6 +9,7 @@ import { I18nProvider, useI18n, type Locale } from './i18n/index';
 import { pages } from './pages/index';
 import { StartPage } from './pages/StartPage';
 import { UserSwitch } from './components/UserSwitch';
+import { PageBoundary } from './components/PageBoundary';
 
 function Frame() {
   const { t, locale, setLocale } = useI18n();
@@ -17,6 +18,11 @@ function Frame() {
   const [pageKey, setPageKey] = useState('home');
   const bookOpen = useRef(false);
   bookOpen.current = book !== null;
+  // Every book opens on 首页: the page left open in the last book says nothing about this one.
+  const bookPath = book?.path;
+  useEffect(() => {
+    if (bookPath) setPageKey('home');
+  }, [bookPath]);
 
   useEffect(() => {
     api('app.setLocale', { locale }).then((info) => {
@@ -92,12 +98,20 @@ function Frame() {
             </nav>
             <div className="content">
               <NavContext.Provider value={setPageKey}>
-                <Page />
+                {/* Keyed by page: leaving a failed page and coming back starts it afresh. A page's chunk
+                    loads the first time it is shown (pages/index.ts). */}
+                <PageBoundary key={pageKey}>
+                  <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+                    <Page />
+                  </Suspense>
+                </PageBoundary>
               </NavContext.Provider>
             </div>
           </div>
         ) : (
-          <StartPage />
+          <PageBoundary key="start">
+            <StartPage />
+          </PageBoundary>
         )}
       </div>
     </BookContext.Provider>

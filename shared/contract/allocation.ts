@@ -1,5 +1,5 @@
 /**
- * Cost allocation and customer profitability (DOMAIN.md: Cost allocation, Customer
+ * Cost allocation and customer profitability (docs/domain.md: Cost allocation, Customer
  * profitability): rules CRUD, runs, what-if, explanations, reclass posting.
  */
 import { z } from 'zod';
@@ -122,6 +122,7 @@ export interface CustomerProfit extends Figures {
   cumulativeShare: number | null;
 }
 
+/** Per account manager; expenseFen = direct (incl. 主营业务成本) + allocated; see core/allocation/profitability.ts. */
 export interface ManagerRoi {
   managerId: number | null;
   managerName: string;
@@ -134,6 +135,13 @@ export interface ManagerRoi {
   retained: number;
   previousCustomers: number;
   revenuePerYuan: number | null;
+  /** Client costs only (客户管理费用): what the manager spends on their customers. */
+  clientCostFen: number;
+  revenuePerClientYuan: number | null;
+  /** The previous range growth and retention compare with; not comparable (both null) when it starts before the book. */
+  previousFrom: string;
+  previousTo: string;
+  comparable: boolean;
 }
 
 export interface AllocationOptions {

@@ -52,6 +52,19 @@ export interface Checklist {
   allocated: boolean;
 }
 
+/** 首页's figures (core/book/cockpit.ts says how each is counted). */
+export interface Cockpit {
+  /** The earliest period not closed: the next to close. */
+  openPeriod: string;
+  draftsInOpenPeriod: number;
+  draftsTotal: number;
+  /** The ledger's 结账检查 of the open period; null until the core has one (the home page then shows the drafts). */
+  closeCheck: { ok: boolean; blockers: string[]; warnings: string[] } | null;
+  claimsWaiting: { role: string; count: number; totalFen: number }[];
+  budgetAlerts: { id: number; name: string; scope: string; period: string; usedPct: number; level: 'warn' | 'alert' }[];
+  clientCosts: { period: string; fen: number; lastPeriod: string; lastFen: number; budgetFen: number | null };
+}
+
 const bookPath = z.string().min(1).max(1024);
 
 export const bookChannels = {
@@ -59,6 +72,7 @@ export const bookChannels = {
   'app.setLocale': channel<AppInfo>()(z.object({ locale: localeSchema })),
   /** What the open book shows of the monthly round, for the home page's guided checklist. */
   'app.checklist': channel<Checklist>()(z.object({})),
+  'app.cockpit': channel<Cockpit>()(z.object({})),
   'book.create': channel<BookInfo>()(
     z.object({
       path: bookPath,

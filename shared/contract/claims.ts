@@ -36,6 +36,8 @@ export interface ViolationRow {
 export interface BudgetCheck {
   budgetId: number;
   name: string;
+  /** Who or what the budget covers (销售一部 · 客户礼品费): same-named budgets told apart. */
+  scope: string;
   period: string;
   amountFen: number;
   actualFen: number;
@@ -107,6 +109,21 @@ export interface ReceiptRow {
   addedBy: string;
 }
 
+/** The next approval as the acting user meets it: whom it waits for, whether they may give it, and what it will post. */
+export interface PendingApproval {
+  /** Role of the pending step (manager, finance, gm). */
+  role: string;
+  /** The claimant's named approver when the step is the manager's. */
+  approver: string | null;
+  /** Whether the acting user may approve this step now; `why` says why not (UI language). */
+  mayApprove: boolean;
+  why: string | null;
+  /** This approval completes the chain and posts the accrual voucher(s). */
+  final: boolean;
+  /** Each accrual voucher's date; `moved` when its expense month is closed or before the book starts. */
+  accruals: { month: string; date: string; moved: 'closed' | 'beforeStart' | null }[];
+}
+
 export interface ClaimDetail extends ClaimListRow {
   createdBy: string;
   accrualVoucher: string | null;
@@ -117,6 +134,8 @@ export interface ClaimDetail extends ClaimListRow {
   chain: ChainStepRow[];
   receipts: ReceiptRow[];
   budgets: BudgetCheck[];
+  /** Submitted claims only. */
+  approval: PendingApproval | null;
 }
 
 export const claimLineSchema = z.object({
@@ -219,7 +238,8 @@ export const claimsChannels = {
   /** awaitingMe: submitted claims whose pending step the acting user may approve (not their own). */
   'claims.list': channel<ClaimListRow[]>()(z.object({ status: claimStatusSchema.optional(), employeeId: id.optional(), awaitingMe: z.boolean().optional() })),
   'claims.get': channel<ClaimDetail>()(z.object({ id })),
-  'claims.options': channel<{ employees: Option[]; categories: Option[]; customers: Option[]; departments: Option[] }>()(z.object({})),
+  /** payAccounts: the leaf bank and cash accounts a claim can be paid from (银行存款 first). */
+  'claims.options': channel<{ employees: Option[]; categories: Option[]; customers: Option[]; departments: Option[]; payAccounts: { code: string; name: string }[] }>()(z.object({})),
   'claims.save': channel<ClaimDetail>()(
     z.object({ id: id.optional(), employeeId: id, title: z.string().max(200).optional(), lines: z.array(claimLineSchema).max(500) }),
   ),
@@ -228,7 +248,10 @@ export const claimsChannels = {
   'claims.submit': channel<ClaimActionResult>()(z.object({ id, comment: z.string().max(500).optional() })),
   'claims.approve': channel<ClaimActionResult>()(z.object({ id, comment: z.string().max(500).optional() })),
   'claims.reject': channel<ClaimActionResult>()(z.object({ id, reason: z.string().max(500) })),
-  'claims.pay': channel<ClaimActionResult>()(z.object({ id, date: isoDate.optional(), comment: z.string().max(500).optional() })),
+  /** account: a bank or cash leaf account (default 银行存款); date: the payment date (default today). */
+  'claims.pay': channel<ClaimActionResult>()(
+    z.object({ id, date: isoDate.optional(), account: z.string().regex(/^\d{4}(\d{2}){0,2}$/, 'account code').optional(), comment: z.string().max(500).optional() }),
+  ),
   'claims.attach': channel<ReceiptRow>()(z.object({ id, lineNo: z.number().int().positive().nullish(), path: z.string().min(1).max(1024) })),
   /** Writes a stored receipt to `path` (from the save dialog), or to a temporary folder. */
   'claims.receipt': channel<{ path: string }>()(z.object({ receiptId: id, path: z.string().min(1).max(1024).optional() })),

@@ -16,7 +16,7 @@ export interface CheckItemDto {
   code: string;
   message: string;
   params: Record<string, string | number>;
-  link: 'periods' | 'vouchers' | 'ledger' | 'claims' | 'schedules' | 'allocation';
+  link: 'periods' | 'vouchers' | 'ledger' | 'reports' | 'claims' | 'schedules' | 'allocation';
 }
 
 export interface CloseCheckDto {

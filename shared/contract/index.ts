@@ -15,6 +15,7 @@ import { claimsChannels } from './claims';
 import { closingChannels } from './closing';
 import { importChannels } from './import';
 import { invoicesChannels } from './invoices';
+import { vouchersChannels } from './vouchers';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -29,7 +30,7 @@ function merge<T extends Record<string, unknown>[]>(...domains: T): UnionToInter
   return out as UnionToIntersection<T[number]>;
 }
 
-export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, importChannels, closingChannels, invoicesChannels);
+export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, importChannels, closingChannels, vouchersChannels, invoicesChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -2,6 +2,12 @@
 import { z } from 'zod';
 import { channel, type Page } from './define';
 import { periodSchema } from './book';
+import { voucherWordSchema, type VoucherWord } from './vouchers';
+
+/** 制单 (draft) → 审核 (reviewed) → 记账 (posted). */
+export type VoucherStatus = 'draft' | 'reviewed' | 'posted';
+/** How a voucher passed review: by another user, by its maker (a book that allows it), or by the action that generated it. */
+export type ReviewKind = 'other' | 'self' | 'generated';
 
 export interface VoucherLineDto {
   lineNo: number;
@@ -22,11 +28,21 @@ export interface VoucherLineDto {
 export interface VoucherDto {
   id: number;
   period: string;
+  /** 凭证序号: the posting sequence of the period, gapless across 字. */
   number: number | null;
-  /** 记-0001, or — for a draft. */
+  /** 凭证字号 (记-0001, 收-0003), or — before posting. */
   no: string;
+  word: VoucherWord;
+  wordNo: number | null;
+  /** 附单据张数. */
+  attachments: number;
   date: string;
-  status: 'draft' | 'posted';
+  status: VoucherStatus;
+  /** 制单 / 审核 / 记账: who made, reviewed and posted it. */
+  maker: string;
+  reviewer: string | null;
+  reviewKind: ReviewKind | null;
+  poster: string | null;
   memo: string;
   reversesId: number | null;
   reversedById: number | null;
@@ -91,7 +107,15 @@ export const ledgerChannels = {
   /** Creates a draft (no id) or replaces a draft's date, memo and lines (id). Rules are checked. */
   'vouchers.save': channel<VoucherDto>()(
     // confirmFuture: the user confirmed a date later than next month (closing.futurePeriod otherwise).
-    z.object({ id: id.optional(), date: isoDate, memo: z.string().max(200).default(''), lines: z.array(voucherLineSchema).max(1000), confirmFuture: z.boolean().optional() }),
+    z.object({
+      id: id.optional(),
+      date: isoDate,
+      memo: z.string().max(200).default(''),
+      word: voucherWordSchema.optional(),
+      attachments: z.number().int().min(0).max(9999).default(0),
+      lines: z.array(voucherLineSchema).max(1000),
+      confirmFuture: z.boolean().optional(),
+    }),
   ),
   'vouchers.post': channel<VoucherDto>()(z.object({ id })),
   /** 红字冲销: returns the reversal voucher. */
@@ -99,7 +123,7 @@ export const ledgerChannels = {
   'vouchers.delete': channel<{ deleted: number }>()(z.object({ id })),
   'vouchers.get': channel<VoucherDto>()(z.object({ id })),
   /** Newest first within a period: keyset on (period, number/draft id). */
-  'vouchers.page': channel<Page<VoucherListRow>>()(z.object({ period: periodSchema.optional(), status: z.enum(['draft', 'posted']).optional(), ...pageArgs })),
+  'vouchers.page': channel<Page<VoucherListRow>>()(z.object({ period: periodSchema.optional(), status: z.enum(['draft', 'reviewed', 'posted']).optional(), ...pageArgs })),
   'periods.list': channel<PeriodRow[]>()(z.object({})),
   /** Closes in order when the 结账检查 has no blocker (its first blocker's code otherwise); confirmFuture for a month beyond next. */
   'periods.close': channel<PeriodRow[]>()(z.object({ period: periodSchema, confirmFuture: z.boolean().optional() })),
@@ -107,7 +131,7 @@ export const ledgerChannels = {
   'periods.reopen': channel<PeriodRow[]>()(z.object({ period: periodSchema, reason: z.string().trim().min(1).max(500) })),
   /** 明细账 rows for an account (and its sub-accounts); the first page starts with the opening row. */
   'ledger.detailPage': channel<Page<LedgerLineRow>>()(z.object({ account: z.string().regex(/^\d{4}(\d{2}){0,2}$/), from: periodSchema, to: periodSchema, ...pageArgs })),
-  /** 序时账: every posted line in voucher order. */
+  /** 序时账: every posted line by date, then voucher number. */
   'ledger.journalPage': channel<Page<LedgerLineRow>>()(z.object({ from: periodSchema, to: periodSchema, ...pageArgs })),
   /** 科目余额表 (the same numbers as the trial-balance report module). */
   'ledger.trialBalance': channel<TrialBalanceDto>()(

@@ -4,6 +4,9 @@ import { defineMessages } from './define';
 
 const y = (v: string | number | undefined) => formatFen(Number(v ?? 0));
 const ST: Record<string, string> = { draft: '草稿', submitted: '审批中', approved: '已审批', paid: '已付款' };
+// Approval steps by name in each language: the user never sees the role's code ("manager").
+const STEP_ZH: Record<string, string> = { manager: '部门经理', finance: '财务', gm: '总经理' };
+const STEP_EN: Record<string, string> = { manager: 'manager', finance: 'finance', gm: 'general manager' };
 
 export const claimsMessages = defineMessages(
   {
@@ -30,10 +33,11 @@ export const claimsMessages = defineMessages(
     'claims.unknownCategory': (p) => `第 ${p.line} 行：费用类别不存在`,
     'claims.policyBlock': (p) => `报销单不符合费用政策：${p.reasons}`,
     'claims.selfApproval': () => '不能审批自己的报销单',
-    'claims.wrongRole': (p) => `当前审批环节是“${p.step}”，用户 ${p.user} 没有此权限`,
+    'claims.wrongRole': (p) => `当前审批环节是“${STEP_ZH[String(p.step)] ?? p.step}审批”，用户 ${p.user} 没有此权限`,
     'claims.sameApprover': (p) => `用户 ${p.user} 已审批过本报销单的上一环节`,
     'claims.notTheApprover': (p) => `经理审批应由报销人的审批人 ${p.approver} 进行（或由管理员代为审批）`,
     'claims.payRole': (p) => `用户 ${p.user} 没有付款权限（需要会计或管理员）`,
+    'claims.payAccount': (p) => `付款科目 ${p.account} 不是银行存款或库存现金下的末级科目`,
     'claims.reasonRequired': () => '驳回必须填写原因',
     'claims.budgetBlock': (p) => `预算“${p.budget}”将超支（${p.pct}%），不能审批`,
     'claims.receiptTooLarge': (p) => `附件 ${p.file} 大小 ${p.size} 超过上限 ${p.limit}`,
@@ -78,10 +82,11 @@ export const claimsMessages = defineMessages(
     'claims.unknownCategory': (p) => `Line ${p.line}: unknown category`,
     'claims.policyBlock': (p) => `The claim breaks the expense policy: ${p.reasons}`,
     'claims.selfApproval': () => 'You cannot approve your own claim',
-    'claims.wrongRole': (p) => `The pending step is "${p.step}"; user ${p.user} may not approve it`,
+    'claims.wrongRole': (p) => `The claim waits for ${STEP_EN[String(p.step)] ?? p.step} approval; user ${p.user} may not approve it`,
     'claims.sameApprover': (p) => `User ${p.user} already approved the previous step of this claim`,
     'claims.notTheApprover': (p) => `The manager step is for the claimant's approver, ${p.approver} (or an admin on their behalf)`,
     'claims.payRole': (p) => `User ${p.user} may not pay claims (accountant or admin only)`,
+    'claims.payAccount': (p) => `Payment account ${p.account} is not a leaf account under bank deposits or cash`,
     'claims.reasonRequired': () => 'A rejection needs a reason',
     'claims.budgetBlock': (p) => `Budget "${p.budget}" would be overspent (${p.pct}%): approval refused`,
     'claims.receiptTooLarge': (p) => `Attachment ${p.file} is ${p.size}, over the limit of ${p.limit}`,

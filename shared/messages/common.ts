@@ -2,7 +2,7 @@ import { defineMessages } from './define';
 
 export const commonMessages = defineMessages(
   {
-    'payload.invalid': (p) => `请求内容不正确：${p.issues}`,
+    'payload.invalid': (p) => String(p.fields ?? p.issues),
     'channel.unknown': (p) => `未知的操作：${p.channel}`,
     internal: (p) => `内部错误：${p.detail}`,
     'period.invalid': (p) => `期间格式应为 YYYY-MM：${p.period}`,
@@ -13,7 +13,7 @@ export const commonMessages = defineMessages(
     'db.postedImmutable': () => '已过账凭证不能修改，请用红字冲销',
   },
   {
-    'payload.invalid': (p) => `Invalid request: ${p.issues}`,
+    'payload.invalid': (p) => String(p.fields ?? p.issues),
     'channel.unknown': (p) => `Unknown operation: ${p.channel}`,
     internal: (p) => `Internal error: ${p.detail}`,
     'period.invalid': (p) => `A period is written YYYY-MM: ${p.period}`,

@@ -13,11 +13,12 @@ import { ledgerMessages } from './ledger';
 import { limitMessages } from './limits';
 import { mastersMessages } from './masters';
 import { reportMessages } from './reports';
+import { voucherMessages } from './vouchers';
 import type { Locale, MessageParams, Text } from './define';
 
 export type { Locale, MessageParams } from './define';
 
-const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages, closingMessages, invoicesMessages] as const;
+const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages, closingMessages, voucherMessages, invoicesMessages] as const;
 
 type Domain = (typeof all)[number];
 export type MessageCode = Domain extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;

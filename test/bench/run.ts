@@ -11,7 +11,7 @@ import type { BenchCase, BenchResult, BenchSize } from './types';
 
 const size: BenchSize = process.argv.includes('--smoke') ? 'smoke' : 'full';
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-const files = ['book.bench.ts', 'import.bench.ts', 'ledger.bench.ts', 'allocation.bench.ts', 'export.bench.ts'].map((f) => resolve('test/bench', f));
+const files = ['book.bench.ts', 'first-paint.bench.ts', 'import.bench.ts', 'ledger.bench.ts', 'statements.bench.ts', 'period-end.bench.ts', 'vouchers.bench.ts', 'allocation.bench.ts', 'export.bench.ts'].map((f) => resolve('test/bench', f));
 
 interface Row extends BenchResult {
   name: string;

@@ -57,7 +57,8 @@ it('a manager submits a claim with a warning; two approvers approve it; the acco
 
   // The manager enters and submits the claim.
   await page.getByTestId('user-switch').selectOption('wang');
-  await expect(page.getByTestId('user-switch').inputValue()).resolves.toBe('wang');
+  // The switch is controlled: it shows wang once the login is answered (a timeout fails the test).
+  await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid="user-switch"]')?.value === 'wang');
   await page.getByRole('button', { name: '报销审批' }).click();
   await page.getByTestId('claim-new').click();
   await page.getByTestId('claim-employee').fill('王');
@@ -92,9 +93,16 @@ it('a manager submits a claim with a warning; two approvers approve it; the acco
   await page.getByTestId('action-result').getByText('已完成：审批中').waitFor();
   await expect(page.getByTestId('action-result').textContent()).resolves.toContain('超过上限');
 
-  // Nobody approves their own claim.
-  await page.getByTestId('claim-approve').click();
-  await page.getByTestId('action-error').getByText('不能审批自己的报销单').waitFor();
+  // Nobody approves their own claim: the button is not offered, and the bar says why and whom the claim waits for.
+  await expect(page.getByTestId('claim-approve').isDisabled()).resolves.toBe(true);
+  const info = page.getByTestId('approval-info');
+  await info.getByText('不能审批自己的报销单').waitFor();
+  await info.getByText('等待部门经理审批').waitFor();
+  // 待我审批 is empty for the claimant, and says why.
+  await page.getByTestId('claims-tab-mine').click();
+  await page.getByTestId('claims-mine-empty').getByText('当前用户是 wang（经理）', { exact: false }).waitFor();
+  await e.shot('claims-02b-mine-empty');
+  await page.getByTestId('claims-tab-all').click();
 
   // Budget screen: committed 3,150.00.
   await page.getByRole('button', { name: '预算', exact: true }).click();
@@ -112,13 +120,24 @@ it('a manager submits a claim with a warning; two approvers approve it; the acco
   await page.getByTestId('claim-chain').getByText('财务 · 待审批').waitFor();
   await e.shot('claims-04-step1-approved');
 
-  // Step 2: finance (the accountant) — the accrual voucher is posted.
+  // Step 2: finance (the accountant) — the accrual voucher is posted, on the date shown before approving.
   await page.getByTestId('user-switch').selectOption('accountant');
+  await page.getByTestId('approval-info').getByText('等待财务审批').waitFor();
+  await page.getByTestId('accrual-date').getByText(/审批通过后生成计提凭证，记账日期 \d{4}-\d{2}-\d{2}/).waitFor();
+  await page.getByRole('button', { name: '以财务身份审批通过' }).waitFor();
   await page.getByTestId('claim-approve').click();
   await page.getByTestId('action-result').getByText(/已生成凭证 \d{4}-\d{2} 记-0001/).waitFor();
-  // Payment.
+  // Payment: the dialog asks for the account and the date; the settlement voucher uses both.
   await page.getByTestId('claim-pay').click();
+  const pay = page.getByTestId('pay-dialog');
+  await expect(pay.getByLabel('付款账户').inputValue()).resolves.toBe('1002');
+  await expect(pay.locator('option').allInnerTexts()).resolves.toEqual(['1002 银行存款', '1001 库存现金']);
+  await pay.getByLabel('付款日期').fill(`${thisMonth}-01`);
+  await e.shot('claims-04b-pay-dialog');
+  await page.getByTestId('pay-confirm').click();
   await page.getByTestId('action-result').getByText('已完成：已付款').waitFor();
+  const settled = book.sqlite.prepare(`SELECT v.date FROM claim c JOIN voucher v ON v.id = c.settlement_voucher_id`).get() as { date: string };
+  expect(settled.date).toBe(`${thisMonth}-01`);
   const timeline = page.getByTestId('claim-timeline');
   await expect(timeline.locator('li').count()).resolves.toBe(4);
   await expect(timeline.textContent()).resolves.toContain('同意，注意餐费标准');

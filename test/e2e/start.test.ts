@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RESULTS, startE2E, type E2E } from './harness';
+import { RESULTS, startE2E, type E2E, type LongTask } from './harness';
 
 /** A main-thread task this long is a visible freeze, whatever else the machine is doing. */
 const EGREGIOUS_MS = 1000;
@@ -23,9 +23,13 @@ it('creates a book, shows the chart of accounts and switches language', async ()
   await page.getByRole('button', { name: '创建账套' }).click();
   await page.getByRole('button', { name: '会计科目' }).click();
   const grid = page.getByTestId('accounts-grid');
+  // The full statutory chart is longer than the window: find the client-expense leaves by search.
+  const search = page.getByPlaceholder('搜索');
+  await search.fill('5602');
   await grid.getByText('拜访差旅').waitFor();
   await expect(grid.getByText('56020101').isVisible()).resolves.toBe(true);
   await e.shot('02-accounts-zh');
+  await search.fill('');
   await page.getByTestId('toggle-language').click();
   await page.getByRole('button', { name: 'Chart of accounts' }).waitFor();
   await grid.locator('.ag-header-cell-text', { hasText: 'Normal side' }).waitFor();
@@ -53,10 +57,16 @@ it('checks the book on open, backs it up on close and lists the backup', async (
 
 it('kept the window responsive through the journey (long tasks reported)', async () => {
   const tasks = await e.longTasks();
-  const total = tasks.reduce((s, t) => s + t.durationMs, 0);
-  writeFileSync(join(RESULTS, 'start-long-tasks.json'), JSON.stringify({ count: tasks.length, totalMs: total, tasks }, null, 2));
-  console.log(`long tasks (> 50 ms) during the start journey: ${tasks.length}, ${total} ms in all, longest ${Math.max(0, ...tasks.map((t) => t.durationMs))} ms`);
-  // The design's budget is 50 ms per action; a shared CI machine adds noise, so only an
-  // egregious freeze fails here (the numbers above are the measurement).
-  expect(tasks.filter((t) => t.durationMs > EGREGIOUS_MS)).toEqual([]);
+  // Loading the page (evaluating the bundle, the first render) is no user action: reported apart.
+  const loadedMs = await e.page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  const load = tasks.filter((t) => t.startMs < loadedMs);
+  const journey = tasks.filter((t) => t.startMs >= loadedMs);
+  const sum = (ts: LongTask[]) => ts.reduce((s, t) => s + t.durationMs, 0);
+  const longest = (ts: LongTask[]) => Math.max(0, ...ts.map((t) => t.durationMs));
+  writeFileSync(join(RESULTS, 'start-long-tasks.json'), JSON.stringify({ loadedMs, load, journey }, null, 2));
+  console.log(`long tasks (> 50 ms): page load ${load.length} (${sum(load)} ms, longest ${longest(load)} ms); the journey ${journey.length} (${sum(journey)} ms, longest ${longest(journey)} ms)`);
+  // The design's budget is 50 ms per action; a machine shared with other test runs adds
+  // noise, so only an egregious freeze during the journey fails here (the numbers above
+  // are the measurement).
+  expect(journey.filter((t) => t.durationMs > EGREGIOUS_MS)).toEqual([]);
 });

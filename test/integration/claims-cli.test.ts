@@ -11,6 +11,7 @@ import { createClaim } from '../../electron/core/claims/create';
 import { createUser } from '../../electron/core/users/users';
 import { saveBudget } from '../../electron/core/budgets/budgets';
 import { tempDir } from '../support/temp';
+import { todayLocal } from '../../shared/today';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const CLI = join(process.cwd(), 'electron/cli/index.ts');
@@ -46,7 +47,17 @@ describe('claims CLI', () => {
     expect(cli(dir, {}, 'claims', 'reject', path, '1', '--as', 'accountant')).toMatchObject({ code: 2, json: { error: { code: 'claims.reasonRequired' } } });
     expect(cli(dir, {}, 'claims', 'approve', path, '1', '--as', 'accountant')).toMatchObject({ code: 0, json: { voucher: '2026-03 记-0001', claim: { status: 'approved' } } });
     expect(cli(dir, {}, 'claims', 'pay', path, '1', '--as', 'li')).toMatchObject({ code: 2 });
+    // --account and --date reach the core: an account that is neither bank nor cash, a date not written YYYY-MM-DD.
+    expect(cli(dir, {}, 'claims', 'pay', path, '1', '--as', 'accountant', '--account', '2241')).toMatchObject({ code: 2, json: { error: { code: 'claims.payAccount' } } });
+    const badDate = cli(dir, {}, 'claims', 'pay', path, '1', '--as', 'accountant', '--account', '1001', '--date', '2026-3-25');
+    expect(badDate).toMatchObject({ code: 2, json: { error: { code: 'payload.invalid' } } });
+    expect(JSON.stringify(badDate.json)).toContain('日期“2026-3-25”格式不正确');
     expect(cli(dir, {}, 'claims', 'pay', path, '1', '--as', 'accountant')).toMatchObject({ code: 0, json: { claim: { status: 'paid' } } });
+    // The defaults: 银行存款, today.
+    const paidBook = openBook(path);
+    const settled = paidBook.sqlite.prepare(`SELECT v.date, l.account_code FROM claim c JOIN voucher v ON v.id = c.settlement_voucher_id JOIN voucher_line l ON l.voucher_id = v.id AND l.credit_fen > 0`).get();
+    paidBook.close();
+    expect(settled).toEqual({ date: todayLocal(), account_code: '1002' });
 
     const budget = cli(dir, {}, 'report', 'budget', path, '--from', '2026-01', '--to', '2026-12');
     expect(budget.code).toBe(0);

@@ -15,7 +15,6 @@ import { checkBook } from '../../electron/core/book/check';
 import { createBook, openBook } from '../../electron/core/book/open';
 import { exportHledger } from '../../electron/core/ledger/hledger';
 import { trialBalance } from '../../electron/core/ledger/trial-balance';
-import '../../electron/core/service/index';
 import { parseAmount } from '../../shared/money';
 import { cliJson } from '../support/cli';
 import { tempDir } from '../support/temp';

@@ -3,27 +3,21 @@
  * every API call needs the per-run token, files go only where the harness says, names are
  * sanitised, and every response carries the CSP.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHarness, type WebHarness } from '../../electron/web/server';
+import type { WebHarness } from '../../electron/web/server';
+import { startTestHarness, type TestHarness } from '../support/web';
 
+let t: TestHarness;
 let h: WebHarness;
 let base: string;
 let work: string;
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'cl-web-'));
-  const staticDir = join(work, 'static');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  h = await startWebHarness({ staticDir, workDir: join(work, 'data') });
-  base = h.url.split('/#')[0]!;
+  t = await startTestHarness();
+  ({ h, base, work } = t);
 });
-afterAll(async () => {
-  await h.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => t.stop());
 
 const post = (path: string, body: unknown, token: string | null = h.token) =>
   fetch(base + path, { method: 'POST', headers: token ? { 'x-client-ledger-token': token } : {}, body: JSON.stringify(body) });

@@ -1,5 +1,6 @@
 /**
- * `claims list | show | submit | approve | reject | pay BOOK [CLAIM_ID] --as USER`.
+ * `claims list | show | submit | approve | reject | pay BOOK [CLAIM_ID] --as USER`;
+ * pay takes --account CODE (a bank or cash leaf) and --date YYYY-MM-DD.
  * --as logs in as that book user (a password, if the user has one, comes from the
  * CLIENT_LEDGER_PASSWORD environment variable, never from the command line).
  */
@@ -7,7 +8,7 @@ import { formatFen } from '../../../shared/money';
 import type { ClaimActionResult } from '../../../shared/contract/claims';
 import { CliUsageError, type CliContext, type Command } from '../run';
 
-const USAGE = 'claims submit|approve|reject|pay BOOK CLAIM_ID --as USER [--comment TEXT] [--reason TEXT]';
+const USAGE = 'claims submit|approve|reject|pay BOOK CLAIM_ID --as USER [--comment TEXT] [--reason TEXT] [--account CODE] [--date YYYY-MM-DD]';
 
 async function login(ctx: CliContext): Promise<void> {
   await ctx.open(ctx.args[0]);
@@ -42,6 +43,11 @@ const action =
     if (verb === 'reject') {
       const reason = typeof ctx.flags.reason === 'string' ? ctx.flags.reason : '';
       r = await ctx.call('claims.reject', { id, reason });
+    } else if (verb === 'pay') {
+      // Defaults: the book's first 银行存款 leaf account, today's date.
+      const account = typeof ctx.flags.account === 'string' ? { account: ctx.flags.account } : {};
+      const date = typeof ctx.flags.date === 'string' ? { date: ctx.flags.date } : {};
+      r = await ctx.call('claims.pay', { id, ...comment(ctx), ...account, ...date });
     } else r = await ctx.call(`claims.${verb}`, { id, ...comment(ctx) });
     return { json: r, text: text(r) };
   };

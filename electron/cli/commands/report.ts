@@ -57,7 +57,7 @@ const run: Command = async ({ args, flags, call, open, session }) => {
   const r = await call('reports.run', { name, ...range(flags), filters });
   const first = r.sections[0];
   // A statement's caption rows (流动资产：) have no 行次: scripts get the numbered lines, and its facts (balanced) beside them.
-  const rows = first?.form ? first.rows.filter((x) => x.line != null) : (first?.rows ?? []);
+  const rows = first?.form ? (first.records ?? first.rows).filter((x) => x.line != null) : (first?.rows ?? []);
   const json: Record<string, unknown> = { report: r.report, title: r.title, from: r.from, to: r.to, ...first?.facts, rows, totals: first?.totals ?? null, sections: r.sections };
   let text = reportText(r);
   if (typeof flags.out === 'string') {

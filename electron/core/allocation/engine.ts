@@ -1,7 +1,7 @@
 /**
  * The allocation engine: rules + one period's inputs → pools split to customers (or, in
  * the step-down's first stage, to departments). Reads only; storing, comparing and posting
- * are the callers' business (runs.ts). Methods (DOMAIN.md: Cost allocation):
+ * are the callers' business (runs.ts). Methods (docs/domain.md: Cost allocation):
  * - single / activity: each pool straight to its targets by its own driver (activity-based
  *   costing is one such pool per activity);
  * - stepdown: department pools; service departments (is_service = 1) go first, each

@@ -7,6 +7,7 @@
 import { UserError } from '../../../shared/errors';
 import type { Statement } from 'better-sqlite3';
 import type { Book } from '../book/book';
+import { revenueCondition } from './revenue';
 import type { Target } from './rules';
 import { notClosing } from '../closing/sql';
 
@@ -101,14 +102,15 @@ export class AllocInputs {
     const s = this.book.sqlite;
     let rows: { id: number; v: number }[];
     if (driver === 'revenue') {
-      const rev = this.book.account('mainRevenue');
+      // The same revenue as customer profitability (revenue.ts): 主营业务收入 + 其他业务收入.
+      const rev = revenueCondition(this.book);
       rows = s
         .prepare(
           `SELECT customer_id AS id, SUM(credit_fen) - SUM(debit_fen) AS v FROM voucher_line
-            WHERE posted = 1 AND period = ? AND customer_id IS NOT NULL AND (account_code = ? OR account_code LIKE ?) AND ${NOT_CLOSING}
+            WHERE posted = 1 AND period = ? AND customer_id IS NOT NULL AND ${rev.sql} AND ${NOT_CLOSING}
             GROUP BY customer_id`,
         )
-        .all(this.period, rev, `${rev}%`) as typeof rows;
+        .all(this.period, ...rev.params) as typeof rows;
     } else if (driver === 'directCost') {
       rows = s
         .prepare(

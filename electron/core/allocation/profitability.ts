@@ -1,5 +1,5 @@
 /**
- * Customer profitability (DOMAIN.md: Customer profitability) over a period range:
+ * Customer profitability (docs/domain.md: Customer profitability) over a period range:
  * revenue − direct cost − allocated overhead = profit, margin, rank, classes, the whale
  * curve; and per account manager (customer.manager_id) expense, revenue, growth against
  * the previous range of equal length, retention and revenue per yuan of expense.
@@ -13,16 +13,19 @@ import type { Book } from '../book/book';
 import type { CustomerProfit, Figures, ManagerRoi, ProfitClass } from '../../../shared/contract/allocation';
 import { NOT_RECLASS } from './inputs';
 import { notClosing } from '../closing/sql';
+import { isRevenueAccount } from './revenue';
+import { clientExpenseAccounts } from '../reports/expenses/facts';
 
 /** The share of total positive profit the 'high' class covers (the usual Pareto cut). */
 export const HIGH_SHARE_PERCENT = 80;
 
-export function customerFigures(book: Book, from: string, to: string): Map<number, Figures> {
+export function customerFigures(book: Book, from: string, to: string): Map<number, Figures & { clientCostFen?: number }> {
   const types = new Map((book.sqlite.prepare('SELECT code, type FROM account').all() as { code: string; type: string }[]).map((a) => [a.code, a.type]));
-  const out = new Map<number, Figures>();
+  const client = new Set(clientExpenseAccounts(book));
+  const out = new Map<number, Figures & { clientCostFen?: number }>();
   const get = (id: number) => {
     let f = out.get(id);
-    if (!f) out.set(id, (f = { revenueFen: 0, directCostFen: 0, allocatedFen: 0 }));
+    if (!f) out.set(id, (f = { revenueFen: 0, directCostFen: 0, allocatedFen: 0, clientCostFen: 0 }));
     return f;
   };
   const lines = book.sqlite
@@ -34,8 +37,9 @@ export function customerFigures(book: Book, from: string, to: string): Map<numbe
     .all(from, to) as { id: number; account: string; d: number; c: number }[];
   for (const l of lines) {
     const type = types.get(l.account);
-    if (type === 'revenue') get(l.id).revenueFen += l.c - l.d;
+    if (isRevenueAccount(book, l.account)) get(l.id).revenueFen += l.c - l.d;
     else if (type === 'expense' || type === 'cost') get(l.id).directCostFen += l.d - l.c;
+    if (client.has(l.account)) get(l.id).clientCostFen! += l.d - l.c;
   }
   const allocated = book.sqlite
     .prepare(
@@ -79,7 +83,9 @@ export function profitability(book: Book, from: string, to: string): { rows: Cus
         tier: c.tier,
         managerId: c.managerId,
         managerName: c.managerName ?? '',
-        ...f,
+        revenueFen: f.revenueFen,
+        directCostFen: f.directCostFen,
+        allocatedFen: f.allocatedFen,
         profitFen,
         margin: f.revenueFen !== 0 ? profitFen / f.revenueFen : null,
         rank: 0,
@@ -116,8 +122,18 @@ export function previousRange(from: string, to: string): { from: string; to: str
   return { from: addMonths(toPeriod(from), -n), to: addMonths(toPeriod(from), -1) };
 }
 
+/**
+ * Per account manager. `expenseFen` is everything charged to their customers: direct costs
+ * (every expense and cost account, 主营业务成本 included) plus allocated overhead;
+ * `clientCostFen` is the client costs only (客户管理费用, the expense reports' accounts), the
+ * figure a manager is answerable for, and the screen's default. Growth and retention compare
+ * with the previous range of equal length only when the book covers all of it: a previous
+ * range reaching before the first period would compare with months that have no figures
+ * (+499 % for the book's first half-year), so they are null and `comparable` says why.
+ */
 export function managerRoi(book: Book, from: string, to: string): ManagerRoi[] {
   const prev = previousRange(from, to);
+  const comparable = prev.from >= (book.meta('first_period') ?? prev.from);
   const now = customerFigures(book, toPeriod(from), toPeriod(to));
   const before = customerFigures(book, prev.from, prev.to);
   const out = new Map<number | null, ManagerRoi>();
@@ -127,12 +143,30 @@ export function managerRoi(book: Book, from: string, to: string): ManagerRoi[] {
     if (!f && !p && c.active !== 1) continue;
     let m = out.get(c.managerId);
     if (!m) {
-      m = { managerId: c.managerId, managerName: c.managerName ?? '', customers: 0, revenueFen: 0, expenseFen: 0, previousRevenueFen: 0, growth: null, retention: null, retained: 0, previousCustomers: 0, revenuePerYuan: null };
+      m = {
+        managerId: c.managerId,
+        managerName: c.managerName ?? '',
+        customers: 0,
+        revenueFen: 0,
+        expenseFen: 0,
+        clientCostFen: 0,
+        previousRevenueFen: 0,
+        growth: null,
+        retention: null,
+        retained: 0,
+        previousCustomers: 0,
+        revenuePerYuan: null,
+        revenuePerClientYuan: null,
+        previousFrom: prev.from,
+        previousTo: prev.to,
+        comparable,
+      };
       out.set(c.managerId, m);
     }
     m.customers++;
     m.revenueFen += f?.revenueFen ?? 0;
     m.expenseFen += (f?.directCostFen ?? 0) + (f?.allocatedFen ?? 0);
+    m.clientCostFen += f?.clientCostFen ?? 0;
     m.previousRevenueFen += p?.revenueFen ?? 0;
     if ((p?.revenueFen ?? 0) > 0) {
       m.previousCustomers++;
@@ -142,9 +176,10 @@ export function managerRoi(book: Book, from: string, to: string): ManagerRoi[] {
   return [...out.values()]
     .map((m) => ({
       ...m,
-      growth: m.previousRevenueFen !== 0 ? (m.revenueFen - m.previousRevenueFen) / m.previousRevenueFen : null,
-      retention: m.previousCustomers > 0 ? m.retained / m.previousCustomers : null,
+      growth: comparable && m.previousRevenueFen !== 0 ? (m.revenueFen - m.previousRevenueFen) / m.previousRevenueFen : null,
+      retention: comparable && m.previousCustomers > 0 ? m.retained / m.previousCustomers : null,
       revenuePerYuan: m.expenseFen !== 0 ? m.revenueFen / m.expenseFen : null,
+      revenuePerClientYuan: m.clientCostFen !== 0 ? m.revenueFen / m.clientCostFen : null,
     }))
     .sort((a, b) => b.revenueFen - a.revenueFen || a.managerName.localeCompare(b.managerName));
 }

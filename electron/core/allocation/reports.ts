@@ -128,7 +128,9 @@ export const managerRoiReport = defineReport({
   title: { 'zh-CN': '客户经理投入产出', en: 'Account manager ROI' },
   run(book, { from, to, locale }) {
     const rows = managerRoi(book, from, to);
-    const sum = (k: 'revenueFen' | 'expenseFen' | 'previousRevenueFen' | 'customers') => rows.reduce((s, r) => s + r[k], 0);
+    const sum = (k: 'revenueFen' | 'expenseFen' | 'clientCostFen' | 'previousRevenueFen' | 'customers') => rows.reduce((s, r) => s + r[k], 0);
+    // Growth against a previous range the book does not cover is left empty (see managerRoi).
+    const comparable = rows.every((r) => r.comparable);
     return [
       {
         name: 'managers',
@@ -136,30 +138,36 @@ export const managerRoiReport = defineReport({
         columns: [
           { key: 'manager', label: L(locale, '客户经理', 'Account manager'), kind: 'text' },
           { key: 'customers', label: L(locale, '客户数', 'Customers'), kind: 'int' },
-          { key: 'expenseFen', label: L(locale, '费用（直接+分摊）', 'Expense (direct + allocated)'), kind: 'money' },
+          { key: 'clientCostFen', label: L(locale, '客户管理费用', 'Client costs'), kind: 'money' },
+          { key: 'expenseFen', label: L(locale, '费用（直接含主营业务成本+分摊）', 'Expense (direct incl. cost of sales + allocated)'), kind: 'money' },
           { key: 'revenueFen', label: L(locale, '收入', 'Revenue'), kind: 'money' },
           { key: 'previousRevenueFen', label: L(locale, '上期收入', 'Previous revenue'), kind: 'money' },
           { key: 'growth', label: L(locale, '收入增长', 'Growth'), kind: 'percent' },
           { key: 'retention', label: L(locale, '客户留存率', 'Retention'), kind: 'percent' },
+          { key: 'revenuePerClientYuan', label: L(locale, '每元客户费用收入', 'Revenue per yuan of client cost'), kind: 'number' },
           { key: 'revenuePerYuan', label: L(locale, '每元费用收入', 'Revenue per yuan of expense'), kind: 'number' },
         ],
         rows: rows.map((r) => ({
           manager: r.managerName || L(locale, '（未指定）', '(none)'),
           customers: r.customers,
+          clientCostFen: r.clientCostFen,
           expenseFen: r.expenseFen,
           revenueFen: r.revenueFen,
           previousRevenueFen: r.previousRevenueFen,
           growth: r.growth,
           retention: r.retention,
+          revenuePerClientYuan: r.revenuePerClientYuan,
           revenuePerYuan: r.revenuePerYuan,
         })),
         totals: {
           manager: L(locale, '合计', 'Total'),
           customers: sum('customers'),
+          clientCostFen: sum('clientCostFen'),
           expenseFen: sum('expenseFen'),
           revenueFen: sum('revenueFen'),
           previousRevenueFen: sum('previousRevenueFen'),
-          growth: ratio(sum('revenueFen') - sum('previousRevenueFen'), sum('previousRevenueFen')),
+          growth: comparable ? ratio(sum('revenueFen') - sum('previousRevenueFen'), sum('previousRevenueFen')) : null,
+          revenuePerClientYuan: ratio(sum('revenueFen'), sum('clientCostFen')),
           revenuePerYuan: ratio(sum('revenueFen'), sum('expenseFen')),
         },
         charts: [{ type: 'bar', title: L(locale, '收入与费用', 'Revenue and expense'), category: 'manager', series: ['revenueFen', 'expenseFen'] }],

@@ -1,5 +1,5 @@
 /**
- * Allocation rules (DOMAIN.md: Cost allocation): pool (accounts incl. their children, an
+ * Allocation rules (docs/domain.md: Cost allocation): pool (accounts incl. their children, an
  * optional department filter) → driver → targets. Rules live in named rule sets; the
  * set 'default' is what `allocate` and the 成本分配 screen run. A run stores a JSON
  * snapshot of the rules it used, so later edits never change what a run explains.

@@ -29,6 +29,31 @@ describe('largestRemainder', () => {
     );
   });
 
+  it('gives exactly the BigInt floors and remainder fen when products pass 2^53 (the two-double path)', () => {
+    // Amounts up to 2^53 and weight totals up to 2^48: the path that replaced BigInt for big products.
+    const bigSplit = (amount: number, weights: number[]) => {
+      const a = BigInt(amount);
+      const t = weights.reduce((x, w) => x + BigInt(w), 0n);
+      const floors = weights.map((w) => (a * BigInt(w)) / t);
+      const rems = weights.map((w) => (a * BigInt(w)) % t);
+      const order = rems.map((_, i) => i).sort((i, j) => (rems[j]! > rems[i]! ? 1 : rems[j]! < rems[i]! ? -1 : i - j));
+      let left = Number(a - floors.reduce((x, y) => x + y, 0n));
+      for (const i of order) if (left-- > 0) floors[i]! += 1n;
+      return floors.map(Number);
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 1e6, max: 1e10 })),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 2 ** 46 }), fc.integer({ min: 0, max: 1e9 }), fc.constant(0)), { minLength: 1, maxLength: 40 }).filter((w) => w.some((x) => x > 0)),
+        (amount, weights) => {
+          expect(largestRemainder(amount, weights).amounts).toEqual(bigSplit(amount, weights));
+          expect(largestRemainder(-amount, weights).amounts).toEqual(bigSplit(amount, weights).map((x) => -x || 0));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('splits a negative pool as the mirror of the positive one', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e9 }), fc.array(fc.integer({ min: 1, max: 1e6 }), { minLength: 1, maxLength: 30 }), (amount, weights) => {

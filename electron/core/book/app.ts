@@ -10,6 +10,7 @@ import { autoBackup, listBackups, restoreBackup } from './backups';
 import type { CheckReport } from './check';
 import { startJob } from '../jobs/runner';
 import { checklist } from './checklist';
+import { cockpit } from './cockpit';
 import { lockBook } from './lock';
 import { createBook, openBook } from './open';
 import { fillDemo } from '../demo/generate';
@@ -71,6 +72,7 @@ function adopt(s: Session, path: string, open: (path: string) => Book) {
 export const bookHandlers = defineHandlers({
   'app.info': (_req, s) => appInfo(s),
   'app.checklist': (_req, s) => checklist(s.requireBook()),
+  'app.cockpit': (_req, s) => cockpit(s.requireBook()),
   'app.setLocale': (req, s) => {
     s.locale = req.locale;
     return appInfo(s);

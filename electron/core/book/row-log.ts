@@ -21,6 +21,7 @@
  * that table as different.
  */
 import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/sqlite';
 
 /**
@@ -121,9 +122,22 @@ export interface SealedRow { id: number; tbl: string; row_id: string; op: string
 export const rowHash = (prev: string, r: SealedRow): string =>
   createHash('sha256').update(JSON.stringify([prev, r.id, r.tbl, r.row_id, r.op, r.row_json])).digest('hex');
 
+/**
+ * Sealing runs at every audited action and every Book.tx: its statements are prepared
+ * once per connection (preparing them each time showed in the demo book's profile).
+ */
+const cached = new WeakMap<Sqlite, Map<string, Statement>>();
+function st(sqlite: Sqlite, sql: string): Statement {
+  let m = cached.get(sqlite);
+  if (!m) cached.set(sqlite, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = sqlite.prepare(sql)));
+  return s;
+}
+
 function sealRows(sqlite: Sqlite, rows: Iterable<SealedRow>): void {
-  const head = sqlite.prepare('SELECT last_id, hash FROM row_log_head WHERE k = 1').get() as { last_id: number; hash: string };
-  const set = sqlite.prepare('UPDATE row_log SET sealed_hash = ? WHERE id = ?');
+  const head = st(sqlite, 'SELECT last_id, hash FROM row_log_head WHERE k = 1').get() as { last_id: number; hash: string };
+  const set = st(sqlite, 'UPDATE row_log SET sealed_hash = ? WHERE id = ?');
   let { hash } = head;
   let last = head.last_id;
   for (const r of rows) {
@@ -131,7 +145,7 @@ function sealRows(sqlite: Sqlite, rows: Iterable<SealedRow>): void {
     set.run(hash, r.id);
     last = r.id;
   }
-  if (last !== head.last_id) sqlite.prepare('UPDATE row_log_head SET last_id = ?, hash = ? WHERE k = 1').run(last, hash);
+  if (last !== head.last_id) st(sqlite, 'UPDATE row_log_head SET last_id = ?, hash = ? WHERE k = 1').run(last, hash);
 }
 
 /** Seals the unsealed rows logged after id `after` (migrations: nobody else can write meanwhile). */
@@ -160,10 +174,9 @@ export function forgetUnsealed(sqlite: Sqlite): void {
  * audits its work, like the import, is sealed too). Cheap when nothing is pending.
  */
 export function sealRowLog(sqlite: Sqlite): void {
-  const pending = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM temp.row_log_mine)').pluck().get() === 1;
+  const pending = st(sqlite, 'SELECT EXISTS (SELECT 1 FROM temp.row_log_mine)').pluck().get() === 1;
   if (!pending) return;
-  const rows = sqlite
-    .prepare('SELECT l.id, l.tbl, l.row_id, l.op, l.row_json FROM temp.row_log_mine m JOIN main.row_log l ON l.id = m.id WHERE l.sealed_hash IS NULL ORDER BY l.id')
+  const rows = st(sqlite, 'SELECT l.id, l.tbl, l.row_id, l.op, l.row_json FROM temp.row_log_mine m JOIN main.row_log l ON l.id = m.id WHERE l.sealed_hash IS NULL ORDER BY l.id')
     .all() as SealedRow[];
   sealRows(sqlite, rows);
   sqlite.exec('DELETE FROM temp.row_log_mine');

@@ -1,5 +1,5 @@
 /**
- * Budgets (DOMAIN.md: Budgets): an amount per period (month, quarter, year) and scope
+ * Budgets (docs/domain.md: Budgets): an amount per period (month, quarter, year) and scope
  * (employee, department, customer, category, or a combination). Actual is what posted
  * vouchers put on expense accounts with those dimensions; committed is claims submitted
  * or approved but not yet posted (net of deductible VAT, as they will post). Levels:
@@ -144,6 +144,7 @@ export function checkClaimBudgets(book: Book, claimId: number): BudgetCheck[] {
     out.push({
       budgetId: b.id,
       name: b.name || budgetScope(book, b),
+      scope: budgetScope(book, b),
       period: b.period,
       amountFen: b.amount_fen,
       actualFen: actual,

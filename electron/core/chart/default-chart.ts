@@ -1,5 +1,5 @@
 /**
- * Default charts of accounts (DOMAIN.md: Chart of accounts). Codes are 4-2-2. The
+ * Default charts of accounts (docs/domain.md: Chart of accounts). Codes are 4-2-2. The
  * enterprise standard (企业会计准则) uses 4xxx for equity and 6xxx for profit and loss
  * where the small-company standard (小企业会计准则) uses 3xxx and 5xxx; the rest is the same.
  */

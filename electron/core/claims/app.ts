@@ -11,7 +11,7 @@ import type { ApprovalRole } from '../db/schema/claims-control';
 import { deleteClaim, saveClaim } from './edit';
 import { claimOptions, listClaims } from './queries';
 import { attachReceipt, detachReceipt, exportReceipt } from './receipts';
-import { approveClaim, payClaim, rejectClaim, submitClaim, type ActionOutcome } from './workflow';
+import { approveClaim, payAccounts, payClaim, rejectClaim, submitClaim, type ActionOutcome } from './workflow';
 
 function act(s: Session, id: number, fn: (book: Book) => ActionOutcome): ClaimActionResult {
   const book = s.requireBook();
@@ -30,7 +30,10 @@ export const claimsHandlers = defineHandlers({
     );
   },
   'claims.get': (req, s) => claimDetail(s.requireBook(), req.id, s.locale),
-  'claims.options': (_req, s) => claimOptions(s.requireBook(), s.locale),
+  'claims.options': (_req, s) => {
+    const book = s.requireBook();
+    return { ...claimOptions(book, s.locale), payAccounts: payAccounts(book) };
+  },
   'claims.save': (req, s) => {
     const book = s.requireBook();
     const id = book.tx(() => saveClaim(book, req));
@@ -51,7 +54,7 @@ export const claimsHandlers = defineHandlers({
   'claims.submit': (req, s) => act(s, req.id, (b) => submitClaim(b, req.id, req.comment ?? '', s.locale)),
   'claims.approve': (req, s) => act(s, req.id, (b) => approveClaim(b, req.id, req.comment ?? '', s.locale)),
   'claims.reject': (req, s) => act(s, req.id, (b) => rejectClaim(b, req.id, req.reason, s.locale)),
-  'claims.pay': (req, s) => act(s, req.id, (b) => payClaim(b, req.id, req.date, req.comment ?? '', s.locale)),
+  'claims.pay': (req, s) => act(s, req.id, (b) => payClaim(b, req.id, req.date, req.comment ?? '', s.locale, req.account)),
   'claims.attach': (req, s) => {
     const book = s.requireBook();
     return book.tx(() => attachReceipt(book, req.id, req.lineNo ?? null, req.path));

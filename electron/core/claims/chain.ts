@@ -1,5 +1,5 @@
 /**
- * The approval chain by amount (DOMAIN.md: Expense claims and approvals). A level applies
+ * The approval chain by amount (docs/domain.md: Expense claims and approvals). A level applies
  * when the claim's total is above its threshold; the default chain is: up to 2,000 the
  * manager; up to 10,000 also finance; above that also the general manager.
  * Which user roles may approve which step: a manager step by a manager, an approver or an

@@ -4,10 +4,16 @@ import type { Locale } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
 import { checkClaimBudgets } from '../budgets/budgets';
 import { voucherNo } from '../ledger/vouchers';
-import { chainState } from './chain';
 import { claimRecord } from './edit';
 import { claimLines, claimListRow, claimReceipts } from './queries';
-import { claimViolations } from './workflow';
+import { approvalBlocker, claimViolations, namedApprover } from './workflow';
+import { accrualPlan } from './post';
+import { chainState, currentApprovals, requiredLevels } from './chain';
+import { actingUser } from '../users/users';
+import { message } from '../../../shared/messages/index';
+import { UserError } from '../../../shared/errors';
+import type { ClaimRecord } from './edit';
+import type { PendingApproval } from '../../../shared/contract/claims';
 
 const voucherLabel = (book: Book, id: number | null): string | null => {
   if (id === null) return null;
@@ -21,6 +27,33 @@ function accrualLabels(book: Book, claimId: number, settlement: number | null): 
     .map((r) => r.id)
     .filter((id) => id !== settlement);
   return ids.length ? ids.map((id) => voucherLabel(book, id)).join(', ') : null;
+}
+
+/** The pending step as the acting user meets it (submitted claims only). */
+function pendingApproval(book: Book, c: ClaimRecord, locale: Locale): PendingApproval | null {
+  if (c.status !== 'submitted') return null;
+  const levels = requiredLevels(book, c.total_fen);
+  const done = currentApprovals(book, c.id).length;
+  const level = levels[done];
+  if (!level) return null;
+  let why: string | null = null;
+  try {
+    const blocker = approvalBlocker(book, c, actingUser(book));
+    if (blocker) why = message(locale, blocker.code, blocker.params);
+  } catch (e) {
+    // The acting user is unknown or inactive: the core's own refusal, in words.
+    if (!(e instanceof UserError)) throw e;
+    why = message(locale, e.code, e.params);
+  }
+  const final = done + 1 === levels.length;
+  return {
+    role: level.role,
+    approver: level.role === 'manager' ? (namedApprover(book, c.employee_id)?.name ?? null) : null,
+    mayApprove: why === null,
+    why,
+    final,
+    accruals: final ? accrualPlan(book, c.id) : [],
+  };
 }
 
 export function claimDetail(book: Book, id: number, locale: Locale): ClaimDetail {
@@ -37,5 +70,6 @@ export function claimDetail(book: Book, id: number, locale: Locale): ClaimDetail
     chain: chainState(book, id, c.total_fen, c.status),
     receipts: claimReceipts(book, id),
     budgets: checkClaimBudgets(book, id),
+    approval: pendingApproval(book, c, locale),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The claim's two vouchers (DOMAIN.md: Standard entries 2), posted through the ledger's
+ * The claim's two vouchers (docs/domain.md: Standard entries 2), posted through the ledger's
  * rules. Accrual at final approval (one voucher per month of expense dates): Dr each
  * line's category account (net of deductible VAT) with customer, employee, department
  * and category; Dr 应交税费-进项税额 for the deductible VAT; Cr 其他应付款 with the
@@ -38,11 +38,21 @@ const employeeOf = (book: Book, id: number) => book.sqlite.prepare('SELECT name,
  * or before the book starts, is booked today, in the current period, as an accountant
  * books a late claim. Almost every claim is one month: one voucher.
  */
-function accrualDate(book: Book, lines: PostLine[]): string {
+function accrualDate(book: Book, lines: { date: string }[]): { date: string; moved: 'closed' | 'beforeStart' | null } {
   const latest = lines.reduce((m, l) => (l.date > m ? l.date : m), lines[0]!.date);
   const first = book.meta('first_period') ?? '';
   const period = latest.slice(0, 7);
-  return period >= first && periodStatus(book, period) !== 'closed' ? latest : todayLocal();
+  if (period < first) return { date: todayLocal(), moved: 'beforeStart' };
+  if (periodStatus(book, period) === 'closed') return { date: todayLocal(), moved: 'closed' };
+  return { date: latest, moved: null };
+}
+
+/** The accrual voucher(s) final approval would post, by expense month: date, and why it moved. Shown before approving. */
+export function accrualPlan(book: Book, claimId: number): { month: string; date: string; moved: 'closed' | 'beforeStart' | null }[] {
+  const dates = book.sqlite.prepare('SELECT date FROM claim_line WHERE claim_id = ? ORDER BY date').all(claimId) as { date: string }[];
+  const byMonth = new Map<string, { date: string }[]>();
+  for (const d of dates) byMonth.set(d.date.slice(0, 7), [...(byMonth.get(d.date.slice(0, 7)) ?? []), d]);
+  return [...byMonth.keys()].sort().map((month) => ({ month, ...accrualDate(book, byMonth.get(month)!) }));
 }
 
 function accrualLines(book: Book, claim: ClaimHead, emp: { department_id: number | null }, lines: PostLine[], memo: string): LineInput[] {
@@ -82,13 +92,14 @@ export function postAccrual(book: Book, claim: ClaimHead): { id: number; label: 
   const posted: { id: number; label: string }[] = [];
   for (const month of [...byMonth.keys()].sort()) {
     const group = byMonth.get(month)!;
-    const v = bookVoucher(book, { date: accrualDate(book, group), memo, lines: accrualLines(book, claim, emp, group, memo), source: { type: 'claim', id: claim.id } });
+    const v = bookVoucher(book, { date: accrualDate(book, group).date, memo, lines: accrualLines(book, claim, emp, group, memo), source: { type: 'claim', id: claim.id } });
     posted.push({ id: v.id, label: `${v.period} ${voucherNo(v.number)}` });
   }
   return { id: posted[posted.length - 1]!.id, label: posted.map((p) => p.label).join(', ') };
 }
 
-export function postSettlement(book: Book, claim: ClaimHead, date: string): { id: number; label: string } {
+/** Dr 其他应付款 / Cr the bank or cash account the user paid from, on the payment date. */
+export function postSettlement(book: Book, claim: ClaimHead, date: string, account: string = book.account('bank')): { id: number; label: string } {
   const emp = employeeOf(book, claim.employee_id);
   const memo = `支付报销 #${claim.id} ${emp.name}`;
   const v = bookVoucher(book, {
@@ -96,7 +107,7 @@ export function postSettlement(book: Book, claim: ClaimHead, date: string): { id
     memo,
     lines: [
       { account: book.account('otherPayable'), debitFen: claim.total_fen, memo, employeeId: claim.employee_id, departmentId: emp.department_id },
-      { account: book.account('bank'), creditFen: claim.total_fen, memo },
+      { account, creditFen: claim.total_fen, memo },
     ],
     source: { type: 'claim', id: claim.id },
   });

@@ -94,24 +94,39 @@ export function submitClaim(book: Book, id: number, comment: string, locale: Loc
   return { warnings, voucher: null };
 }
 
+/** The claimant's named approver (employee.approver_id), who owns the manager step. */
+export const namedApprover = (book: Book, employeeId: number) =>
+  book.sqlite.prepare('SELECT a.id, a.name FROM employee e JOIN employee a ON a.id = e.approver_id WHERE e.id = ?').get(employeeId) as { id: number; name: string } | undefined;
+
+/**
+ * Why this user may not give the claim's pending approval, or null when they may. The claim
+ * screen asks before offering 审批通过 (so the button says whom the claim waits for instead of
+ * failing on a click); approveClaim asks again inside its transaction.
+ */
+export function approvalBlocker(book: Book, c: ClaimRecord, user: ReturnType<typeof actingUser>): UserError | null {
+  if (user.employeeId !== null && user.employeeId === c.employee_id) return new UserError('claims.selfApproval');
+  const done = currentApprovals(book, c.id);
+  const level = requiredLevels(book, c.total_fen)[done.length];
+  if (!level) return new UserError('claims.badStatus', { id: c.id, status: c.status, action: 'approve' });
+  if (!mayApprove(level.role, user.role)) return new UserError('claims.wrongRole', { step: level.role, user: user.name });
+  if (done.some((d) => d.user.toLowerCase() === user.name.toLowerCase())) return new UserError('claims.sameApprover', { user: user.name });
+  // The manager step belongs to the approver named on the claimant's employee record.
+  if (level.role === 'manager' && user.role !== 'admin') {
+    const approver = namedApprover(book, c.employee_id);
+    if (approver && user.employeeId !== approver.id) return new UserError('claims.notTheApprover', { approver: approver.name });
+  }
+  return null;
+}
+
 export function approveClaim(book: Book, id: number, comment: string, locale: Locale): ActionOutcome {
   const user = actingUser(book);
   const c = claimRecord(book, id);
   requireStatus(c, 'submitted', locale === 'en' ? 'approve' : '审批');
-  if (user.employeeId !== null && user.employeeId === c.employee_id) throw new UserError('claims.selfApproval');
+  const blocker = approvalBlocker(book, c, user);
+  if (blocker) throw blocker;
   const levels = requiredLevels(book, c.total_fen);
   const done = currentApprovals(book, id);
-  const level = levels[done.length];
-  if (!level) throw new UserError('claims.badStatus', { id, status: c.status, action: 'approve' });
-  if (!mayApprove(level.role, user.role)) throw new UserError('claims.wrongRole', { step: level.role, user: user.name });
-  if (done.some((d) => d.user.toLowerCase() === user.name.toLowerCase())) throw new UserError('claims.sameApprover', { user: user.name });
-  // The manager step belongs to the approver named on the claimant's employee record.
-  if (level.role === 'manager' && user.role !== 'admin') {
-    const approver = book.sqlite
-      .prepare('SELECT a.id, a.name FROM employee e JOIN employee a ON a.id = e.approver_id WHERE e.id = ?')
-      .get(c.employee_id) as { id: number; name: string } | undefined;
-    if (approver && user.employeeId !== approver.id) throw new UserError('claims.notTheApprover', { approver: approver.name });
-  }
+  const level = levels[done.length]!;
   const warnings = policyGate(book, c, locale);
   for (const b of checkClaimBudgets(book, id)) {
     if (b.hardBlock && b.projectedFen > b.amountFen) {
@@ -148,14 +163,32 @@ export function rejectClaim(book: Book, id: number, reason: string, locale: Loca
   return { warnings: [], voucher: null };
 }
 
-export function payClaim(book: Book, id: number, date: string | undefined, comment: string, locale: Locale): ActionOutcome {
+/** The leaf accounts under 银行存款 and 库存现金 that a payment may come from, bank first. */
+export function payAccounts(book: Book): { code: string; name: string }[] {
+  const roots = [book.account('bank'), book.account('cash')];
+  const rows = book.sqlite
+    .prepare(
+      `SELECT a.code, a.name FROM account a
+        WHERE a.active = 1 AND (substr(a.code, 1, 4) = ? OR substr(a.code, 1, 4) = ?)
+          AND NOT EXISTS (SELECT 1 FROM account c WHERE c.parent_code = a.code)
+        ORDER BY substr(a.code, 1, 4) = ? DESC, a.code`,
+    )
+    .all(roots[0], roots[1], roots[0]) as { code: string; name: string }[];
+  return rows;
+}
+
+/** Pays from `account` (a bank or cash leaf; default the first 银行存款 leaf) on `date` (default today). */
+export function payClaim(book: Book, id: number, date: string | undefined, comment: string, locale: Locale, account?: string): ActionOutcome {
   const user = actingUser(book);
   if (!mayPay(user.role)) throw new UserError('claims.payRole', { user: user.name });
   const c = claimRecord(book, id);
   requireStatus(c, 'approved', locale === 'en' ? 'pay' : '付款');
-  const v = postSettlement(book, c, date ?? todayLocal());
+  const accounts = payAccounts(book);
+  if (account !== undefined && !accounts.some((a) => a.code === account)) throw new UserError('claims.payAccount', { account });
+  const from = account ?? accounts[0]?.code ?? book.account('bank');
+  const v = postSettlement(book, c, date ?? todayLocal(), from);
   recordStep(book, id, 0, 'pay', user.role, comment);
   book.sqlite.prepare(`UPDATE claim SET status = 'paid', paid_at = ?, settlement_voucher_id = ? WHERE id = ?`).run(now(), v.id, id);
-  book.audit({ action: 'claim.pay', entity: 'claim', entityId: id, before: { status: 'approved' }, after: { status: 'paid', voucher: v.label } });
+  book.audit({ action: 'claim.pay', entity: 'claim', entityId: id, before: { status: 'approved' }, after: { status: 'paid', voucher: v.label, account: from } });
   return { warnings: [], voucher: v.label };
 }

@@ -42,6 +42,21 @@ export function plBalances(book: Book, period: string): PlGroup[] {
     .all(period, period, JSON.stringify(carried)) as PlGroup[];
 }
 
+/**
+ * P&L accounts whose balance through `period` is not zero, from the trigger-kept totals (a
+ * few rows per account and month): what the 结账检查 asks. A transfer clears every account ×
+ * dimension line, so a cleared account is cleared per dimension too.
+ */
+export function plAccountsLeft(book: Book, period: string): { count: number; balance: number } {
+  return book.sqlite
+    .prepare(
+      `SELECT COUNT(*) AS count, COALESCE(SUM(b), 0) AS balance FROM (
+         SELECT SUM(debit_fen) - SUM(credit_fen) AS b FROM ledger_total
+          WHERE period <= ? AND account_code IN (${PL_ACCOUNTS}) GROUP BY account_code HAVING b <> 0)`,
+    )
+    .get(period) as { count: number; balance: number };
+}
+
 /** 本年利润's balance through `period` (debit-positive: a loss is positive). */
 export function currentProfitBalance(book: Book, period: string): number {
   const code = book.account('currentYearProfit');

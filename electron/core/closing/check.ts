@@ -4,17 +4,19 @@
  * Blockers: an earlier month still open (periods close strictly in order), P&L not
  * transferred (and, in December, 本年利润 not moved to 未分配利润), vouchers not posted
  * (anything but 'posted': drafts, and 'reviewed' once review exists), the trial balance or
- * the balance sheet (Σ assets against Σ liabilities + equity, by account type) out of balance.
+ * the statutory balance sheet (statements/compute.ts: 资产总计 against 负债和所有者权益总计) out
+ * of balance.
  * Warnings: claims with lines dated in the month still pending, schedules with an instalment
  * due this month not run, allocation rules without a run for the month.
- * Reads only: cheap enough to run before every close (ledger_total, one month's P&L lines).
+ * Reads only, from the trigger-kept totals: cheap enough to run before every close.
  */
 import { addMonths, period as toPeriod, type Period } from '../../../shared/period';
 import type { MessageCode } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
-import { currentProfitBalance, plBalances } from './balances';
+import { currentProfitBalance, plAccountsLeft } from './balances';
+import { balanceSheet } from '../statements/compute';
 
-export type CheckLink = 'periods' | 'vouchers' | 'ledger' | 'claims' | 'schedules' | 'allocation';
+export type CheckLink = 'periods' | 'vouchers' | 'ledger' | 'reports' | 'claims' | 'schedules' | 'allocation';
 
 export interface CheckItem {
   code: MessageCode;
@@ -37,22 +39,9 @@ export function firstOpenBefore(book: Book, p: Period): string | null {
   return null;
 }
 
-function ledgerBalance(book: Book, p: string): { debit: number; credit: number; assets: number; liabilitiesEquity: number } {
-  const rows = book.sqlite
-    .prepare(
-      `SELECT a.type AS type, SUM(t.debit_fen) AS d, SUM(t.credit_fen) AS c FROM ledger_total t JOIN account a ON a.code = t.account_code
-        WHERE t.period <= ? GROUP BY a.type`,
-    )
-    .all(p) as { type: string; d: number; c: number }[];
-  const out = { debit: 0, credit: 0, assets: 0, liabilitiesEquity: 0 };
-  for (const r of rows) {
-    out.debit += r.d;
-    out.credit += r.c;
-    // 成本类 (生产成本, 劳务成本…) is inventory-like: it sits among the assets on the balance sheet.
-    if (r.type === 'asset' || r.type === 'cost') out.assets += r.d - r.c;
-    else if (r.type === 'liability' || r.type === 'equity') out.liabilitiesEquity += r.c - r.d;
-  }
-  return out;
+/** Σ debit and Σ credit of every posted line through the month (the trial balance's totals). */
+function ledgerTotals(book: Book, p: string): { debit: number; credit: number } {
+  return book.sqlite.prepare(`SELECT COALESCE(SUM(debit_fen), 0) AS debit, COALESCE(SUM(credit_fen), 0) AS credit FROM ledger_total WHERE period <= ?`).get(p) as { debit: number; credit: number };
 }
 
 /** Active schedules with this month in their plan and no entry for it. */
@@ -75,10 +64,9 @@ export function closeCheck(book: Book, period: string): CloseCheck {
   const earlier = firstOpenBefore(book, p);
   if (earlier) blockers.push({ code: 'closing.earlierOpen', params: { period: p, earlier }, link: 'periods' });
 
-  const pl = plBalances(book, p);
-  if (pl.length > 0) {
-    const accounts = new Set(pl.map((g) => g.account)).size;
-    blockers.push({ code: 'closing.plNotTransferred', params: { period: p, count: accounts, amount: -pl.reduce((s, g) => s + g.bal, 0) }, link: 'periods' });
+  const pl = plAccountsLeft(book, p);
+  if (pl.count > 0) {
+    blockers.push({ code: 'closing.plNotTransferred', params: { period: p, count: pl.count, amount: -pl.balance }, link: 'periods' });
   } else if (p.endsWith('-12')) {
     const profit = currentProfitBalance(book, p);
     if (profit !== 0) blockers.push({ code: 'closing.profitNotCarried', params: { period: p, amount: -profit }, link: 'periods' });
@@ -87,11 +75,12 @@ export function closeCheck(book: Book, period: string): CloseCheck {
   const unposted = book.sqlite.prepare(`SELECT COUNT(*) FROM voucher WHERE period = ? AND status <> 'posted'`).pluck().get(p) as number;
   if (unposted > 0) blockers.push({ code: 'ledger.draftsInPeriod', params: { period: p, count: unposted }, link: 'vouchers' });
 
-  const b = ledgerBalance(book, p);
+  const b = ledgerTotals(book, p);
   if (b.debit !== b.credit) blockers.push({ code: 'closing.trialBalanceOff', params: { debit: b.debit, credit: b.credit }, link: 'ledger' });
   // With P&L still untransferred the balance sheet is off by exactly that: the blocker above says so already.
-  else if (pl.length === 0 && b.assets !== b.liabilitiesEquity) {
-    blockers.push({ code: 'closing.balanceSheetOff', params: { assets: b.assets, liabilitiesEquity: b.liabilitiesEquity }, link: 'ledger' });
+  else if (pl.count === 0) {
+    const bs = balanceSheet(book, p);
+    if (!bs.balanced) blockers.push({ code: 'closing.balanceSheetOff', params: { assets: bs.totals.assets[0], liabilitiesEquity: bs.totals.equityAndLiabilities[0] }, link: 'reports' });
   }
 
   const claims = book.sqlite

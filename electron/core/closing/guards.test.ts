@@ -6,7 +6,8 @@
  * month is created or closed without the caller's confirmation.
  */
 import { describe, expect, it } from 'vitest';
-import { addMonths, localPeriod } from '../../../shared/period';
+import { addMonths, period } from '../../../shared/period';
+import { thisPeriodLocal } from '../../../shared/today';
 import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
 import { writeXlsx } from '../../../test/support/xlsx';
 import { saveRule } from '../allocation/rules';
@@ -81,13 +82,13 @@ describe('a closed month stays closed for management data', () => {
 
   it('creates or closes no period beyond next month unless confirmed', () => {
     const book = testBook({ firstPeriod: '2026-01' });
-    const far = addMonths(localPeriod(), 2);
+    const far = addMonths(period(thisPeriodLocal()), 2);
     const v = { date: `${far}-03`, lines: [{ account: '1002', debitFen: 1 }, { account: '3001', creditFen: 1 }] };
     expect(code(() => book.tx(() => bookVoucher(book, v)))).toBe('closing.futurePeriod');
     expect(book.sqlite.prepare('SELECT 1 FROM period WHERE period = ?').get(far)).toBeUndefined();
     book.tx(() => withFuturePeriods(book, true, () => bookVoucher(book, v)));
     expect(book.sqlite.prepare('SELECT status FROM period WHERE period = ?').pluck().get(far)).toBe('open');
-    const next = addMonths(localPeriod(), 1);
+    const next = addMonths(period(thisPeriodLocal()), 1);
     book.tx(() => bookVoucher(book, { ...v, date: `${next}-02` }));
   });
 

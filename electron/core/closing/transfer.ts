@@ -37,7 +37,23 @@ function closingFacts(book: Book, codes: Iterable<string>): Map<string, AccountF
 
 const side = (fen: number): Pick<LineInput, 'debitFen' | 'creditFen'> => (fen > 0 ? { debitFen: fen } : { creditFen: -fen });
 
+/**
+ * A month of a big book closes with one line per account × customer × employee (some 18,000
+ * on the 1,000,000-line benchmark book); posting them adds as many entries to the posted-line
+ * indexes, scattered by customer. SQLite's default 2 MB page cache makes that thrash, so the
+ * transfer runs with 64 MB, as the import does with its own (import/run.ts), and puts it back.
+ */
 export function transferPl(book: Book, period: string): TransferResult {
+  const before = book.sqlite.pragma('cache_size', { simple: true }) as number;
+  book.sqlite.pragma('cache_size = -65536');
+  try {
+    return transfer(book, period);
+  } finally {
+    book.sqlite.pragma(`cache_size = ${before}`);
+  }
+}
+
+function transfer(book: Book, period: string): TransferResult {
   const p = toPeriod(period);
   const date = lastDay(p);
   const profit = book.account('currentYearProfit');

@@ -5,7 +5,8 @@
  * driver tables and timesheets, and allocation rules with a run for every month.
  * Everything goes through the same functions the screens use.
  */
-import { lastDay, localPeriod, type Period } from '../../../shared/period';
+import { lastDay, type Period } from '../../../shared/period';
+import { thisPeriodLocal } from '../../../shared/today';
 import type { Book } from '../book/book';
 import { createClaim, type ClaimLineInput } from '../claims/create';
 import { approveClaim, payClaim, submitClaim } from '../claims/workflow';
@@ -164,7 +165,7 @@ export function demoExtras(book: Book, ids: DemoIds, r: () => number): void {
   driversAndRules(book, ids, r);
   // Month-end as the accountant does it, month by month through the real code: 结转损益
   // (December also carries 本年利润 to 未分配利润), then 结账 — every month but today's.
-  const today = localPeriod();
+  const today = thisPeriodLocal();
   for (const p of ids.periods.filter((x) => x < today)) {
     transferPl(book, p);
     closePeriod(book, p);

@@ -10,9 +10,6 @@
  * pasted text) would make the file unreadable; they are dropped.
  */
 
-/** Text a spreadsheet would take for a formula or a DDE payload if typed in (= + - @, tab, CR). */
-export const looksLikeFormula = (text: string): boolean => /^[=+\-@\t\r]/.test(text);
-
 // XML 1.0 allows tab, LF, CR and everything from U+0020 up (minus lone surrogates / FFFE-FFFF).
 // eslint-disable-next-line no-control-regex
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

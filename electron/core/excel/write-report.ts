@@ -15,6 +15,7 @@ import { fenToYuanNumber, formatFen } from '../../../shared/money';
 import type { Locale } from '../../../shared/messages/index';
 import type { Cell, ReportColumn, ReportResult, ReportSection } from '../../../shared/report';
 import { safeCell, safeSheetName, safeText } from './safe-cell';
+import { formPageSetup, styleFormRow, writeFormHead } from './write-statement';
 
 export interface WriteOptions {
   locale: Locale;
@@ -135,7 +136,7 @@ async function writeWorkbook(path: string, results: ReportResult[], opts: WriteO
   for (const r of results) {
     for (const s of r.sections) {
       const wanted = opts.pack ? (r.sections.length > 1 ? `${r.title}-${s.title}` : r.title) : s.title;
-      const ws = wb.addWorksheet(safeSheetName(wanted, taken), { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }] });
+      const ws = wb.addWorksheet(safeSheetName(wanted, taken), { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }], ...(s.form ? { pageSetup: formPageSetup(s) } : {}) });
       const widths = fittedWidths(s);
       ws.columns = s.columns.map((c, i) => ({ key: c.key, width: widths[i]! }));
       const styles = s.columns.map((c) => STYLE[c.kind]);
@@ -143,12 +144,15 @@ async function writeWorkbook(path: string, results: ReportResult[], opts: WriteO
       const keys = s.columns.map((c) => c.key);
       // One array for every row: exceljs copies the values into its cells.
       const values = new Array<ExcelJS.CellValue>(s.columns.length);
-      titleLines(r, s, opts.locale).forEach((line, i) => {
-        const row = ws.addRow([safeText(line)]);
-        if (i < 2) row.font = { bold: true, size: i === 0 ? 14 : 12 };
-        row.commit();
-      });
-      ws.addRow([]).commit();
+      if (s.form) writeFormHead(ws, s, titleLines(r, s, opts.locale), r.company, opts.locale);
+      else {
+        titleLines(r, s, opts.locale).forEach((line, i) => {
+          const row = ws.addRow([safeText(line)]);
+          if (i < 2) row.font = { bold: true, size: i === 0 ? 14 : 12 };
+          row.commit();
+        });
+        ws.addRow([]).commit();
+      }
       const header = ws.addRow(s.columns.map((c) => safeText(c.label)));
       header.font = { bold: true };
       header.eachCell((cell, col) => {
@@ -160,7 +164,9 @@ async function writeWorkbook(path: string, results: ReportResult[], opts: WriteO
       header.commit();
       for (const row of s.rows) {
         for (let i = 0; i < kinds.length; i++) values[i] = sheetValue(kinds[i]!, row[keys[i]!]);
-        styleCells(ws.addRow(values), styles).commit();
+        const added = styleCells(ws.addRow(values), styles, !!s.form);
+        if (s.form) styleFormRow(added, s);
+        added.commit();
         if (++done % YIELD_EVERY === 0) {
           opts.onProgress?.(done, total);
           await new Promise<void>((ok) => setImmediate(ok));
@@ -177,6 +183,8 @@ async function writeWorkbook(path: string, results: ReportResult[], opts: WriteO
         t.eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: { style: 'thin' } }));
         t.commit();
       }
+      // Checks the report states (资产总计 = 负债和所有者权益总计: 平衡) under the table, as on screen.
+      for (const note of s.notes ?? []) ws.addRow([safeText(note)]).commit();
       ws.commit();
     }
   }

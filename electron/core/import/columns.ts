@@ -1,5 +1,5 @@
 /**
- * Column names each import kind recognises and header-row detection (DOMAIN.md: Excel
+ * Column names each import kind recognises and header-row detection (docs/domain.md: Excel
  * import → Header row, Column names). Names are compared after normalisation: case,
  * spaces, line breaks, full-width forms and a unit suffix such as （元） or (CNY) ignored.
  */

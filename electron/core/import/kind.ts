@@ -71,5 +71,3 @@ export interface KindHandler<T> {
   /** After the last chunk, still inside the transaction. */
   finish?(ctx: CommitCtx): void;
 }
-
-export type KindFactory = (book: Book, opts: ImportOptions) => KindHandler<unknown>;

@@ -1,5 +1,5 @@
 /**
- * The expense policy at import time (DOMAIN.md: "the summary lists each row's policy
+ * The expense policy at import time (docs/domain.md: "the summary lists each row's policy
  * exceptions before anything is approved or posted"). Delegates to the claims engineer's
  * evaluator so a line is judged the same way on the claim screen and in an import.
  * Lines are checked one by one as they are accepted (running day and month totals carry

@@ -1,5 +1,5 @@
 /**
- * Cell values as people type them into Excel (DOMAIN.md: Excel import → Values): dates as
+ * Cell values as people type them into Excel (docs/domain.md: Excel import → Values): dates as
  * date cells, serial numbers or text in four spellings; amounts as numbers or text with
  * currency marks, separators, full-width digits and (123.00) for negative; formula cells
  * by their cached result. Nothing is guessed: an ambiguous or impossible value is a

@@ -5,6 +5,7 @@
 import { checkJob } from '../book/check-job';
 import { importJob } from '../import/import-job';
 import { exportPackJob, exportReportJob } from '../reports/export-jobs';
+import { printVouchersJob } from '../ledger/print/print';
 import type { JobModule } from './define';
 
 export const jobModules = {
@@ -12,6 +13,7 @@ export const jobModules = {
   import: importJob,
   'reports.export': exportReportJob,
   'reports.pack': exportPackJob,
+  'vouchers.print': printVouchersJob,
 } satisfies Record<string, JobModule<never, unknown, never>>;
 
 export type JobName = keyof typeof jobModules;

@@ -5,6 +5,8 @@ import { testSession } from '../../../test/support/session';
 async function session() {
   const t = testSession();
   await t.call('book.create', { path: 'ledger.book', company: '测试公司', firstPeriod: '2026-01' });
+  // These tests post their drafts straight away, as a book without 审核 does (workflow.test.ts covers review).
+  await t.call('vouchers.setSettings', { reviewRequired: false });
   return t;
 }
 

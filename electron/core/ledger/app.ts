@@ -12,7 +12,11 @@ import { deleteDraft, postDraft, reverseVoucher } from './vouchers';
 export const ledgerHandlers = defineHandlers({
   'vouchers.save': (req, s) => {
     const book = s.requireBook();
-    const id = book.tx(() => withFuturePeriods(book, req.confirmFuture, () => saveDraft(book, req.id, { date: req.date, memo: req.memo, lines: req.lines })));
+    const id = book.tx(() =>
+      withFuturePeriods(book, req.confirmFuture, () =>
+        saveDraft(book, req.id, { date: req.date, memo: req.memo, lines: req.lines, attachments: req.attachments, ...(req.word ? { word: req.word } : {}) }),
+      ),
+    );
     return voucherDto(book, id);
   },
   'vouchers.post': (req, s) => {

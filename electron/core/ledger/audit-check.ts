@@ -9,24 +9,37 @@
  * for a scan). So the lines are read in table order, where a voucher's lines lie together
  * in line order because they are written together; a voucher whose lines do not (a line
  * out of order, or met again after its run ended) is re-read on its own afterwards.
+ * Since migration 0800 the posting record also carries the stamp (凭证字号, 附单据, maker,
+ * reviewer), checked too; a 凭证整理 record ('voucher.renumber') supersedes the numbers
+ * and the digest of the posting before it.
  */
 import type { Book } from '../book/book';
 import type { CheckFinding } from '../book/check';
-import { HASH_LINE_FIELDS, voucherContentHash, voucherContentHashOfRows, voucherHeader, voucherLines, voucherNo, type VoucherHeader } from './vouchers';
+import { HASH_LINE_FIELDS, voucherContentHash, voucherContentHashOfRows, voucherHeader, voucherLabel, voucherLines, type VoucherHeader } from './vouchers';
 
-type Header = Pick<VoucherHeader, 'period' | 'number' | 'date' | 'memo'>;
+type Header = Pick<VoucherHeader, 'period' | 'number' | 'date' | 'memo' | 'word' | 'word_no' | 'attachments' | 'created_by' | 'reviewed_by' | 'review_kind'>;
+
+/** What the audit says of a posted voucher (the stamp fields since migration 0800). */
+interface Recorded { contentHash: string; word?: string; wordNo?: number; attachments?: number; maker?: string; reviewer?: string | null; reviewKind?: string | null }
+
+const stampMatches = (h: Header, r: Recorded): boolean =>
+  h.word === r.word && h.word_no === r.wordNo && h.attachments === r.attachments && h.created_by === r.maker && h.reviewed_by === (r.reviewer ?? null) && h.review_kind === (r.reviewKind ?? null);
 
 export function checkPostedVouchers(book: Book): CheckFinding[] {
   const s = book.sqlite;
   const findings: CheckFinding[] = [];
-  const recorded = new Map<number, string>();
-  for (const r of s.prepare(`SELECT entity_id, after FROM audit_log WHERE action = 'voucher.post'`).raw().iterate() as IterableIterator<[string, string]>) {
-    recorded.set(Number(r[0]), (JSON.parse(r[1]) as { contentHash: string }).contentHash);
+  const recorded = new Map<number, Recorded>();
+  const records = s.prepare(`SELECT entity_id, action, after FROM audit_log WHERE action IN ('voucher.post', 'voucher.renumber') ORDER BY id`).raw().iterate() as IterableIterator<[string, string, string]>;
+  for (const [entity, action, json] of records) {
+    const after = JSON.parse(json) as Recorded;
+    const id = Number(entity);
+    recorded.set(id, action === 'voucher.post' ? after : { ...recorded.get(id), contentHash: after.contentHash, ...(after.wordNo !== undefined ? { wordNo: after.wordNo } : {}) });
   }
   const posted = new Map<number, Header>();
-  for (const [id, period, number, date, memo] of s.prepare(`SELECT id, period, number, date, memo FROM voucher WHERE status = 'posted'`).raw().iterate() as IterableIterator<[number, string, number, string, string]>) {
-    posted.set(id, { period, number, date, memo });
-  }
+  const headers = s
+    .prepare(`SELECT id, period, number, date, memo, word, word_no, attachments, created_by, reviewed_by, review_kind FROM voucher WHERE status = 'posted'`)
+    .iterate() as IterableIterator<Header & { id: number }>;
+  for (const { id, ...h } of headers) posted.set(id, h);
   // Content hash per posted voucher; 'again' marks one whose lines were not one ordered run.
   const hashes = new Map<number, string>();
   const again = new Set<number>();
@@ -62,9 +75,10 @@ export function checkPostedVouchers(book: Book): CheckFinding[] {
 
   for (const [id, h] of posted) {
     const want = recorded.get(id);
-    const label = `${h.period} ${voucherNo(h.number)}`;
+    const label = `${h.period} ${voucherLabel(h.word, h.word_no ?? h.number)}`;
     if (!want) findings.push({ check: 'audit', message: `${label}: posted without an audit record` });
-    else if ((hashes.get(id) ?? voucherContentHash(h, [])) !== want) findings.push({ check: 'audit', message: `${label}: content differs from its audited posting` });
+    else if ((hashes.get(id) ?? voucherContentHash(h, [])) !== want.contentHash) findings.push({ check: 'audit', message: `${label}: content differs from its audited posting` });
+    else if (want.word !== undefined && !stampMatches(h, want)) findings.push({ check: 'audit', message: `${label}: 凭证字号, 附单据 or 制单/审核 differ from its audited posting` });
     recorded.delete(id);
   }
   for (const id of recorded.keys()) findings.push({ check: 'audit', message: `voucher ${id}: audited posting but no posted voucher` });

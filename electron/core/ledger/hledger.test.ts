@@ -4,7 +4,7 @@
  * journal and compare every account with our trial balance, to the fen.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../../shared/money';
@@ -94,5 +94,13 @@ describe.skipIf(!existsSync(HLEDGER))('hledger export', () => {
     for (const [code, fen] of flat) expect([code, fen]).toEqual([code, ours.rows.find((x) => x.code === code)?.closingFen]);
     expect(compared).toBeGreaterThan(30);
     expect(execFileSync(HLEDGER, ['-f', file, 'bal', '-N', '--depth', '1', '-O', 'csv'], { encoding: 'utf8' })).toContain('"3001 实收资本"');
+    // Every account is declared (with its type): strict account checking passes, and fails without the directives.
+    expect(() => execFileSync(HLEDGER, ['-f', file, 'check', 'accounts'], { encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
+    const undeclared = join(dir, 'undeclared.journal');
+    writeFileSync(undeclared, readFileSync(file, 'utf8').replace(/^account .*\n/gm, ''));
+    expect(() => execFileSync(HLEDGER, ['-f', undeclared, 'check', 'accounts'], { encoding: 'utf8', stdio: 'pipe' })).toThrow();
+    const declared = execFileSync(HLEDGER, ['-f', file, 'accounts', '--types'], { encoding: 'utf8' });
+    expect(declared).toMatch(/^5602 管理费用\s+; type: X$/m);
+    expect(declared).toMatch(/^1002 银行存款\s+; type: A$/m);
   });
 });

@@ -3,13 +3,13 @@
  * and its sub-accounts with a running balance, and the journal (序时账). Both stay fast on
  * a million lines: the detail ledger reads one period at a time through ix_line_account
  * (sorting one account-month, not the book) and skips empty months via ledger_total; the
- * journal walks voucher(period, number) and each voucher's lines in order.
- * Cursors are opaque to the screen: "period|number|line|balance".
+ * journal walks voucher(period, date, number) (migration 0800) and each voucher's lines in order.
+ * Cursors are opaque to the screen: "period|number|line|balance" (journal: "period|date|number|line").
  */
 import type { LedgerLineRow } from '../../../shared/contract/ledger';
 import type { Page } from '../../../shared/contract/define';
 import type { Book } from '../book/book';
-import { voucherNo } from './vouchers';
+import { voucherLabel } from './vouchers';
 
 interface Cursor {
   period: string;
@@ -45,9 +45,12 @@ export function detailPage(book: Book, req: { account: string; from: string; to:
   if (family.length === 0) return { rows: [], next: null };
   const inList = family.map(() => '?').join(',');
   const rows: LedgerLineRow[] = [];
+  // The period sequence of each row (the cursor's key; `no` shows the 字号, which differs in a 收/付/转 book).
+  const numbers: number[] = [];
   let c: Cursor;
   if (req.after) c = decode(req.after);
   else {
+    numbers.push(0);
     c = { period: req.from, number: 0, line: 0, balance: openingBalance(book, family, req.from) };
     rows.push({ key: 'opening', date: '', period: req.from, voucherId: 0, no: '', lineNo: 0, account: req.account, accountName: '', memo: '期初余额', debitFen: 0, creditFen: 0, balanceFen: c.balance });
   }
@@ -55,7 +58,7 @@ export function detailPage(book: Book, req: { account: string; from: string; to:
   // each one's lines: no sort, and a page stops as soon as it is full. CROSS JOIN pins
   // that join order; a sparse account costs at most one probe per voucher of the month.
   const inPeriod = book.sqlite.prepare(
-    `SELECT v.id AS voucherId, v.number, v.date, l.line_no AS lineNo, l.account_code AS account, a.name AS accountName, l.memo, l.debit_fen AS debitFen, l.credit_fen AS creditFen
+    `SELECT v.id AS voucherId, v.number, v.word, v.word_no AS wordNo, v.date, l.line_no AS lineNo, l.account_code AS account, a.name AS accountName, l.memo, l.debit_fen AS debitFen, l.credit_fen AS creditFen
        FROM voucher v CROSS JOIN voucher_line l CROSS JOIN account a
       WHERE v.period = ? AND v.status = 'posted' AND v.number >= ? AND l.voucher_id = v.id AND a.code = l.account_code
         AND l.account_code IN (${inList}) AND (v.number > ? OR l.line_no > ?)
@@ -67,10 +70,11 @@ export function detailPage(book: Book, req: { account: string; from: string; to:
   let period: string | null = req.after ? c.period : (book.sqlite.prepare(`SELECT MIN(period) AS p FROM ledger_total WHERE period >= ? AND period <= ? AND account_code IN (${inList})`).get(c.period, req.to, ...family) as { p: string | null }).p;
   let last: Cursor = c;
   while (period && rows.length < want) {
-    const got = inPeriod.all(period, last.number, ...family, last.number, last.line, want - rows.length) as LineDb[];
+    const got = inPeriod.all(period, last.number, ...family, last.number, last.line, want - rows.length) as (LineDb & { word: string; wordNo: number })[];
     for (const l of got) {
       const balance = last.balance + l.debitFen - l.creditFen;
-      rows.push({ key: `${l.voucherId}:${l.lineNo}`, date: l.date, period, voucherId: l.voucherId, no: voucherNo(l.number), lineNo: l.lineNo, account: l.account, accountName: l.accountName, memo: l.memo, debitFen: l.debitFen, creditFen: l.creditFen, balanceFen: balance });
+      numbers.push(l.number);
+      rows.push({ key: `${l.voucherId}:${l.lineNo}`, date: l.date, period, voucherId: l.voucherId, no: voucherLabel(l.word, l.wordNo), lineNo: l.lineNo, account: l.account, accountName: l.accountName, memo: l.memo, debitFen: l.debitFen, creditFen: l.creditFen, balanceFen: balance });
       last = { period, number: l.number, line: l.lineNo, balance };
     }
     if (rows.length >= want) break;
@@ -80,22 +84,26 @@ export function detailPage(book: Book, req: { account: string; from: string; to:
   if (rows.length <= req.limit) return { rows, next: null };
   rows.length = req.limit;
   const end = rows[rows.length - 1]!;
-  return { rows, next: encode({ period: end.period, number: Number(end.no.slice(2)) || 0, line: end.lineNo, balance: end.balanceFen ?? 0 }) };
+  return { rows, next: encode({ period: end.period, number: numbers[req.limit - 1] ?? 0, line: end.lineNo, balance: end.balanceFen ?? 0 }) };
 }
 
+/** 序时账 cursor: "period|date|number|line" (date then number: the order the accountant reads). */
+const encodeJournal = (l: { period: string; date: string; number: number; lineNo: number }) => `${l.period}|${l.date}|${l.number}|${l.lineNo}`;
+
 export function journalPage(book: Book, req: { from: string; to: string; after?: string | null | undefined; limit: number }): Page<LedgerLineRow> {
-  const c = req.after ? decode(req.after) : { period: req.from, number: 0, line: 0, balance: 0 };
+  const [period = req.from, date = '', number = '0', line = '0'] = req.after ? req.after.split('|') : [];
   const got = book.sqlite
     .prepare(
-      `SELECT v.period, v.id AS voucherId, v.number, v.date, l.line_no AS lineNo, l.account_code AS account, a.name AS accountName, l.memo, l.debit_fen AS debitFen, l.credit_fen AS creditFen
+      `SELECT v.period, v.id AS voucherId, v.number, v.word, v.word_no AS wordNo, v.date, l.line_no AS lineNo, l.account_code AS account, a.name AS accountName, l.memo, l.debit_fen AS debitFen, l.credit_fen AS creditFen
          FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id JOIN account a ON a.code = l.account_code
-        WHERE v.status = 'posted' AND v.period <= ? AND (v.period, v.number, l.line_no) > (?, ?, ?)
-        ORDER BY v.period, v.number, l.line_no LIMIT ?`,
+        WHERE v.status = 'posted' AND v.period <= ? AND (v.period, v.date, v.number) >= (?, ?, ?) AND ((v.period, v.date, v.number) > (?, ?, ?) OR l.line_no > ?)
+        ORDER BY v.period, v.date, v.number, l.line_no LIMIT ?`,
     )
-    .all(req.to, c.period, c.number, c.line, req.limit + 1) as (LineDb & { period: string })[];
-  const rows = got.slice(0, req.limit).map(
-    (l): LedgerLineRow => ({ key: `${l.voucherId}:${l.lineNo}`, date: l.date, period: l.period, voucherId: l.voucherId, no: voucherNo(l.number), lineNo: l.lineNo, account: l.account, accountName: l.accountName, memo: l.memo, debitFen: l.debitFen, creditFen: l.creditFen, balanceFen: null }),
+    .all(req.to, period, date, Number(number), period, date, Number(number), Number(line), req.limit + 1) as (LineDb & { period: string; word: string; wordNo: number })[];
+  const page = got.slice(0, req.limit);
+  const rows = page.map(
+    (l): LedgerLineRow => ({ key: `${l.voucherId}:${l.lineNo}`, date: l.date, period: l.period, voucherId: l.voucherId, no: voucherLabel(l.word, l.wordNo), lineNo: l.lineNo, account: l.account, accountName: l.accountName, memo: l.memo, debitFen: l.debitFen, creditFen: l.creditFen, balanceFen: null }),
   );
-  const end = rows.at(-1);
-  return { rows, next: got.length > req.limit && end ? encode({ period: end.period, number: Number(end.no.slice(2)), line: end.lineNo, balance: 0 }) : null };
+  const end = page.at(-1);
+  return { rows, next: got.length > req.limit && end ? encodeJournal(end) : null };
 }

@@ -9,7 +9,8 @@
  * otherwise open 2062-06 for good or close a year ahead.
  */
 import { UserError } from '../../../shared/errors';
-import { addMonths, isIsoDate, localPeriod, period as toPeriod } from '../../../shared/period';
+import { addMonths, isIsoDate, period as toPeriod } from '../../../shared/period';
+import { thisPeriodLocal } from '../../../shared/today';
 import type { Book } from '../book/book';
 import { closeCheck } from '../closing/check';
 
@@ -29,7 +30,7 @@ export function withFuturePeriods<T>(book: Book, confirmed: boolean | undefined,
 
 /** Refuses a month later than next month (the user's local today) unless confirmed. */
 export function checkNotFuture(book: Book, period: string): void {
-  const next = addMonths(localPeriod(), 1);
+  const next = addMonths(toPeriod(thisPeriodLocal()), 1);
   if (period > next && !futureAllowed.has(book)) throw new UserError('closing.futurePeriod', { period, next });
 }
 

@@ -1,13 +1,23 @@
 /** Reads for the voucher screens: one voucher with names, the voucher list, the periods. */
-import type { PeriodRow, VoucherDto, VoucherListRow } from '../../../shared/contract/ledger';
+import type { PeriodRow, VoucherDto, VoucherListRow, VoucherStatus } from '../../../shared/contract/ledger';
 import type { Page } from '../../../shared/contract/define';
 import { addMonths, isPeriod, type Period } from '../../../shared/period';
 import type { Book } from '../book/book';
-import { voucherHeader, voucherNo } from './vouchers';
+import { voucherHeader, voucherLabel } from './vouchers';
 import { thisPeriodLocal } from '../../../shared/today';
 
+/** Status as the screens show it: a draft with a review stamp is 已审核. */
+const shownStatus = (status: 'draft' | 'posted', reviewedBy: string | null): VoucherStatus => (status === 'posted' ? 'posted' : reviewedBy !== null ? 'reviewed' : 'draft');
+
+/** The header columns both reads select, as the contract names them. */
+const HEADER = `v.id, v.period, v.number, v.date, v.status, v.memo, v.reverses_id AS reversesId, v.word, v.word_no AS wordNo, v.attachments,
+  v.created_by AS maker, v.reviewed_by AS reviewer, v.review_kind AS reviewKind, v.posted_by AS poster`;
+type HeaderRow = Omit<VoucherDto, 'no' | 'status' | 'lines' | 'debitFen' | 'creditFen' | 'reversedById'> & { status: 'draft' | 'posted' };
+const withStatus = <T extends HeaderRow>(r: T) => ({ ...r, status: shownStatus(r.status, r.reviewer), no: voucherLabel(r.word, r.wordNo) });
+
 export function voucherDto(book: Book, id: number): VoucherDto {
-  const h = voucherHeader(book, id);
+  voucherHeader(book, id);
+  const h = withStatus(book.sqlite.prepare(`SELECT ${HEADER} FROM voucher v WHERE v.id = ?`).get(id) as HeaderRow);
   const lines = book.sqlite
     .prepare(
       `SELECT l.line_no AS lineNo, l.account_code AS account, a.name AS accountName, l.debit_fen AS debitFen, l.credit_fen AS creditFen, l.memo,
@@ -20,14 +30,7 @@ export function voucherDto(book: Book, id: number): VoucherDto {
     .all(id) as VoucherDto['lines'];
   const reversedBy = book.sqlite.prepare(`SELECT id FROM voucher WHERE reverses_id = ?`).get(id) as { id: number } | undefined;
   return {
-    id: h.id,
-    period: h.period,
-    number: h.number,
-    no: voucherNo(h.number),
-    date: h.date,
-    status: h.status,
-    memo: h.memo,
-    reversesId: h.reverses_id,
+    ...h,
     reversedById: reversedBy?.id ?? null,
     debitFen: lines.reduce((s, l) => s + l.debitFen, 0),
     creditFen: lines.reduce((s, l) => s + l.creditFen, 0),
@@ -36,7 +39,7 @@ export function voucherDto(book: Book, id: number): VoucherDto {
 }
 
 /** Newest first (by id); the cursor is the last id seen. */
-export function pageVouchers(book: Book, req: { period?: string | undefined; status?: 'draft' | 'posted' | undefined; after?: string | null | undefined; limit: number }): Page<VoucherListRow> {
+export function pageVouchers(book: Book, req: { period?: string | undefined; status?: VoucherStatus | undefined; after?: string | null | undefined; limit: number }): Page<VoucherListRow> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, value: unknown) => {
@@ -44,18 +47,19 @@ export function pageVouchers(book: Book, req: { period?: string | undefined; sta
     params.push(value);
   };
   if (req.period) add('v.period = ?', req.period);
-  if (req.status) add('v.status = ?', req.status);
+  if (req.status === 'posted') add('v.status = ?', 'posted');
+  else if (req.status) where.push(`v.status = 'draft' AND v.reviewed_by IS ${req.status === 'reviewed' ? 'NOT ' : ''}NULL`);
   if (req.after) add('v.id < ?', Number(req.after));
   const rows = book.sqlite
     .prepare(
-      `SELECT v.id, v.period, v.number, v.date, v.status, v.memo, v.reverses_id AS reversesId,
+      `SELECT ${HEADER},
               (SELECT r.id FROM voucher r WHERE r.reverses_id = v.id) AS reversedById,
               (SELECT COALESCE(SUM(l.debit_fen), 0) FROM voucher_line l WHERE l.voucher_id = v.id) AS debitFen,
               (SELECT COUNT(*) FROM voucher_line l WHERE l.voucher_id = v.id) AS lineCount
          FROM voucher v ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.id DESC LIMIT ?`,
     )
-    .all(...params, req.limit + 1) as Omit<VoucherListRow, 'no'>[];
-  const page = rows.slice(0, req.limit).map((r) => ({ ...r, no: voucherNo(r.number) }));
+    .all(...params, req.limit + 1) as (HeaderRow & { reversedById: number | null; debitFen: number; lineCount: number })[];
+  const page = rows.slice(0, req.limit).map(withStatus);
   return { rows: page, next: rows.length > req.limit ? String(page.at(-1)!.id) : null };
 }
 

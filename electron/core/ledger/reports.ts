@@ -2,8 +2,10 @@
 import { UserError } from '../../../shared/errors';
 import type { ReportRow } from '../../../shared/report';
 import type { Book } from '../book/book';
+import type { Locale } from '../../../shared/messages/index';
 import { defineReport, L } from '../reports/define';
-import { detailPage, journalPage } from './lines';
+import type { LedgerLineRow } from '../../../shared/contract/ledger';
+import { accountFamily, detailPage, journalPage } from './lines';
 import { chineseTrialBalance } from './trial-balance';
 
 export const trialBalanceReport = defineReport({
@@ -47,6 +49,47 @@ function all<R>(read: (after: string | null) => { rows: R[]; next: string | null
   }
 }
 
+/**
+ * The 明细账's lines with a 本月合计 and a 本年累计 row after each month, as Chinese ledgers
+ * print them; 本年累计 counts from January (the months of the year before `from` read from
+ * ledger_total), and starts again in a new year.
+ */
+function withMonthTotals(book: Book, account: string, from: string, lines: LedgerLineRow[], locale: Locale): ReportRow[] {
+  const family = accountFamily(book, account);
+  const before = book.sqlite
+    .prepare(`SELECT COALESCE(SUM(debit_fen), 0) AS d, COALESCE(SUM(credit_fen), 0) AS c FROM ledger_total WHERE period >= ? AND period < ? AND account_code IN (${family.map(() => '?').join(',')})`)
+    .get(`${from.slice(0, 4)}-01`, from, ...family) as { d: number; c: number };
+  const rows: ReportRow[] = [];
+  let year = { d: before.d, c: before.c, y: from.slice(0, 4) };
+  let month = { d: 0, c: 0, p: '' };
+  const close = (balanceFen: number) => {
+    if (!month.p) return;
+    rows.push({ date: '', no: '', account: '', memo: L(locale, '本月合计', 'Month total'), debitFen: month.d, creditFen: month.c, balanceFen, kind: 'month' });
+    rows.push({ date: '', no: '', account: '', memo: L(locale, '本年累计', 'Year to date'), debitFen: year.d, creditFen: year.c, balanceFen, kind: 'year' });
+  };
+  let balance = 0;
+  for (const l of lines) {
+    if (l.key === 'opening') {
+      balance = l.balanceFen ?? 0;
+      rows.push({ date: '', no: '', account: '', memo: L(locale, '期初余额', 'Opening balance'), debitFen: null, creditFen: null, balanceFen: l.balanceFen });
+      continue;
+    }
+    if (l.period !== month.p) {
+      close(balance);
+      if (l.period.slice(0, 4) !== year.y) year = { d: 0, c: 0, y: l.period.slice(0, 4) };
+      month = { d: 0, c: 0, p: l.period };
+    }
+    month.d += l.debitFen;
+    month.c += l.creditFen;
+    year.d += l.debitFen;
+    year.c += l.creditFen;
+    balance = l.balanceFen ?? balance;
+    rows.push({ date: l.date, no: l.no, account: `${l.account} ${l.accountName}`, memo: l.memo, debitFen: l.debitFen, creditFen: l.creditFen, balanceFen: l.balanceFen });
+  }
+  close(balance);
+  return rows;
+}
+
 export const detailLedgerReport = defineReport({
   name: 'detail-ledger',
   title: { 'zh-CN': '明细账', en: 'Detail ledger' },
@@ -54,15 +97,7 @@ export const detailLedgerReport = defineReport({
     if (!filters.account) throw new UserError('ledger.accountRequired');
     const account = filters.account;
     const lines = all((after) => detailPage(book, { account, from, to, after, limit: 1000 }));
-    const rows: ReportRow[] = lines.map((l) => ({
-      date: l.date,
-      no: l.no,
-      account: l.key === 'opening' ? '' : `${l.account} ${l.accountName}`,
-      memo: l.key === 'opening' ? L(locale, '期初余额', 'Opening balance') : l.memo,
-      debitFen: l.key === 'opening' ? null : l.debitFen,
-      creditFen: l.key === 'opening' ? null : l.creditFen,
-      balanceFen: l.balanceFen,
-    }));
+    const rows = withMonthTotals(book, account, from, lines, locale);
     const name = (book.sqlite.prepare(`SELECT name FROM account WHERE code = ?`).get(account) as { name: string } | undefined)?.name ?? '';
     return [
       {
@@ -80,8 +115,8 @@ export const detailLedgerReport = defineReport({
         rows,
         totals: {
           memo: L(locale, '本期合计', 'Period total'),
-          debitFen: lines.reduce((s, l) => s + l.debitFen, 0),
-          creditFen: lines.reduce((s, l) => s + l.creditFen, 0),
+          debitFen: lines.reduce((s, l) => s + (l.key === 'opening' ? 0 : l.debitFen), 0),
+          creditFen: lines.reduce((s, l) => s + (l.key === 'opening' ? 0 : l.creditFen), 0),
           balanceFen: lines.at(-1)?.balanceFen ?? 0,
         },
       },

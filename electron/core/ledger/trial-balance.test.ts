@@ -78,8 +78,38 @@ describe('trial balance', () => {
       ['', null, 12345],
       ['记-0002', 5000, 17345],
       ['记-0003', 20000, 37345],
+      // 本月合计 and 本年累计 (January's 12,345 counted in) close the month (issue 15).
+      ['', 25000, 37345],
+      ['', 37345, 37345],
+    ]);
+    expect(detail.rows.slice(-2).map((r) => [r.memo, r.creditFen])).toEqual([
+      ['本月合计', 0],
+      ['本年累计', 0],
     ]);
     const journal = runReport(book, 'journal', { from: '2026-03', to: '2026-03', filters: {}, locale: 'en' }).sections[0]!;
     expect(journal.rows.map((r) => r.debitFen)).toEqual([777, 0, -777, 0]);
+  });
+
+  it('明细账 closes each month with 本月合计 and 本年累计; 科目余额表 by level keeps the split columns', () => {
+    const { book } = handBook();
+    const detail = runReport(book, 'detail-ledger', { from: '2026-01', to: '2026-02', filters: { account: '5602' }, locale: 'zh-CN' }).sections[0]!;
+    expect(detail.rows.map((r) => [r.memo === 'm' ? r.no : r.memo, r.debitFen, r.balanceFen])).toEqual([
+      ['期初余额', null, 0],
+      ['记-0002', 12345, 12345],
+      ['本月合计', 12345, 12345],
+      ['本年累计', 12345, 12345],
+      ['记-0002', 5000, 17345],
+      ['记-0003', 20000, 37345],
+      ['本月合计', 25000, 37345],
+      ['本年累计', 37345, 37345],
+    ]);
+    const tb = runReport(book, 'trial-balance', { from: '2026-02', to: '2026-02', filters: { level: 1 }, locale: 'zh-CN' }).sections[0]!;
+    expect(tb.rows.map((r) => [r.code, r.openingDebitFen, r.openingCreditFen, r.closingDebitFen, r.closingCreditFen])).toEqual([
+      ['1001', 0, 0, 0, 5000],
+      ['1002', 100000, 0, 67655, 0],
+      ['2241', 0, 12345, 0, 0],
+      ['3001', 0, 100000, 0, 100000],
+      ['5602', 12345, 0, 37345, 0],
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 /**
- * The posting rules every voucher passes before it is written (DOMAIN.md: Vouchers):
+ * The posting rules every voucher passes before it is written (docs/domain.md: Vouchers):
  * at least two lines, each on one side, leaf and active accounts, required dimensions,
  * Σdebit = Σcredit. Reversal vouchers carry negated amounts on the same sides.
  */
 import { UserError } from '../../../shared/errors';
 import type { Book } from '../book/book';
+import type { VoucherWord } from '../../../shared/contract/vouchers';
 
 export interface LineInput {
   account: string;
@@ -20,6 +21,10 @@ export interface LineInput {
 export interface VoucherInput {
   date: string;
   memo?: string;
+  /** 凭证字; default: the book's first (记), or for a generated voucher the cash rule (workflow.ts autoWord). */
+  word?: VoucherWord;
+  /** 附单据张数. */
+  attachments?: number;
   lines: LineInput[];
   source?: { type: string; id: number };
 }

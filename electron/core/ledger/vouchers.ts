@@ -1,8 +1,10 @@
 /**
- * Vouchers (记账凭证): draft → posted; posted vouchers never change, a correction is a
- * reversal (红字冲销: the same lines with negated amounts) plus a new voucher. Numbers
- * 记-0001… are assigned at posting, gapless per period, inside the posting transaction
- * (BEGIN IMMEDIATE), so two writers can never take the same number.
+ * Vouchers (记账凭证): 制单 (draft) → 审核 (reviewed, workflow.ts) → 记账 (posted); posted
+ * vouchers never change, a correction is a reversal (红字冲销: the same lines with negated
+ * amounts) plus a new voucher. Numbers are assigned at posting, inside the posting
+ * transaction (BEGIN IMMEDIATE), so two writers can never take the same number: `number`
+ * gapless per period (the posting sequence, 凭证序号) and `word_no` gapless per 凭证字 and
+ * period (记-0001, 收-0001 …: what the accountant reads and prints).
  * These functions expect to run inside book.tx (callers compose them into one action).
  */
 import type { Selectable } from 'kysely';
@@ -13,10 +15,13 @@ import type { Book } from '../book/book';
 import type { Sqlite } from '../db/sqlite';
 import { writablePeriod } from './periods';
 import { accountFacts, checkVoucher, type AccountFacts, type LineInput, type VoucherInput } from './voucher-rules';
+import { checkAttachments, draftWord, voucherSettings } from './voucher-settings';
 
 export type { LineInput, VoucherInput } from './voucher-rules';
 
 export const voucherNo = (n: number | null): string => (n === null ? '—' : `记-${String(n).padStart(4, '0')}`);
+/** 凭证字号 as printed: 收-0003; — for a draft (numbers come at posting). */
+export const voucherLabel = (word: string, wordNo: number | null): string => (wordNo === null ? '—' : `${word}-${String(wordNo).padStart(4, '0')}`);
 
 /** A line as read back for checks and the content hash (the columns `lines` selects). */
 type LineRow = Omit<VoucherLineTable, 'id' | 'voucher_id' | 'period' | 'posted'>;
@@ -25,8 +30,8 @@ const statements = new WeakMap<Sqlite, ReturnType<typeof prepare>>();
 function prepare(s: Sqlite) {
   return {
     voucher: s.prepare(
-      `INSERT INTO voucher (period, number, date, status, memo, source_type, source_id, reverses_id, created_at, created_by)
-       VALUES (?, NULL, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO voucher (period, number, date, status, memo, source_type, source_id, reverses_id, created_at, created_by, word, attachments)
+       VALUES (?, NULL, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     line: s.prepare(
       `INSERT INTO voucher_line (voucher_id, line_no, period, posted, account_code, debit_fen, credit_fen, memo,
@@ -34,9 +39,16 @@ function prepare(s: Sqlite) {
        VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     nextNumber: s.prepare(`SELECT COALESCE(MAX(number), 0) + 1 AS n FROM voucher WHERE period = ?`),
-    post: s.prepare(`UPDATE voucher SET status = 'posted', number = ?, posted_at = ?, posted_by = ? WHERE id = ?`),
+    nextWordNo: s.prepare(`SELECT COALESCE(MAX(word_no), 0) + 1 AS n FROM voucher WHERE period = ? AND word = ?`),
+    post: s.prepare(`UPDATE voucher SET status = 'posted', number = ?, word_no = ?, posted_at = ?, posted_by = ? WHERE id = ?`),
+    // A generated voucher is reviewed by the action that made it, in the posting's own statement (workflow.ts).
+    postGenerated: s.prepare(
+      `UPDATE voucher SET status = 'posted', number = ?, word_no = ?, posted_at = ?, posted_by = ?, reviewed_at = ?, reviewed_by = ?, review_kind = 'generated' WHERE id = ?`,
+    ),
     postLines: s.prepare(`UPDATE voucher_line SET posted = 1 WHERE voucher_id = ?`),
-    header: s.prepare(`SELECT id, period, number, date, status, memo, source_type, source_id, reverses_id FROM voucher WHERE id = ?`),
+    header: s.prepare(
+      `SELECT id, period, number, date, status, memo, source_type, source_id, reverses_id, word, word_no, attachments, created_by, reviewed_by, review_kind FROM voucher WHERE id = ?`,
+    ),
     lines: s.prepare(
       `SELECT line_no, account_code, debit_fen, credit_fen, memo, customer_id, employee_id, department_id, category_id
          FROM voucher_line WHERE voucher_id = ? ORDER BY line_no`,
@@ -50,7 +62,7 @@ const st = (book: Book) => {
 };
 
 /** The columns `header` selects. */
-export type VoucherHeader = Omit<Selectable<VoucherTable>, 'created_at' | 'created_by' | 'posted_at' | 'posted_by'>;
+export type VoucherHeader = Omit<Selectable<VoucherTable>, 'created_at' | 'posted_at' | 'posted_by' | 'reviewed_at'>;
 
 export function voucherHeader(book: Book, id: number): VoucherHeader {
   const h = st(book).header.get(id) as VoucherHeader | undefined;
@@ -83,9 +95,11 @@ export function voucherContentHashOfRows(h: Pick<VoucherHeader, 'period' | 'numb
 export function createDraft(book: Book, input: VoucherInput, opts: { accounts?: Map<string, AccountFacts>; reverses?: number } = {}): number {
   const period = writablePeriod(book, input.date);
   checkVoucher(input, opts.accounts ?? accountFacts(book), { reversal: opts.reverses !== undefined });
+  const word = draftWord(book, input);
+  const attachments = checkAttachments(input.attachments);
   const s = st(book);
   const id = Number(
-    s.voucher.run(period, input.date, input.memo ?? '', input.source?.type ?? null, input.source?.id ?? null, opts.reverses ?? null, new Date().toISOString(), book.user).lastInsertRowid,
+    s.voucher.run(period, input.date, input.memo ?? '', input.source?.type ?? null, input.source?.id ?? null, opts.reverses ?? null, new Date().toISOString(), book.user, word, attachments).lastInsertRowid,
   );
   input.lines.forEach((l: LineInput, i) => {
     s.line.run(id, i + 1, period, l.account, l.debitFen ?? 0, l.creditFen ?? 0, l.memo ?? input.memo ?? '', l.customerId ?? null, l.employeeId ?? null, l.departmentId ?? null, l.categoryId ?? null);
@@ -93,10 +107,19 @@ export function createDraft(book: Book, input: VoucherInput, opts: { accounts?: 
   return id;
 }
 
-/** Posts a draft: re-checks the rules, takes the next number of its period, audits the content. */
-export function postDraft(book: Book, id: number, accounts?: Map<string, AccountFacts>): { id: number; number: number; period: string } {
+/** What posting returns; `no` is the 凭证字号 as printed (记-0042, 转-0003). */
+export interface PostedVoucher { id: number; number: number; period: string; no: string }
+
+/**
+ * Posts (记账) a draft: re-checks the rules, takes the next numbers of its period and 字,
+ * audits the content. A manual draft must be reviewed first where the book requires it;
+ * a generated one (`generated`, from bookVoucher) is reviewed by the acting user's action.
+ */
+export function postDraft(book: Book, id: number, accounts?: Map<string, AccountFacts>, opts: { generated?: boolean } = {}): PostedVoucher {
   const h = voucherHeader(book, id);
-  if (h.status === 'posted') throw new UserError('ledger.alreadyPosted', { voucher: `${h.period} ${voucherNo(h.number)}` });
+  if (h.status === 'posted') throw new UserError('ledger.alreadyPosted', { voucher: `${h.period} ${voucherLabel(h.word, h.word_no)}` });
+  const generated = opts.generated === true && h.reviewed_by === null;
+  if (!generated && h.reviewed_by === null && voucherSettings(book).reviewRequired) throw new UserError('vouchers.notReviewed', { id });
   writablePeriod(book, h.date);
   const lines = voucherLines(book, id);
   checkVoucher(
@@ -109,30 +132,35 @@ export function postDraft(book: Book, id: number, accounts?: Map<string, Account
   );
   const s = st(book);
   const number = (s.nextNumber.get(h.period) as { n: number }).n;
-  s.post.run(number, new Date().toISOString(), book.user, id);
+  const wordNo = (s.nextWordNo.get(h.period, h.word) as { n: number }).n;
+  const now = new Date().toISOString();
+  if (generated) s.postGenerated.run(number, wordNo, now, book.user, now, book.user, id);
+  else s.post.run(number, wordNo, now, book.user, id);
   s.postLines.run(id);
+  // The stamp (字号, 附单据, maker, reviewer) is audited with the content, so `book check` sees it changed behind the app.
+  const stamp = { word: h.word, wordNo, attachments: h.attachments, maker: h.created_by, reviewer: generated ? book.user : h.reviewed_by, reviewKind: generated ? 'generated' : h.review_kind };
   book.audit({
     action: 'voucher.post',
     entity: 'voucher',
     entityId: id,
-    after: { period: h.period, number, date: h.date, lines: lines.length, contentHash: voucherContentHash({ ...h, number }, lines) },
+    after: { period: h.period, number, date: h.date, lines: lines.length, contentHash: voucherContentHash({ ...h, number }, lines), ...stamp },
   });
-  return { id, number, period: h.period };
+  return { id, number, period: h.period, no: voucherLabel(h.word, wordNo) };
 }
 
 /** Creates and posts in one go: what imports, claims, schedules and allocations use. */
-export function bookVoucher(book: Book, input: VoucherInput, accounts?: Map<string, AccountFacts>): { id: number; number: number; period: string } {
+export function bookVoucher(book: Book, input: VoucherInput, accounts?: Map<string, AccountFacts>): PostedVoucher {
   const facts = accounts ?? accountFacts(book);
-  return postDraft(book, createDraft(book, input, { accounts: facts }), facts);
+  return postDraft(book, createDraft(book, input, { accounts: facts }), facts, { generated: true });
 }
 
 /** 红字冲销: a posted voucher with the same lines, amounts negated, dated `date` (default: the original's). */
-export function reverseVoucher(book: Book, id: number, date?: string): { id: number; number: number; period: string } {
+export function reverseVoucher(book: Book, id: number, date?: string): PostedVoucher {
   const h = voucherHeader(book, id);
   if (h.status !== 'posted') throw new UserError('ledger.reverseDraft');
   if (h.reverses_id !== null) throw new UserError('ledger.reverseReversal');
   const already = book.sqlite.prepare('SELECT 1 FROM voucher WHERE reverses_id = ?').get(id);
-  if (already) throw new UserError('ledger.alreadyReversed', { voucher: `${h.period} ${voucherNo(h.number)}` });
+  if (already) throw new UserError('ledger.alreadyReversed', { voucher: `${h.period} ${voucherLabel(h.word, h.word_no)}` });
   const lines = voucherLines(book, id);
   const facts = accountFacts(book);
   // Reversing needs the same accounts even if one was deactivated since.
@@ -144,7 +172,8 @@ export function reverseVoucher(book: Book, id: number, date?: string): { id: num
     book,
     {
       date: date ?? h.date,
-      memo: `冲销 ${h.period} ${voucherNo(h.number)} ${h.memo}`.trim(),
+      word: h.word,
+      memo: `冲销 ${h.period} ${voucherLabel(h.word, h.word_no)} ${h.memo}`.trim(),
       lines: lines.map((l) => ({
         account: l.account_code,
         debitFen: -l.debit_fen,
@@ -159,12 +188,14 @@ export function reverseVoucher(book: Book, id: number, date?: string): { id: num
     },
     { accounts: facts, reverses: id },
   );
-  return postDraft(book, draft, facts);
+  // The reversal is the accountant's own correction of a posted voucher: their action reviews it (workflow.ts).
+  return postDraft(book, draft, facts, { generated: true });
 }
 
 export function deleteDraft(book: Book, id: number): void {
   const h = voucherHeader(book, id);
   if (h.status !== 'draft') throw new UserError('ledger.postedImmutable');
+  if (h.reviewed_by !== null) throw new UserError('vouchers.reviewedFrozen');
   book.sqlite.prepare('DELETE FROM voucher WHERE id = ?').run(id);
   book.audit({ action: 'voucher.deleteDraft', entity: 'voucher', entityId: id, before: { date: h.date, memo: h.memo } });
 }

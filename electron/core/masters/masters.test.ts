@@ -40,6 +40,7 @@ describe('masters', () => {
     expect((await callErr('accounts.addSub', { parent: '1002', code: '100301', name: 'x' })).code).toBe('masters.badSubCode');
     expect((await callErr('accounts.addSub', { parent: '1002', code: '100201', name: 'x' })).code).toBe('masters.codeTaken');
     expect((await callErr('accounts.addSub', { parent: '56020101', name: 'x' })).code).toBe('masters.accountDepth');
+    await call('vouchers.setSettings', { reviewRequired: false });
     const v = await call('vouchers.save', { date: '2026-01-05', lines: [{ account: '1001', debitFen: 100 }, { account: '3001', creditFen: 100 }] });
     await call('vouchers.post', { id: v.id });
     const refused = await callErr('accounts.addSub', { parent: '1001', name: '备用金' });

@@ -1,6 +1,6 @@
 /**
  * Find-or-create customers and employees by name (name_key: NFKC, spaces and case folded),
- * with generated codes C0001 / E0001… for new ones. Imports and screens share this so the
+ * with generated codes for new ones in the book's own width (C041 after C040; C0001 in a new book). Imports and screens share this so the
  * same person is never created twice under two spellings. Runs inside the caller's tx.
  */
 import { cleanName, nameKey } from '../../../shared/text';
@@ -14,13 +14,29 @@ export interface Resolved {
   created: boolean;
 }
 
-/** The next free generated code: one above the highest C#### / E#### in use. */
-export function nextMasterCode(book: Book, table: MasterTable): string {
+/**
+ * The highest numbered code in use (C040 → 40) and its digit count (3). New codes take the
+ * book's own width, so C041 sorts after C040 (a C0041 beside C001 sorted before it); a
+ * book without numbered codes starts at four digits (C0001).
+ */
+function highestCode(book: Book, table: MasterTable): { n: number; width: number } {
   const prefix = PREFIX[table];
   const row = book.sqlite
-    .prepare(`SELECT MAX(CAST(substr(code, 2) AS INTEGER)) AS n FROM ${table} WHERE code GLOB '${prefix}[0-9]*' AND substr(code, 2) NOT GLOB '*[^0-9]*'`)
-    .get() as { n: number | null };
-  return `${prefix}${String((row.n ?? 0) + 1).padStart(4, '0')}`;
+    .prepare(
+      `SELECT CAST(substr(code, 2) AS INTEGER) AS n, length(code) - 1 AS width FROM ${table}
+        WHERE code GLOB '${prefix}[0-9]*' AND substr(code, 2) NOT GLOB '*[^0-9]*'
+        ORDER BY n DESC, width LIMIT 1`,
+    )
+    .get() as { n: number; width: number } | undefined;
+  return row ?? { n: 0, width: 4 };
+}
+
+const codeOf = (table: MasterTable, n: number, width: number) => `${PREFIX[table]}${String(n).padStart(width, '0')}`;
+
+/** The next free generated code: one above the highest C… / E… in use, in the book's width. */
+export function nextMasterCode(book: Book, table: MasterTable): string {
+  const top = highestCode(book, table);
+  return codeOf(table, top.n + 1, top.width);
 }
 
 export function findMaster(book: Book, table: MasterTable, name: string): number | null {
@@ -95,17 +111,20 @@ export class MasterResolver {
     return { id, created: true };
   }
 
+  private width: Partial<Record<MasterTable, number>> = {};
+
   private nextCode(table: MasterTable): string {
     let n = this.next[table];
-    if (n === undefined) n = Number(nextMasterCode(this.book, table).slice(1));
+    if (n === undefined) {
+      const top = highestCode(this.book, table);
+      n = top.n + 1;
+      this.width[table] = top.width;
+    }
+    const width = this.width[table] ?? 4;
     // A hand-made code may already sit at n (e.g. imported with its own code): skip it.
     const taken = this.book.sqlite.prepare(`SELECT 1 FROM ${table} WHERE code = ?`);
-    while (taken.get(`${PREFIX[table]}${String(n).padStart(4, '0')}`)) n++;
+    while (taken.get(codeOf(table, n, width))) n++;
     this.next[table] = n + 1;
-    return `${PREFIX[table]}${String(n).padStart(4, '0')}`;
+    return codeOf(table, n, width);
   }
 }
-
-/** One-off find-or-create for screens. */
-export const findOrCreateCustomer = (book: Book, name: string): Resolved => new MasterResolver(book).customer(name);
-export const findOrCreateEmployee = (book: Book, name: string): Resolved => new MasterResolver(book).employee(name);

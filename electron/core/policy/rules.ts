@@ -1,5 +1,5 @@
 /**
- * Expense policy rules (DOMAIN.md: Expense policy): reading them, and the facts about
+ * Expense policy rules (docs/domain.md: Expense policy): reading them, and the facts about
  * categories, employees and customers that scoping needs. Rules are edited on the policy
  * screen; the defaults come from migration 0201.
  */

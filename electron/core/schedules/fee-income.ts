@@ -1,5 +1,5 @@
 /**
- * Management-fee income recognised at once (DOMAIN.md: Standard entry 4): Dr bank (or
+ * Management-fee income recognised at once (docs/domain.md: Standard entry 4): Dr bank (or
  * another debit account) / Cr revenue, split by ratio over several revenue accounts or
  * departments. Ratios are integer weights (e.g. 60 / 40, or 333 / 667); the split is the
  * same largest-remainder rule as allocation, so the credits sum exactly to the receipt.

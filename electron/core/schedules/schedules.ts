@@ -1,5 +1,5 @@
 /**
- * Amortization and deferral schedules (DOMAIN.md: Standard entries 3 and 4). A schedule
+ * Amortization and deferral schedules (docs/domain.md: Standard entries 3 and 4). A schedule
  * spreads a total over n months straight line in fen, the last month taking the remainder.
  * Running a period posts each due schedule's voucher for that month once: the
  * schedule_entry row (primary key schedule + month) records it, so a second run posts

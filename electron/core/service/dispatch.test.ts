@@ -12,10 +12,12 @@ describe('the contract', () => {
     const { callErr, session } = testSession();
     const e = await callErr('book.create', { path: 42, company: '' });
     expect(e.code).toBe('payload.invalid');
-    expect(e.message).toContain('path');
+    // Field by field in the UI language (shared/messages/validation.ts), never the raw path.
+    expect(e.message).toContain('文件');
+    expect(e.message).not.toContain('path');
     expect(session.book).toBeNull();
     session.locale = 'en';
-    expect((await callErr('book.open', {})).message).toMatch(/^Invalid request: path/);
+    expect((await callErr('book.open', {})).message).toMatch(/^File is required/);
     expect((await callErr('nope.nothing', {})).code).toBe('channel.unknown');
     expect((await callErr('__proto__', {})).code).toBe('channel.unknown');
   });

@@ -6,11 +6,13 @@
 import { contract, type ChannelName } from '../../../shared/contract/index';
 import { UserError, type Reply } from '../../../shared/errors';
 import { message } from '../../../shared/messages/index';
+import { describeIssues } from '../../../shared/messages/validation';
 import { bookHandlers } from '../book/app';
 import { accountsHandlers } from '../accounts/app';
 import { allocationHandlers } from '../allocation/app';
 import { schedulesHandlers } from '../schedules/app';
 import { ledgerHandlers } from '../ledger/app';
+import { vouchersHandlers } from '../ledger/vouchers-app';
 import { mastersHandlers } from '../masters/app';
 import { reportsHandlers } from '../reports/app';
 import { claimsHandlers } from '../claims/app';
@@ -24,7 +26,7 @@ import { mergeHandlers, type Handler } from './handlers';
 import type { Session } from './session';
 import { sqliteUserError } from './sqlite-errors';
 
-export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers, closingHandlers, invoicesHandlers);
+export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers, closingHandlers, vouchersHandlers, invoicesHandlers);
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
   const fail = (e: UserError): Reply<unknown> => ({
@@ -35,8 +37,11 @@ export async function dispatch(session: Session, channel: string, payload: unkno
   const name = channel as ChannelName;
   const parsed = contract[name].request.safeParse(payload ?? {});
   if (!parsed.success) {
+    // The message says it field by field in the UI language (`fields`); `issues` keeps the
+    // raw paths and zod's words for scripts, logs and the contract fuzz.
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    return fail(new UserError('payload.invalid', { issues }));
+    const fields = describeIssues(session.locale, parsed.error.issues, payload);
+    return fail(new UserError('payload.invalid', { issues, fields }));
   }
   const handler = handlers[name] as Handler<ChannelName> | undefined;
   if (!handler) return fail(new UserError('channel.unknown', { channel: name }));

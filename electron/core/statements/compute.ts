@@ -2,9 +2,10 @@
  * Reads the amounts the statements need and evaluates the book's standard's layouts.
  * Balances and movements come from ledger_total (per period and account, kept by
  * triggers), so a statement reads a few thousand rows whatever the size of the book.
- * The income statement leaves out closing entries: every voucher with a line on 本年利润
- * (3103 / 4103) is one (结转损益 and the year-end transfer are the only entries 本年利润 takes
- * in this app), so a month reads the same before and after its 结转损益.
+ * The income statement leaves out closing entries, so a month reads the same before and
+ * after its 结转损益: the vouchers closing/sql.ts marks as closing (and their reversals), and
+ * any voucher with a line on 本年利润 (3103 / 4103), which only closing entries post to —
+ * a transfer keyed in by hand is a closing entry too.
  */
 import { addMonths, period } from '../../../shared/period';
 import type { Side } from '../db/schema/account';
@@ -14,6 +15,7 @@ import { enterpriseBalanceSheet, enterpriseIncomeStatement } from './enterprise'
 import { evaluate, type Amounts, type ChartFacts, type EvaluatedLine } from './evaluate';
 import type { StatementLayout } from './layout';
 import { smallBalanceSheet, smallIncomeStatement } from './small';
+import { CLOSING_SOURCE } from '../closing/sql';
 
 export const layouts: Record<Standard, { balanceSheet: StatementLayout; incomeStatement: StatementLayout }> = {
   small: { balanceSheet: smallBalanceSheet, incomeStatement: smallIncomeStatement },
@@ -56,17 +58,22 @@ export function balanceSheet(book: Book, to: string): BalanceSheet {
 }
 
 /** Net movement (debit − credit) per account over each range, closing entries left out. */
-function movements(book: Book, ranges: [string, string][]): Amounts[] {
+export function movements(book: Book, ranges: [string, string][]): Amounts[] {
   const cols = ranges.map((_, i) => `SUM(CASE WHEN period BETWEEN ? AND ? THEN debit_fen - credit_fen ELSE 0 END) AS c${i}`).join(', ');
   const where = ranges.map(() => '(period BETWEEN ? AND ?)').join(' OR ');
   const args = ranges.flat();
   const totals = book.sqlite.prepare(`SELECT account_code AS code, ${cols} FROM ledger_total WHERE ${where} GROUP BY account_code`).all(...args, ...args) as Record<string, number | string>[];
   const profit = roleAccount(book.standard, 'currentYearProfit');
+  // From the few closing vouchers to their lines (CROSS JOIN keeps that order: SQLite would
+  // otherwise walk the ranges' million lines testing each one's voucher).
   const closing = book.sqlite
     .prepare(
-      `SELECT account_code AS code, ${cols} FROM voucher_line
-        WHERE posted = 1 AND voucher_id IN (SELECT voucher_id FROM voucher_line WHERE posted = 1 AND account_code = ? AND (${where}))
-        GROUP BY account_code`,
+      `SELECT l.account_code AS code, ${cols.replace(/period/g, 'l.period')}
+         FROM (SELECT id FROM voucher WHERE source_type = '${CLOSING_SOURCE}'
+               UNION SELECT voucher_id FROM voucher_line WHERE posted = 1 AND account_code = ? AND (${where})) c
+        CROSS JOIN voucher_line l ON l.voucher_id = c.id
+        WHERE l.posted = 1
+        GROUP BY l.account_code`,
     )
     .all(...args, profit, ...args) as Record<string, number | string>[];
   return ranges.map((_, i) => {

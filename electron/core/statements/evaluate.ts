@@ -22,7 +22,18 @@ type Term =
 
 const TERM = /([+-]?)(#\d+|\d+\*|\d{4,8}(?:[DC]|\[[^\]]+\])?)/g;
 
+const parsed = new Map<string, Term[]>();
+
+/** Parses a formula once per process: the layouts are constant data. */
 export function parseFormula(f: string): Term[] {
+  const hit = parsed.get(f);
+  if (hit) return hit;
+  const terms = parse(f);
+  parsed.set(f, terms);
+  return terms;
+}
+
+function parse(f: string): Term[] {
   const compact = f.replace(/\s+/g, '');
   const terms: Term[] = [];
   let used = 0;

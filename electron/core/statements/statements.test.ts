@@ -131,10 +131,13 @@ describe('small-company statements (会小企01表, 会小企02表)', () => {
   it('年初余额 is the balance before January; the report rows carry 行次, item and both columns', () => {
     const book = handYear();
     const r = runReport(book, 'balance-sheet', { from: '2027-03', to: '2027-03', filters: {}, locale: 'zh-CN' }).sections[0]!;
-    const cash = r.rows.find((x) => x.line === 1)!;
+    const cash = r.records!.find((x) => x.line === 1)!;
     expect(cash).toMatchObject({ line: 1, item: '货币资金', endFen: 49_760_000, yearStartFen: 49_760_000 });
     expect(r.facts).toMatchObject({ balanced: true, totalAssetsFen: 67_860_000 });
-    expect(r.rows.filter((x) => x.line != null).map((x) => x.line)).toEqual(Array.from({ length: 53 }, (_, i) => i + 1));
+    expect(r.records!.filter((x) => x.line != null).map((x) => x.line)).toEqual(Array.from({ length: 53 }, (_, i) => i + 1));
+    // Printed as the form: 资产 beside 负债和所有者权益, 资产总计 (30) level with 负债和所有者权益总计 (53) or above it.
+    expect(r.rows[0]).toMatchObject({ label: '流动资产：', rLabel: '流动负债：' });
+    expect(r.rows.find((x) => x.line === 1)).toMatchObject({ rLine: 31, endFen: 49_760_000, rEndFen: 0 });
     const is = runReport(book, 'income-statement', { from: '2026-02', to: '2026-02', filters: {}, locale: 'zh-CN' }).sections[0]!;
     expect(is.rows.map((x) => x.line)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
     expect(is.rows[0]).toMatchObject({ line: 1, item: '营业收入', label: '一、营业收入', periodFen: 5_000_000, ytdFen: 15_000_000 });
@@ -149,5 +152,15 @@ describe('small-company statements (会小企01表, 会小企02表)', () => {
     const bs = balanceSheet(book, '2026-02');
     expect(bs.balanced).toBe(false);
     expect(bs.totals.assets[0] - bs.totals.equityAndLiabilities[0]).toBe(-100);
+  });
+
+  it('管理费用明细表: 本期 / 本年累计 / 上年同期 per sub-account, closing entries left out', () => {
+    const book = handYear();
+    const feb = runReport(book, 'admin-expenses', { from: '2026-02', to: '2026-02', filters: {}, locale: 'zh-CN' }).sections[0]!;
+    expect(feb.rows).toEqual([{ code: '560204', name: '管理人员薪酬', periodFen: 2_000_000, ytdFen: 4_000_000, priorFen: 0 }]);
+    expect(feb.totals).toEqual({ periodFen: 2_000_000, ytdFen: 4_000_000, priorFen: 0 });
+    // A year on: January 2026 is 上年同期, although its 结转损益 brought 560204 back to zero.
+    const next = runReport(book, 'admin-expenses', { from: '2027-01', to: '2027-01', filters: {}, locale: 'zh-CN' }).sections[0]!;
+    expect(next.rows).toEqual([{ code: '560204', name: '管理人员薪酬', periodFen: 0, ytdFen: 0, priorFen: 2_000_000 }]);
   });
 });

@@ -1,20 +1,17 @@
 /**
  * One report section on screen: its charts (from the section's chart specs) and its rows
  * in an ag-grid table, money formatted from fen, totals pinned at the bottom. The grid
- * grows with short sections and scrolls long ones; for printing it lays out every row.
+ * grows with short sections and scrolls long ones (Grid's size="content"); for printing it lays out every row.
  */
 import type { ColDef, GridApi, RowClassParams, ValueFormatterParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { displayWidth } from '../../../shared/display-width';
 import { formatFen } from '../../../shared/money';
 import type { ReportColumn, ReportRow, ReportSection } from '../../../shared/report';
 import { useI18n } from '../i18n/index';
 import { Chart } from './Chart';
+import { Grid } from './Grid';
 import { reportChartOption } from './report-chart';
-import { gridTheme } from './SqlGrid';
-
-const AUTO_HEIGHT_ROWS = 25;
 
 export function formatCell(kind: ReportColumn['kind'], v: unknown, locale: string): string {
   if (v === null || v === undefined || v === '') return '';
@@ -78,12 +75,16 @@ export function ReportSectionView({ section, printing, hideTitle }: { section: R
     if (printing) grid.current?.sizeColumnsToFit();
     else grid.current?.resetColumnState();
   }, [printing]);
-  const tall = section.rows.length > AUTO_HEIGHT_ROWS;
-  const domLayout = printing ? 'print' : tall ? 'normal' : 'autoHeight';
 
   return (
     <section className="report-section" data-testid={`section-${section.name}`}>
       {!hideTitle && <h2>{section.title}</h2>}
+      {section.notes?.map((n) => (
+        // The balance sheet's check: green when 资产总计 = 负债和所有者权益总计, red when not.
+        <p key={n} className={section.facts?.balanced === false ? 'error' : 'ok-note'} data-testid={`note-${section.name}`}>
+          {n}
+        </p>
+      ))}
       {options.length > 0 && section.rows.length > 0 && (
         <div className="report-charts">
           {options.map(({ spec, option }, i) => (
@@ -92,15 +93,15 @@ export function ReportSectionView({ section, printing, hideTitle }: { section: R
         </div>
       )}
       {section.rows.length === 0 && <p className="muted">{t('reports.noRows')}</p>}
-      <div className={`report-grid${tall && !printing ? ' tall' : ''}`}>
-        <AgGridReact<ReportRow>
-          theme={gridTheme}
+      <div className="report-grid">
+        <Grid<ReportRow>
+          size="content"
           onGridReady={(e) => (grid.current = e.api)}
           columnDefs={columns}
           rowData={section.rows}
           pinnedBottomRowData={section.totals ? [labelled(section, t('reports.total'))] : []}
           getRowClass={(p: RowClassParams<ReportRow>) => (p.node.rowPinned === 'bottom' ? 'report-totals' : undefined)}
-          domLayout={domLayout}
+          domLayout={printing ? 'print' : undefined}
           suppressCellFocus
           suppressColumnVirtualisation
           enableCellTextSelection

@@ -3,15 +3,10 @@
  * query (`after` = cursor of the last row seen). Blocks load one at a time in order, so
  * every block's cursor is known when it is asked for; jumping far ahead walks the cursors.
  */
-import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef, type GridApi, type IDatasource } from 'ag-grid-community';
+import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Page } from '../../../shared/contract/define';
-import { useI18n } from '../i18n/index';
-
-ModuleRegistry.registerModules([AllCommunityModule]);
-
-export const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontWeight: 600, spacing: 6 });
+import { Grid } from './Grid';
 
 const BLOCK = 100;
 
@@ -43,7 +38,6 @@ export interface SqlGridProps<Row> {
 }
 
 export function SqlGrid<Row>({ columns, fetchPage, reloadKey, rowId, onRowDoubleClicked, testId }: SqlGridProps<Row>) {
-  const { t } = useI18n();
   const apiRef = useRef<GridApi<Row> | null>(null);
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
@@ -82,8 +76,7 @@ export function SqlGrid<Row>({ columns, fetchPage, reloadKey, rowId, onRowDouble
 
   return (
     <div className="grid-host" data-testid={testId}>
-      <AgGridReact<Row>
-        theme={gridTheme}
+      <Grid<Row>
         columnDefs={columns}
         defaultColDef={{ resizable: true, sortable: false }}
         rowModelType="infinite"
@@ -98,7 +91,11 @@ export function SqlGrid<Row>({ columns, fetchPage, reloadKey, rowId, onRowDouble
         onColumnMoved={(e) => e.finished && saveColumns(e.api, testId)}
         getRowId={rowId ? (p) => rowId(p.data) : undefined}
         onRowDoubleClicked={(e) => e.data && onRowDoubleClicked?.(e.data)}
-        localeText={{ loadingOoo: t('common.loading'), noRowsToShow: '—' }}
+        // Enter on a focused row does what a double-click does (keyboard users open rows too).
+        onCellKeyDown={(e) => {
+          const key = (e.event as KeyboardEvent | null | undefined)?.key;
+          if (key === 'Enter' && e.data) onRowDoubleClicked?.(e.data);
+        }}
       />
     </div>
   );

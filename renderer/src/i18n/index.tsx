@@ -2,7 +2,7 @@
  * UI language: zh-CN by default, English switchable. Each feature keeps its strings in
  * strings/<feature>.ts; a key used twice is an error at start-up.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { allocationStrings } from './strings/allocation';
 import { appStrings } from './strings/app';
 import { ledgerStrings } from './strings/ledger';
@@ -11,11 +11,15 @@ import { backupStrings } from './strings/backups';
 import { checklistStrings } from './strings/checklist';
 import { claimsStrings } from './strings/claims';
 import { importStrings } from './strings/import';
+import { voucherStrings } from './strings/vouchers';
 import { closingStrings } from './strings/closing';
+import { approvalStrings } from './strings/approval';
+import { homeStrings } from './strings/home';
+import { roiStrings } from './strings/roi';
 
 export type Locale = 'zh-CN' | 'en';
 
-const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings, closingStrings] as const;
+const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings, closingStrings, voucherStrings, approvalStrings, homeStrings, roiStrings] as const;
 type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
 export type StringKey = Keys;
 
@@ -48,12 +52,15 @@ export function I18nProvider({ children, onChange }: { children: ReactNode; onCh
   const setLocale = useCallback(
     (l: Locale) => {
       localStorage.setItem('client-ledger-locale', l);
-      document.documentElement.lang = l;
       setLocaleState(l);
       onChange?.(l);
     },
     [onChange],
   );
+  // The page's lang picks the fonts' language forms; it must be right from the first paint, not only after a switch.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const t = useCallback<T>((key, params) => translate(locale, key, params), [locale]);
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

@@ -21,7 +21,8 @@ export function AccountsPage() {
     { field: 'type', headerName: t('accounts.type'), width: 120, valueFormatter: (p) => (p.value ? t(`type.${p.value as AccountRow['type']}`) : '') },
     { field: 'normalSide', headerName: t('accounts.side'), width: 110, valueFormatter: (p) => (p.value ? t(`side.${p.value as 'debit' | 'credit'}`) : '') },
     { field: 'active', headerName: t('accounts.active'), width: 90, valueFormatter: (p) => (p.value ? t('yes') : t('no')) },
-    { field: 'dims', headerName: t('accounts.dims'), width: 160, valueFormatter: (p) => ((p.value as string[] | undefined) ?? []).join(', ') },
+    // Dimensions by name in the UI language (客户、员工), never their codes.
+    { field: 'dims', headerName: t('accounts.dims'), width: 160, valueFormatter: (p) => ((p.value as ('customer' | 'employee' | 'department')[] | undefined) ?? []).map((d) => t(`voucher.${d}`)).join('、') },
   ];
   return (
     <section className="page">

@@ -1,6 +1,6 @@
 /** 报销审批: claims by status on the left, the selected claim (editor, actions, budgets, history) on the right. */
 import { useCallback, useEffect, useState } from 'react';
-import type { ClaimDetail, ClaimListRow, ClaimStatus, Option } from '../../../shared/contract/claims';
+import type { ClaimDetail, ClaimListRow, ClaimStatus, Option, UserRow } from '../../../shared/contract/claims';
 import { formatFen } from '../../../shared/money';
 import { api, errorText } from '../api/platform';
 import { useI18n, type StringKey } from '../i18n/index';
@@ -18,16 +18,25 @@ export function ClaimsPage() {
   // Remount the editor when another claim is opened, so its fields start from the core's copy.
   const [version, setVersion] = useState(0);
   const [error, setError] = useState('');
+  // Who is acting: an empty 待我审批 says whose approvals it lists and why none are there.
+  const [me, setMe] = useState<UserRow | null>(null);
 
   const reload = useCallback(() => {
     void api('claims.list', status === 'all' ? {} : status === 'mine' ? { awaitingMe: true } : { status }).then(setRows, () => setRows([]));
+    void api('users.list', {}).then((u) => setMe(u.current), () => setMe(null));
   }, [status]);
 
   useEffect(reload, [reload]);
+  // Another user sees the open claim with their own buttons (who may approve it, and why not).
+  const selectedId = selected?.id;
   useEffect(() => {
-    window.addEventListener('client-ledger-user', reload);
-    return () => window.removeEventListener('client-ledger-user', reload);
-  }, [reload]);
+    const onUser = () => {
+      reload();
+      if (selectedId) void api('claims.get', { id: selectedId }).then(setSelected, () => {});
+    };
+    window.addEventListener('client-ledger-user', onUser);
+    return () => window.removeEventListener('client-ledger-user', onUser);
+  }, [reload, selectedId]);
   useEffect(() => {
     void api('claims.options', {}).then((o) => setCategories(o.categories), () => {});
   }, [locale]);
@@ -103,6 +112,12 @@ export function ClaimsPage() {
               ))}
             </tbody>
           </table>
+          {status === 'mine' && rows.length === 0 && (
+            <div className="empty-state" data-testid="claims-mine-empty">
+              <p>{t('approval.noneMine')}</p>
+              {me && <p className="muted small-text">{t('approval.noneMineWhy', { user: me.displayName || me.name, role: t(`userrole.${me.role}` as StringKey) })}</p>}
+            </div>
+          )}
         </div>
         <div className="claims-detail">
           {selected || creating ? (

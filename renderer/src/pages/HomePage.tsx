@@ -1,10 +1,11 @@
-/** Home: the book's facts, its health (book check on open) and its backups. */
+/** Home: the cockpit (period, claims, budgets, client costs), the book's health (book check on open), its facts and backups. */
 import { useEffect, useState } from 'react';
 import type { CheckReport } from '../../../shared/contract/book';
 import { api, files, errorText } from '../api/platform';
 import { useBook } from '../book-context';
 import { BackupsPanel } from '../components/BackupsPanel';
 import { Checklist } from '../components/Checklist';
+import { Cockpit } from '../components/Cockpit';
 import { useI18n } from '../i18n/index';
 import { todayLocal } from '../../../shared/today';
 
@@ -48,6 +49,7 @@ export function HomePage() {
       )}
       {check?.ok && <p className="ok-note">{t('check.ok')}</p>}
       {notice && <p className="muted">{notice}</p>}
+      <Cockpit />
       <dl className="facts">
         <dt>{t('start.standard')}</dt>
         <dd>{t(book.standard === 'small' ? 'start.small' : 'start.enterprise')}</dd>

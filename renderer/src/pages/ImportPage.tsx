@@ -11,6 +11,7 @@ import { useI18n, type StringKey } from '../i18n/index';
 import { ImportBatches } from './ImportBatches';
 import { ImportForms } from './ImportForms';
 import { ImportResult } from './ImportResult';
+import { latestOnly } from '../latest';
 
 const KINDS: ImportKindName[] = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers', 'invoices'];
 const ALL = '';
@@ -38,6 +39,8 @@ export function ImportPage() {
   const [batches, setBatches] = useState<ImportBatchRow[]>([]);
   const [dragging, setDragging] = useState(false);
   const alive = useRef(true);
+  // A preview superseded by a newer one (another file, kind or mapping) or by reset is dropped.
+  const [nextPreview] = useState(latestOnly);
 
   const loadBatches = useCallback(() => api('import.batches', { limit: 50 }).then(setBatches, (e: unknown) => setError(errorText(e))), []);
   useEffect(() => {
@@ -49,17 +52,19 @@ export function ImportPage() {
   }, [loadBatches]);
 
   const load = async (picked: Picked, k: ImportKindName, m: Record<string, number> | null) => {
+    const current = nextPreview();
     setError(null);
     setResult(null);
     setBusy(t('import.reading', { file: picked.name }));
     try {
       const p = await api('import.preview', { kind: k, path: picked.path, ...(m ? { mapping: m } : {}) });
-      setPreview(p);
+      if (current()) setPreview(p);
     } catch (e) {
+      if (!current()) return;
       setPreview(null);
       setError(errorText(e));
     } finally {
-      setBusy(null);
+      if (current()) setBusy(null);
     }
   };
 
@@ -148,6 +153,7 @@ export function ImportPage() {
   };
 
   const reset = () => {
+    nextPreview();
     setFile(null);
     setPreview(null);
     setResult(null);

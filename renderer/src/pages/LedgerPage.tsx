@@ -3,15 +3,16 @@
  * account's lines with running balance, paged from SQL) and 序时账 (every posted line in
  * voucher order). The same numbers as the trial-balance / detail-ledger / journal reports.
  */
-import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { useEffect, useState } from 'react';
 import type { LedgerLineRow, PeriodRow, TrialBalanceDto } from '../../../shared/contract/ledger';
 import { formatFen } from '../../../shared/money';
 import { api, files } from '../api/platform';
 import { Picker, itemLabel } from '../components/Picker';
-import { gridTheme, SqlGrid } from '../components/SqlGrid';
+import { SqlGrid } from '../components/SqlGrid';
+import { Grid } from '../components/Grid';
 import { useI18n } from '../i18n/index';
+import { VoucherView } from './vouchers/workflow-ui';
 
 type Tab = 'tb' | 'detail' | 'journal';
 type TbRow = TrialBalanceDto['rows'][number];
@@ -23,6 +24,8 @@ const moneyCol = { type: 'rightAligned', width: 150, valueFormatter: money, cell
 export function LedgerPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('tb');
+  // The voucher behind a 明细账 / 序时账 row, opened by double-click or Enter.
+  const [viewId, setViewId] = useState<number | null>(null);
   const [periods, setPeriods] = useState<PeriodRow[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -147,8 +150,7 @@ export function LedgerPage() {
       {note && <p className={note.error ? 'error' : 'ok-note'}>{note.text}</p>}
       {tab === 'tb' && (
         <div className="grid-host" data-testid="trial-balance">
-          <AgGridReact<TbRow>
-            theme={gridTheme}
+          <Grid<TbRow>
             columnDefs={tbColumns}
             rowData={tb?.rows ?? []}
             getRowId={(p) => p.data.code}
@@ -164,6 +166,7 @@ export function LedgerPage() {
       {tab === 'detail' && account && from && to && (
         <SqlGrid<LedgerLineRow>
           testId="detail-ledger"
+          onRowDoubleClicked={(r) => r.voucherId > 0 && setViewId(r.voucherId)}
           columns={lineColumns(true)}
           reloadKey={`${account.code}|${from}|${to}|${t('ledger.balance')}`}
           rowId={(r) => r.key}
@@ -173,12 +176,14 @@ export function LedgerPage() {
       {tab === 'journal' && from && to && (
         <SqlGrid<LedgerLineRow>
           testId="journal"
+          onRowDoubleClicked={(r) => r.voucherId > 0 && setViewId(r.voucherId)}
           columns={lineColumns(false)}
           reloadKey={`${from}|${to}|${t('ledger.balance')}`}
           rowId={(r) => r.key}
           fetchPage={(after, limit) => api('ledger.journalPage', { from, to: to < from ? from : to, after, limit })}
         />
       )}
+      {viewId !== null && <VoucherView id={viewId} onClose={() => setViewId(null)} />}
     </section>
   );
 }

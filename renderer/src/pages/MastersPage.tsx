@@ -4,12 +4,11 @@
  * core call; a refused edit (a duplicate name after NFKC folding, say) shows the core's
  * message and the grid reloads the stored value.
  */
-import { AgGridReact } from 'ag-grid-react';
 import type { CellValueChangedEvent, ColDef } from 'ag-grid-community';
 import { useCallback, useEffect, useState } from 'react';
 import type { CategoryRow, CustomerRow, DepartmentRow, EmployeeRow } from '../../../shared/contract/masters';
 import { api } from '../api/platform';
-import { gridTheme } from '../components/SqlGrid';
+import { Grid } from '../components/Grid';
 import { useI18n } from '../i18n/index';
 import { ChartEditor } from './masters/ChartEditor';
 
@@ -177,9 +176,8 @@ export function MastersPage() {
       {tab === 'chart' && <ChartEditor onNote={setNote} />}
       {tab !== 'chart' && (
       <div className="grid-host ledger-grid" data-testid={`masters-${tab}`}>
-        <AgGridReact<AnyRow>
+        <Grid<AnyRow>
           key={tab}
-          theme={gridTheme}
           columnDefs={columns[tab as Exclude<Tab, 'chart'>]}
           rowData={rows}
           getRowId={(p) => String(p.data.id)}

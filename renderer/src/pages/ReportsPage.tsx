@@ -17,6 +17,8 @@ import { thisPeriodLocal } from '../../../shared/today';
 
 /** Reports that need an account to run (the others ignore it). */
 const NEEDS_ACCOUNT = new Set(['detail-ledger']);
+/** Reports that list accounts down to a chosen level (1 = 4-digit codes … 3 = 8-digit). */
+const BY_LEVEL = new Set(['trial-balance']);
 const DIMENSIONS = [
   ['customerId', 'customers', 'reports.customer'],
   ['employeeId', 'employees', 'reports.employee'],
@@ -61,6 +63,7 @@ export function ReportsPage() {
   const request = useMemo(() => {
     const f: ReportFilters = { ...filters };
     if (!NEEDS_ACCOUNT.has(name)) delete f.account;
+    if (!BY_LEVEL.has(name)) delete f.level;
     return { name, from: range.from, to: range.to, filters: f };
   }, [name, range, filters]);
 
@@ -204,6 +207,19 @@ export function ReportsPage() {
             </select>
           </label>
         ))}
+        {BY_LEVEL.has(name) && (
+          <label>
+            {t('reports.level')}
+            <select aria-label={t('reports.level')} value={filters.level ?? ''} onChange={(e) => setFilter('level', e.target.value)}>
+              <option value="">{t('reports.all')}</option>
+              {[1, 2, 3].map((n) => (
+                <option key={n} value={n}>
+                  {t('reports.levelN', { n })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {NEEDS_ACCOUNT.has(name) && (
           <label>
             {t('reports.account')}

@@ -1,4 +1,7 @@
-/** 凭证: the entry form on top, the voucher list (keyset-paged) below; double-click opens one. */
+/**
+ * 凭证: the entry form on top, the voucher list (keyset-paged) below with 制单 / 已审核 / 已记账
+ * and their actions (审核, 反审核, 记账, 红字冲销); double-click or Enter opens one.
+ */
 import type { ColDef } from 'ag-grid-community';
 import { useEffect, useState } from 'react';
 import type { PeriodRow, VoucherListRow } from '../../../shared/contract/ledger';
@@ -7,14 +10,17 @@ import { api } from '../api/platform';
 import { SqlGrid } from '../components/SqlGrid';
 import { useI18n } from '../i18n/index';
 import { VoucherEditor } from './vouchers/VoucherEditor';
+import { VoucherToolbar } from './vouchers/VoucherToolbar';
 
 export function VouchersPage() {
   const { t } = useI18n();
   const [openId, setOpenId] = useState<number | null>(null);
   const [period, setPeriod] = useState('');
-  const [status, setStatus] = useState<'' | 'draft' | 'posted'>('');
+  const [status, setStatus] = useState<'' | 'draft' | 'reviewed' | 'posted'>('');
   const [periods, setPeriods] = useState<PeriodRow[]>([]);
   const [version, setVersion] = useState(0);
+  // Settings and 凭证整理 change what the open voucher shows (its 字 choices, its number): the editor starts afresh.
+  const [editorKey, setEditorKey] = useState(0);
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -33,13 +39,36 @@ export function VouchersPage() {
     }
   };
 
+  const act = async (row: VoucherListRow, verb: 'review' | 'unreview' | 'post') => {
+    try {
+      await api(`vouchers.${verb}`, { id: row.id });
+      setVersion((v) => v + 1);
+      setError('');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const actionButton = (row: VoucherListRow, verb: 'review' | 'unreview' | 'post', label: string) => (
+    <button type="button" className="small" data-testid={`${verb}-${row.id}`} onClick={() => void act(row, verb)}>
+      {label}
+    </button>
+  );
+
   const columns: ColDef<VoucherListRow>[] = [
     { field: 'period', headerName: t('voucher.period'), width: 100 },
     { field: 'no', headerName: t('voucher.no'), width: 100 },
     { field: 'date', headerName: t('voucher.date'), width: 120 },
     { field: 'memo', headerName: t('voucher.memo'), flex: 1, minWidth: 200 },
     { field: 'debitFen', headerName: t('voucher.amount'), width: 140, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatFen(p.value as number)), cellClassRules: { 'neg-amount': (p) => typeof p.value === 'number' && p.value < 0 } },
-    { field: 'lineCount', headerName: t('voucher.lines'), width: 80, type: 'rightAligned' },
+    { field: 'lineCount', headerName: t('voucher.lines'), width: 70, type: 'rightAligned' },
+    { field: 'attachments', headerName: t('voucher.attachments'), width: 80, type: 'rightAligned' },
+    { field: 'maker', headerName: t('voucher.maker'), width: 90 },
+    {
+      field: 'reviewer',
+      headerName: t('voucher.reviewer'),
+      width: 130,
+      valueFormatter: (p) => (p.data?.reviewer ? `${p.data.reviewer}${p.data.reviewKind === 'generated' ? ` · ${t('voucher.generated')}` : p.data.reviewKind === 'self' ? ` · ${t('voucher.selfReviewed')}` : ''}` : ''),
+    },
     {
       field: 'status',
       headerName: t('voucher.status'),
@@ -54,11 +83,14 @@ export function VouchersPage() {
     {
       colId: 'actions',
       headerName: '',
-      width: 160,
+      width: 220,
       cellRenderer: (p: { data?: VoucherListRow }) =>
         p.data ? (
           <span className="row-actions">
             <button type="button" className="small" onClick={() => setOpenId(p.data!.id)}>{t('voucher.open')}</button>
+            {p.data.status === 'draft' && actionButton(p.data, 'review', t('voucher.review'))}
+            {p.data.status === 'reviewed' && actionButton(p.data, 'unreview', t('voucher.unreview'))}
+            {p.data.status === 'reviewed' && actionButton(p.data, 'post', t('voucher.postReviewed'))}
             {p.data.status === 'posted' && !p.data.reversesId && !p.data.reversedById && (
               <button type="button" className="small" data-testid={`reverse-${p.data.id}`} onClick={() => void reverse(p.data!)}>
                 {t('voucher.reverse')}
@@ -75,7 +107,7 @@ export function VouchersPage() {
         <h1>{t('nav.vouchers')}</h1>
         <span className="muted">{t('voucher.pasteHint')}</span>
       </header>
-      <VoucherEditor openId={openId} onNew={() => setOpenId(null)} onChanged={() => setVersion((v) => v + 1)} />
+      <VoucherEditor key={editorKey} openId={openId} onNew={() => setOpenId(null)} onChanged={() => setVersion((v) => v + 1)} />
       <div className="page-head">
         <h2>{t('voucher.list')}</h2>
         <select value={period} onChange={(e) => setPeriod(e.target.value)} data-testid="voucher-period">
@@ -87,9 +119,19 @@ export function VouchersPage() {
         <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)} data-testid="voucher-status">
           <option value="">{t('voucher.allStatuses')}</option>
           <option value="draft">{t('voucher.status.draft')}</option>
+          <option value="reviewed">{t('voucher.status.reviewed')}</option>
           <option value="posted">{t('voucher.status.posted')}</option>
         </select>
+        <span className="muted">{t('voucher.openHint')}</span>
       </div>
+      <VoucherToolbar
+        periods={periods}
+        period={period}
+        onChanged={() => {
+          setVersion((v) => v + 1);
+          setEditorKey((k) => k + 1);
+        }}
+      />
       {error && <p className="error">{error}</p>}
       <SqlGrid<VoucherListRow>
         testId="voucher-list"

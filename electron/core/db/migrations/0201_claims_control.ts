@@ -1,5 +1,5 @@
 /**
- * Who may act on claims, and what constrains them (DOMAIN.md: Expense policy, Expense
+ * Who may act on claims, and what constrains them (docs/domain.md: Expense policy, Expense
  * claims and approvals, Budgets): users with roles, policy rules, the approval chain by
  * amount, budgets, and receipt files kept inside the book.
  * Defaults are inserted here, so new books and books created before this migration get

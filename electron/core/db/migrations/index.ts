@@ -24,6 +24,7 @@ import * as m0302 from './0302_customer_lines';
 import * as m0500 from './0500_ledger_totals';
 import * as m0600 from './0600_row_log';
 import * as m0601 from './0601_alloc_lines';
+import * as m0800 from './0800_voucher_workflow';
 import * as m0810 from './0810_closed_management';
 import * as m0820 from './0820_statutory_chart';
 import { sealRange } from '../../book/row-log';
@@ -42,6 +43,7 @@ export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
   '0500_ledger_totals': m0500.up,
   '0600_row_log': m0600.up,
   '0601_alloc_lines': m0601.up,
+  '0800_voucher_workflow': m0800.up,
   '0810_closed_management': m0810.up,
   '0820_statutory_chart': m0820.up,
 };

@@ -22,6 +22,15 @@ export interface VoucherTable {
   created_by: string;
   posted_at: string | null;
   posted_by: string | null;
+  /** 凭证字 (migration 0800). */
+  word: Generated<'记' | '收' | '付' | '转'>;
+  /** Gapless per 字 and period, assigned with `number` at posting. */
+  word_no: number | null;
+  /** 附单据张数. */
+  attachments: Generated<number>;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  review_kind: 'other' | 'self' | 'generated' | null;
 }
 
 export interface VoucherLineTable {

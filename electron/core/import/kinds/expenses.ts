@@ -192,7 +192,7 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
             date: v.date,
             memo,
             source: { type: 'import', id: ctx.batchId },
-            // Deductible VAT goes to 应交税费-进项税额; the expense carries the rest (DOMAIN.md: standard entry 2).
+            // Deductible VAT goes to 应交税费-进项税额; the expense carries the rest (docs/domain.md: standard entry 2).
             lines: [
               { account: accountOf.get(v.categoryId)!, debitFen: v.amountFen - v.taxFen, memo, customerId, employeeId, categoryId: v.categoryId },
               ...(v.taxFen > 0 ? [{ account: inputVat, debitFen: v.taxFen, memo, employeeId }] : []),

@@ -3,12 +3,11 @@
  * customer for the explanation), posting the run as a reclass voucher, and what-if.
  */
 import type { ColDef, RowClickedEvent } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AllocationOptions, Rule, StoredRun } from '../../../../shared/contract/allocation';
 import { formatFen } from '../../../../shared/money';
 import { api } from '../../api/platform';
-import { gridTheme } from '../../components/SqlGrid';
+import { Grid } from '../../components/Grid';
 import { useI18n } from '../../i18n/index';
 import { ExplainPanel, type ExplainTarget } from './ExplainPanel';
 import { driverLabel, driverValue, share } from './format';
@@ -207,12 +206,11 @@ export function AllocationPage() {
           <>
             <p className="muted">{t('alloc.clickHint')}</p>
             <div className="report-grid">
-              <AgGridReact<ResultRow>
-                theme={gridTheme}
+              <Grid<ResultRow>
                 columnDefs={cols}
                 rowData={rows}
                 onRowClicked={onRow}
-                domLayout={rows.length > 20 ? 'normal' : 'autoHeight'}
+                size="content"
                 rowClass="clickable"
                 pinnedBottomRowData={[{ pool: t('alloc.total'), driver: '', customerId: null, target: '', driverValue: '', share: '', amountFen: run.totalFen }]}
                 getRowClass={(p) => (p.node.rowPinned ? 'report-totals' : undefined)}

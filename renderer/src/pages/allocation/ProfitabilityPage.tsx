@@ -4,14 +4,13 @@
  * behind its overhead.
  */
 import type { ColDef } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CustomerProfit, ManagerRoi } from '../../../../shared/contract/allocation';
 import { formatFen } from '../../../../shared/money';
 import { api } from '../../api/platform';
 import { useBook } from '../../book-context';
 import { Chart, type ChartOption } from '../../components/Chart';
-import { gridTheme } from '../../components/SqlGrid';
+import { Grid } from '../../components/Grid';
 import { useI18n } from '../../i18n/index';
 import { ExplainPanel, type ExplainTarget } from './ExplainPanel';
 import { thisPeriodLocal } from '../../../../shared/today';
@@ -31,6 +30,8 @@ export function ProfitabilityPage() {
   const [managers, setManagers] = useState<ManagerRoi[]>([]);
   const [explain, setExplain] = useState<ExplainTarget | null>(null);
   const [error, setError] = useState('');
+  // What a manager's "expense" counts: client costs by default, everything charged on request.
+  const [basis, setBasis] = useState<'client' | 'all'>('client');
 
   const load = useCallback(async () => {
     setError('');
@@ -82,12 +83,18 @@ export function ProfitabilityPage() {
   const mcols: ColDef<ManagerRoi>[] = [
     { field: 'managerName', headerName: t('profit.manager'), flex: 1, valueFormatter: (p) => (p.value as string) || t('profit.noManager') },
     { field: 'customers', headerName: t('profit.customers'), width: 90, type: 'rightAligned' },
-    { field: 'expenseFen', headerName: t('profit.expense'), ...money, width: 160 },
+    basis === 'client' ? { field: 'clientCostFen', headerName: t('roi.clientCost'), ...money, width: 160 } : { field: 'expenseFen', headerName: t('roi.allCost'), ...money, width: 190 },
     { field: 'revenueFen', headerName: t('profit.revenue'), ...money },
     { field: 'previousRevenueFen', headerName: t('profit.prevRevenue'), ...money },
-    { field: 'growth', headerName: t('profit.growth'), type: 'rightAligned', width: 110, valueFormatter: (p) => pct(p.value) },
-    { field: 'retention', headerName: t('profit.retention'), type: 'rightAligned', width: 110, valueFormatter: (p) => pct(p.value) },
-    { field: 'revenuePerYuan', headerName: t('profit.perYuan'), type: 'rightAligned', width: 120, valueFormatter: (p) => (typeof p.value === 'number' ? ratioFormat.format(p.value) : '—') },
+    { field: 'growth', headerName: t('profit.growth'), type: 'rightAligned', width: 110, valueFormatter: (p) => (p.data && !p.data.comparable ? t('roi.na') : pct(p.value)) },
+    { field: 'retention', headerName: t('profit.retention'), type: 'rightAligned', width: 110, valueFormatter: (p) => (p.data && !p.data.comparable ? t('roi.na') : pct(p.value)) },
+    {
+      field: basis === 'client' ? 'revenuePerClientYuan' : 'revenuePerYuan',
+      headerName: basis === 'client' ? t('roi.perClientYuan') : t('profit.perYuan'),
+      type: 'rightAligned',
+      width: 130,
+      valueFormatter: (p) => (typeof p.value === 'number' ? ratioFormat.format(p.value) : '—'),
+    },
   ];
   const totals = rows.reduce((s, r) => ({ revenueFen: s.revenueFen + r.revenueFen, directCostFen: s.directCostFen + r.directCostFen, allocatedFen: s.allocatedFen + r.allocatedFen, profitFen: s.profitFen + r.profitFen }), { revenueFen: 0, directCostFen: 0, allocatedFen: 0, profitFen: 0 });
 
@@ -111,12 +118,11 @@ export function ProfitabilityPage() {
       {/* Mounted with its rows: an auto-height grid that grows from empty can keep its old height. */}
       {rows.length > 0 && (
         <div className="report-grid" data-testid="profit-grid">
-          <AgGridReact<CustomerProfit>
-            theme={gridTheme}
+          <Grid<CustomerProfit>
             columnDefs={cols}
             defaultColDef={defaultColDef}
             rowData={rows}
-            domLayout={rows.length > 20 ? 'normal' : 'autoHeight'}
+            size="content"
             rowClass="clickable"
             onRowClicked={(e) => e.data && e.data.customerId && setExplain({ customerId: e.data.customerId, label: `${e.data.code} ${e.data.name}`, from: range.from, to: range.to })}
             pinnedBottomRowData={[{ ...totals, name: t('alloc.total'), margin: totals.revenueFen ? totals.profitFen / totals.revenueFen : null } as CustomerProfit]}
@@ -125,10 +131,27 @@ export function ProfitabilityPage() {
         </div>
       )}
       {explain && <ExplainPanel target={explain} onClose={() => setExplain(null)} />}
-      <h2>{t('profit.managers')}</h2>
+      <div className="page-head">
+        <h2>{t('profit.managers')}</h2>
+        <label className="inline">
+          {t('roi.basis')}
+          <select value={basis} onChange={(e) => setBasis(e.target.value as 'client' | 'all')} aria-label={t('roi.basis')} data-testid="roi-basis">
+            <option value="client">{t('roi.basis.client')}</option>
+            <option value="all">{t('roi.basis.all')}</option>
+          </select>
+        </label>
+      </div>
+      {managers[0] && (
+        <p className="muted small-text" data-testid="roi-notes">
+          {managers[0].comparable
+            ? t('roi.comparable', { from: managers[0].previousFrom, to: managers[0].previousTo })
+            : t('roi.notComparable', { from: managers[0].previousFrom, to: managers[0].previousTo, first: book?.firstPeriod ?? '' })}{' '}
+          {t('roi.revenueDef')}
+        </p>
+      )}
       {managers.length > 0 && (
         <div className="report-grid" data-testid="manager-grid">
-          <AgGridReact<ManagerRoi> theme={gridTheme} columnDefs={mcols} defaultColDef={defaultColDef} rowData={managers} domLayout="autoHeight" />
+          <Grid<ManagerRoi> key={basis} columnDefs={mcols} defaultColDef={defaultColDef} rowData={managers} size="content" />
         </div>
       )}
     </section>

@@ -1,11 +1,10 @@
 /** What-if: two rule sets on one period side by side, per customer (nothing is stored). */
 import type { ColDef } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useState } from 'react';
 import type { WhatIfResult } from '../../../../shared/contract/allocation';
 import { formatFen } from '../../../../shared/money';
 import { api } from '../../api/platform';
-import { gridTheme } from '../../components/SqlGrid';
+import { Grid } from '../../components/Grid';
 import { useI18n } from '../../i18n/index';
 
 type Row = WhatIfResult['customers'][number];
@@ -59,11 +58,10 @@ export function WhatIf({ period, ruleSets }: { period: string; ruleSets: string[
       {error && <p className="error">{error}</p>}
       {result && (
         <div className="report-grid">
-          <AgGridReact<Row>
-            theme={gridTheme}
+          <Grid<Row>
             columnDefs={cols}
             rowData={result.customers}
-            domLayout={result.customers.length > 20 ? 'normal' : 'autoHeight'}
+                size="content"
             pinnedBottomRowData={[{ customerId: 0, code: '', name: t('alloc.total'), aFen: total('aFen'), bFen: total('bFen'), diffFen: total('diffFen') }]}
             getRowClass={(p) => (p.node.rowPinned ? 'report-totals' : undefined)}
           />

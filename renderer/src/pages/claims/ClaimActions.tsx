@@ -8,6 +8,7 @@ import type { ClaimActionResult, ClaimDetail } from '../../../../shared/contract
 import { api, ApiError, files, errorText } from '../../api/platform';
 import { useI18n, type StringKey } from '../../i18n/index';
 import { BudgetBar } from './BudgetBar';
+import { PayDialog } from './PayDialog';
 
 interface Props {
   detail: ClaimDetail;
@@ -23,6 +24,7 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
   const [error, setError] = useState('');
   const [result, setResult] = useState<string[]>([]);
   const [attachLine, setAttachLine] = useState('');
+  const [paying, setPaying] = useState(false);
 
   const run = async (fn: () => Promise<ClaimActionResult>) => {
     setError('');
@@ -62,6 +64,8 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
   };
 
   const s = detail.status;
+  const approval = detail.approval;
+  const roleName = approval ? t(`role.${approval.role}` as StringKey) : '';
   return (
     <div className="claim-actions">
       <div className="claim-bar">
@@ -84,8 +88,16 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
         {s === 'submitted' && (
           <>
             <input className="comment" placeholder={t('claims.comment')} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="claim-comment" />
-            <button type="button" className="primary" data-testid="claim-approve" onClick={() => void run(() => api('claims.approve', { id: detail.id, comment }))}>
-              {t('claims.approve')}
+            <button
+              type="button"
+              className="primary"
+              data-testid="claim-approve"
+              // Only the user the pending step belongs to gets an active button; others read why.
+              disabled={approval ? !approval.mayApprove : false}
+              title={approval?.why ?? undefined}
+              onClick={() => void run(() => api('claims.approve', { id: detail.id, comment }))}
+            >
+              {approval?.mayApprove ? t('approval.approveAs', { role: roleName }) : t('claims.approve')}
             </button>
             <input className="comment" placeholder={t('claims.reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="claim-reason" />
             <button type="button" data-testid="claim-reject" onClick={() => void run(() => api('claims.reject', { id: detail.id, reason }))}>
@@ -93,15 +105,35 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
             </button>
           </>
         )}
-        {s === 'approved' && (
-          <>
-            <input className="comment" placeholder={t('claims.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
-            <button type="button" className="primary" data-testid="claim-pay" onClick={() => void run(() => api('claims.pay', { id: detail.id, comment }))}>
-              {t('claims.pay')}
-            </button>
-          </>
+        {s === 'approved' && !paying && (
+          <button type="button" className="primary" data-testid="claim-pay" onClick={() => setPaying(true)}>
+            {t('claims.pay')}
+          </button>
         )}
       </div>
+      {s === 'submitted' && approval && (
+        <div className="approval-info" data-testid="approval-info">
+          <strong>{approval.approver ? t('approval.waitsForNamed', { role: roleName, approver: approval.approver }) : t('approval.waitsFor', { role: roleName })}</strong>
+          {approval.why && <span className="muted"> — {approval.why}</span>}
+          {approval.accruals.map((a) => (
+            <div key={a.month} className={a.moved ? 'warn-note' : 'muted'} data-testid="accrual-date">
+              {a.moved === 'closed'
+                ? t('approval.movedClosed', { month: a.month, date: a.date })
+                : a.moved === 'beforeStart'
+                  ? t('approval.movedBeforeStart', { month: a.month, date: a.date })
+                  : t('approval.accrualOn', { date: a.date })}
+            </div>
+          ))}
+        </div>
+      )}
+      {s === 'approved' && paying && (
+        <PayDialog
+          totalFen={detail.totalFen}
+          onCancel={() => setPaying(false)}
+          // Paid, the claim leaves 'approved' and the dialog goes; refused, it stays with the error.
+          onPay={(p) => void run(() => api('claims.pay', { id: detail.id, ...p }))}
+        />
+      )}
       {error && <div className="error" data-testid="action-error">{error}</div>}
       {result.length > 0 && (
         <ul className="action-result" data-testid="action-result">
@@ -131,7 +163,7 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
           {detail.budgets.map((b) => (
             <div key={b.budgetId} className="budget-check">
               <div>
-                {b.name} <span className="muted">{b.period}</span> <span className={`level level-${b.level}`}>{t(`level.${b.level}`)}</span>
+                {b.name} <span className="muted">{b.scope && b.scope !== b.name ? `${b.scope} · ` : ''}{b.period}</span> <span className={`level level-${b.level}`}>{t(`level.${b.level}`)}</span>
               </div>
               <BudgetBar amountFen={b.amountFen} actualFen={b.actualFen} committedFen={b.projectedFen - b.actualFen} level={b.level} />
             </div>

@@ -35,13 +35,18 @@ export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
     if (!editable || employeeId === null) return;
     const core = toCore(lines);
     if (!core.ok || core.lines.length === 0) return;
+    // A reply to lines that have changed since (this effect was cleaned up) is stale: dropped.
+    let stale = false;
     const timer = setTimeout(() => {
       api('claims.evaluate', { employeeId, ...(detail ? { claimId: detail.id } : {}), lines: core.lines }).then(
-        (v) => setLive(v.map((x) => ({ ...x, line: core.index[x.line] ?? x.line }))),
+        (v) => stale || setLive(v.map((x) => ({ ...x, line: core.index[x.line] ?? x.line }))),
         () => {},
       );
     }, 300);
-    return () => clearTimeout(timer);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
   }, [lines, employeeId, editable, detail]);
 
   const violations = editable ? live : (detail?.violations ?? []);

@@ -3,13 +3,12 @@
  * next 4-2-2 code and refuses a parent that already has postings), rename, set required
  * dimensions, (de)activate. Edits are in-grid like the other masters.
  */
-import { AgGridReact } from 'ag-grid-react';
 import type { CellValueChangedEvent, ColDef } from 'ag-grid-community';
 import { useEffect, useState } from 'react';
 import type { AccountRow } from '../../../../shared/contract/accounts';
 import { api } from '../../api/platform';
 import { itemLabel, Picker } from '../../components/Picker';
-import { gridTheme } from '../../components/SqlGrid';
+import { Grid } from '../../components/Grid';
 import { useI18n } from '../../i18n/index';
 
 const DIMS = ['customer', 'employee', 'department'] as const;
@@ -99,7 +98,7 @@ export function ChartEditor({ onNote }: { onNote: (n: { text: string; error?: bo
         <span className="muted">{t('masters.chartHint')}</span>
       </form>
       <div className="grid-host ledger-grid" data-testid="masters-chart">
-        <AgGridReact<AccountRow> theme={gridTheme} columnDefs={columns} rowData={rows} getRowId={(p) => p.data.code} stopEditingWhenCellsLoseFocus onCellValueChanged={onEdit} />
+        <Grid<AccountRow> columnDefs={columns} rowData={rows} getRowId={(p) => p.data.code} stopEditingWhenCellsLoseFocus onCellValueChanged={onEdit} />
       </div>
     </>
   );

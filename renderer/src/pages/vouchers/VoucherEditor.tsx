@@ -2,36 +2,49 @@
  * 凭证录入: a voucher entered from the keyboard. Tab or Enter moves to the next cell, Enter
  * on the last cell adds a line, the account cell autocompletes by code, name or pinyin,
  * the Dr − Cr difference is shown as you type, rows copied from Excel paste into the
- * lines, Ctrl+S saves the draft. Posted vouchers open read-only, with 红字冲销.
+ * lines, Ctrl+S saves the draft. 凭证字 and 附单据张数 sit in the head; 审核 / 反审核 / 记账
+ * (Alt+A / Alt+U / Alt+P) follow the book's settings. Reviewed vouchers open read-only
+ * until 反审核, posted ones for good, with 红字冲销 and printing.
  */
 import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { VoucherDto } from '../../../../shared/contract/ledger';
+import type { VoucherSettingsDto, VoucherWord } from '../../../../shared/contract/vouchers';
 import { formatFen } from '../../../../shared/money';
 import { api } from '../../api/platform';
 import { itemLabel, Picker, settlePickers } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { isMultiCell, parsePastedRows } from './paste';
-import { blankLine, cellFen, fromDto, resolvePasted, toRequest, totals, type EditLine } from './lines';
+import { printVouchers, WorkflowInfo } from './workflow-ui';
+import { badAmountKey, blankLine, cellFen, fromDto, resolvePasted, toRequest, totals, type EditLine } from './lines';
 import { todayLocal } from '../../../../shared/today';
-
 
 export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | null; onChanged: () => void; onNew: () => void }) {
   const { t } = useI18n();
   const [voucher, setVoucher] = useState<VoucherDto | null>(null);
   const [date, setDate] = useState(todayLocal);
   const [memo, setMemo] = useState('');
+  const [word, setWord] = useState<VoucherWord | ''>('');
+  const [attachments, setAttachments] = useState('0');
+  const [settings, setSettings] = useState<VoucherSettingsDto | null>(null);
   const [lines, setLines] = useState<EditLine[]>(() => [blankLine(), blankLine()]);
   const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
   const [focusCell, setFocusCell] = useState<string | null>(null);
   const table = useRef<HTMLTableElement>(null);
   const linesRef = useRef(lines);
   linesRef.current = lines;
-  const readonly = voucher?.status === 'posted';
+  // Reviewed vouchers are frozen until 反审核; posted ones for good.
+  const readonly = voucher !== null && voucher.status !== 'draft';
+
+  useEffect(() => {
+    api('vouchers.settings', {}).then(setSettings, () => {});
+  }, []);
 
   const load = useCallback((v: VoucherDto | null) => {
     setVoucher(v);
     setDate(v?.date ?? todayLocal());
     setMemo(v?.memo ?? '');
+    setWord(v?.word ?? '');
+    setAttachments(String(v?.attachments ?? 0));
     setLines(v ? fromDto(v) : [blankLine(), blankLine()]);
   }, []);
 
@@ -57,11 +70,23 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
     await settlePickers();
     const req = toRequest(linesRef.current);
     if (!req.ok) {
-      setNote({ text: t('voucher.badAmount', { line: req.line, text: req.text }), error: true });
+      setNote({ text: t(badAmountKey(req.text), { line: req.line, text: req.text }), error: true });
       return null;
     }
     try {
-      const v = await api('vouchers.save', { ...(voucher ? { id: voucher.id } : {}), date, memo: memo || (linesRef.current[0]?.memo ?? ''), lines: req.lines as never });
+      const count = /^\d{1,4}$/.test(attachments.trim()) ? Number(attachments.trim()) : -1;
+      if (count < 0) {
+        setNote({ text: t('voucher.attachments'), error: true });
+        return null;
+      }
+      const v = await api('vouchers.save', {
+        ...(voucher ? { id: voucher.id } : {}),
+        date,
+        memo: memo || (linesRef.current[0]?.memo ?? ''),
+        ...(word ? { word } : {}),
+        attachments: count,
+        lines: req.lines as never,
+      });
       load(v);
       setNote({ text: t('voucher.saved') });
       onChanged();
@@ -73,7 +98,8 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
   };
 
   const post = async () => {
-    const v = await save();
+    // A reviewed voucher is posted as reviewed; a draft is saved first (a book without 审核 posts it directly).
+    const v = voucher?.status === 'reviewed' ? voucher : await save();
     if (!v) return;
     try {
       const posted = await api('vouchers.post', { id: v.id });
@@ -92,6 +118,29 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
       load(r);
       setNote({ text: t('voucher.reversed', { no: `${r.period} ${r.no}` }) });
       onChanged();
+    } catch (e) {
+      setNote({ text: (e as Error).message, error: true });
+    }
+  };
+
+  const workflow = async (verb: 'review' | 'unreview') => {
+    const v = verb === 'review' ? await save() : voucher;
+    if (!v) return;
+    try {
+      const r = await api(`vouchers.${verb}`, { id: v.id });
+      load(r);
+      setNote({ text: verb === 'review' ? t('voucher.reviewedNote', { no: `${r.period} ${r.word} #${r.id}` }) : t('voucher.unreviewedNote') });
+      onChanged();
+    } catch (e) {
+      setNote({ text: (e as Error).message, error: true });
+    }
+  };
+
+  const print = async () => {
+    if (!voucher) return;
+    try {
+      const r = await printVouchers({ ids: [voucher.id] }, `${voucher.period} ${voucher.no === '—' ? `#${voucher.id}` : voucher.no}.pdf`);
+      if (r) setNote({ text: t('voucher.printed', { vouchers: r.vouchers, pages: r.pages }) });
     } catch (e) {
       setNote({ text: (e as Error).message, error: true });
     }
@@ -162,6 +211,15 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
 
   const sum = totals(lines);
   const diff = sum.debit - sum.credit;
+  // Nothing entered is not "balanced": the green note is earned by amounts that agree.
+  const empty = sum.debit === 0 && sum.credit === 0;
+  // Enter in the date goes to 摘要, in 摘要 to the first line (keyboard-first, as in 金蝶/用友).
+  const enterTo = (cell: string) => (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' || e.ctrlKey || e.altKey || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    const to = cell === 'memo' ? document.querySelector<HTMLInputElement>('[data-testid="voucher-memo"]') : table.current?.querySelector<HTMLInputElement>(`[data-cell="${cell}"]`);
+    to?.focus();
+  };
   const amountCell = (l: EditLine, r: number, side: 'debit' | 'credit') => (
     <td className={`num${cellFen(l[side]) === 'bad' ? ' bad' : ''}${l[side].trim().startsWith('-') ? ' neg' : ''}`}>
       <input
@@ -196,26 +254,41 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
         {voucher?.reversesId && <span className="badge">{t('voucher.reversal')}</span>}
         {voucher?.reversedById && <span className="badge">{t('voucher.reversedBy')}</span>}
         <label>
+          {t('voucher.word')}
+          {/* 凭证字, 附单据 come before the date: Tab from the date goes on to 摘要 and the lines. */}
+          <select value={word || settings?.words[0] || '记'} disabled={readonly || (settings?.words.length ?? 1) < 2} data-testid="voucher-word" onChange={(e) => setWord(e.target.value as VoucherWord)}>
+            {(settings?.words ?? ['记']).map((w) => (
+              <option key={w} value={w}>{w}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('voucher.attachments')}
+          <input value={attachments} disabled={readonly} inputMode="numeric" size={3} data-testid="voucher-attachments" onChange={(e) => setAttachments(e.target.value)} />
+          {t('voucher.attachmentsUnit')}
+        </label>
+        <label>
           {t('voucher.date')}
-          <input value={date} disabled={readonly} data-testid="voucher-date" onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" size={11} />
+          <input value={date} disabled={readonly} data-testid="voucher-date" onChange={(e) => setDate(e.target.value)} onKeyDown={enterTo('memo')} placeholder="YYYY-MM-DD" size={11} />
         </label>
         <label className="grow">
           {t('voucher.memo')}
-          <input value={memo} disabled={readonly} data-testid="voucher-memo" onChange={(e) => setMemo(e.target.value)} />
+          <input value={memo} disabled={readonly} data-testid="voucher-memo" onChange={(e) => setMemo(e.target.value)} onKeyDown={enterTo('0-memo')} />
         </label>
       </div>
-      {readonly && <p className="muted">{t('voucher.readonly')}</p>}
+      {voucher && <WorkflowInfo voucher={voucher} />}
+      {readonly && <p className="muted">{t(voucher?.status === 'reviewed' ? 'voucher.reviewedLocked' : 'voucher.readonly')}</p>}
       <table className="voucher-lines" ref={table} onKeyDown={onTableKey}>
         <thead>
           <tr>
             <th>#</th>
-            <th>{t('voucher.memo')}</th>
+            <th className="memo-col">{t('voucher.memo')}</th>
             <th className="account-col">{t('voucher.account')}</th>
             <th className="num">{t('voucher.debit')}</th>
             <th className="num">{t('voucher.credit')}</th>
-            <th>{t('voucher.customer')}</th>
-            <th>{t('voucher.employee')}</th>
-            <th>{t('voucher.department')}</th>
+            <th className="customer-col">{t('voucher.customer')}</th>
+            <th className="dim-col">{t('voucher.employee')}</th>
+            <th className="dim-col">{t('voucher.department')}</th>
             <th />
           </tr>
         </thead>
@@ -232,7 +305,7 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
               </td>
               {amountCell(l, r, 'debit')}
               {amountCell(l, r, 'credit')}
-              <td>
+              <td className="customer-col">
                 <Picker kind="customer" label={l.customerLabel} disabled={readonly} cellId={`${r}-customer`} onPick={(i) => edit(l.key, { customerId: i ? Number(i.id) : null, customerLabel: i ? itemLabel(i) : '' })} />
               </td>
               <td>
@@ -257,8 +330,8 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
             <td colSpan={2}>{t('voucher.total')}</td>
             <td className="num" data-testid="voucher-debit-total">{formatFen(sum.debit)}</td>
             <td className="num" data-testid="voucher-credit-total">{formatFen(sum.credit)}</td>
-            <td colSpan={4} className={diff === 0 ? 'ok-note' : 'diff'} data-testid="voucher-difference">
-              {diff === 0 ? t('voucher.balanced') : `${t('voucher.difference')} ${formatFen(diff)}`}
+            <td colSpan={4} className={empty ? 'muted' : diff === 0 ? 'ok-note' : 'diff'} data-testid="voucher-difference">
+              {empty ? t('voucher.noAmounts') : diff === 0 ? t('voucher.balanced') : `${t('voucher.difference')} ${formatFen(diff)}`}
             </td>
           </tr>
         </tfoot>
@@ -268,15 +341,25 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
           <>
             <button type="button" tabIndex={-1} onClick={() => setLines((ls) => [...ls, blankLine(memo || (ls.at(-1)?.memo ?? ''))])}>{t('voucher.addLine')}</button>
             <button type="button" data-testid="voucher-save" onClick={() => void save()}>{t('voucher.save')}</button>
-            <button type="button" className="primary" data-testid="voucher-post" onClick={() => void post()}>{t('voucher.post')}</button>
+            {settings?.reviewRequired !== false && (
+              <button type="button" accessKey="a" data-testid="voucher-review" onClick={() => void workflow('review')}>{t('voucher.review')}</button>
+            )}
+            <button type="button" className="primary" accessKey="p" data-testid="voucher-post" onClick={() => void post()}>{t('voucher.post')}</button>
             {voucher && <button type="button" onClick={() => void remove()}>{t('voucher.delete')}</button>}
           </>
         )}
-        {readonly && !voucher?.reversesId && !voucher?.reversedById && (
+        {voucher?.status === 'reviewed' && (
+          <>
+            <button type="button" accessKey="u" data-testid="voucher-unreview" onClick={() => void workflow('unreview')}>{t('voucher.unreview')}</button>
+            <button type="button" className="primary" accessKey="p" data-testid="voucher-post" onClick={() => void post()}>{t('voucher.post')}</button>
+          </>
+        )}
+        {voucher && <button type="button" data-testid="voucher-print" onClick={() => void print()}>{t('voucher.printThis')}</button>}
+        {voucher?.status === 'posted' && !voucher.reversesId && !voucher.reversedById && (
           <button type="button" data-testid="voucher-reverse" onClick={() => void reverse()}>{t('voucher.reverse')}</button>
         )}
         <button type="button" onClick={() => { onNew(); load(null); setNote(null); }}>{t('voucher.new')}</button>
-        <span className="muted hint">{t('voucher.keysHint')}</span>
+        <span className="muted hint">{t('voucher.keysHint')} · {t('voucher.keysWorkflow')}</span>
       </div>
       {note && <p className={note.error ? 'error' : 'ok-note'} data-testid="voucher-note">{note.text}</p>}
     </section>

@@ -35,6 +35,12 @@ export function cellFen(text: string): number | null | 'bad' {
   return r.ok ? r.fen : 'bad';
 }
 
+/** Why an amount cell cannot be read: a third decimal has its own rule, told as such. */
+export function badAmountKey(text: string): 'voucher.tooManyDecimals' | 'voucher.badAmount' {
+  const r = parseAmount(text);
+  return !r.ok && r.error === 'too-many-decimals' ? 'voucher.tooManyDecimals' : 'voucher.badAmount';
+}
+
 export function totals(lines: EditLine[]): { debit: number; credit: number } {
   let debit = 0;
   let credit = 0;

@@ -1,0 +1,82 @@
+/**
+ * 首页 as a cockpit: the figures an accountant opens the book for, each with the page that
+ * acts on it. Read-only, one small query each.
+ *
+ * - The open period is the earliest one not closed (结账 goes strictly in order, so it is the
+ *   next to close), with its draft vouchers. Its 结账检查 comes from the ledger's close check
+ *   once that exists (`closeCheck`, null until then: the seam for it).
+ * - Claims waiting, by the role of their pending step.
+ * - Budgets at warning or alert level whose period contains the open period.
+ * - The open period's client costs (客户管理费用, the same accounts as the expense reports): the
+ *   month the accountant is working on, which is this month once last month is closed; against
+ *   last month and against the month budgets that cover whole client costs (no employee,
+ *   customer or category restriction: a department's or the company's).
+ */
+import type { Cockpit } from '../../../shared/contract/book';
+import { addMonths, type Period } from '../../../shared/period';
+import { thisPeriodLocal } from '../../../shared/today';
+import { allBudgets, budgetMonths, budgetRow } from '../budgets/budgets';
+import { listClaims } from '../claims/queries';
+import { clientExpenseAccounts } from '../reports/expenses/facts';
+import type { Book } from './book';
+
+function openPeriod(book: Book): string {
+  const first = book.meta('first_period') ?? thisPeriodLocal();
+  const row = book.sqlite.prepare(`SELECT period FROM period WHERE status = 'open' ORDER BY period LIMIT 1`).get() as { period: string } | undefined;
+  if (row) return row.period;
+  const lastClosed = book.sqlite.prepare(`SELECT MAX(period) AS p FROM period WHERE status = 'closed'`).get() as { p: string | null };
+  if (lastClosed.p) return addMonths(lastClosed.p as Period, 1);
+  return first > thisPeriodLocal() ? first : thisPeriodLocal();
+}
+
+function clientCostFen(book: Book, accounts: string[], period: string): number {
+  const r = book.sqlite
+    .prepare(`SELECT COALESCE(SUM(debit_fen), 0) AS fen FROM voucher_line WHERE posted = 1 AND period = ? AND account_code IN (SELECT value FROM json_each(?))`)
+    .get(period, JSON.stringify(accounts)) as { fen: number };
+  return r.fen;
+}
+
+export function cockpit(book: Book): Cockpit {
+  const open = openPeriod(book);
+  const drafts = (book.sqlite.prepare(`SELECT COUNT(*) AS n FROM voucher WHERE status = 'draft' AND period = ?`).get(open) as { n: number }).n;
+  const allDrafts = (book.sqlite.prepare(`SELECT COUNT(*) AS n FROM voucher WHERE status = 'draft'`).get() as { n: number }).n;
+
+  const waiting = new Map<string, { count: number; totalFen: number }>();
+  for (const c of listClaims(book, { status: 'submitted' })) {
+    const w = waiting.get(c.pendingRole ?? '') ?? { count: 0, totalFen: 0 };
+    w.count += 1;
+    w.totalFen += c.totalFen;
+    waiting.set(c.pendingRole ?? '', w);
+  }
+
+  const month = open;
+  const budgets = allBudgets(book);
+  const current = budgets.filter((b) => {
+    const [from, to] = budgetMonths(b.period_kind, b.period);
+    return from <= month && month <= to;
+  });
+  const alerts = current
+    .map((b) => budgetRow(book, b))
+    .filter((r) => r.level !== 'ok')
+    .sort((a, b) => b.usedPct - a.usedPct)
+    .slice(0, 8)
+    .map((r) => ({ id: r.id, name: r.name, scope: r.scope, period: r.period, usedPct: r.usedPct, level: r.level as 'warn' | 'alert' }));
+  const whole = current.filter((b) => b.period_kind === 'month' && b.employee_id === null && b.customer_id === null && b.category_id === null);
+  const accounts = clientExpenseAccounts(book);
+
+  return {
+    openPeriod: open,
+    draftsInOpenPeriod: drafts,
+    draftsTotal: allDrafts,
+    closeCheck: null,
+    claimsWaiting: [...waiting].map(([role, w]) => ({ role, ...w })).sort((a, b) => a.role.localeCompare(b.role)),
+    budgetAlerts: alerts,
+    clientCosts: {
+      period: month,
+      fen: clientCostFen(book, accounts, month),
+      lastPeriod: addMonths(month as Period, -1),
+      lastFen: clientCostFen(book, accounts, addMonths(month as Period, -1)),
+      budgetFen: whole.length ? whole.reduce((s, b) => s + b.amount_fen, 0) : null,
+    },
+  };
+}

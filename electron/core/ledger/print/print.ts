@@ -1,0 +1,46 @@
+/**
+ * `vouchers.print`: the selected vouchers (or every posted voucher of a period range) to a
+ * PDF file. Runs in a job worker (jobs/registry.ts) on its own connection, so the window
+ * keeps answering while a thousand vouchers are drawn; the CLI and tests call it directly.
+ * Written beside the target and renamed at the end, like every export.
+ */
+import { isAbsolute, basename, dirname, join } from 'node:path';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { UserError } from '../../../../shared/errors';
+import type { PrintResult } from '../../../../shared/contract/vouchers';
+import type { Book } from '../../book/book';
+import { defineJob } from '../../jobs/define';
+import { printVouchers } from './data';
+import { renderVouchersPdf, type Layout } from './pdf';
+
+export interface PrintParams {
+  ids?: number[] | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  layout: Layout;
+  path: string;
+}
+
+const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EBUSY', 'ENOENT', 'EISDIR', 'EROFS']);
+
+export async function printToFile(book: Book, p: PrintParams): Promise<PrintResult> {
+  if (!isAbsolute(p.path)) throw new UserError('vouchers.printFailed', { path: p.path, detail: 'relative path' });
+  if (/\.(book|sqlite|db)$/i.test(p.path)) throw new UserError('vouchers.printFailed', { path: p.path, detail: 'not a PDF file name' });
+  if (p.from && p.to && p.from > p.to) throw new UserError('report.badRange', { from: p.from, to: p.to });
+  const vouchers = printVouchers(book, p);
+  const range = p.ids ? `${vouchers.length}` : p.from === p.to ? p.from! : `${p.from}–${p.to}`;
+  const { bytes, pages } = await renderVouchersPdf(book.info().company, vouchers, p.layout, `记账凭证 ${range}`);
+  const tmp = join(dirname(p.path), `.${basename(p.path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, p.path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && WRITE_ERRORS.has(code)) throw new UserError('vouchers.printFailed', { path: p.path, detail: code });
+    throw e;
+  }
+  return { path: p.path, vouchers: vouchers.length, pages, bytes: bytes.length };
+}
+
+export const printVouchersJob = defineJob<PrintParams, PrintResult>(({ book, payload }) => printToFile(book, payload));

@@ -1,0 +1,46 @@
+/**
+ * 管理费用明细表: each sub-account of 管理费用 (5602 / 6602) at every level, with 本期 (the
+ * range), 本年累计 (January of `to`'s year to `to`) and 上年同期 (the range a year earlier).
+ * Movements leave closing entries out, like the 利润表, so a transferred month still shows
+ * what was spent; parents hold their sub-accounts.
+ */
+import { addMonths, period } from '../../../shared/period';
+import type { ReportRow } from '../../../shared/report';
+import { roleAccount } from '../chart/default-chart';
+import { defineReport, L } from '../reports/define';
+import { movements } from './compute';
+
+export const adminExpenseReport = defineReport({
+  name: 'admin-expenses',
+  title: { 'zh-CN': '管理费用明细表', en: 'Administrative expenses by account' },
+  run(book, { from, to, locale }) {
+    const root = roleAccount(book.standard, 'adminExpense');
+    const prior = (p: string) => addMonths(period(p), -12);
+    const [now, ytd, last] = movements(book, [
+      [from, to],
+      [`${to.slice(0, 4)}-01`, to],
+      [prior(from), prior(to)],
+    ]);
+    const accounts = book.sqlite.prepare(`SELECT code, name FROM account WHERE code >= ? AND code < ? ORDER BY code`).all(root, String(Number(root) + 1)) as { code: string; name: string }[];
+    const sum = (m: Map<string, number>, code: string) => [...m].reduce((s, [c, v]) => (c.startsWith(code) ? s + v : s), 0);
+    const rows: ReportRow[] = accounts
+      .map((a) => ({ code: a.code, name: a.name, periodFen: sum(now!, a.code), ytdFen: sum(ytd!, a.code), priorFen: sum(last!, a.code) }))
+      .filter((r) => r.code === root || r.periodFen !== 0 || r.ytdFen !== 0 || r.priorFen !== 0);
+    const top = rows.find((r) => r.code === root);
+    return [
+      {
+        name: 'admin-expenses',
+        title: L(locale, '管理费用明细表', 'Administrative expenses by account'),
+        columns: [
+          { key: 'code', label: L(locale, '科目编码', 'Code'), kind: 'text' },
+          { key: 'name', label: L(locale, '科目名称', 'Account'), kind: 'text' },
+          { key: 'periodFen', label: L(locale, '本期金额', 'This period'), kind: 'money' },
+          { key: 'ytdFen', label: L(locale, '本年累计', 'Year to date'), kind: 'money' },
+          { key: 'priorFen', label: L(locale, '上年同期', 'Same period last year'), kind: 'money' },
+        ],
+        rows: rows.filter((r) => r.code !== root),
+        totals: { periodFen: top?.periodFen ?? 0, ytdFen: top?.ytdFen ?? 0, priorFen: top?.priorFen ?? 0 },
+      },
+    ];
+  },
+});

@@ -1,0 +1,36 @@
+import { defineMessages } from './define';
+
+export const voucherMessages = defineMessages(
+  {
+    'vouchers.notReviewed': (p) => `凭证 ${p.id} 尚未审核：本账套要求先审核再记账`,
+    'vouchers.alreadyReviewed': (p) => `凭证 ${p.voucher} 已审核`,
+    'vouchers.notReviewedYet': (p) => `凭证 ${p.voucher} 尚未审核，无需反审核`,
+    'vouchers.postedNoUnreview': (p) => `凭证 ${p.voucher} 已记账，不能反审核（更正请用红字冲销）`,
+    'vouchers.postedNoReview': (p) => `凭证 ${p.voucher} 已记账`,
+    'vouchers.selfReview': (p) => `制单人 ${p.user} 不能审核自己的凭证（可在凭证设置中允许单人账套自审）`,
+    'vouchers.noReviewRight': (p) => `用户 ${p.user} 没有审核权限（需要会计或管理员角色）`,
+    'vouchers.reviewedFrozen': () => '已审核的凭证不能修改或删除，请先反审核',
+    'vouchers.wordNotUsed': (p) => `本账套不使用凭证字“${p.word}”（可用：${p.words}）`,
+    'vouchers.badAttachments': () => '附单据张数应为 0 到 9999 的整数',
+    'vouchers.noByNumber': (p) => `期间 ${p.period} 没有已记账凭证 ${p.no}`,
+    'vouchers.renumberClosed': (p) => `期间 ${p.period} 已结账，不能整理凭证号`,
+    'vouchers.nothingToPrint': () => '所选范围没有凭证可打印',
+    'vouchers.printFailed': (p) => `无法写入 ${p.path}（${p.detail}）`,
+  },
+  {
+    'vouchers.notReviewed': (p) => `Voucher ${p.id} is not reviewed: this book requires review before posting`,
+    'vouchers.alreadyReviewed': (p) => `Voucher ${p.voucher} is already reviewed`,
+    'vouchers.notReviewedYet': (p) => `Voucher ${p.voucher} is not reviewed: nothing to unreview`,
+    'vouchers.postedNoUnreview': (p) => `Voucher ${p.voucher} is posted and cannot be unreviewed (correct it by reversal)`,
+    'vouchers.postedNoReview': (p) => `Voucher ${p.voucher} is already posted`,
+    'vouchers.selfReview': (p) => `${p.user} made this voucher and cannot review it (a one-accountant book can allow self-review in the voucher settings)`,
+    'vouchers.noReviewRight': (p) => `User ${p.user} may not review vouchers (accountant or admin role needed)`,
+    'vouchers.reviewedFrozen': () => 'A reviewed voucher cannot be changed or deleted: unreview it first',
+    'vouchers.wordNotUsed': (p) => `This book does not use the voucher word “${p.word}” (in use: ${p.words})`,
+    'vouchers.badAttachments': () => 'Attachments must be a whole number from 0 to 9999',
+    'vouchers.noByNumber': (p) => `Period ${p.period} has no posted voucher ${p.no}`,
+    'vouchers.renumberClosed': (p) => `Period ${p.period} is closed: its vouchers cannot be renumbered`,
+    'vouchers.nothingToPrint': () => 'No vouchers to print in this selection',
+    'vouchers.printFailed': (p) => `Cannot write ${p.path} (${p.detail})`,
+  },
+);
