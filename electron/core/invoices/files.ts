@@ -64,7 +64,7 @@ export function importInvoiceXml(book: Book, path: string, fileName = basename(p
       createdCustomers: 0,
       createdEmployees: 0,
       sheets: [sheet],
-      rejects: [],
+      rejects: [], rejectValues: [],
       duplicateRows: duplicate ? [{ sheet: fileName, row: 1 }] : [],
       policy: [],
       policyTotal: 0,
