@@ -231,8 +231,9 @@ describe('Excel report writer', () => {
       const r = runReport(book, name, { from: '2026-01', to: '2026-03', filters: {}, locale: 'zh-CN' });
       for (const s of r.sections) compareSheet(wb.worksheets[sheet++]!, s);
     }
-    expect(wb.worksheets.length).toBe(sheet);
-    expect(new Set(wb.worksheets.map((w) => w.name)).size).toBe(sheet);
+    // After the reports, one last sheet: the audit chain heads (chain-sheet.test.ts reads it).
+    expect(wb.worksheets.length).toBe(sheet + 1);
+    expect(new Set(wb.worksheets.map((w) => w.name)).size).toBe(sheet + 1);
   });
 
   const soffice = (() => {
@@ -265,7 +266,7 @@ describe('Excel report writer', () => {
     execFileSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, path], { timeout: 120_000, stdio: 'ignore' });
     const csvs = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
     const sections = pack.reports.flatMap((n) => runReport(book, n, { from: '2026-01', to: '2026-03', filters: {}, locale: 'zh-CN' }).sections);
-    expect(csvs.length).toBe(sections.length);
+    expect(csvs.length).toBe(sections.length + 1); // + the audit chain heads' sheet
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     let checked = 0;
