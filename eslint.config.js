@@ -27,6 +27,12 @@ export default tseslint.config(
   // preload's bridge; the core and the CLI know neither Electron nor React; shared/ is
   // imported by every side and imports none of them.
   {
+    // electron-builder loads its hooks with require(): CommonJS on purpose.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**'],
     rules: {
       'no-restricted-imports': [

@@ -4,6 +4,8 @@
  * before the engine sees it; every shell channel checks its sender; the window loads our
  * app:// scheme, which serves the renderer's folder only; the packaged app's fuses are set.
  */
+import { createRequire } from 'node:module';
+import { FuseV1Options } from '@electron/fuses';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -80,14 +82,21 @@ describe('paths from the user only', () => {
   });
 
   it('the packaged app has RunAsNode, NODE_OPTIONS and --inspect off and asar integrity on', () => {
-    const config = JSON.parse(readFileSync(join(process.cwd(), 'build/electron-builder.json'), 'utf8')) as { electronFuses: Record<string, boolean> };
-    expect(config.electronFuses).toMatchObject({
-      runAsNode: false,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true,
-      grantFileProtocolExtraPrivileges: false,
+    const config = JSON.parse(readFileSync(join(process.cwd(), 'build/electron-builder.json'), 'utf8')) as { afterPack: string };
+    expect(config.afterPack).toBe('build/fuses.cjs');
+    const hook = createRequire(import.meta.url)(join(process.cwd(), config.afterPack)) as { fuses: Record<number, boolean>; binaryPath(c: unknown): string };
+    expect(hook.fuses).toEqual({
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
+    const context = (platform: string) => ({ electronPlatformName: platform, appOutDir: '/out', packager: { executableName: 'client-ledger', appInfo: { productFilename: '客户费用账本' } } });
+    expect(hook.binaryPath(context('win32'))).toBe(join('/out', '客户费用账本.exe'));
+    expect(hook.binaryPath(context('darwin'))).toBe(join('/out', '客户费用账本.app'));
+    expect(hook.binaryPath(context('linux'))).toBe(join('/out', 'client-ledger'));
   });
 });
