@@ -95,4 +95,27 @@ describe('date parsing', () => {
     expect(parseDateValue(null)).toEqual({ ok: false, reason: 'date.missing' });
     expect(serialToDate(46023)).toEqual({ ok: true, date: '2026-01-01' });
   });
+
+  it('bounds serial numbers and date cells like text dates (issue 16)', () => {
+    // 2958465 is Excel's last serial, 9999-12-31: the text spelling is refused, so is the serial.
+    expect(parseDateValue('9999-12-31')).toEqual({ ok: false, reason: 'date.invalid' });
+    expect(parseDateValue(2958465)).toEqual({ ok: false, reason: 'date.invalid' });
+    expect(parseDateValue(new Date(Date.UTC(9999, 11, 31)))).toEqual({ ok: false, reason: 'date.invalid' });
+    // The last admitted day is admitted in every spelling; the first refused one in none.
+    expect(parseDateValue('2999-12-31')).toEqual({ ok: true, date: '2999-12-31' });
+    expect(parseDateValue(401768)).toEqual({ ok: true, date: '2999-12-31' });
+    expect(parseDateValue(401769)).toEqual({ ok: false, reason: 'date.invalid' });
+  });
+});
+
+describe('OOXML escapes in cell text', () => {
+  it('decodes _xHHHH_ in strings and rich text, and keeps an escaped underscore literal', () => {
+    expect(plain('第一行_x000D_\n第二行')).toBe('第一行\r\n第二行');
+    expect(plain('Tab_x0009_here')).toBe('Tab\there');
+    expect(plain({ richText: [{ text: 'a_x000D_' }, { text: 'b' }] })).toBe('a\rb');
+    expect(plain({ formula: 'A1', result: 'x_x0041_' })).toBe('xA');
+    // _x005F_ is "_": the text is the six characters _x000D_, not a carriage return.
+    expect(plain('_x005F_x000D_')).toBe('_x000D_');
+    expect(plain('no_escape_x12_')).toBe('no_escape_x12_');
+  });
 });

@@ -10,15 +10,23 @@ import { numberToFen, parseAmount, toHalfWidth, type AmountError } from '../../.
 /** What exceljs hands us for one cell, after formulas and rich text are unwrapped. */
 export type Plain = string | number | boolean | Date | null;
 
+/**
+ * OOXML escapes characters XML cannot hold as `_xHHHH_` (ECMA-376 Part 1, §22.9.2.19 ST_Xstring):
+ * `_x000D_` is a carriage return, and `_x005F_` a literal underscore, so `_x005F_x000D_` is the
+ * text "_x000D_". exceljs leaves them as written; one left-to-right pass decodes them the way Excel does.
+ */
+export const decodeXstring = (s: string): string => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s);
+
 /** Unwraps formula results, rich text, hyperlinks and errors to a plain value. */
 export function plain(v: unknown): Plain {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'string') return decodeXstring(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('result' in o || 'formula' in o || 'sharedFormula' in o) return plain(o.result);
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-    if (typeof o.text === 'string') return o.text;
+    if (Array.isArray(o.richText)) return decodeXstring((o.richText as { text?: string }[]).map((r) => r.text ?? '').join(''));
+    if (typeof o.text === 'string') return decodeXstring(o.text);
     if ('error' in o) return null;
   }
   return null;
@@ -43,8 +51,12 @@ function isoFromUtc(d: Date): string | null {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
+/** The years a date may fall in, however it is written (text, date cell or serial number). */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2999;
+
 function ymd(y: number, m: number, d: number): DateParse {
-  if (y < 1900 || y > 2999) return { ok: false, reason: 'date.invalid' };
+  if (y < MIN_YEAR || y > MAX_YEAR) return { ok: false, reason: 'date.invalid' };
   if (m < 1 || m > 12) return { ok: false, reason: 'date.noSuchMonth' };
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (d < 1 || d > days) return { ok: false, reason: 'date.noSuchDay' };
@@ -55,8 +67,13 @@ function ymd(y: number, m: number, d: number): DateParse {
 export function serialToDate(serial: number): DateParse {
   if (!Number.isFinite(serial) || serial < 61 || serial >= 2958466) return { ok: false, reason: 'date.invalid' };
   const days = Math.floor(serial) - 25569;
-  const iso = isoFromUtc(new Date(days * 86400000));
-  return iso ? { ok: true, date: iso } : { ok: false, reason: 'date.invalid' };
+  return fromUtc(new Date(days * 86400000));
+}
+
+/** A date cell or serial passes the same year bounds as the text spellings (9999-12-31 is refused either way). */
+function fromUtc(d: Date): DateParse {
+  if (Number.isNaN(d.getTime())) return { ok: false, reason: 'date.invalid' };
+  return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 const YMD = /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?:[T\s]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
@@ -66,10 +83,7 @@ const DMY = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})$/;
 /** Parses a date cell: a date, an Excel serial number, or text in one of the accepted spellings. */
 export function parseDateValue(v: Plain): DateParse {
   if (v === null || isBlank(v)) return { ok: false, reason: 'date.missing' };
-  if (v instanceof Date) {
-    const iso = isoFromUtc(v);
-    return iso ? { ok: true, date: iso } : { ok: false, reason: 'date.invalid' };
-  }
+  if (v instanceof Date) return fromUtc(v);
   if (typeof v === 'number') return serialToDate(v);
   if (typeof v === 'boolean') return { ok: false, reason: 'date.invalid' };
   const s = toHalfWidth(v).trim();

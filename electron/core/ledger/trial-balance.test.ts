@@ -112,4 +112,25 @@ describe('trial balance', () => {
       ['5602', 12345, 0, 37345, 0],
     ]);
   });
+
+  it('sums 10 rows of the largest amount (9,999,999,999,999.99 yuan) exactly to the fen, and refuses a sum it cannot state exactly (issue 16)', () => {
+    const book = testBook();
+    const max = 999_999_999_999_999;
+    const post = () => book.tx(() => bookVoucher(book, { date: '2026-01-05', memo: 'm', lines: [{ account: '1002', debitFen: max }, { account: '3001', creditFen: max }] }));
+    for (let i = 0; i < 10; i++) post();
+    // 9,999,999,999,999,990 fen is past 2^53 (9,007,199,254,740,992): summed in doubles it is off by a fen.
+    const total = 9_999_999_999_999_990;
+    expect(trialBalance(book, '2026-01', '2026-01')).toEqual({
+      rows: [row('1002', '银行存款', 0, total, 0, total), row('3001', '实收资本', 0, 0, total, -total)],
+      totals: { debitFen: total, creditFen: total },
+    });
+    const tb = runReport(book, 'trial-balance', { from: '2026-01', to: '2026-01', filters: {}, locale: 'zh-CN' }).sections[0]!;
+    expect(tb.rows.filter((r) => r.code === '1002' || r.code === '3001').map((r) => [r.code, r.closingDebitFen, r.closingCreditFen, r.ytdDebitFen])).toEqual([
+      ['1002', total, 0, total],
+      ['3001', 0, total, 0],
+    ]);
+    // An 11th: 10,999,999,999,999,989 fen has no exact double. A typed error naming the limit, never a wrong figure.
+    post();
+    expect(() => trialBalance(book, '2026-01', '2026-01')).toThrow(expect.objectContaining({ name: 'UserError', code: 'ledger.sumTooLarge' }));
+  });
 });

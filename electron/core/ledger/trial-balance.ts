@@ -5,6 +5,7 @@
  * filter it reads ledger_total (a few rows per account and month), so it stays fast on a
  * million lines; with one it sums the matching posted lines.
  */
+import { UserError } from '../../../shared/errors';
 import type { ReportFilters } from '../../../shared/report';
 import type { Book } from '../book/book';
 
@@ -24,7 +25,30 @@ export interface TrialBalance {
 
 const DIMS = { customerId: 'customer_id', employeeId: 'employee_id', departmentId: 'department_id', categoryId: 'category_id' } as const;
 
-type Sum = { code: string; opening: number; debit: number; credit: number };
+type Sum = { code: string; opening: bigint; debit: bigint; credit: bigint };
+
+/*
+ * Sums beyond 2^53 fen (about 90 trillion yuan): one amount may be 9,999,999,999,999.99 yuan
+ * (parseAmount's 13 digits), and no per-amount bound can keep a sum over unboundedly many lines
+ * under 2^53, so bounding the inputs was not an option. SQLite sums in 64-bit integers exactly;
+ * we read those as BigInt (safeIntegers) and roll parents and totals up in BigInt. The results
+ * stay numbers for the contract, reports and workbooks: each is converted only if the double is
+ * exactly that integer (every integer to 2^53, the even ones to 2^54, ...), otherwise the report
+ * is refused with a typed error naming the account, the column and the limit, never a figure off
+ * by a fen. Carrying BigInt through the contract and the UI would lift that limit.
+ */
+const LIMIT_YUAN = '90,071,992,547,409.91';
+const yuanText = (v: bigint): string => {
+  const a = v < 0n ? -v : v;
+  return `${v < 0n ? '-' : ''}${(a / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(a % 100n).toString().padStart(2, '0')}`;
+};
+function exact(v: bigint, account: string, field: string): number {
+  const n = Number(v);
+  if (BigInt(n) !== v) throw new UserError('ledger.sumTooLarge', { account, field, sum: yuanText(v), limit: LIMIT_YUAN });
+  return n;
+}
+
+type BigRow = { code: string; name: string; opening: bigint; debit: bigint; credit: bigint; closing: bigint };
 
 /** Per account: the balance before `from` (opening) and the movements from `from` on. */
 const SUMS = `SELECT account_code AS code,
@@ -35,34 +59,44 @@ const SUMS = `SELECT account_code AS code,
 function sums(book: Book, from: string, to: string, filters: ReportFilters): Sum[] {
   const dims = (Object.keys(DIMS) as (keyof typeof DIMS)[]).filter((k) => filters[k] != null);
   // Without dimension filters the trigger-kept totals answer; with them, the posted lines.
-  if (dims.length === 0) return book.sqlite.prepare(`${SUMS} FROM ledger_total WHERE period <= ? GROUP BY account_code`).all(from, from, from, to) as Sum[];
+  if (dims.length === 0) return book.sqlite.prepare(`${SUMS} FROM ledger_total WHERE period <= ? GROUP BY account_code`).safeIntegers(true).all(from, from, from, to) as Sum[];
   const where = dims.map((k) => `${DIMS[k]} = ?`).join(' AND ');
   return book.sqlite
     .prepare(`${SUMS} FROM voucher_line WHERE posted = 1 AND period <= ? AND ${where} GROUP BY account_code`)
+    .safeIntegers(true)
     .all(from, from, from, to, ...dims.map((k) => filters[k])) as Sum[];
 }
 
 /** filters.level 1..3 keeps accounts down to that level (codes of 4, 6 or 8 digits). */
 export function trialBalance(book: Book, from: string, to: string, filters: ReportFilters = {}): TrialBalance {
   const names = new Map((book.sqlite.prepare(`SELECT code, name FROM account`).all() as { code: string; name: string }[]).map((r) => [r.code, r.name]));
-  const acc = new Map<string, TrialBalanceRow>();
+  const acc = new Map<string, BigRow>();
   for (const s of sums(book, from, to, filters)) {
     // The account itself and each ancestor (its 4- and 6-digit prefixes).
     for (const code of [4, 6, 8].filter((n) => n <= s.code.length).map((n) => s.code.slice(0, n))) {
-      const row = acc.get(code) ?? { code, name: names.get(code) ?? code, openingFen: 0, debitFen: 0, creditFen: 0, closingFen: 0 };
-      row.openingFen += s.opening;
-      row.debitFen += s.debit;
-      row.creditFen += s.credit;
-      row.closingFen += s.opening + s.debit - s.credit;
+      const row = acc.get(code) ?? { code, name: names.get(code) ?? code, opening: 0n, debit: 0n, credit: 0n, closing: 0n };
+      row.opening += s.opening;
+      row.debit += s.debit;
+      row.credit += s.credit;
+      row.closing += s.opening + s.debit - s.credit;
       acc.set(code, row);
     }
   }
   const maxLen = filters.level ? 2 + 2 * filters.level : 8;
   const rows = [...acc.values()]
-    .filter((r) => r.code.length <= maxLen && (r.openingFen !== 0 || r.debitFen !== 0 || r.creditFen !== 0 || r.closingFen !== 0))
-    .sort((a, b) => (a.code < b.code ? -1 : 1));
+    .filter((r) => r.code.length <= maxLen && (r.opening !== 0n || r.debit !== 0n || r.credit !== 0n || r.closing !== 0n))
+    .sort((a, b) => (a.code < b.code ? -1 : 1))
+    .map((r): TrialBalanceRow => ({
+      code: r.code,
+      name: r.name,
+      openingFen: exact(r.opening, r.code, 'openingFen'),
+      debitFen: exact(r.debit, r.code, 'debitFen'),
+      creditFen: exact(r.credit, r.code, 'creditFen'),
+      closingFen: exact(r.closing, r.code, 'closingFen'),
+    }));
   const top = [...acc.values()].filter((r) => r.code.length === 4);
-  return { rows, totals: { debitFen: top.reduce((s, r) => s + r.debitFen, 0), creditFen: top.reduce((s, r) => s + r.creditFen, 0) } };
+  const total = (k: 'debit' | 'credit') => exact(top.reduce((s, r) => s + r[k], 0n), 'totals', `${k}Fen`);
+  return { rows, totals: { debitFen: total('debit'), creditFen: total('credit') } };
 }
 
 /** The 科目余额表 as Chinese books print it: each balance unsigned in its 借方 or 贷方 column. */
@@ -106,6 +140,6 @@ export function chineseTrialBalance(book: Book, from: string, to: string, filter
     };
   });
   // Totals over first-level accounts only (parents already hold their sub-accounts).
-  const totals = Object.fromEntries(SPLIT.map((k) => [k, rows.filter((r) => r.code.length === 4).reduce((s, r) => s + r[k], 0)])) as ChineseTotals;
+  const totals = Object.fromEntries(SPLIT.map((k) => [k, exact(rows.filter((r) => r.code.length === 4).reduce((s, r) => s + BigInt(r[k]), 0n), 'totals', k)])) as ChineseTotals;
   return { rows, totals };
 }
