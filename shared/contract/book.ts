@@ -64,8 +64,8 @@ export interface Cockpit {
   openPeriod: string;
   draftsInOpenPeriod: number;
   draftsTotal: number;
-  /** The ledger's 结账检查 of the open period; null until the core has one (the home page then shows the drafts). */
-  closeCheck: { ok: boolean; blockers: string[]; warnings: string[] } | null;
+  /** The 结账检查 of the open period (closing/check.ts): ok when nothing blocks 结账; the message codes of its blockers and warnings. */
+  closeCheck: { ok: boolean; blockers: string[]; warnings: string[] };
   claimsWaiting: { role: string; count: number; totalFen: number }[];
   budgetAlerts: { id: number; name: string; scope: string; period: string; usedPct: number; level: 'warn' | 'alert' }[];
   clientCosts: { period: string; fen: number; lastPeriod: string; lastFen: number; budgetFen: number | null };

@@ -61,6 +61,8 @@ export interface ImportSummary {
   /** rejects[i]'s non-empty cells as read, for the first 1,000 rejects (the reject workbook holds them all). */
   rejectValues: string[][];
   duplicateRows: { sheet: string; row: number }[];
+  /** What duplicateRows[i] repeats (the earlier row, batch or claim line and the matching key), for the first 1,000; '' when unknown. */
+  duplicateOf: string[];
   /** Policy exceptions of accepted rows: the first 500, in row order… */
   policy: PolicyException[];
   /** …of this many. */

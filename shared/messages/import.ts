@@ -89,6 +89,10 @@ export const importMessages = defineMessages(
     'import.reject.form.totalMismatch': (p) => `报销单${p.form ? ` ${p.form} ` : ''}的合计（小写 ${p.figures}，大写 ${p.daxie}）与各行合计 ${p.lines} 不符，整张报销单未导入`,
     'import.reject.invoice.noNumber': () => '缺少发票号码（数电票号码或发票号码）',
     'import.reject.form.daxieUnreadable': (p) => `报销单${p.form ? ` ${p.form} ` : ''}的大写合计无法识别，整张报销单未导入`,
+    'import.dup.of': (p) =>
+      `${p.by === 'invoice' ? `发票号 ${p.invoice} 相同` : p.kind === 'expenses' ? '日期、报销人、客户、费用类别、金额和摘要都相同' : '内容相同'}，重复的是${
+        p.claim ? `报销单 #${p.claim} 第 ${p.line} 行${p.batch ? `（导入批次 #${p.batch}）` : ''}` : p.batch ? `导入批次 #${p.batch} 的 ${p.sheet} 第 ${p.row} 行` : `本文件 ${p.sheet} 第 ${p.row} 行`
+      }`,
   },
   {
     'import.fileNotFound': (p) => `File not found: ${p.path}`,
@@ -154,5 +158,9 @@ export const importMessages = defineMessages(
     'import.reject.form.totalMismatch': (p) => `The total of ${p.form ? `claim form ${p.form}` : 'the claim form'} (figures ${p.figures}, in words ${p.daxie}) differs from its lines' total ${p.lines}: the whole form was not imported`,
     'import.reject.invoice.noNumber': () => 'Invoice number missing (数电票号码 or 发票号码)',
     'import.reject.form.daxieUnreadable': (p) => `The total in words (大写) of ${p.form ? `claim form ${p.form}` : 'the claim form'} cannot be read: the whole form was not imported`,
+    'import.dup.of': (p) =>
+      `${p.by === 'invoice' ? `Same invoice number ${p.invoice}` : p.kind === 'expenses' ? 'Same date, employee, customer, category, amount and description' : 'Same content'} as ${
+        p.claim ? `claim #${p.claim} line ${p.line}${p.batch ? ` (import batch #${p.batch})` : ''}` : p.batch ? `import batch #${p.batch}, ${p.sheet} row ${p.row}` : `${p.sheet} row ${p.row} of this file`
+      }`,
   },
 );

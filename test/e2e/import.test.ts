@@ -40,6 +40,10 @@ it.skipIf(!existsSync(SAMPLE))('imports an expense sheet through the wizard and 
   await expect(page.getByTestId('count-duplicates').locator('.n').textContent()).resolves.toBe('2');
   await expect(page.getByTestId('count-total').locator('.n').textContent()).resolves.toBe('23,928.13');
   await expect(page.getByTestId('import-rejects').getByText('金额超过两位小数（不会自动四舍五入）').isVisible()).resolves.toBe(true);
+  // Each duplicate says which earlier row of the file it repeats (a new book: nothing else to repeat).
+  const dups = page.getByTestId('import-duplicates').locator('tr');
+  await expect(dups.count()).resolves.toBe(2);
+  for (const text of await dups.allInnerTexts()) expect(text).toMatch(/(相同|都相同)，重复的是本文件 \S+ 第 \d+ 行/);
   await e.shot('import-02-summary');
 
   const download = page.waitForEvent('download');

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RESULTS, startE2E, type E2E } from './harness';
+import { closeCheck } from '../../electron/core/closing/check';
 
 let e: E2E;
 beforeAll(async () => {
@@ -75,6 +76,12 @@ it('walks every page of the demo and of an empty book, in both languages, at two
   expect(periods.some((p) => p.period === shown && p.status === 'closed')).toBe(false);
   expect(periods.filter((p) => p.period < shown).every((p) => p.status === 'closed')).toBe(true);
   const period = shown;
+  // Its 结账检查, counted as the periods page's check counts it, with the link to 结账.
+  const check = closeCheck(e.harness.session.requireBook(), shown);
+  const closeText = await cockpit.getByTestId('cockpit-close-check').innerText();
+  expect(closeText).toContain(check.blockers.length ? `结账检查：${check.blockers.length} 项阻碍结账` : '结账检查通过');
+  if (check.warnings.length) expect(closeText).toContain(`另有 ${check.warnings.length} 项提醒`);
+  await expect(cockpit.getByTestId('cockpit-period').getByRole('button', { name: '去结账 →' }).count()).resolves.toBe(1);
   const costs = await cockpit.getByTestId('cockpit-costs').innerText();
   expect(costs).toMatch(new RegExp(`${period} 客户管理费用\\s+[\\d,]+\\.\\d\\d`));
   expect(costs).toMatch(/上月（\d{4}-\d{2}）\s*[1-9][\d,]*\.\d\d/);

@@ -34,7 +34,9 @@ describe('首页 cockpit', () => {
     book.user = 'accountant';
 
     const k = cockpit(book);
-    expect(k).toMatchObject({ openPeriod: '2026-02', draftsInOpenPeriod: 1, draftsTotal: 1, closeCheck: null });
+    expect(k).toMatchObject({ openPeriod: '2026-02', draftsInOpenPeriod: 1, draftsTotal: 1 });
+    // The open month's 结账检查: P&L not transferred and a draft block it; the pending claim dated in it is a warning.
+    expect(k.closeCheck).toEqual({ ok: false, blockers: ['closing.plNotTransferred', 'ledger.draftsInPeriod'], warnings: ['closing.claimsPending'] });
     expect(k.claimsWaiting).toEqual([{ role: 'manager', count: 1, totalFen: 2_000_00 }]);
     // The employee's budget is over (2,000 committed of 1,000); the department's past 80 % (90,000 of 100,000).
     expect(k.budgetAlerts.map((b) => [b.name, b.level])).toEqual([

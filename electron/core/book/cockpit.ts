@@ -3,8 +3,8 @@
  * acts on it. Read-only, one small query each.
  *
  * - The open period is the earliest one not closed (结账 goes strictly in order, so it is the
- *   next to close), with its draft vouchers. Its 结账检查 comes from the ledger's close check
- *   once that exists (`closeCheck`, null until then: the seam for it).
+ *   next to close), with its draft vouchers and its 结账检查 (closing/check.ts, the same check
+ *   the periods page runs before 结账): the codes of its blockers and warnings, counted on 首页.
  * - Claims waiting, by the role of their pending step.
  * - Budgets at warning or alert level whose period contains the open period.
  * - The open period's client costs (客户管理费用, the same accounts as the expense reports): the
@@ -17,6 +17,7 @@ import { addMonths, type Period } from '../../../shared/period';
 import { thisPeriodLocal } from '../../../shared/today';
 import { allBudgets, budgetMonths, budgetRow } from '../budgets/budgets';
 import { listClaims } from '../claims/queries';
+import { closeCheck } from '../closing/check';
 import { clientExpenseAccounts } from '../reports/expenses/facts';
 import type { Book } from './book';
 
@@ -63,12 +64,13 @@ export function cockpit(book: Book): Cockpit {
     .map((r) => ({ id: r.id, name: r.name, scope: r.scope, period: r.period, usedPct: r.usedPct, level: r.level as 'warn' | 'alert' }));
   const whole = current.filter((b) => b.period_kind === 'month' && b.employee_id === null && b.customer_id === null && b.category_id === null);
   const accounts = clientExpenseAccounts(book);
+  const check = closeCheck(book, open);
 
   return {
     openPeriod: open,
     draftsInOpenPeriod: drafts,
     draftsTotal: allDrafts,
-    closeCheck: null,
+    closeCheck: { ok: check.blockers.length === 0, blockers: check.blockers.map((b) => b.code), warnings: check.warnings.map((w) => w.code) },
     claimsWaiting: [...waiting].map(([role, w]) => ({ role, ...w })).sort((a, b) => a.role.localeCompare(b.role)),
     budgetAlerts: alerts,
     clientCosts: {

@@ -50,6 +50,8 @@ export interface CommitCtx {
   /** Fingerprint bookkeeping shared by the kinds (import_line). */
   seen(fingerprint: string, invoiceNo?: string | null): boolean;
   invoiceSeen(invoiceNo: string): boolean;
+  /** The row about to be reported duplicate repeats this earlier imported claim line (same content). */
+  repeats(earlier: { claim: number; line: number; batch: number }): void;
   /**
    * The row's fingerprint and `invoiceNo` count as seen from now on, and are stored in
    * import_line for later imports, unless the kind's own rows answer for them (claim lines:

@@ -20,7 +20,7 @@ import { auditMasterBatch } from '../masters/audit';
 import { MasterResolver } from '../masters/resolve';
 import type { ImportKind, Mapping } from './columns';
 import type { Candidate, CommitCtx, ImportOptions, Params } from './kind';
-import { KeySet } from './key-set';
+import { DETAILS_SHOWN, DuplicateOf } from './duplicate-of';
 import { kindHandler } from './kinds/index';
 import { checkWorkbookFile } from './reader';
 import { streamWorkbookInThread } from './read-in-thread';
@@ -102,20 +102,17 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
   const now = new Date().toISOString();
   const fileName = req.fileName ?? basename(req.path);
   const counts = new Map<string, SheetSummary>();
-  const count = (sheet: string) => {
-    let c = counts.get(sheet);
-    if (!c) counts.set(sheet, (c = { name: sheet, headerRow: 0, rowsRead: 0, accepted: 0, rejected: 0, duplicates: 0, skipped: 0 }));
-    return c;
-  };
+  const count = (sheet: string) => counts.get(sheet) ?? counts.set(sheet, { name: sheet, headerRow: 0, rowsRead: 0, accepted: 0, rejected: 0, duplicates: 0, skipped: 0 }).get(sheet)!;
   const rejects: ScanReject[] = [];
-  const duplicateRows: { sheet: string; row: number }[] = [];
+  const duplicateRows: { sheet: string; row: number; of: string }[] = [];
+  const dupOf = new DuplicateOf(s, hooks.locale, req.kind);
   const byCategory: Record<string, number> = {};
   const policy: PolicyException[] = [];
   let policyTotal = 0;
   let totalFen = 0;
   let written = 0;
-  const fileFingerprints = new KeySet();
-  const fileInvoices = new KeySet();
+  // The fingerprints and invoice numbers met in this file, with the row that had each first.
+  const { fingerprints: fileFingerprints, invoices: fileInvoices } = dupOf;
   // eslint-disable-next-line no-restricted-syntax -- exceljs gives a date cell as UTC midnight of that date, so its UTC date is the cell's
   const cellsOf = (c: Candidate<unknown>) => (c.cells ?? []).slice(1).map((v) => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)));
 
@@ -164,17 +161,21 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
       },
       duplicate(cand) {
         count(cand.sheet).duplicates++;
-        duplicateRows.push({ sheet: cand.sheet, row: cand.row });
+        // Only the first duplicates are told what they repeat: one lookup each (duplicate-of.ts).
+        const of = duplicateRows.length < DETAILS_SHOWN ? (flushLines(), dupOf.describe(batchId)) : (dupOf.hit = null, '');
+        duplicateRows.push({ sheet: cand.sheet, row: cand.row, of });
       },
       reject(cand, code, params = {}) {
         count(cand.sheet).rejected++;
         rejects.push({ sheet: cand.sheet, row: cand.row, code, params, cells: cellsOf(cand) });
       },
-      seen: (fp) => fileFingerprints.has(fp) || (earlierLines && st.fp.get(fp) !== undefined),
-      invoiceSeen: (inv) => fileInvoices.has(inv) || (earlierInvoices && st.inv.get(inv, inv) !== undefined),
+      seen: (fp) => (fileFingerprints.has(fp) ? dupOf.note('content', fp, true) : earlierLines && st.fp.get(fp) !== undefined && dupOf.note('content', fp, false)),
+      invoiceSeen: (inv) => (fileInvoices.has(inv) ? dupOf.note('invoice', inv, true) : earlierInvoices && st.inv.get(inv, inv) !== undefined && dupOf.note('invoice', inv, false)),
+      repeats: (earlier) => void (dupOf.hit = { by: 'content', key: '', inFile: false, where: earlier }),
       remember(cand, fp, inv, inLine = true) {
-        fileFingerprints.add(fp);
-        if (inv) fileInvoices.add(inv);
+        const ref = dupOf.ref(cand.sheet, cand.row);
+        fileFingerprints.add(fp, ref);
+        if (inv) fileInvoices.add(inv, ref);
         if (!inLine) return;
         lineParams.push(batchId, fp, inv ?? null, cand.sheet, cand.row);
         if (lineParams.length === LINE_ROWS * 5) flushLines();
@@ -226,7 +227,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
   const sheets: SheetSummary[] = scan.sheets.map((x) => ({ ...count(x.name), headerRow: x.headerRow, rowsRead: x.rowsRead, skipped: x.skipped }));
   const order = (a: { sheet: string; row: number }, b: { sheet: string; row: number }) => sheetOrder.get(a.sheet)! - sheetOrder.get(b.sheet)! || a.row - b.row;
   rejects.sort(order);
-  duplicateRows.sort(order);
+  const duplicateOf = duplicateRows.sort(order).slice(0, DETAILS_SHOWN).map((d) => d.of);
   const insReject = s.prepare('INSERT INTO import_reject (batch_id, sheet, row, code, params, header, cells) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const headers = new Map(scan.sheets.map((x) => [x.name, JSON.stringify(x.header)]));
   for (const r of rejects) insReject.run(c.batchId, r.sheet, r.row, r.code, JSON.stringify(r.params), headers.get(r.sheet) ?? '[]', JSON.stringify(r.cells));
@@ -255,7 +256,8 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     // (the first rows in full; the reject workbook holds every row's cells).
     rejects: rejects.map((r) => ({ sheet: r.sheet, row: r.row, reason: message(hooks.locale, r.code, r.params) })),
     rejectValues: rejects.slice(0, REJECT_VALUES_SHOWN).map((r) => shownValues(r.cells)),
-    duplicateRows,
+    duplicateRows: duplicateRows.map((d) => ({ sheet: d.sheet, row: d.row })),
+    duplicateOf,
     policy,
     policyTotal,
     sameFileBatchId: sameFile?.id ?? null,
@@ -274,7 +276,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     summary.duplicates,
     summary.skipped,
     totalFen,
-    JSON.stringify({ byCategory: summary.byCategory, createdCustomers: summary.createdCustomers, createdEmployees: summary.createdEmployees, duplicateRows, policy, policyTotal }),
+    JSON.stringify({ byCategory: summary.byCategory, createdCustomers: summary.createdCustomers, createdEmployees: summary.createdEmployees, duplicateRows: summary.duplicateRows, duplicateOf, policy, policyTotal }),
     c.batchId,
   );
   // Masters created on the way are audited as one batch record each (book check then guards them).

@@ -66,6 +66,7 @@ export function importInvoiceXml(book: Book, path: string, fileName = basename(p
       sheets: [sheet],
       rejects: [], rejectValues: [],
       duplicateRows: duplicate ? [{ sheet: fileName, row: 1 }] : [],
+      duplicateOf: duplicate ? [''] : [],
       policy: [],
       policyTotal: 0,
       sameFileBatchId: null,

@@ -43,12 +43,11 @@ export function Cockpit() {
           {k.draftsInOpenPeriod ? t('home.drafts', { count: k.draftsInOpenPeriod }) : t('home.noDrafts')}
           {k.draftsTotal > k.draftsInOpenPeriod && <span className="muted"> {t('home.draftsOther', { count: k.draftsTotal - k.draftsInOpenPeriod })}</span>}
         </p>
-        {/* The ledger's 结账检查 plugs in here once the core reports it (closeCheck). */}
-        {k.closeCheck ? (
-          <p className={k.closeCheck.ok ? 'ok-note' : 'warn-note'}>{k.closeCheck.ok ? t('home.closeOk') : t('home.closeBlocked', { count: k.closeCheck.blockers.length })}</p>
-        ) : (
-          <p className="muted small-text">{t('home.closeCheckSeam')}</p>
-        )}
+        {/* The periods page's 结账检查 of the open month, counted: the periods page lists the items. */}
+        <p className={k.closeCheck.ok ? 'ok-note' : 'warn-note'} data-testid="cockpit-close-check">
+          {k.closeCheck.ok ? t('home.closeOk') : t('home.closeBlocked', { count: k.closeCheck.blockers.length })}
+          {k.closeCheck.warnings.length > 0 && <span> {t('home.closeWarnings', { count: k.closeCheck.warnings.length })}</span>}
+        </p>
         <div>{link('periods', 'home.toPeriods')}</div>
       </div>
       <div className="card cockpit-card" data-testid="cockpit-claims">

@@ -110,10 +110,11 @@ export function ImportResult({ result: r, onError }: { result: ImportSummary; on
           <table className="plain" data-testid="import-duplicates">
             <caption>{t('import.duplicateRows')}</caption>
             <tbody>
-              {r.duplicateRows.slice(0, 200).map((x) => (
+              {r.duplicateRows.slice(0, 200).map((x, i) => (
                 <tr key={`${x.sheet}!${x.row}`}>
                   <td>{x.sheet}</td>
                   <td className="num">{x.row}</td>
+                  <td>{r.duplicateOf[i] ?? ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -114,11 +114,14 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
   }
 
   /** Duplicates (module comment): in the file or import_line (ctx), or among imported claim lines. */
-  let importedEarlier: ((v: ExpenseRow) => boolean) | null = null;
+  let importedEarlier: ((v: ExpenseRow) => { claim: number; line: number; batch: number } | null) | null = null;
   function isDuplicate(c: Candidate<ExpenseRow>, ctx: CommitCtx, fp: string): boolean {
     const inv = c.value.invoiceNo;
     importedEarlier ??= importedLineProbe(book, ctx.masters);
-    return (inv !== null && ctx.invoiceSeen(inv)) || ctx.seen(fp) || importedEarlier(c.value);
+    if ((inv !== null && ctx.invoiceSeen(inv)) || ctx.seen(fp)) return true;
+    const earlier = importedEarlier(c.value);
+    if (earlier) ctx.repeats(earlier);
+    return earlier !== null;
   }
 
   // Lines are checked against the policy and written as they come: one open claim per
@@ -239,22 +242,23 @@ function submitImported(book: Book, claimId: number): void {
  * none at all while the book holds no imported claim. Names compare as the fingerprint
  * compares them (by name key: the masters are unique by it).
  */
-function importedLineProbe(book: Book, masters: MasterResolver): (v: ExpenseRow) => boolean {
-  if (book.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM claim WHERE batch_id IS NOT NULL)').pluck().get() !== 1) return () => false;
+type EarlierLine = { claim: number; line: number; batch: number };
+function importedLineProbe(book: Book, masters: MasterResolver): (v: ExpenseRow) => EarlierLine | null {
+  if (book.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM claim WHERE batch_id IS NOT NULL)').pluck().get() !== 1) return () => null;
   const lines = book.sqlite.prepare(
-    `SELECT l.customer_id AS customerId, l.description FROM claim_line l JOIN claim c ON c.id = l.claim_id
+    `SELECT l.customer_id AS customerId, l.description, c.id AS claim, l.line_no AS line, c.batch_id AS batch FROM claim_line l JOIN claim c ON c.id = l.claim_id
       WHERE l.category_id = ? AND l.date = ? AND l.amount_fen = ? AND c.employee_id = ? AND c.batch_id IS NOT NULL`,
   );
   return (v) => {
     const employeeId = masters.find('employee', v.employee);
-    if (employeeId === null) return false;
+    if (employeeId === null) return null;
     const customerId = cachedKey(v.customer) ? masters.find('customer', v.customer) : null;
-    if (customerId === null && cachedKey(v.customer)) return false;
+    if (customerId === null && cachedKey(v.customer)) return null;
     const description = nameKey(v.description);
-    for (const l of lines.iterate(v.categoryId, v.date, v.amountFen, employeeId) as IterableIterator<{ customerId: number | null; description: string }>) {
-      if (l.customerId === customerId && nameKey(l.description) === description) return true;
+    for (const l of lines.iterate(v.categoryId, v.date, v.amountFen, employeeId) as IterableIterator<{ customerId: number | null; description: string } & EarlierLine>) {
+      if (l.customerId === customerId && nameKey(l.description) === description) return { claim: l.claim, line: l.line, batch: l.batch };
     }
-    return false;
+    return null;
   };
 }
 
