@@ -23,6 +23,9 @@ const usage = `client-ledger — 客户费用账本 command line
                                       (password of USER, if any, from CLIENT_LEDGER_PASSWORD)
   report pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx   every report of the period in one workbook
   export hledger BOOK [--out FILE]    plain-text accounting journal (hledger -f FILE bal)
+  export claim-template BOOK --out FILE.xlsx [--employee CODE]
+                                      费用报销单 template: one form per employee, drop-downs
+                                      for category and customer; imports back as it is filled
   period transfer-pl BOOK YYYY-MM     结转损益: P&L to 本年利润 (December: also to 利润分配-未分配利润)
   period close BOOK YYYY-MM [--confirm-future]   in order; exit 2 with the 结账检查's blockers
   period reopen BOOK YYYY-MM --reason TEXT       the latest closed period only

@@ -64,6 +64,7 @@ const FLAGS = {
   'tax-id': { type: 'string' },
   'confirm-future': { type: 'boolean' },
   date: { type: 'string' },
+  employee: { type: 'string' },
 } as const;
 
 export async function runCli(argv: string[], commands: Record<string, Command>, usage: string): Promise<number> {

@@ -144,4 +144,6 @@ export const importChannels = {
   'import.batches': channel<ImportBatchRow[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) })),
   'import.undo': channel<{ batchId: number; reversedVouchers: number; deletedClaims: number; deletedMasters: number }>()(z.object({ batchId: z.number().int().positive() })),
   'import.rejects': channel<{ path: string; rows: number }>()(z.object({ batchId: z.number().int().positive(), path })),
+  /** The 费用报销单 template (File → 导出报销单模板): one form sheet per active employee, or only the one with this code. */
+  'import.claimTemplate': channel<{ path: string; sheets: string[] }>()(z.object({ path, employee: z.string().trim().min(1).max(40).optional() })),
 };

@@ -1,4 +1,4 @@
-/** `import KIND BOOK FILE [--sheet NAME] [--as claims|vouchers] [--rejects OUT.xlsx]` */
+/** `import KIND BOOK FILE [--sheet NAME] [--as claims|vouchers] [--rejects OUT.xlsx]`, `export claim-template` */
 import { resolve } from 'node:path';
 import { formatFen } from '../../../shared/money';
 import { importKindSchema } from '../../../shared/contract/import';
@@ -60,4 +60,13 @@ const batches: Command = async ({ args, open, call }) => {
   return { json: list, text: list.map((b) => `#${b.id} ${b.createdAt} ${b.kind} ${b.fileName}: ${b.accepted}/${b.rowsRead}${b.undoneAt ? ' (undone)' : ''}`).join('\n') };
 };
 
-export const importCommands = { 'import undo': undo, 'import batches': batches, import: run };
+/** `export claim-template BOOK --out FILE.xlsx [--employee CODE]`: the 费用报销单 form to send out (import/claim-template.ts). */
+const claimTemplate: Command = async ({ args, flags, open, call }) => {
+  const usage = 'export claim-template BOOK --out FILE.xlsx [--employee CODE]';
+  if (!args[0] || typeof flags.out !== 'string') throw new CliUsageError(usage);
+  await open(args[0]);
+  const r = await call('import.claimTemplate', { path: resolve(flags.out), ...(typeof flags.employee === 'string' ? { employee: flags.employee } : {}) });
+  return { json: r, text: `${r.path}: ${r.sheets.length} forms (${r.sheets.join(', ')})` };
+};
+
+export const importCommands = { 'import undo': undo, 'import batches': batches, 'export claim-template': claimTemplate, import: run };

@@ -6,6 +6,7 @@ import { listBatches, undoBatch } from './batches';
 import { startImportJob, jobStatus } from './jobs';
 import { previewImport } from './preview';
 import { writeRejectReport } from './rejects';
+import { writeClaimTemplate } from './claim-template';
 import { runImport } from './run';
 
 /** Relative paths are the CLI's (current folder) or the harness's uploads (absolute); every one through the core's path rules. */
@@ -23,4 +24,5 @@ export const importHandlers = defineHandlers({
     return book.tx(() => undoBatch(book, req.batchId));
   },
   'import.rejects': (req, s) => writeRejectReport(s.requireBook(), req.batchId, outputPath(s, req.path), s.locale),
+  'import.claimTemplate': (req, s) => writeClaimTemplate(s.requireBook(), outputPath(s, req.path), req.employee),
 });
