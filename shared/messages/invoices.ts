@@ -3,6 +3,7 @@ import { defineMessages } from './define';
 export const invoicesMessages = defineMessages(
   {
     'invoices.notEInvoiceXml': () => '这不是数电票 XML 文件（缺少 EInvoice 发票号码或价税合计）',
+    'invoices.notEInvoicePdf': () => '这不是可读取的数电票 PDF（文字层中找不到票种、20 位发票号码和价税合计，或金额加税额不等于价税合计；扫描件没有文字层，请导入 XML 或电子税务局的发票清单）',
     'invoices.badTaxId': (p) => `纳税人识别号“${p.taxId}”格式不正确（应为 15、18 或 20 位数字和大写字母）`,
     'invoices.status.missing': (p) => `发票 ${p.invoice} 不在发票台账中（未从电子税务局导入，或号码有误）`,
     'invoices.status.amountDiffers': (p) => `发票 ${p.invoice} 的价税合计为 ${p.total}，报销金额为 ${p.amount}`,
@@ -12,6 +13,7 @@ export const invoicesMessages = defineMessages(
   },
   {
     'invoices.notEInvoiceXml': () => 'This is not a 数电票 XML file (no EInvoice number or total)',
+    'invoices.notEInvoicePdf': () => 'This is not a readable 数电票 PDF (its text layer has no invoice type, 20-digit number and total, or amount plus tax is not the total; a scan has no text layer: import the XML or the tax bureau\'s invoice list instead)',
     'invoices.badTaxId': (p) => `Taxpayer ID "${p.taxId}" is malformed (15, 18 or 20 digits and capital letters)`,
     'invoices.status.missing': (p) => `Invoice ${p.invoice} is not in the invoice ledger (not imported from the tax bureau, or a wrong number)`,
     'invoices.status.amountDiffers': (p) => `Invoice ${p.invoice} totals ${p.total}; the claim line says ${p.amount}`,

@@ -25,7 +25,7 @@ import { kindHandler } from './kinds/index';
 import { checkWorkbookFile } from './reader';
 import { streamWorkbookInThread } from './read-in-thread';
 import { scanWorkbook, type ScanReject } from './scan';
-import { importInvoiceXml, isXmlFile } from '../invoices/files';
+import { importInvoiceFile, invoiceFileType } from '../invoices/files';
 
 /** Exceptions listed in a summary (a 200,000-row sheet can raise one per row; the total is always given). */
 
@@ -80,14 +80,14 @@ function importConnection(book: Book): Book {
 }
 
 export async function runImport(book: Book, req: RunRequest, hooks: RunHooks): Promise<ImportSummary> {
-  // A single 数电票 XML file is one invoice of the ledger (invoices/files.ts).
-  const xml = req.kind === 'invoices' && isXmlFile(req.path);
+  // A single 数电票 XML or PDF file is one invoice of the ledger (invoices/files.ts).
+  const single = req.kind === 'invoices' ? invoiceFileType(req.path) : null;
   // Files that are not workbooks are refused before anything is opened or begun.
-  if (!xml) checkWorkbookFile(req.path);
+  if (!single) checkWorkbookFile(req.path);
   book.assertWritable();
   const conn = importConnection(book);
   try {
-    if (xml) return importInvoiceXml(conn, req.path, req.fileName);
+    if (single) return await importInvoiceFile(conn, req.path, single, req.fileName);
     return await importOn(conn, req, hooks);
   } finally {
     if (conn.sqlite.inTransaction) conn.sqlite.exec('ROLLBACK');

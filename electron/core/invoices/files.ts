@@ -1,6 +1,7 @@
 /**
- * A single invoice file (数电票 XML) into the invoice ledger: one import batch with one row,
- * counted like a workbook's (read = accepted + duplicates), in one transaction.
+ * A single invoice file (数电票 XML or PDF) into the invoice ledger: one import batch with
+ * one row, counted like a workbook's (read = accepted + duplicates), in one transaction.
+ * Which it is goes by the file's first bytes, whatever its name.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -9,31 +10,42 @@ import type { ImportSummary } from '../../../shared/contract/import';
 import { UserError } from '../../../shared/errors';
 import type { Book } from '../book/book';
 import { insertInvoice, invoiceExists, invoiceLedgerKey } from './record';
+import { isPdfBytes, parseInvoicePdf } from './pdf';
+import type { InvoiceRecord } from './record';
 import { parseInvoiceXml } from './xml';
 
-/** An XML document rather than a workbook (a zip): by its first bytes, whatever its name. */
-export function isXmlFile(path: string): boolean {
+export type InvoiceFileType = 'xml' | 'pdf';
+
+/** An XML document or a PDF rather than a workbook (a zip): by its first bytes. */
+export function invoiceFileType(path: string): InvoiceFileType | null {
   let fd: number | null = null;
   try {
     fd = openSync(path, 'r');
-    const buf = Buffer.alloc(256);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '').trimStart().startsWith('<');
+    const buf = Buffer.alloc(1024);
+    const head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0));
+    if (isPdfBytes(head)) return 'pdf';
+    return head.toString('utf8').replace(/^\uFEFF/, '').trimStart().startsWith('<') ? 'xml' : null;
   } catch {
-    return false;
+    return null;
   } finally {
     if (fd !== null) closeSync(fd);
   }
 }
 
-/** XML invoices are a few kilobytes; a big one is not an invoice. */
-const MAX_BYTES = 2 * 1024 * 1024;
+/** XML invoices are a few kilobytes, PDF ones well under a megabyte; a big file is not an invoice. */
+const MAX_BYTES = { xml: 2 * 1024 * 1024, pdf: 10 * 1024 * 1024 };
+const NOT_ONE = { xml: 'invoices.notEInvoiceXml', pdf: 'invoices.notEInvoicePdf' } as const;
 
-export function importInvoiceXml(book: Book, path: string, fileName = basename(path)): ImportSummary {
-  if (statSync(path).size > MAX_BYTES) throw new UserError('invoices.notEInvoiceXml');
+/** The invoice a single file holds (read before any transaction begins: the PDF's text layer is read asynchronously). */
+export async function readInvoiceFile(path: string, type: InvoiceFileType): Promise<{ record: InvoiceRecord; hash: string }> {
+  if (statSync(path).size > MAX_BYTES[type]) throw new UserError(NOT_ONE[type]);
   const bytes = readFileSync(path);
-  const record = parseInvoiceXml(bytes.toString('utf8'));
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const record = type === 'pdf' ? await parseInvoicePdf(new Uint8Array(bytes)) : parseInvoiceXml(bytes.toString('utf8'));
+  return { record, hash: createHash('sha256').update(bytes).digest('hex') };
+}
+
+export async function importInvoiceFile(book: Book, path: string, type: InvoiceFileType, fileName = basename(path)): Promise<ImportSummary> {
+  const { record, hash } = await readInvoiceFile(path, type);
   const key = invoiceLedgerKey(record.number, record.code);
   return book.tx(() => {
     const s = book.sqlite;

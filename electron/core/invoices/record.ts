@@ -40,6 +40,17 @@ export function invoiceLedgerKey(number: string, code = ''): string {
 
 export const isSpecialKind = (kind: string): boolean => /专用发票|专票/.test(kind);
 
+/**
+ * A 数电票's 票种 as the bureau's export writes it, 数电发票（增值税专用发票）, from the type the
+ * file names: the XML's label (增值税专用发票, 普通发票, 铁路电子客票 …) or the PDF's title
+ * 电子发票（…）, so an invoice reads the same whichever file it came from.
+ */
+export function einvoiceKind(type: string): string {
+  const t = type.normalize('NFKC').replace(/\s+/g, '');
+  const inner = /^(?:电子发票|数电发票|数电票|全电发票)\((.+)\)$/.exec(t)?.[1] ?? t;
+  return inner ? `数电发票（${inner}）` : '数电发票';
+}
+
 /** 作废/红冲 in the status, 否 in 是否正数发票, or a negative total. */
 export function isVoided(status: string, positive: string, totalFen: number): boolean {
   return /作废|红冲|红字/.test(status) || /^(否|N|NO|FALSE)$/i.test(compact(positive)) || totalFen < 0;

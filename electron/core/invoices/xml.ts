@@ -16,7 +16,7 @@
  */
 import { UserError } from '../../../shared/errors';
 import { parseAmount } from '../../../shared/money';
-import { isSpecialKind, type InvoiceRecord } from './record';
+import { einvoiceKind, isSpecialKind, type InvoiceRecord } from './record';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const unescape = (s: string) =>
@@ -60,7 +60,7 @@ export function parseInvoiceXml(text: string): InvoiceRecord {
   if (!number || !/^\d{20}$/.test(number) || total === null) throw new UserError('invoices.notEInvoiceXml');
   const labelCode = textAt(xml, [...root, 'Header', 'InherentLabel', 'GeneralOrSpecialVAT', 'LabelCode']);
   const labelName = textAt(xml, [...root, 'Header', 'InherentLabel', 'EInvoiceType', 'LabelName']) ?? '';
-  const kind = labelCode === '01' ? '数电发票（增值税专用发票）' : labelName || (labelCode === '02' ? '数电发票（普通发票）' : '数电发票');
+  const kind = einvoiceKind(labelCode === '01' ? '增值税专用发票' : labelName || (labelCode === '02' ? '普通发票' : ''));
   return {
     number,
     code: '',
