@@ -8,6 +8,7 @@ import type { ImportBatchRow, ImportKindName, ImportPreview, ImportSummary } fro
 import { api, errorText, files, uploadFile } from '../api/platform';
 import { useWorkbookDrops } from '../nav-context';
 import { useI18n, type StringKey } from '../i18n/index';
+import { ClaimTemplateExport } from './ClaimTemplateExport';
 import { ImportBatches } from './ImportBatches';
 import { ImportForms } from './ImportForms';
 import { ImportResult } from './ImportResult';
@@ -88,7 +89,8 @@ export function ImportPage() {
 
   const pick = async () => {
     try {
-      const path = await files.openFile({ extensions: ['xlsx', 'xls', 'csv'] });
+      // The invoice ledger also takes the single 数电票 files managers attach (XML, PDF).
+      const path = await files.openFile({ extensions: kind === 'invoices' ? ['xlsx', 'xls', 'csv', 'xml', 'pdf'] : ['xlsx', 'xls', 'csv'] });
       if (path) await choose({ path, name: path.split(/[\\/]/).pop() ?? path });
     } catch (e) {
       setError(errorText(e));
@@ -170,6 +172,7 @@ export function ImportPage() {
     <section className="page import-page" data-testid="import-page">
       <header className="page-head">
         <h1>{t('import.title')}</h1>
+        <ClaimTemplateExport onError={setError} />
         {file && <button type="button" onClick={reset}>{t('import.again')}</button>}
       </header>
       {error && <p className="error" data-testid="import-error">{error}</p>}
