@@ -94,7 +94,9 @@ export const claimsAuditReport = defineReport({
       }
     }
 
-    // Every claim line whose invoice is not matched in the invoice ledger (invoices/match.ts), once it holds invoices.
+    // Every claim line whose invoice is not matched (invoices/match.ts), matched now, on demand. Before the
+    // ledger holds invoices only a second use of an invoice can be told (every line would be "missing").
+    const withLedger = ledgerHasInvoices(book);
     const byClaim = new Map(claims.map((c) => [c.id, c]));
     const STATUS: Record<string, [string, string]> = {
       missing: ['不在发票台账', 'Not in the ledger'],
@@ -104,15 +106,13 @@ export const claimsAuditReport = defineReport({
       reused: ['重复报销', 'Claimed before'],
     };
     const amounts = book.sqlite.prepare('SELECT amount_fen FROM claim_line WHERE claim_id = ? AND line_no = ?').pluck();
-    const unmatched: ReportRow[] = !ledgerHasInvoices(book)
-      ? []
-      : matchPeriod(book, from, to)
-          .filter((m) => m.status !== 'matched' && byClaim.has(m.claimId))
-          .map((m) => {
-            const amountFen = amounts.get(m.claimId, m.line) as number;
-            const why = matchMessage(m, amountFen);
-            return { claim: m.claimId, employee: byClaim.get(m.claimId)!.employee, line: m.line, invoice: m.invoiceNo, amountFen, status: label(STATUS, m.status), message: why ? message(locale, why.code, why.params) : '' };
-          });
+    const unmatched: ReportRow[] = matchPeriod(book, from, to)
+      .filter((m) => (withLedger ? m.status !== 'matched' : m.status === 'reused') && byClaim.has(m.claimId))
+      .map((m) => {
+        const amountFen = amounts.get(m.claimId, m.line) as number;
+        const why = matchMessage(m, amountFen);
+        return { claim: m.claimId, employee: byClaim.get(m.claimId)!.employee, line: m.line, invoice: m.invoiceNo, amountFen, status: label(STATUS, m.status), message: why ? message(locale, why.code, why.params) : '' };
+      });
 
     const col = (key: string, zh: string, en: string, kind: 'text' | 'money' | 'int' | 'number' | 'date' = 'text') => ({ key, label: L(locale, zh, en), kind });
     return [
