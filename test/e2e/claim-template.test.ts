@@ -1,0 +1,59 @@
+/** 导出报销单模板 in Chromium: export one employee's form from the import page, fill it as the claimant would, import it back through the wizard. */
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { tempDir } from '../support/temp';
+import { startE2E, type E2E } from './harness';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(async () => {
+  await e?.stop();
+});
+
+it('exports the template for one employee and imports it back as filled', async () => {
+  const { page } = e;
+  await page.getByLabel('公司名称').fill('模板测试有限公司');
+  await page.getByLabel('启用期间').fill('2026-01');
+  await page.getByRole('button', { name: '创建账套' }).click();
+  await page.getByRole('button', { name: '导入', exact: true }).waitFor();
+  const book = e.harness.session.requireBook();
+  book.tx(() => {
+    book.sqlite.prepare(`INSERT INTO employee (code, name, name_key) VALUES ('E0001', '张伟', '张伟'), ('E0002', '王芳', '王芳')`).run();
+    book.sqlite.prepare(`INSERT INTO customer (code, name, name_key) VALUES ('C0001', '华东机械', '华东机械')`).run();
+  });
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await page.getByTestId('import-page').waitFor();
+
+  await page.getByTestId('import-template-employee').locator('option', { hasText: '王芳' }).waitFor({ state: 'attached' });
+  await page.getByTestId('import-template-employee').selectOption('E0002');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('import-template-export').click();
+  const saved = await (await download).path();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['王芳', '下拉清单']);
+
+  const ws = wb.getWorksheet('王芳')!;
+  ws.getCell('B3').value = 'BX-E2E';
+  ws.getRow(5).values = [new Date(Date.UTC(2026, 10, 3)), '华东机械', '差旅费', '拜访', null, 300];
+  const total = ws.getCell('F20');
+  total.value = { formula: (total.value as { formula: string }).formula, result: 300 };
+  ws.getCell('C20').value = '叁佰元整';
+  const filled = join(tempDir('cl-e2e-'), '王芳报销单.xlsx');
+  await wb.xlsx.writeFile(filled);
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-pick').click();
+  await (await chooser).setFiles(filled);
+  await page.getByTestId('import-forms').getByText('BX-E2E').waitFor();
+  await e.shot('claim-template-01-preview');
+  await page.getByTestId('import-run').click();
+  await page.locator('[data-testid="import-result"], [data-testid="import-error"]').first().waitFor({ timeout: 90_000 });
+  expect(await page.getByTestId('import-error').count()).toBe(0);
+  await expect(page.getByTestId('count-accepted').locator('.n').textContent()).resolves.toBe('1');
+  await expect(page.getByTestId('count-rejected').locator('.n').textContent()).resolves.toBe('0');
+  expect(book.sqlite.prepare('SELECT form_no AS formNo, total_fen AS totalFen FROM claim').all()).toEqual([{ formNo: 'BX-E2E', totalFen: 30000 }]);
+});
