@@ -1,7 +1,12 @@
-/** 导出报销单模板 in Chromium: export one employee's form from the import page, fill it as the claimant would, import it back through the wizard. */
+/**
+ * 导出报销单模板 in Chromium: export one employee's form from the import page, fill it as the
+ * claimant would, import it back through the wizard; then a 数电票 PDF through the same wizard.
+ */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { einvoicePdf } from '../support/einvoice';
 import { tempDir } from '../support/temp';
 import { startE2E, type E2E } from './harness';
 
@@ -56,4 +61,23 @@ it('exports the template for one employee and imports it back as filled', async 
   await expect(page.getByTestId('count-accepted').locator('.n').textContent()).resolves.toBe('1');
   await expect(page.getByTestId('count-rejected').locator('.n').textContent()).resolves.toBe('0');
   expect(book.sqlite.prepare('SELECT form_no AS formNo, total_fen AS totalFen FROM claim').all()).toEqual([{ formNo: 'BX-E2E', totalFen: 30000 }]);
+});
+
+it('imports a 数电票 PDF into the invoice ledger through the wizard', async () => {
+  const { page } = e;
+  await page.getByRole('button', { name: '导入另一个文件' }).click();
+  await page.getByTestId('import-kind').selectOption('invoices');
+  const pdf = join(tempDir('cl-e2e-'), 'dzfp_26312000000012345678.pdf');
+  writeFileSync(pdf, await einvoicePdf({ no: '26312000000012345678', special: true, date: [2026, 11, 7], items: [{ name: '*餐饮服务*餐费', amount: '1664.15', rate: '6%', tax: '99.85' }], amount: '1664.15', tax: '99.85', total: '1764.00' }));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-pick').click();
+  await (await chooser).setFiles(pdf);
+  await page.getByTestId('import-rows').getByText('26312000000012345678').waitFor();
+  await e.shot('claim-template-02-invoice-pdf');
+  await page.getByTestId('import-run').click();
+  await page.locator('[data-testid="import-result"], [data-testid="import-error"]').first().waitFor({ timeout: 90_000 });
+  expect(await page.getByTestId('import-error').count()).toBe(0);
+  await expect(page.getByTestId('count-accepted').locator('.n').textContent()).resolves.toBe('1');
+  const book = e.harness.session.requireBook();
+  expect(book.sqlite.prepare('SELECT invoice_key AS k, total_fen AS t, source FROM invoice').all()).toEqual([{ k: '26312000000012345678', t: 176400, source: 'PDF' }]);
 });
