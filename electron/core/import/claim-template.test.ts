@@ -12,6 +12,7 @@ import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
 import { tempDir } from '../../../test/support/temp';
 import type { Book } from '../book/book';
 import { TEMPLATE_LINES, writeClaimTemplate } from './claim-template';
+import { previewImport } from './preview';
 import { runImport } from './run';
 
 const TOTAL_ROW = 4 + TEMPLATE_LINES + 1;
@@ -101,6 +102,8 @@ describe('费用报销单 template', () => {
     const err = await writeClaimTemplate(b, out, 'E9999').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).params).toMatchObject({ id: 'E9999' });
+    // A book without employees yet: one form whose 报销人 the claimant writes in.
+    expect((await writeClaimTemplate(testBook(), out)).sheets).toEqual(['报销单']);
   });
 
   it('filled in as a claimant would, it imports exactly: every line, one claim per form with its number, the 大写 checked', async () => {
@@ -134,6 +137,12 @@ describe('费用报销单 template', () => {
     expect(claimLines(b)).toEqual([...form('张伟', 'BX-2026-11-001', zhang), ...form('王芳', 'BX-2026-11-002', wang)]);
     // The lists sheet is no table: nothing read from it.
     expect(s.sheets.map((x) => x.name)).toEqual(['张伟', '王芳']);
+    // The head's 部门 and 报销日期 (a date cell) are read as the form's.
+    const preview = await previewImport(b, { kind: 'expenses', path: out }, 'zh-CN');
+    expect(preview.sheets.flatMap((x) => x.forms).map((f) => [f.employee, f.department, f.date])).toEqual([
+      ['张伟', '销售一部', '2026-11-30'],
+      ['王芳', '', '2026-11-30'],
+    ]);
   });
 
   it('a wrong 大写 on a filled template rejects that form whole; an unfilled form adds nothing', async () => {
