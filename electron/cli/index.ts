@@ -36,7 +36,7 @@ const usage = `client-ledger — 客户费用账本 command line
                                       KIND: expenses customers employees accounts revenue drivers
                                       timesheets opening-balances vouchers invoices
                                       (expenses: tables and 费用报销单 forms; invoices: the
-                                      电子税务局 export .xlsx or a 数电票 .xml)
+                                      电子税务局 export .xlsx, a 数电票 .xml or .pdf)
   invoices match BOOK --from YYYY-MM --to YYYY-MM   every claim line's invoice against the ledger
   import batches BOOK | import undo BOOK BATCH_ID
   vouchers review|unreview|post BOOK ID --as USER   审核 / 反审核 / 记账 (ID: voucher id, or 记-0003 with --period)
