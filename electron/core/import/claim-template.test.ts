@@ -3,7 +3,9 @@
  * them, and a template filled in as a claimant would (exceljs standing in for Excel: typed
  * cells, the 合计 formula's value as Excel saves it, 大写 written by hand) imports exactly.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fenToDaxie } from '../../../shared/daxie';
@@ -16,6 +18,12 @@ import { previewImport } from './preview';
 import { runImport } from './run';
 
 const TOTAL_ROW = 4 + TEMPLATE_LINES + 1;
+
+/** The XML of the n-th worksheet part, as Excel will read it. */
+async function sheetXmlOf(path: string, n: number): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  return zip.file(`xl/worksheets/sheet${n}.xml`)!.async('string');
+}
 
 function book(): Book {
   const b = testBook({ firstPeriod: '2026-01' });
@@ -93,10 +101,16 @@ describe('费用报销单 template', () => {
       expect(ws.getCell(row, 1).numFmt).toBe('yyyy-mm-dd');
       expect(ws.getCell(row, 1).dataValidation).toMatchObject({ type: 'date', operator: 'between' });
       expect(ws.getCell(row, 6).numFmt).toBe('0.00');
-      expect(ws.getCell(row, 6).dataValidation).toMatchObject({ type: 'custom', formulae: [`AND(ISNUMBER(F${row}),F${row}>=0,ROUND(F${row},2)=F${row})`] });
+      // One rule over the column, relative to its first cell (Excel shifts it for each cell).
+      expect(ws.getCell(row, 6).dataValidation).toMatchObject({ type: 'custom', formulae: ['AND(ISNUMBER(F5),F5>=0,ROUND(F5,2)=F5)'] });
       expect(ws.getCell(row, 5).numFmt).toBe('@');
     }
     expect(ws.getCell(TOTAL_ROW + 1, 3).dataValidation).toBeUndefined();
+    expect(ws.getCell('F2').dataValidation).toMatchObject({ type: 'date' });
+    // Each rule is written once over its range, none overlapping (exceljs's cell-by-cell squeeze would overlap A10:A19 and A5:A19).
+    const sheetXml = await sheetXmlOf(out, 1);
+    const sqrefs = [...sheetXml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+    expect(sqrefs.sort()).toEqual(['A5:A19', 'B5:B19', 'C5:C19', 'D3', 'F2', 'F5:F19']);
     // One employee by code; an unknown code is a typed error naming it.
     expect((await writeClaimTemplate(b, out, 'E0002')).sheets).toEqual(['王芳']);
     const err = await writeClaimTemplate(b, out, 'E9999').catch((e: unknown) => e);

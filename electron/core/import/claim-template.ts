@@ -5,12 +5,13 @@
  * 单据编号, 附件张数), the table under the expenses kind's own column names, a 合计 row whose
  * figures are a SUM formula and whose 大写 is left for the claimant, then signature lines.
  *
- * Cells come back clean because Excel checks them as they are typed (data validation,
- * exceljs `cell.dataValidation`: list / decimal / date / whole / custom, with formulae —
- * https://github.com/exceljs/exceljs#data-validations): category and customer are drop-down
- * lists referencing a hidden sheet of the book's active categories and customers (a list
- * source on another sheet is a range reference, so hundreds of customers fit where a
- * quoted "a,b,c" list would stop at Excel's 255 characters); amounts are numbers ≥ 0 with
+ * Cells come back clean because Excel checks them as they are typed (data validation:
+ * exceljs's types list / date / whole / custom with formulae and error styles,
+ * https://github.com/exceljs/exceljs#data-validations, set per range: validate()). Category
+ * and customer are drop-down lists referencing a hidden sheet of the book's active
+ * categories and customers (a list source on another sheet is a range reference, so
+ * hundreds of customers fit where a quoted "a,b,c" list would stop at Excel's 255
+ * characters); amounts are numbers ≥ 0 with
  * at most 2 decimals, shown 0.00; dates are dates, shown yyyy-mm-dd; the invoice number
  * column is text (@), so a 20-digit 数电票 number is not turned into 2.63E+19.
  *
@@ -98,11 +99,12 @@ function addForm(wb: ExcelJS.Workbook, name: string, who: Claimant | null, lists
   label(2, 3, '部门：');
   ws.getCell(2, 4).value = who ? safeCell(who.department) || null : null;
   label(2, 5, '报销日期：');
-  dateCell(ws.getCell(2, 6));
+  ws.getCell(2, 6).numFmt = DATE_FMT;
+  validate(ws, 'F2', DATE_RULE);
   label(3, 1, '单据编号：');
   ws.getCell(3, 2).numFmt = '@';
   label(3, 3, '附件张数：');
-  ws.getCell(3, 4).dataValidation = { type: 'whole', operator: 'between', allowBlank: true, formulae: [0, 999], showErrorMessage: true, errorTitle: '附件张数', error: '请填写 0 到 999 的整数' };
+  validate(ws, 'D3', { type: 'whole', operator: 'between', allowBlank: true, formulae: [0, 999], showErrorMessage: true, errorTitle: '附件张数', error: '请填写 0 到 999 的整数' });
 
   const head = ws.getRow(HEAD_ROW);
   head.values = [...TEMPLATE_COLUMNS];
@@ -112,18 +114,17 @@ function addForm(wb: ExcelJS.Workbook, name: string, who: Claimant | null, lists
 
   for (let r = FIRST_LINE; r <= LAST_LINE; r++) {
     for (let col = 1; col <= TEMPLATE_COLUMNS.length; col++) ws.getCell(r, col).border = thin;
-    dateCell(ws.getCell(r, 1));
-    if (lists.customer) {
-      // A new customer may still be typed (the import creates it): a warning, not a stop.
-      ws.getCell(r, 2).dataValidation = { type: 'list', allowBlank: true, formulae: [lists.customer], showErrorMessage: true, errorStyle: 'warning', errorTitle: '客户名称', error: '不在客户清单中：确认是新客户吗？' };
-    }
-    if (lists.category) {
-      // An unknown category is rejected by the import: stop it here.
-      ws.getCell(r, 3).dataValidation = { type: 'list', allowBlank: true, formulae: [lists.category], showErrorMessage: true, errorStyle: 'error', errorTitle: '费用类别', error: '请从下拉清单中选择费用类别' };
-    }
+    ws.getCell(r, 1).numFmt = DATE_FMT;
     ws.getCell(r, 5).numFmt = '@';
-    amountCell(ws.getCell(r, 6));
+    ws.getCell(r, 6).numFmt = MONEY_FMT;
   }
+  const lines = (col: number) => `${ws.getColumn(col).letter}${FIRST_LINE}:${ws.getColumn(col).letter}${LAST_LINE}`;
+  validate(ws, lines(1), DATE_RULE);
+  // A new customer may still be typed (the import creates it): a warning, not a stop.
+  if (lists.customer) validate(ws, lines(2), { type: 'list', allowBlank: true, formulae: [lists.customer], showErrorMessage: true, errorStyle: 'warning', errorTitle: '客户名称', error: '不在客户清单中：确认是新客户吗？' });
+  // An unknown category is rejected by the import: stop it here.
+  if (lists.category) validate(ws, lines(3), { type: 'list', allowBlank: true, formulae: [lists.category], showErrorMessage: true, errorStyle: 'error', errorTitle: '费用类别', error: '请从下拉清单中选择费用类别' });
+  validate(ws, lines(6), amountRule(`${ws.getColumn(6).letter}${FIRST_LINE}`));
 
   // 合计 row: the figures are the lines' sum; 大写 is the claimant's to write (the import checks both against the lines).
   const total = ws.getRow(TOTAL_ROW);
@@ -144,16 +145,25 @@ function addForm(wb: ExcelJS.Workbook, name: string, who: Claimant | null, lists
   ws.views = [{ state: 'frozen', ySplit: HEAD_ROW }];
 }
 
-function dateCell(c: ExcelJS.Cell): void {
-  c.numFmt = DATE_FMT;
-  c.dataValidation = { type: 'date', operator: 'between', allowBlank: true, formulae: DATE_RANGE, showErrorMessage: true, errorTitle: '日期', error: '请填写日期，例如 2026-11-05' };
+/**
+ * One validation over a range. exceljs 4.4 writes validations set cell by cell
+ * (cell.dataValidation) by squeezing them in address order compared as text — A10 before
+ * A5 — which leaves overlapping ranges (A10:A19 and A5:A19); a range given as the key of
+ * the sheet's validation model is written as it is (its reader still gives every cell the rule).
+ */
+function validate(ws: ExcelJS.Worksheet, range: string, rule: ExcelJS.DataValidation): void {
+  (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(range, rule);
 }
 
-/** ≥ 0 with at most 2 decimals: one custom rule (Excel's decimal type cannot limit decimals). */
-function amountCell(c: ExcelJS.Cell): void {
-  c.numFmt = MONEY_FMT;
-  const a = c.address;
-  c.dataValidation = { type: 'custom', allowBlank: true, formulae: [`AND(ISNUMBER(${a}),${a}>=0,ROUND(${a},2)=${a})`], showErrorMessage: true, errorTitle: '金额', error: '请填写不小于 0、最多两位小数的金额（元）' };
+const DATE_RULE: ExcelJS.DataValidation = { type: 'date', operator: 'between', allowBlank: true, formulae: DATE_RANGE, showErrorMessage: true, errorTitle: '日期', error: '请填写日期，例如 2026-11-05' };
+
+/**
+ * ≥ 0 with at most 2 decimals: one custom rule (Excel's decimal type cannot limit decimals).
+ * Its references are relative to the range's first cell, as Excel reads them for each cell.
+ */
+function amountRule(first: string): ExcelJS.DataValidation {
+  const a = first;
+  return { type: 'custom', allowBlank: true, formulae: [`AND(ISNUMBER(${a}),${a}>=0,ROUND(${a},2)=${a})`], showErrorMessage: true, errorTitle: '金额', error: '请填写不小于 0、最多两位小数的金额（元）' };
 }
 
 /** Writes the template to `path` (already through the output rules); returns the form sheets' names. */
