@@ -43,6 +43,23 @@ export interface FormSummary {
   reason?: string;
 }
 
+/** A customer or employee an import creates (or, in a preview, would create): its generated code, name and how many rows use it. */
+export interface CreatedMaster {
+  code: string;
+  name: string;
+  rows: number;
+}
+
+/** In a preview, also the first rows that use it. */
+export interface NewMaster extends CreatedMaster {
+  firstRows: { sheet: string; row: number }[];
+}
+
+export interface NewMasters {
+  customers: NewMaster[];
+  employees: NewMaster[];
+}
+
 /** What one import did. rowsRead = accepted + rejected + duplicates + skipped, per sheet and in total. */
 export interface ImportSummary {
   batchId: number;
@@ -56,6 +73,8 @@ export interface ImportSummary {
   byCategory: Record<string, number>;
   createdCustomers: number;
   createdEmployees: number;
+  /** The masters created, in creation order (createdCustomers/createdEmployees count them). */
+  newMasters: { customers: CreatedMaster[]; employees: CreatedMaster[] };
   sheets: SheetSummary[];
   rejects: RejectRow[];
   /** rejects[i]'s non-empty cells as read, for the first 1,000 rejects (the reject workbook holds them all). */
@@ -94,6 +113,12 @@ export interface ImportPreview {
   kind: ImportKindName;
   fields: { field: string; required: boolean }[];
   sheets: PreviewSheet[];
+  /**
+   * The customers and employees the import would create, over every row of the file (a dry
+   * run: nothing written), with the codes they will get; null while the mapping misses a required column.
+   * The import creates them only when the request confirms them (importRunSchema.masters).
+   */
+  newMasters: NewMasters | null;
 }
 
 export interface ImportBatchRow {
@@ -124,6 +149,10 @@ export interface ImportJob {
 }
 
 const path = z.string().min(1).max(2048);
+/** As many as a sheet has rows (LIMITS.rowsPerSheet). */
+const confirmedList = z.array(z.object({ name: z.string().min(1).max(200), code: z.string().max(40) })).max(1_048_576);
+export const confirmedMastersSchema = z.object({ customers: confirmedList, employees: confirmedList });
+export type ConfirmedMasters = z.infer<typeof confirmedMastersSchema>;
 const mapping = z.record(z.string().max(40), z.number().int().min(1).max(16384));
 
 export const importRunSchema = z.object({
@@ -134,6 +163,12 @@ export const importRunSchema = z.object({
   mapping: mapping.optional(),
   /** The file's name as the user knows it (uploads arrive under a temp name). */
   fileName: z.string().max(500).optional(),
+  /**
+   * The new masters the user confirmed in the preview (name and proposed code). Given, the
+   * import creates no other customer or employee and refuses the whole import if a row needs
+   * one (import.masterNotConfirmed); absent (the CLI, unattended), it creates them as needed.
+   */
+  masters: confirmedMastersSchema.optional(),
 });
 
 export const importChannels = {

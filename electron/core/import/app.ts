@@ -14,8 +14,8 @@ const filePath = (s: Session, p: string) => inputPath(s, p);
 export const importHandlers = defineHandlers({
   'import.preview': (req, s) => previewImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), mapping: req.mapping }, s.locale),
   'import.run': (req, s) =>
-    runImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName }, { locale: s.locale }),
-  'import.start': (req, s) => startImportJob(s, { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName }),
+    runImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName, masters: req.masters }, { locale: s.locale }),
+  'import.start': (req, s) => startImportJob(s, { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName, masters: req.masters }),
   'import.status': (req, s) => jobStatus(s, req.jobId),
   'import.batches': (req, s) => listBatches(s.requireBook(), req.limit),
   'import.undo': (req, s) => {

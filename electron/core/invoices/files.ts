@@ -63,6 +63,7 @@ export function importInvoiceXml(book: Book, path: string, fileName = basename(p
       byCategory: {},
       createdCustomers: 0,
       createdEmployees: 0,
+      newMasters: { customers: [], employees: [] },
       sheets: [sheet],
       rejects: [], rejectValues: [],
       duplicateRows: duplicate ? [{ sheet: fileName, row: 1 }] : [],
