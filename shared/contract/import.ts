@@ -113,12 +113,22 @@ export interface ImportPreview {
   kind: ImportKindName;
   fields: { field: string; required: boolean }[];
   sheets: PreviewSheet[];
-  /**
-   * The customers and employees the import would create, over every row of the file (a dry
-   * run: nothing written), with the codes they will get; null while the mapping misses a required column.
-   * The import creates them only when the request confirms them (importRunSchema.masters).
-   */
-  newMasters: NewMasters | null;
+}
+
+/**
+ * The preview's second half: the customers and employees the import would create, over every
+ * row of the file (a dry run, nothing written), with the codes they will get. A 200,000-row
+ * file takes as long to read as to import, so it runs as a job (import.masters) polled like
+ * an import; the import creates them only when its request confirms them (importRunSchema.masters).
+ */
+export interface NewMastersJob {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  /** 0…1 */
+  progress: number;
+  rows: number;
+  result: NewMasters | null;
+  error: { code: string; message: string } | null;
 }
 
 export interface ImportBatchRow {
@@ -171,8 +181,12 @@ export const importRunSchema = z.object({
   masters: confirmedMastersSchema.optional(),
 });
 
+const previewSchema = z.object({ kind: importKindSchema.default('expenses'), path, mapping: mapping.optional() });
+
 export const importChannels = {
-  'import.preview': channel<ImportPreview>()(z.object({ kind: importKindSchema.default('expenses'), path, mapping: mapping.optional() })),
+  'import.preview': channel<ImportPreview>()(previewSchema),
+  'import.masters': channel<{ jobId: string }>()(previewSchema),
+  'import.mastersStatus': channel<NewMastersJob>()(z.object({ jobId: z.string().min(1).max(64) })),
   'import.run': channel<ImportSummary>()(importRunSchema),
   'import.start': channel<{ jobId: string }>()(importRunSchema),
   'import.status': channel<ImportJob>()(z.object({ jobId: z.string().min(1).max(64) })),

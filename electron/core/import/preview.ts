@@ -4,7 +4,6 @@ import type { Locale } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
 import { KIND_COLUMNS, missingFields, type ImportKind, type Mapping } from './columns';
 import { kindHandler } from './kinds/index';
-import { proposeNewMasters } from './new-masters';
 import { rememberedMapping, rejectMessage } from './run';
 import { scanWorkbook } from './scan';
 
@@ -14,10 +13,6 @@ export async function previewImport(book: Book, req: { kind: ImportKind; path: s
   const handler = kindHandler(book, { kind: req.kind, as: 'claims' });
   const scan = await scanWorkbook(req.path, handler, { kind: req.kind, mapping: req.mapping, remembered: (shape) => rememberedMapping(book, shape), previewRows: PREVIEW_ROWS });
   const spec = KIND_COLUMNS[req.kind];
-  // Over the whole file, and only once the mapping can read it (a missing column would refuse every row).
-  const readable = scan.sheets.filter((s) => s.headerRow > 0);
-  const complete = readable.every((s) => missingFields(req.kind, s.mapping).filter((f) => !(s.forms.length > 0 && (f === 'employee' || f === 'department'))).length === 0);
-  const newMasters = complete ? await proposeNewMasters(book, req) : null;
   return {
     kind: req.kind,
     fields: Object.keys(spec.fields).map((field) => ({ field, required: spec.required.includes(field) })),
@@ -42,6 +37,5 @@ export async function previewImport(book: Book, req: { kind: ImportKind; path: s
         ...(f.reason ? { reason: rejectMessage(locale, f.reason.code, f.reason.params) } : {}),
       })),
     })),
-    newMasters,
   };
 }
