@@ -37,4 +37,4 @@ export const fileMessages = defineMessages(
 );
 
 /** Codes that describe the machine, not the user's input (CLI exit 1). */
-export const ENVIRONMENT_CODES: ReadonlySet<string> = new Set(['file.folderMissing', 'file.diskFull', 'file.readOnly', 'book.walMissing', 'book.replaced']);
+export const ENVIRONMENT_CODES: ReadonlySet<string> = new Set(['file.folderMissing', 'file.diskFull', 'file.readOnly', 'book.walMissing', 'book.replaced', 'book.corrupt']);
