@@ -23,6 +23,14 @@ const CURRENCY = /(RMB|CNY|人民币|元|¥|￥)/gi;
  * Parses an amount typed by a person: "1,234.5", "￥1,234.50元", "(123.00)", "１２３".
  * More than two decimals is an error, never rounded.
  */
+/**
+ * The largest amount the book admits, in fen: 9,999,999,999,999.99 yuan (parseAmount's 13
+ * whole digits and two decimals), every fen field of the contract is bounded by it (±). One
+ * amount is then far inside 2^53, but no per-amount bound keeps a sum of unboundedly many
+ * rows there (ten of them pass it), so reports sum exactly (BigInt, electron/core/reports/exact.ts).
+ */
+export const MAX_AMOUNT_FEN = 999_999_999_999_999;
+
 export function parseAmount(input: string): AmountParse {
   let s = toHalfWidth(input).replace(CURRENCY, '').replace(/[\s\u00a0]/g, '');
   if (s === '') return { ok: false, error: 'empty' };

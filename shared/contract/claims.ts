@@ -3,11 +3,12 @@
  * Money in fen. Violations carry their message in the UI language.
  */
 import { z } from 'zod';
+import { fenSchema } from './fen';
 import { channel } from './define';
 
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const fen = z.number().int();
+const fen = fenSchema;
 
 export const userRoleSchema = z.enum(['accountant', 'approver', 'manager', 'admin']);
 export type UserRole = z.infer<typeof userRoleSchema>;

@@ -43,6 +43,23 @@ export interface FormSummary {
   reason?: string;
 }
 
+/** A customer or employee an import creates (or, in a preview, would create): its generated code, name and how many rows use it. */
+export interface CreatedMaster {
+  code: string;
+  name: string;
+  rows: number;
+}
+
+/** In a preview, also the first rows that use it. */
+export interface NewMaster extends CreatedMaster {
+  firstRows: { sheet: string; row: number }[];
+}
+
+export interface NewMasters {
+  customers: NewMaster[];
+  employees: NewMaster[];
+}
+
 /** What one import did. rowsRead = accepted + rejected + duplicates + skipped, per sheet and in total. */
 export interface ImportSummary {
   batchId: number;
@@ -56,6 +73,8 @@ export interface ImportSummary {
   byCategory: Record<string, number>;
   createdCustomers: number;
   createdEmployees: number;
+  /** The masters created, in creation order (createdCustomers/createdEmployees count them). */
+  newMasters: { customers: CreatedMaster[]; employees: CreatedMaster[] };
   sheets: SheetSummary[];
   rejects: RejectRow[];
   /** rejects[i]'s non-empty cells as read, for the first 1,000 rejects (the reject workbook holds them all). */
@@ -96,6 +115,22 @@ export interface ImportPreview {
   sheets: PreviewSheet[];
 }
 
+/**
+ * The preview's second half: the customers and employees the import would create, over every
+ * row of the file (a dry run, nothing written), with the codes they will get. A 200,000-row
+ * file takes as long to read as to import, so it runs as a job (import.masters) polled like
+ * an import; the import creates them only when its request confirms them (importRunSchema.masters).
+ */
+export interface NewMastersJob {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  /** 0…1 */
+  progress: number;
+  rows: number;
+  result: NewMasters | null;
+  error: { code: string; message: string } | null;
+}
+
 export interface ImportBatchRow {
   id: number;
   kind: string;
@@ -124,6 +159,10 @@ export interface ImportJob {
 }
 
 const path = z.string().min(1).max(2048);
+/** As many as a sheet has rows (LIMITS.rowsPerSheet). */
+const confirmedList = z.array(z.object({ name: z.string().min(1).max(200), code: z.string().max(40) })).max(1_048_576);
+export const confirmedMastersSchema = z.object({ customers: confirmedList, employees: confirmedList });
+export type ConfirmedMasters = z.infer<typeof confirmedMastersSchema>;
 const mapping = z.record(z.string().max(40), z.number().int().min(1).max(16384));
 
 export const importRunSchema = z.object({
@@ -134,10 +173,20 @@ export const importRunSchema = z.object({
   mapping: mapping.optional(),
   /** The file's name as the user knows it (uploads arrive under a temp name). */
   fileName: z.string().max(500).optional(),
+  /**
+   * The new masters the user confirmed in the preview (name and proposed code). Given, the
+   * import creates no other customer or employee and refuses the whole import if a row needs
+   * one (import.masterNotConfirmed); absent (the CLI, unattended), it creates them as needed.
+   */
+  masters: confirmedMastersSchema.optional(),
 });
 
+const previewSchema = z.object({ kind: importKindSchema.default('expenses'), path, mapping: mapping.optional() });
+
 export const importChannels = {
-  'import.preview': channel<ImportPreview>()(z.object({ kind: importKindSchema.default('expenses'), path, mapping: mapping.optional() })),
+  'import.preview': channel<ImportPreview>()(previewSchema),
+  'import.masters': channel<{ jobId: string }>()(previewSchema),
+  'import.mastersStatus': channel<NewMastersJob>()(z.object({ jobId: z.string().min(1).max(64) })),
   'import.run': channel<ImportSummary>()(importRunSchema),
   'import.start': channel<{ jobId: string }>()(importRunSchema),
   'import.status': channel<ImportJob>()(z.object({ jobId: z.string().min(1).max(64) })),

@@ -1,5 +1,6 @@
 /** Ledger channels: vouchers (draft → posted → reversed), periods, keyset pages of posted lines. */
 import { z } from 'zod';
+import { fenSchema } from './fen';
 import { channel, type Page } from './define';
 import { periodSchema } from './book';
 import { voucherWordSchema, type VoucherWord } from './vouchers';
@@ -82,7 +83,7 @@ export interface LedgerLineRow {
 
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const fen = z.number().int();
+const fen = fenSchema;
 const dimId = z.number().int().positive().nullish();
 
 export const voucherLineSchema = z.object({

@@ -1,5 +1,6 @@
 /** Amortization and deferral schedules; management-fee income split by ratio (Standard entries 3, 4). */
 import { z } from 'zod';
+import { fenSchema } from './fen';
 import { periodSchema } from './book';
 import { channel } from './define';
 
@@ -10,7 +11,7 @@ const id = z.number().int().positive();
 export const scheduleInputSchema = z.object({
   preset: z.enum(['prepaid', 'intangible', 'deferral', 'custom']),
   name: z.string().min(1).max(100),
-  totalFen: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  totalFen: fenSchema.positive(),
   firstPeriod: periodSchema,
   periods: z.number().int().min(1).max(600),
   debitAccount: account.optional(),
@@ -66,7 +67,7 @@ export const schedulesChannels = {
   'schedules.feeIncome': channel<{ voucherId: number; amounts: number[] }>()(
     z.object({
       date,
-      amountFen: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+      amountFen: fenSchema.positive(),
       memo: z.string().max(200).optional(),
       debitAccount: account.optional(),
       customerId: id.nullish(),

@@ -9,6 +9,7 @@ export const fileMessages = defineMessages(
   {
     'path.isBook': (p) => `不能写入账套文件或其附属文件（-wal、-shm、锁文件）：${p.path}`,
     'path.internal': (p) => `不能写入程序的内部文件夹（备份、密钥、设置）：${p.path}`,
+    'path.bookAsInput': (p) => `不能把打开的账套文件或其附属文件当作导入文件或附件读取：${p.path}`,
     'path.outside': (p) => `该路径不在允许的文件夹内：${p.path}`,
     'path.notGranted': (p) => `该路径不是通过文件对话框选择的：${p.path}`,
     'path.isFolder': (p) => `这是一个文件夹，不是文件：${p.path}`,
@@ -23,6 +24,7 @@ export const fileMessages = defineMessages(
   {
     'path.isBook': (p) => `Refusing to write over a book or its -wal/-shm/lock file: ${p.path}`,
     'path.internal': (p) => `Refusing to write into the app's internal folders (backups, keys, settings): ${p.path}`,
+    'path.bookAsInput': (p) => `The open book or its -wal/-shm/lock file cannot be read as an import or an attachment: ${p.path}`,
     'path.outside': (p) => `The path is outside the folders allowed here: ${p.path}`,
     'path.notGranted': (p) => `The path was not chosen in a file dialog: ${p.path}`,
     'path.isFolder': (p) => `This is a folder, not a file: ${p.path}`,
@@ -37,4 +39,4 @@ export const fileMessages = defineMessages(
 );
 
 /** Codes that describe the machine, not the user's input (CLI exit 1). */
-export const ENVIRONMENT_CODES: ReadonlySet<string> = new Set(['file.folderMissing', 'file.diskFull', 'file.readOnly', 'book.walMissing', 'book.replaced']);
+export const ENVIRONMENT_CODES: ReadonlySet<string> = new Set(['file.folderMissing', 'file.diskFull', 'file.readOnly', 'book.walMissing', 'book.replaced', 'book.corrupt']);

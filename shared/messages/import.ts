@@ -64,6 +64,8 @@ export const importMessages = defineMessages(
     'import.reject.customer.required': (p) => `科目 ${p.account} 需要填写客户`,
     'import.reject.name.missing': () => '缺少名称',
     'import.reject.code.taken': (p) => `编码 ${p.code} 已被其他记录使用`,
+    'import.masterNotConfirmed': (p) =>
+      `${p.row ? `工作表“${p.sheet}”第 ${p.row} 行：` : ''}${WHAT_ZH[String(p.what)] ?? p.what}“${p.name}”不在预览确认的新建清单中（文件可能在预览后改过），未导入任何内容。请重新预览并确认`,
     'import.reject.department.unknown': (p) => `部门“${p.department}”不存在`,
     'import.reject.approver.unknown': (p) => `审批人“${p.name}”不存在`,
     'import.reject.account.badCode': (p) => `科目编码“${p.code}”不符合 4-2-2 规则`,
@@ -133,6 +135,8 @@ export const importMessages = defineMessages(
     'import.reject.customer.required': (p) => `Account ${p.account} requires a customer`,
     'import.reject.name.missing': () => 'Name missing',
     'import.reject.code.taken': (p) => `Code ${p.code} is already used`,
+    'import.masterNotConfirmed': (p) =>
+      `${p.row ? `Sheet "${p.sheet}" row ${p.row}: ` : ''}${p.what === 'customer' ? 'customer' : 'employee'} "${p.name}" is not in the list of new masters confirmed in the preview (the file may have changed since). Nothing was imported: preview again and confirm`,
     'import.reject.department.unknown': (p) => `Department "${p.department}" does not exist`,
     'import.reject.approver.unknown': (p) => `Approver "${p.name}" does not exist`,
     'import.reject.account.badCode': (p) => `Account code "${p.code}" does not follow 4-2-2`,

@@ -69,6 +69,9 @@ const HINTS: Record<string, [string, string]> = {
   'YYYY-MM': ['应为 YYYY-MM', 'must be written YYYY-MM'],
 };
 
+/** Beyond ±MAX_AMOUNT_FEN (shared/money.ts). */
+const outOfRange = (zh: boolean) => (zh ? '金额超出范围（最大 9,999,999,999,999.99 元）' : 'is out of range (at most 9,999,999,999,999.99 yuan)');
+
 function what(issue: SchemaIssue, value: unknown, zh: boolean): string {
   const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
   const money = isMoney(issue.path);
@@ -89,11 +92,13 @@ function what(issue: SchemaIssue, value: unknown, zh: boolean): string {
     case 'too_small':
       if (issue.origin === 'string') return zh ? `至少 ${num(issue.minimum)} 个字符` : `needs at least ${num(issue.minimum)} characters`;
       if (issue.origin === 'array') return zh ? `至少需要 ${num(issue.minimum)} 项` : `needs at least ${num(issue.minimum)} items`;
+      if (money && Number(issue.minimum) < 0) return outOfRange(zh);
       if (money || issue.minimum === 0) return zh ? (issue.inclusive ? '不能为负数' : '必须大于 0') : issue.inclusive ? 'cannot be negative' : 'must be above 0';
       return zh ? `不能小于 ${num(issue.minimum)}` : `cannot be below ${num(issue.minimum)}`;
     case 'too_big':
       if (issue.origin === 'string') return zh ? `最多 ${num(issue.maximum)} 个字符` : `has more than ${num(issue.maximum)} characters`;
       if (issue.origin === 'array') return zh ? `最多 ${num(issue.maximum)} 项` : `has more than ${num(issue.maximum)} items`;
+      if (money) return outOfRange(zh);
       return zh ? `不能大于 ${num(issue.maximum)}` : `cannot be above ${num(issue.maximum)}`;
     case 'invalid_value':
       return zh ? `应为以下之一：${(issue.values ?? []).map(String).join('、')}` : `must be one of ${(issue.values ?? []).map(String).join(', ')}`;

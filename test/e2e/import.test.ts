@@ -30,8 +30,12 @@ it.skipIf(!existsSync(SAMPLE))('imports an expense sheet through the wizard and 
   await expect(page.getByTestId('map-amount').inputValue()).resolves.toBe('9');
   const rows = page.getByTestId('import-rows');
   await rows.locator('tr.row-ok').first().waitFor();
+  // The sample names people and customers a new book lacks: listed, and confirmed before the import.
+  await page.getByTestId('import-confirm-masters').waitFor({ timeout: 90_000 });
+  await expect(page.getByTestId('import-run').isDisabled()).resolves.toBe(true);
   await e.shot('import-01-preview');
 
+  await page.getByTestId('import-confirm-masters').check();
   await page.getByTestId('import-run').click();
   const result = page.getByTestId('import-result');
   await result.waitFor();

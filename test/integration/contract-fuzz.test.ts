@@ -6,12 +6,17 @@
  * field, before any handler runs. Arbitrary payloads never crash the core or surface an
  * internal error.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { channelNames, contract, type ChannelName } from '../../shared/contract/index';
 import { dispatch } from '../../electron/core/service/index';
 import { testSession } from '../support/session';
+import { startTestHarness } from '../support/web';
 
 interface JsonSchema {
   type?: string | string[];
@@ -158,4 +163,65 @@ describe('the contract under bad input', () => {
       { numRuns: 1500 },
     );
   });
+});
+
+/** Request fields that name a file (fileName is a label, never opened). */
+const PATH_FIELDS = ['path', 'backup'];
+/** Channels whose `path` names the book to act on: the open book is a fair answer there. */
+const NAMES_A_BOOK = new Set(['book.open', 'backups.list', 'backups.restore']);
+
+describe('the contract under hostile paths (issue 16)', () => {
+  it('every path-taking channel refuses absolute, .., the open book and devices with a typed error, writing and reading nothing', async () => {
+    const t = await startTestHarness();
+    const outside = mkdtempSync(join(tmpdir(), 'cl-outside-'));
+    try {
+      const api = async (channel: string, body: unknown) =>
+        (await (await fetch(`${t.base}/api/${channel}`, { method: 'POST', headers: { 'x-client-ledger-token': t.h.token }, body: JSON.stringify(body) })).json()) as { ok: boolean; error?: { code: string } };
+      expect((await api('book.create', { path: 'co', company: '路径测试' })).ok).toBe(true);
+      const book = (((await api('app.info', {})) as { data?: { book: { path: string } } }).data!.book.path);
+      const sentinel = join(outside, 'sentinel.xlsx');
+      writeFileSync(sentinel, 'outside the work folder');
+      // A device reached through a link inside the work folder: confined by real path, not by name.
+      mkdirSync(join(t.work, 'data', 'links'), { recursive: true });
+      symlinkSync('/dev/zero', join(t.work, 'data', 'links', 'zero.xlsx'));
+      const hostile = [
+        ['absolute outside', sentinel],
+        ['absolute new outside', join(outside, 'new.book')],
+        ['..', '../escaped.xlsx'],
+        ['../..', '../../../../etc/passwd'],
+        ['the open book', book],
+        ['/dev/zero', '/dev/zero'],
+        ['/dev/stdout', '/dev/stdout'],
+        ['a link to /dev/zero', join(t.work, 'data', 'links', 'zero.xlsx')],
+      ] as const;
+      const bookBytes = () => createHash('sha256').update(readFileSync(book)).digest('hex');
+      const before = bookBytes();
+      let tried = 0;
+      for (const c of channelNames) {
+        const s = schemaOf(c);
+        const fields = PATH_FIELDS.filter((f) => s.properties?.[f] && typesOf(s.properties[f]!).includes('string'));
+        if (fields.length === 0) continue;
+        const base = validPayload(c, s) ?? {};
+        for (const field of fields) {
+          for (const [what, path] of hostile) {
+            if (what === 'the open book' && field === 'path' && NAMES_A_BOOK.has(c)) continue;
+            const payload = { ...base, ...Object.fromEntries(PATH_FIELDS.filter((f) => f in base && f !== field).map((f) => [f, 'x'])), [field]: path };
+            const reply = await api(c, payload);
+            expect(reply.ok, `${c}.${field} = ${what}`).toBe(false);
+            expect(reply.error?.code, `${c}.${field} = ${what}`).not.toBe('internal');
+            tried++;
+          }
+        }
+      }
+      expect(tried).toBeGreaterThan(100);
+      // Nothing written outside, the sentinel not replaced, the open book's file as it was.
+      expect(readdirSync(outside).sort()).toEqual(['sentinel.xlsx']);
+      expect(readFileSync(sentinel, 'utf8')).toBe('outside the work folder');
+      expect(existsSync(join(t.work, 'escaped.xlsx'))).toBe(false);
+      expect(bookBytes()).toBe(before);
+    } finally {
+      await t.stop();
+      rmSync(outside, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -16,7 +16,7 @@ describe('cli import', () => {
     const rejects = join(at.dir, 'rejects.xlsx');
     const r = await cli(['import', 'expenses', at.book, file, '--rejects', rejects]);
     expect(r.code).toBe(0);
-    expect(Object.keys(r.json)).toEqual(['batchId', 'rowsRead', 'accepted', 'rejected', 'duplicates', 'skipped', 'acceptedTotalFen', 'byCategory', 'createdCustomers', 'createdEmployees', 'sheets', 'rejects', 'duplicateRows']);
+    expect(Object.keys(r.json)).toEqual(['batchId', 'rowsRead', 'accepted', 'rejected', 'duplicates', 'skipped', 'acceptedTotalFen', 'byCategory', 'createdCustomers', 'createdEmployees', 'newMasters', 'sheets', 'rejects', 'duplicateRows']);
     expect(r.json).toEqual({
       batchId: 1,
       rowsRead: 3,
@@ -28,6 +28,7 @@ describe('cli import', () => {
       byCategory: { TRAVEL: 10000 },
       createdCustomers: 1,
       createdEmployees: 1,
+      newMasters: { customers: [{ code: 'C0001', name: '甲公司', rows: 1 }], employees: [{ code: 'E0001', name: '张伟', rows: 1 }] },
       sheets: [{ name: '明细', headerRow: 1, rowsRead: 3, accepted: 1, rejected: 1, duplicates: 1, skipped: 0 }],
       rejects: [{ sheet: '明细', row: 4, reason: '金额超过两位小数（不会自动四舍五入）' }],
       duplicateRows: [{ sheet: '明细', row: 3 }],

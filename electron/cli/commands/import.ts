@@ -29,6 +29,8 @@ const run: Command = async ({ args, flags, open, call, session }) => {
     byCategory: s.byCategory,
     createdCustomers: s.createdCustomers,
     createdEmployees: s.createdEmployees,
+    // Unattended, the command line creates the masters it needs (no confirmation) and says which, under which codes.
+    newMasters: s.newMasters,
     sheets: s.sheets.map((x) => ({ name: x.name, headerRow: x.headerRow, rowsRead: x.rowsRead, accepted: x.accepted, rejected: x.rejected, duplicates: x.duplicates, skipped: x.skipped })),
     rejects: s.rejects.map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reason })),
     duplicateRows: s.duplicateRows.map((d) => ({ sheet: d.sheet, row: d.row })),
@@ -38,6 +40,8 @@ const run: Command = async ({ args, flags, open, call, session }) => {
   const text = [
     `batch #${s.batchId}: read ${s.rowsRead}, accepted ${s.accepted} (${formatFen(s.acceptedTotalFen)}), rejected ${s.rejected}, duplicates ${s.duplicates}, skipped ${s.skipped}`,
     `created ${s.createdCustomers} customers, ${s.createdEmployees} employees`,
+    ...s.newMasters.customers.map((m) => `  new customer ${m.code} ${m.name} (${m.rows} rows)`),
+    ...s.newMasters.employees.map((m) => `  new employee ${m.code} ${m.name} (${m.rows} rows)`),
     ...s.sheets.map((x) => `  ${x.name} (header row ${x.headerRow}): read ${x.rowsRead}, accepted ${x.accepted}, rejected ${x.rejected}, duplicates ${x.duplicates}, skipped ${x.skipped}`),
     ...s.forms.map((f) => `  form ${f.formNo || '—'} (${f.sheet}, ${f.employee}): ${f.lines} lines, ${formatFen(f.totalFen)}${f.reason ? ` — ${f.reason}` : ''}`),
     ...s.rejects.map((r) => `  rejected ${r.sheet}!${r.row}: ${r.reason}`),

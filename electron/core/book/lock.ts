@@ -13,6 +13,7 @@
 import { closeSync, linkSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { UserError } from '../../../shared/errors';
+import { fsUserError } from '../files/paths';
 
 interface LockInfo {
   pid: number;
@@ -32,7 +33,7 @@ const alive = (pid: number): boolean => {
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code;
 
 /** Creates `file` whole with `text`, or returns false if it exists. */
-function createWhole(file: string, text: string): boolean {
+function createWholeFile(file: string, text: string): boolean {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(tmp, text, { flag: 'wx' });
   try {
@@ -85,6 +86,14 @@ export function lockBook(path: string): () => void {
   const takeover = `${file}.takeover`;
   const mine = JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() } satisfies LockInfo);
   const locked = (info: LockInfo | null) => new UserError('book.locked', { path, pid: info?.pid ?? 0, host: info?.host ?? '' });
+  // A folder the user may not write (read-only share, missing folder) is the environment's message, never "内部错误".
+  const createWhole = (f: string, text: string) => {
+    try {
+      return createWholeFile(f, text);
+    } catch (e) {
+      throw fsUserError(e, path) ?? e;
+    }
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     if (createWhole(file, mine)) return () => rmSync(file, { force: true });
     const seen = readLock(file);

@@ -4,7 +4,7 @@
  * else is a typed error and the file is left as it was.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, rmSync } from 'node:fs';
 import { UserError } from '../../../shared/errors';
 import { isPeriod } from '../../../shared/period';
 import { migrate, pendingMigrations } from '../db/migrations/index';
@@ -16,6 +16,7 @@ import { seedBook } from './seed';
 import { migrateOrHold } from './open-guard';
 import { thisPeriodLocal } from '../../../shared/today';
 import { quickCheckAtOpen } from './integrity';
+import { isSqliteFile } from '../files/paths';
 
 export interface CreateBookInput {
   path: string;
@@ -59,12 +60,20 @@ export function createBook(input: CreateBookInput, now = new Date()): Book {
 /** `prepare` runs on the connection before migrations (the session registers the audit key there). */
 export function openBook(path: string, prepare?: (sqlite: Sqlite) => void): Book {
   if (!existsSync(path)) throw new UserError('book.notFound', { path });
+  // SQLite would open a read-only file read-only and fail at the first write: say so at once (CLI exit 1).
+  try {
+    accessSync(path, constants.R_OK | constants.W_OK);
+  } catch {
+    throw new UserError('file.readOnly', { path });
+  }
   let sqlite: Sqlite;
   try {
     sqlite = openSqlite(path, { fileMustExist: true });
     // Reading the header fails fast on a file that is not SQLite at all.
     sqlite.pragma('schema_version');
-  } catch {
+  } catch (e) {
+    // A SQLite file that cannot be read (truncated, garbled: SQLITE_CORRUPT / SQLITE_NOTADB) is a damaged book, not a wrong file.
+    if (isSqliteFile(path)) throw new UserError('book.corrupt', { detail: (e as Error).message });
     throw new UserError('book.notABook', { path });
   }
   try {

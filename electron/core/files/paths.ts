@@ -109,6 +109,11 @@ export function guardInput(path: string, rules: PathRules): string {
   const st = statSync(target);
   if (st.isDirectory()) throw new UserError('path.isFolder', { path });
   if (!st.isFile()) throw new UserError('path.device', { path });
+  // The open book (or its -wal/-shm/lock) is never an import or an attachment: it would be read, or copied out as a receipt.
+  if (rules.book) {
+    const book = existsSync(rules.book) ? realpathSync.native(rules.book) : rules.book;
+    if (target === book || BOOK_SIDE.some((x) => target === book + x)) throw new UserError('path.bookAsInput', { path });
+  }
   return target;
 }
 

@@ -3,7 +3,7 @@ import { inputPath, outputPath } from '../files/user-paths';
 import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
 import { listBatches, undoBatch } from './batches';
-import { startImportJob, jobStatus } from './jobs';
+import { startImportJob, jobStatus, mastersJobStatus, startMastersJob } from './jobs';
 import { previewImport } from './preview';
 import { writeRejectReport } from './rejects';
 import { writeClaimTemplate } from './claim-template';
@@ -14,9 +14,11 @@ const filePath = (s: Session, p: string) => inputPath(s, p);
 
 export const importHandlers = defineHandlers({
   'import.preview': (req, s) => previewImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), mapping: req.mapping }, s.locale),
+  'import.masters': (req, s) => startMastersJob(s, { kind: req.kind, path: filePath(s, req.path), mapping: req.mapping }),
+  'import.mastersStatus': (req, s) => mastersJobStatus(s, req.jobId),
   'import.run': (req, s) =>
-    runImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName }, { locale: s.locale }),
-  'import.start': (req, s) => startImportJob(s, { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName }),
+    runImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName, masters: req.masters }, { locale: s.locale }),
+  'import.start': (req, s) => startImportJob(s, { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName, masters: req.masters }),
   'import.status': (req, s) => jobStatus(s, req.jobId),
   'import.batches': (req, s) => listBatches(s.requireBook(), req.limit),
   'import.undo': (req, s) => {

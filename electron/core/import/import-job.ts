@@ -1,6 +1,8 @@
-/** An import as a worker job: runImport on the worker's connection, its phases passed on as progress. */
-import type { ImportSummary } from '../../../shared/contract/import';
+/** An import, and the dry run of its new masters, as worker jobs: on the worker's connection, progress passed on. */
+import type { ImportSummary, NewMasters } from '../../../shared/contract/import';
 import { defineJob } from '../jobs/define';
+import type { ImportKind, Mapping } from './columns';
+import { proposeNewMasters } from './new-masters';
 import { runImport, type RunRequest } from './run';
 
 export interface ImportProgress {
@@ -11,4 +13,14 @@ export interface ImportProgress {
 
 export const importJob = defineJob<RunRequest, ImportSummary, ImportProgress>(({ book, locale, payload, progress }) =>
   runImport(book, payload, { locale, onProgress: (phase, fraction, rows) => progress({ phase, fraction, rows }) }),
+);
+
+export interface MastersRequest {
+  kind: ImportKind;
+  path: string;
+  mapping?: Mapping | undefined;
+}
+
+export const newMastersJob = defineJob<MastersRequest, NewMasters, Omit<ImportProgress, 'phase'>>(({ book, payload, progress }) =>
+  proposeNewMasters(book, payload, (fraction, rows) => progress({ fraction, rows })),
 );

@@ -4,12 +4,12 @@
  * the book, and even the final write transaction never blocks it; `import.status` polls
  * its phase and progress from the job table.
  */
-import type { ImportJob, ImportSummary } from '../../../shared/contract/import';
+import type { ImportJob, ImportSummary, NewMasters, NewMastersJob } from '../../../shared/contract/import';
 import { UserError } from '../../../shared/errors';
 import { message } from '../../../shared/messages/index';
 import { findJob, startJob } from '../jobs/runner';
 import type { Session } from '../service/session';
-import type { ImportProgress } from './import-job';
+import type { ImportProgress, MastersRequest } from './import-job';
 import type { RunRequest } from './run';
 
 export function startImportJob(session: Session, req: RunRequest): { jobId: string } {
@@ -29,4 +29,18 @@ export function jobStatus(session: Session, id: string): ImportJob {
     ? { code: job.error.code, message: message(session.locale, job.error.code, job.error.params) }
     : null;
   return { id, state: job.state, phase, progress, rows: p?.rows ?? 0, result: (job.result as ImportSummary | null) ?? null, error };
+}
+
+/** The preview's dry run of new masters over the whole file, as a job (a 200,000-row file reads for seconds). */
+export function startMastersJob(session: Session, req: MastersRequest): { jobId: string } {
+  const { id } = startJob<NewMasters>(session, 'import.masters', req);
+  return { jobId: id };
+}
+
+export function mastersJobStatus(session: Session, id: string): NewMastersJob {
+  const job = findJob(id);
+  if (job?.job !== 'import.masters') throw new UserError('import.jobNotFound');
+  const p = job.progress as Omit<ImportProgress, 'phase'> | null;
+  const error = job.error ? { code: job.error.code, message: message(session.locale, job.error.code, job.error.params) } : null;
+  return { id, state: job.state, progress: job.state === 'done' ? 1 : (p?.fraction ?? 0), rows: p?.rows ?? 0, result: (job.result as NewMasters | null) ?? null, error };
 }

@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import { sealRowLog } from '../book/row-log';
 import { UserError } from '../../../shared/errors';
 import { message, type Locale, type MessageCode } from '../../../shared/messages/index';
-import type { ImportSummary, PolicyException, SheetSummary } from '../../../shared/contract/import';
+import type { ConfirmedMasters, ImportSummary, PolicyException, SheetSummary } from '../../../shared/contract/import';
 import { Book } from '../book/book';
 import { openSqlite } from '../db/sqlite';
 import { connectionKey, setConnectionKey } from '../book/audit-head';
@@ -21,6 +21,7 @@ import { MasterResolver } from '../masters/resolve';
 import type { ImportKind, Mapping } from './columns';
 import type { Candidate, CommitCtx, ImportOptions, Params } from './kind';
 import { DETAILS_SHOWN, DuplicateOf } from './duplicate-of';
+import { confirmedMap, masterGuard } from './new-masters';
 import { kindHandler } from './kinds/index';
 import { checkWorkbookFile } from './reader';
 import { streamWorkbookInThread } from './read-in-thread';
@@ -49,6 +50,8 @@ export interface RunRequest {
   as?: 'claims' | 'vouchers' | undefined;
   mapping?: Mapping | undefined;
   fileName?: string | undefined;
+  /** The new masters the user confirmed (absent: created as needed). */
+  masters?: ConfirmedMasters | undefined;
 }
 
 export interface RunHooks {
@@ -119,6 +122,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
   /** Begins the transaction and the batch at the first write: a file that never yields a row writes nothing. */
   let ctx: CommitCtx | null = null;
   let masters: MasterResolver | null = null;
+  let guard: (c: Candidate<unknown>) => void = () => {};
   let flushLines = () => {};
   const begin = (): CommitCtx => {
     if (ctx) return ctx;
@@ -126,7 +130,9 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     const batchId = Number(
       s.prepare(`INSERT INTO import_batch (kind, mode, file_name, file_hash, created_at, created_by) VALUES (?, ?, ?, '', ?, ?)`).run(req.kind, req.kind === 'expenses' ? opts.as : '', fileName, now, book.user).lastInsertRowid,
     );
-    const m = (masters = new MasterResolver(book, batchId));
+    const confirmed = req.masters ? confirmedMap(req.kind, req.masters) : null;
+    const m = (masters = new MasterResolver(book, { batchId, ...(confirmed ? { confirmed } : {}) }));
+    if (confirmed) guard = masterGuard(req.kind, confirmed, m);
     // Duplicates within the file are found in memory; the book is asked only when it holds earlier lines.
     const earlierLines = s.prepare('SELECT EXISTS (SELECT 1 FROM import_line)').pluck().get() === 1;
     const earlierInvoices = earlierLines || s.prepare('SELECT EXISTS (SELECT 1 FROM claim_line WHERE invoice_no IS NOT NULL)').pluck().get() === 1;
@@ -187,7 +193,8 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
           s.transaction(fn)();
           return true;
         } catch (e) {
-          if (!(e instanceof UserError)) throw e;
+          // An unconfirmed master refuses the import, never just its row.
+          if (!(e instanceof UserError) || e.code === 'import.masterNotConfirmed') throw e;
           for (const t of ['customer', 'employee'] as const) for (const id of m.created[t].slice(before[t])) m.forget(t, id);
           c.reject(cand, e.code, e.params as Params);
           return false;
@@ -199,7 +206,10 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
 
   const pending: Candidate<unknown>[] = [];
   const flush = () => {
-    if (pending.length) handler.commit(pending.splice(0), begin());
+    if (!pending.length) return;
+    const c = begin();
+    for (const x of pending) guard(x);
+    handler.commit(pending.splice(0), c);
   };
   const scan = await scanWorkbook(req.path, handler, {
     kind: req.kind,
@@ -251,6 +261,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
     byCategory: Object.fromEntries(Object.entries(byCategory).sort(([a], [b]) => a.localeCompare(b))),
     createdCustomers: masters!.created.customer.length,
     createdEmployees: masters!.created.employee.length,
+    newMasters: { customers: createdList(masters!, 'customer'), employees: createdList(masters!, 'employee') },
     sheets,
     // The row's own values beside the reason, so a rejected row can be recognised on screen
     // (the first rows in full; the reject workbook holds every row's cells).
@@ -294,5 +305,7 @@ async function importOn(book: Book, req: RunRequest, hooks: RunHooks): Promise<I
   hooks.onProgress?.('write', 1, written);
   return summary;
 }
+
+const createdList = (m: MasterResolver, table: 'customer' | 'employee') => m.newMasters(table).map((x) => ({ code: x.code, name: x.name, rows: x.uses }));
 
 export const rejectMessage = (locale: Locale, code: string, params: Params): string => message(locale, code as MessageCode, params);

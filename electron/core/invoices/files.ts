@@ -75,6 +75,7 @@ export async function importInvoiceFile(book: Book, path: string, type: InvoiceF
       byCategory: {},
       createdCustomers: 0,
       createdEmployees: 0,
+      newMasters: { customers: [], employees: [] },
       sheets: [sheet],
       rejects: [], rejectValues: [],
       duplicateRows: duplicate ? [{ sheet: fileName, row: 1 }] : [],

@@ -3,7 +3,7 @@
  * (and what it pulls in) is bundled into job-worker.js as well as the main bundle.
  */
 import { checkJob } from '../book/check-job';
-import { importJob } from '../import/import-job';
+import { importJob, newMastersJob } from '../import/import-job';
 import { exportPackJob, exportReportJob } from '../reports/export-jobs';
 import { printVouchersJob } from '../ledger/print/print';
 import type { JobModule } from './define';
@@ -11,6 +11,7 @@ import type { JobModule } from './define';
 export const jobModules = {
   'book.check': checkJob,
   import: importJob,
+  'import.masters': newMastersJob,
   'reports.export': exportReportJob,
   'reports.pack': exportPackJob,
   'vouchers.print': printVouchersJob,

@@ -3,10 +3,11 @@
  * with generated codes for new ones in the book's own width (C041 after C040; C0001 in a new book). Imports and screens share this so the
  * same person is never created twice under two spellings. Runs inside the caller's tx.
  */
+import { UserError } from '../../../shared/errors';
 import { cleanName, nameKey } from '../../../shared/text';
 import type { Book } from '../book/book';
 
-type MasterTable = 'customer' | 'employee';
+export type MasterTable = 'customer' | 'employee';
 const PREFIX: Record<MasterTable, string> = { customer: 'C', employee: 'E' };
 
 export interface Resolved {
@@ -44,21 +45,52 @@ export function findMaster(book: Book, table: MasterTable, name: string): number
   return row?.id ?? null;
 }
 
-/**
- * A resolver for many rows: caches by name key and numbers new codes without re-querying.
- * `batchId` marks what an import created (undo removes it again).
- */
+/** A master the resolver created (or, dry, would create), with the rows that resolved to it. */
+export interface NewMasterUse {
+  id: number;
+  code: string;
+  name: string;
+  uses: number;
+}
+
+export interface ResolverOptions {
+  /** `batchId` marks what an import created (undo removes it again). */
+  batchId?: number | null;
+  /** Propose, never write: new masters get negative ids and the codes an import would give them. */
+  dryRun?: boolean;
+  /**
+   * The new masters the user confirmed (name key → the code the preview proposed), per
+   * table: a new master of a listed table that is not confirmed is refused, and a confirmed
+   * one gets its proposed code while that is still free (so the preview's codes are the codes).
+   */
+  confirmed?: Partial<Record<MasterTable, Map<string, string>>>;
+}
+
+/** A resolver for many rows: caches by name key and numbers new codes without re-querying. */
 export class MasterResolver {
   private cache: Record<MasterTable, Map<string, number>> = { customer: new Map(), employee: new Map() };
   /** By the name exactly as written: rows repeat the same spelling, so most lookups skip the folding. */
   private raw: Record<MasterTable, Map<string, number>> = { customer: new Map(), employee: new Map() };
   private next: Partial<Record<MasterTable, number>> = {};
   readonly created: Record<MasterTable, number[]> = { customer: [], employee: [] };
+  /** What each created id is and how many resolutions (rows) used it, in creation order. */
+  private readonly made: Record<MasterTable, Map<number, NewMasterUse>> = { customer: new Map(), employee: new Map() };
+  /** Codes given out by this resolver (a dry run's are in no table). */
+  private readonly given: Record<MasterTable, Set<string>> = { customer: new Set(), employee: new Set() };
+  private dryIds = 0;
+  private readonly batchId: number | null;
 
   constructor(
     private readonly book: Book,
-    private readonly batchId: number | null = null,
-  ) {}
+    private readonly options: ResolverOptions = {},
+  ) {
+    this.batchId = options.batchId ?? null;
+  }
+
+  /** The masters created (dry: proposed) so far, in creation order, with how many rows use each. */
+  newMasters(table: MasterTable): NewMasterUse[] {
+    return this.created[table].map((id) => this.made[table].get(id)!);
+  }
 
   customer(name: string, extra: { code?: string; tier?: string; managerId?: number | null } = {}): Resolved {
     return this.resolve('customer', name, extra);
@@ -86,16 +118,27 @@ export class MasterResolver {
     for (const [k, v] of this.cache[table]) if (v === id) this.cache[table].delete(k);
     for (const [k, v] of this.raw[table]) if (v === id) this.raw[table].delete(k);
     this.created[table] = this.created[table].filter((x) => x !== id);
+    const made = this.made[table].get(id);
+    if (made) this.given[table].delete(made.code);
+    this.made[table].delete(id);
     this.next[table] = undefined;
   }
 
   private resolve(table: MasterTable, name: string, extra: { code?: string; tier?: string; managerId?: number | null; departmentId?: number | null; approverId?: number | null }): Resolved {
     const existing = this.find(table, name);
-    if (existing !== null) return { id: existing, created: false };
-    const code = extra.code ?? this.nextCode(table);
+    if (existing !== null) {
+      const made = this.made[table].get(existing);
+      if (made) made.uses++;
+      return { id: existing, created: false };
+    }
+    const confirmed = this.options.confirmed?.[table];
+    const proposed = confirmed?.get(nameKey(name));
+    if (confirmed && proposed === undefined && extra.code === undefined) throw new UserError('import.masterNotConfirmed', { what: table, name: cleanName(name) });
+    const code = extra.code ?? (proposed !== undefined && !this.codeTaken(table, proposed) ? proposed : this.nextCode(table));
     const display = cleanName(name);
-    const id =
-      table === 'customer'
+    const id = this.options.dryRun
+      ? --this.dryIds
+      : table === 'customer'
         ? Number(
             this.book.sqlite
               .prepare(`INSERT INTO customer (code, name, name_key, tier, manager_id, batch_id) VALUES (?, ?, ?, ?, ?, ?)`)
@@ -107,7 +150,10 @@ export class MasterResolver {
               .run(code, display, nameKey(name), extra.departmentId ?? null, extra.approverId ?? null, this.batchId).lastInsertRowid,
           );
     this.cache[table].set(nameKey(name), id);
+    this.raw[table].set(name, id);
     this.created[table].push(id);
+    this.made[table].set(id, { id, code, name: display, uses: 1 });
+    this.given[table].add(code);
     return { id, created: true };
   }
 
@@ -122,9 +168,13 @@ export class MasterResolver {
     }
     const width = this.width[table] ?? 4;
     // A hand-made code may already sit at n (e.g. imported with its own code): skip it.
-    const taken = this.book.sqlite.prepare(`SELECT 1 FROM ${table} WHERE code = ?`);
-    while (taken.get(codeOf(table, n, width))) n++;
+    while (this.codeTaken(table, codeOf(table, n, width))) n++;
     this.next[table] = n + 1;
     return codeOf(table, n, width);
+  }
+
+  /** In the book, or (dry) already proposed in this run. */
+  private codeTaken(table: MasterTable, code: string): boolean {
+    return this.given[table].has(code) || this.book.sqlite.prepare(`SELECT 1 FROM ${table} WHERE code = ?`).get(code) !== undefined;
   }
 }

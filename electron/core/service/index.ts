@@ -49,7 +49,7 @@ export async function dispatch(session: Session, channel: string, payload: unkno
     return { ok: true, data: await handler(parsed.data as never, session) };
   } catch (e) {
     if (e instanceof UserError) return fail(e);
-    const mapped = sqliteUserError(e);
+    const mapped = sqliteUserError(e, session.book?.path);
     if (mapped) return fail(mapped);
     console.error(`[${name}]`, e);
     return fail(new UserError('internal', { detail: (e as Error)?.message ?? String(e) }));

@@ -4,10 +4,19 @@
  */
 import { UserError } from '../../../shared/errors';
 
-export function sqliteUserError(e: unknown): UserError | null {
+/**
+ * `path` names the book in the environment's messages. Result codes as SQLite documents them
+ * (https://www.sqlite.org/rescode.html): extended codes start with their primary one
+ * (SQLITE_READONLY_DBMOVED, SQLITE_CORRUPT_INDEX…).
+ */
+export function sqliteUserError(e: unknown, path = ''): UserError | null {
   if (!(e instanceof Error)) return null;
   const code = (e as { code?: string }).code ?? '';
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new UserError('db.busy');
+  // The environment (CLI exit 1): the disk, the file's permissions, a damaged file.
+  if (code === 'SQLITE_FULL') return new UserError('file.diskFull', { path });
+  if (code.startsWith('SQLITE_READONLY')) return new UserError('file.readOnly', { path });
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return new UserError('book.corrupt', { detail: e.message });
   if (e.message.includes('period closed')) return new UserError('db.periodClosed');
   if (e.message.includes('posted voucher is immutable')) return new UserError('db.postedImmutable');
   return null;

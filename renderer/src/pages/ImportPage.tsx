@@ -4,13 +4,14 @@
  * polled by id, so the window never freezes), read the summary, undo past batches.
  */
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import type { ImportBatchRow, ImportKindName, ImportPreview, ImportSummary } from '../../../shared/contract/import';
+import type { ImportBatchRow, ImportKindName, ImportPreview, ImportSummary, NewMastersJob } from '../../../shared/contract/import';
 import { api, errorText, files, uploadFile } from '../api/platform';
 import { useWorkbookDrops } from '../nav-context';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ClaimTemplateExport } from './ClaimTemplateExport';
 import { ImportBatches } from './ImportBatches';
 import { ImportForms } from './ImportForms';
+import { ImportNewMasters, newMasterCount } from './ImportNewMasters';
 import { ImportResult } from './ImportResult';
 import { latestOnly } from '../latest';
 
@@ -31,6 +32,9 @@ export function ImportPage() {
   const [as, setAs] = useState<'claims' | 'vouchers'>('claims');
   const [file, setFile] = useState<Picked | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  // The new masters of the file (a job over every row) and whether the user confirmed them (each new preview asks again).
+  const [masters, setMasters] = useState<NewMastersJob | null>(null);
+  const [mastersConfirmed, setMastersConfirmed] = useState(false);
   const [sheet, setSheet] = useState(ALL);
   const [mapping, setMapping] = useState<Record<string, number> | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -59,7 +63,22 @@ export function ImportPage() {
     setBusy(t('import.reading', { file: picked.name }));
     try {
       const p = await api('import.preview', { kind: k, path: picked.path, ...(m ? { mapping: m } : {}) });
-      if (current()) setPreview(p);
+      if (!current()) return;
+      setPreview(p);
+      setMasters(null);
+      setMastersConfirmed(false);
+      // Listed only once the mapping reads every sheet (a missing column would refuse every row).
+      if (p.sheets.some((s) => s.headerRow > 0 && s.missing.length > 0)) return;
+      setBusy(null);
+      const { jobId } = await api('import.masters', { kind: k, path: picked.path, ...(m ? { mapping: m } : {}) });
+      for (;;) {
+        if (!current() || !alive.current) return;
+        const job = await api('import.mastersStatus', { jobId });
+        if (!current()) return;
+        setMasters(job);
+        if (job.state !== 'running') break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
     } catch (e) {
       if (!current()) return;
       setPreview(null);
@@ -131,6 +150,11 @@ export function ImportPage() {
         ...(kind === 'expenses' ? { as } : {}),
         ...(sheet !== ALL ? { sheet } : {}),
         ...(mapping ? { mapping } : {}),
+        // What the user confirmed: the core creates no other customer or employee.
+        masters: {
+          customers: (masters?.result?.customers ?? []).map(({ name, code }) => ({ name, code })),
+          employees: (masters?.result?.employees ?? []).map(({ name, code }) => ({ name, code })),
+        },
       });
       for (;;) {
         const job = await api('import.status', { jobId });
@@ -158,6 +182,7 @@ export function ImportPage() {
     nextPreview();
     setFile(null);
     setPreview(null);
+    setMasters(null);
     setResult(null);
     setMapping(null);
     setError(null);
@@ -167,6 +192,8 @@ export function ImportPage() {
   const shown = readable.find((s) => s.name === sheet) ?? readable[0];
   const missing = shown ? shown.missing : [];
   const field = (f: string) => t(`import.field.${f}` as StringKey);
+  // The import waits for the list (it is what the user confirms) and, when it names anyone, for the tick.
+  const needsConfirm = masters?.state !== 'done' || (newMasterCount(masters.result) > 0 && !mastersConfirmed);
 
   return (
     <section className="page import-page" data-testid="import-page">
@@ -252,6 +279,7 @@ export function ImportPage() {
               </div>
               {missing.length > 0 && <p className="error">{t('import.missing', { columns: missing.map(field).join('、') })}</p>}
               <ImportForms forms={sheet === ALL ? readable.flatMap((s) => s.forms) : shown.forms} />
+              <ImportNewMasters job={masters} confirmed={mastersConfirmed} onConfirm={setMastersConfirmed} />
               <h2>{t('import.preview', { n: shown.rows.length })}</h2>
               <div className="import-rows">
                 <table className="plain" data-testid="import-rows">
@@ -287,9 +315,12 @@ export function ImportPage() {
                     <span>{progress.label}</span>
                   </div>
                 ) : (
-                  <button type="button" className="primary" onClick={() => void run()} disabled={missing.length > 0} data-testid="import-run">
-                    {t('import.run')}
-                  </button>
+                  <>
+                    <button type="button" className="primary" onClick={() => void run()} disabled={missing.length > 0 || needsConfirm} aria-describedby={needsConfirm ? 'import-run-why' : undefined} data-testid="import-run">
+                      {t('import.run')}
+                    </button>
+                    {needsConfirm && masters?.state === 'done' && <span id="import-run-why" className="muted">{t('import.newMasters.needConfirm')}</span>}
+                  </>
                 )}
               </div>
             </>

@@ -4,14 +4,14 @@
  */
 import type { ReportColumn, ReportRow } from '../../../../shared/report';
 import { defineReport, L } from '../define';
-import { expenseData, share, sumBy } from './facts';
+import { expenseData, share, sumBy, totalFen } from './facts';
 
 export const expenseByCategory = defineReport({
   name: 'expense-by-category',
   title: { 'zh-CN': '客户管理费用（按类别×月份）', en: 'Client expenses by category and month' },
   run(book, { from, to, filters, locale }) {
     const { facts, categories, months } = expenseData(book, from, to, filters, locale);
-    const total = facts.reduce((s, f) => s + f.fen, 0);
+    const total = totalFen(facts);
     const byCategory = sumBy(facts, (f) => f.categoryKey);
     const byCell = sumBy(facts, (f) => `${f.categoryKey}|${f.period}`);
     const byMonth = sumBy(facts, (f) => f.period);

@@ -7,7 +7,7 @@ import type { Locale } from '../../../../shared/messages/index';
 import type { ChartSpec, ReportColumn, ReportRow } from '../../../../shared/report';
 import type { Book } from '../../book/book';
 import { defineReport, L, type ReportModule } from '../define';
-import { expenseData, share, sumBy, type ExpenseFact } from './facts';
+import { expenseData, share, sumBy, totalFen, type ExpenseFact } from './facts';
 
 interface Member {
   code: string;
@@ -32,7 +32,7 @@ function dimensionReport(d: Dimension): ReportModule {
     run(book, { from, to, filters, locale }) {
       const { facts, categories } = expenseData(book, from, to, filters, locale);
       const members = d.members(book);
-      const total = facts.reduce((s, f) => s + f.fen, 0);
+      const total = totalFen(facts);
       const byMember = sumBy(facts, d.id);
       const byCell = sumBy(facts, (f) => `${d.id(f) ?? ''}|${f.categoryKey}`);
       const linesBy = new Map<number | null, number>();
@@ -63,7 +63,7 @@ function dimensionReport(d: Dimension): ReportModule {
         return row;
       });
       const totals: ReportRow = { code: '', name: L(locale, '合计', 'Total'), totalFen: total, share: total === 0 ? null : 1 };
-      for (const k of catKeys) totals[k] = facts.filter((f) => f.categoryKey === k).reduce((s, f) => s + f.fen, 0);
+      for (const k of catKeys) totals[k] = totalFen(facts.filter((f) => f.categoryKey === k));
       totals.lines = facts.reduce((s, f) => s + f.lines, 0);
       return [{ name: d.name, title: d.title[locale], columns, rows, totals, ...(d.charts ? { charts: d.charts(locale) } : {}) }];
     },

@@ -14,6 +14,7 @@ import { period, periodRange } from '../../../../shared/period';
 import type { ReportFilters } from '../../../../shared/report';
 import type { Book } from '../../book/book';
 import { notClosing } from '../../closing/sql';
+import { exactFen, sumFen } from '../exact';
 
 export interface ExpenseFact {
   period: string;
@@ -47,7 +48,7 @@ interface Raw {
   customer_id: number | null;
   employee_id: number | null;
   department_id: number | null;
-  fen: number;
+  fen: bigint;
   lines: number;
 }
 
@@ -71,7 +72,14 @@ export function expenseData(book: Book, from: string, to: string, filters: Repor
           AND l.account_code IN (SELECT value FROM json_each(?)) AND ${notClosing('l')}
         GROUP BY 1, 2, 3, 4, 5, 6`,
     )
-    .all(from, to, JSON.stringify(accounts)) as Raw[];
+    // The sum as SQLite's exact int64 (a group of many large lines can pass 2^53): exact.ts.
+    .safeIntegers(true)
+    .all(from, to, JSON.stringify(accounts))
+    .map((r) => {
+      const x = r as Record<string, unknown>;
+      const id = (v: unknown) => (v === null ? null : Number(v));
+      return { ...x, category_id: id(x.category_id), customer_id: id(x.customer_id), employee_id: id(x.employee_id), department_id: id(x.department_id), lines: Number(x.lines) } as Raw;
+    });
 
   const cats = book.sqlite.prepare(`SELECT id, code, name, name_en, account_code FROM category ORDER BY id`).all() as {
     id: number;
@@ -107,7 +115,7 @@ export function expenseData(book: Book, from: string, to: string, filters: Repor
       customerId: r.customer_id,
       employeeId: r.employee_id,
       departmentId: r.department_id,
-      fen: r.fen,
+      fen: exactFen(r.fen, L_EXPENSES),
       lines: r.lines,
     };
     if (filters.customerId !== undefined && f.customerId !== filters.customerId) continue;
@@ -119,10 +127,17 @@ export function expenseData(book: Book, from: string, to: string, filters: Repor
   return { facts, categories, months: periodRange(period(from), period(to)) };
 }
 
-/** Sums fen per key, in first-seen order. */
+const L_EXPENSES = '客户管理费用';
+
+/** The facts' total, exactly. */
+export const totalFen = (facts: ExpenseFact[]): number => sumFen(facts.map((f) => f.fen), L_EXPENSES);
+
+/** Sums fen per key, in first-seen order, exactly. */
 export function sumBy<K>(facts: ExpenseFact[], key: (f: ExpenseFact) => K): Map<K, number> {
   const out = new Map<K, number>();
-  for (const f of facts) out.set(key(f), (out.get(key(f)) ?? 0) + f.fen);
+  const big = new Map<K, bigint>();
+  for (const f of facts) big.set(key(f), (big.get(key(f)) ?? 0n) + BigInt(f.fen));
+  for (const [k, v] of big) out.set(k, exactFen(v, L_EXPENSES));
   return out;
 }
 
