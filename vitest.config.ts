@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Hooks open, check and seed real books through the CLI: as slow as a test on a busy machine.
+          hookTimeout: 60_000,
           pool: 'forks',
         },
       },
