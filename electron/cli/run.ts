@@ -62,6 +62,9 @@ const FLAGS = {
   'self-review': { type: 'string' },
   words: { type: 'string' },
   'tax-id': { type: 'string' },
+  taxpayer: { type: 'string' },
+  'vat-rate': { type: 'string' },
+  'small-rate': { type: 'string' },
   'confirm-future': { type: 'boolean' },
   date: { type: 'string' },
 } as const;

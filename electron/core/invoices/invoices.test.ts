@@ -198,8 +198,9 @@ describe('invoice ledger', () => {
   it('book set --tax-id changes the buyer check; a malformed ID is refused', async () => {
     const s = testSession();
     await s.call('book.create', { path: join(s.dir, 'co.book'), company: '测试', firstPeriod: '2026-01' });
-    expect(await s.call('book.set', { taxId: ' 91310115ma1k4xyz8q ' })).toEqual({ taxId: TAX_ID });
+    const settings = { taxId: TAX_ID, taxpayer: 'general', vatRatePct: 6, smallRatePct: 3 };
+    expect(await s.call('book.set', { taxId: ' 91310115ma1k4xyz8q ' })).toEqual(settings);
     expect((await s.callErr('book.set', { taxId: '123' })).code).not.toBe('ok');
-    expect(await s.call('book.settings', {})).toEqual({ taxId: TAX_ID });
+    expect(await s.call('book.settings', {})).toEqual(settings);
   });
 });
