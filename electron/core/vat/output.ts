@@ -16,6 +16,12 @@ export function splitGross(grossFen: number, ratePct: number): { netFen: number;
   return { netFen: grossFen - taxFen, taxFen };
 }
 
+/** The tax on a price without tax (a deferral's revenue): net × rate ÷ 100, half up to the fen. */
+export function taxOnNet(netFen: number, ratePct: number): number {
+  const sign = netFen < 0 ? -1 : 1;
+  return sign * Math.floor((2 * Math.abs(netFen) * ratePct + 100) / 200);
+}
+
 /** The rate of a sale, per customer (cached: an import books thousands of rows). */
 export function saleRates(book: Book): (customerId: number | null, rowRatePct?: number | null) => number {
   const s = vatSettings(book);
