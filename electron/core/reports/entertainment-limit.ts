@@ -41,7 +41,7 @@ function movements(book: Book, accounts: string[], from: string, to: string, sig
   return new Map(rows.map((r) => [r.period, sign * r.n]));
 }
 
-export function entertainmentLimit(book: Book, from: Period, to: Period): LimitRow[] {
+export function entertainmentLimit(book: Book, from: string, to: string): LimitRow[] {
   const yearStart = `${from.slice(0, 4)}-01`;
   const spend = movements(book, [book.account('entertainmentExpense')], yearStart, to, 1);
   const revenue = movements(book, [book.account('mainRevenue'), book.account('otherRevenue')], yearStart, to, -1);
@@ -49,7 +49,7 @@ export function entertainmentLimit(book: Book, from: Period, to: Period): LimitR
   let year = '';
   let ytdSpend = 0;
   let ytdRevenue = 0;
-  for (const p of periodRange(yearStart as Period, to)) {
+  for (const p of periodRange(yearStart as Period, to as Period)) {
     if (p.slice(0, 4) !== year) [year, ytdSpend, ytdRevenue] = [p.slice(0, 4), 0, 0];
     const s = spend.get(p) ?? 0;
     const r = revenue.get(p) ?? 0;
@@ -75,7 +75,7 @@ export const entertainmentLimitReport = defineReport({
   name: 'entertainment-limit',
   title: { 'zh-CN': '业务招待费扣除限额', en: 'Entertainment deduction limit' },
   run(book, { from, to, locale }) {
-    const rows = entertainmentLimit(book, from as Period, to as Period);
+    const rows = entertainmentLimit(book, from, to);
     const last = rows.at(-1);
     const cap = last ? capLevel(last) : { capFen: 0, level: 'ok' as const };
     return [

@@ -12,6 +12,7 @@ import { claimLines } from '../claims/queries';
 import { insertInvoice } from '../invoices/record';
 import { runImport } from '../import/run';
 import { setVatSettings } from './settings';
+import { allBudgets, committedFen, saveBudget } from '../budgets/budgets';
 
 const catId = (book: Book, code: string) => book.sqlite.prepare('SELECT id FROM category WHERE code = ?').pluck().get(code) as number;
 
@@ -76,6 +77,18 @@ describe('input VAT in claim posting, by invoice type', () => {
     expect(rows.filter((r) => r.vatNote !== null)).toHaveLength(2);
     // 业务招待费 goes to 560205 whole.
     expect(expense[7]).toEqual({ a: '560205', d: 53000, c: 0 });
+  });
+
+  it('a budget counts a submitted claim as its accrual will post it: amount less the deductible tax', () => {
+    const { book, claimId } = setup();
+    book.tx(() => {
+      book.sqlite.prepare(`UPDATE claim SET status = 'submitted' WHERE id = ?`).run(claimId);
+      const employeeId = book.sqlite.prepare('SELECT employee_id FROM claim WHERE id = ?').pluck().get(claimId) as number;
+      saveBudget(book, { name: '三月', periodKind: 'month', period: '2026-03', employeeId, amountFen: 1_000_000_00, warnPct: 80, alertPct: 100, hardBlock: false });
+    });
+    const total = LINES.reduce((s, [, , a]) => s + a, 0);
+    // The claim's total less the 141.24 deducted (the 专票 tax on 餐饮, 招待 and 普票 stays in the expense).
+    expect(committedFen(book, allBudgets(book)[0]!)).toBe(total - 14124);
   });
 
   it('a small-scale taxpayer deducts nothing: every line whole to its expense', () => {
