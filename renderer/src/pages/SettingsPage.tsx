@@ -38,7 +38,7 @@ export function SettingsPage() {
       <header className="page-head">
         <h1>{t('settings.title')}</h1>
       </header>
-      <div className="card">
+      <div className="card settings-form">
         <label>
           {t('settings.taxId')}
           <input value={form.taxId} onChange={(e) => setForm({ ...form, taxId: e.target.value })} size={24} data-testid="settings-tax-id" />
@@ -46,7 +46,7 @@ export function SettingsPage() {
         <fieldset>
           <legend>{t('settings.taxpayer')}</legend>
           {(['general', 'small'] as Taxpayer[]).map((k) => (
-            <label key={k}>
+            <label key={k} className="inline">
               <input type="radio" name="taxpayer" checked={form.taxpayer === k} onChange={() => setForm({ ...form, taxpayer: k })} data-testid={`settings-taxpayer-${k}`} /> {t(`settings.taxpayer.${k}`)}
             </label>
           ))}
@@ -61,10 +61,12 @@ export function SettingsPage() {
           </label>
         )}
         <p className="muted">{t(`settings.hint.${form.taxpayer}`)}</p>
-        <button type="button" className="primary" onClick={() => void save()} data-testid="settings-save">
-          {t('settings.save')}
-        </button>
-        {note && <span className="muted"> {note}</span>}
+        <div className="inline-form">
+          <button type="button" className="primary" onClick={() => void save()} data-testid="settings-save">
+            {t('settings.save')}
+          </button>
+          {note && <span className="muted">{note}</span>}
+        </div>
         {error && <div className="error">{error}</div>}
       </div>
     </section>
