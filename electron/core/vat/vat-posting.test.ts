@@ -150,6 +150,19 @@ describe('output VAT on revenue', () => {
     expect(by('222102')).toEqual([60000, 8257, 11504, -600]);
   });
 
+  it('a customers import sets the contract rate from its 税率 column (6%, 0.09, 13); an unknown rate rejects the row', async () => {
+    const book = testBook({ firstPeriod: '2026-01' });
+    const path = await writeXlsx([{ name: 'S', rows: [['客户名称', '级别', '税率'], ['甲', 'A', '6%'], ['乙', 'B', '0.09'], ['丙', 'C', '13'], ['丁', 'C', ''], ['戊', 'C', '7%']] }]);
+    const s = await runImport(book, { kind: 'customers', path }, { locale: 'zh-CN' });
+    expect([s.accepted, s.rejected]).toEqual([4, 1]);
+    expect(book.sqlite.prepare('SELECT name, vat_rate AS r FROM customer ORDER BY id').all()).toEqual([
+      { name: '甲', r: 6 },
+      { name: '乙', r: 9 },
+      { name: '丙', r: 13 },
+      { name: '丁', r: null },
+    ]);
+  });
+
   it('a small-scale taxpayer books its levy at 3% (or 1%) whatever the customer rate', async () => {
     const book = testBook({ firstPeriod: '2026-01' });
     book.tx(() => setVatSettings(book, { taxpayer: 'small', smallRatePct: 1 }));
