@@ -88,6 +88,8 @@ export const bookChannels = {
       demo: z.boolean().optional(),
       /** The company's 纳税人识别号 (validated as book.set validates it). */
       taxId: z.string().max(40).optional(),
+      /** 一般纳税人 (default) or 小规模纳税人. */
+      taxpayer: z.enum(['general', 'small']).optional(),
     }),
   ),
   'book.open': channel<BookInfo>()(z.object({ path: bookPath })),

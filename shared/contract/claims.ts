@@ -80,7 +80,12 @@ export interface ClaimLineRow {
   invoiceNo: string | null;
   invoiceType: string;
   amountFen: number;
+  /** The tax the line's invoice states (税额). */
   taxFen: number;
+  /** What posting deducts as input VAT by the invoice type (vat/input.ts), as the book is now. */
+  deductibleTaxFen: number;
+  /** Why nothing is deducted where the rule needs a fact the line lacks, in the UI language. */
+  vatNote: string | null;
   receipt: boolean;
 }
 

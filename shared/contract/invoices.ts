@@ -14,10 +14,21 @@ export interface InvoiceMatchLine {
   message?: string;
 }
 
+export type Taxpayer = 'general' | 'small';
+export const taxpayerSchema = z.enum(['general', 'small']);
+
 export interface BookSettings {
   /** 纳税人识别号 (统一社会信用代码); '' until set. */
   taxId: string;
+  /** 一般纳税人 / 小规模纳税人 (vat/settings.ts). */
+  taxpayer: Taxpayer;
+  /** General taxpayer: the default 销项 rate, whole percent. */
+  vatRatePct: number;
+  /** Small-scale taxpayer: 征收率, 3 or 1. */
+  smallRatePct: number;
 }
+
+const ratePct = z.number().int().min(0).max(17);
 
 /** 15-digit old codes, 18-character 统一社会信用代码, 20-character numbers of some individuals. */
 export const taxIdSchema = z
@@ -29,5 +40,5 @@ export const taxIdSchema = z
 export const invoicesChannels = {
   'invoices.match': channel<{ lines: InvoiceMatchLine[] }>()(z.object({ from: periodSchema, to: periodSchema })),
   'book.settings': channel<BookSettings>()(z.object({})),
-  'book.set': channel<BookSettings>()(z.object({ taxId: taxIdSchema.optional() })),
+  'book.set': channel<BookSettings>()(z.object({ taxId: taxIdSchema.optional(), taxpayer: taxpayerSchema.optional(), vatRatePct: ratePct.optional(), smallRatePct: ratePct.optional() })),
 };

@@ -64,7 +64,7 @@ export const schedulesChannels = {
   'schedules.list': channel<ScheduleView[]>()(z.object({})),
   'schedules.create': channel<ScheduleView>()(scheduleInputSchema),
   'schedules.run': channel<ScheduleRunResult>()(z.object({ period: periodSchema, scheduleId: id.optional() })),
-  'schedules.feeIncome': channel<{ voucherId: number; amounts: number[] }>()(
+  'schedules.feeIncome': channel<{ voucherId: number; amounts: number[]; taxFen: number }>()(
     z.object({
       date,
       amountFen: fenSchema.positive(),

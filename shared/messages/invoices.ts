@@ -10,6 +10,11 @@ export const invoicesMessages = defineMessages(
     'invoices.status.buyerDiffers': (p) => `发票 ${p.invoice} 的购买方（${p.buyer}）不是本公司`,
     'invoices.status.voided': (p) => `发票 ${p.invoice} 已作废或红冲（${p.status}）`,
     'invoices.status.reused': (p) => `发票 ${p.invoice} 已在报销单 #${p.claim} 第 ${p.line} 行报销过，一张发票只能报销一次`,
+    'vat.badRate': (p) => `税率 ${p.rate}% 不是适用的增值税税率或征收率`,
+    'vat.note.invoiceType': () => '发票类型不明（未填发票类型，发票台账中也没有这张发票）：税额不作进项抵扣',
+    'vat.note.statedTax': () => '专用发票未填税额（发票台账中也没有）：不作进项抵扣',
+    'vat.note.fare': () => '航空客票需分列票价和燃油附加费才能计算进项税额：不作进项抵扣',
+    'vat.note.passenger': () => '客票未注明旅客身份：不作进项抵扣',
   },
   {
     'invoices.notEInvoiceXml': () => 'This is not a 数电票 XML file (no EInvoice number or total)',
@@ -20,5 +25,10 @@ export const invoicesMessages = defineMessages(
     'invoices.status.buyerDiffers': (p) => `The buyer of invoice ${p.invoice} (${p.buyer}) is not this company`,
     'invoices.status.voided': (p) => `Invoice ${p.invoice} is voided or red-lettered (${p.status})`,
     'invoices.status.reused': (p) => `Invoice ${p.invoice} was already claimed on claim #${p.claim}, line ${p.line}: an invoice is claimed once`,
+    'vat.badRate': (p) => `${p.rate}% is not a VAT rate or levy rate in use`,
+    'vat.note.invoiceType': () => 'Invoice type unknown (no invoice type on the line and not in the invoice ledger): the tax is not deducted',
+    'vat.note.statedTax': () => 'Special VAT invoice without its tax amount (nor in the invoice ledger): not deducted',
+    'vat.note.fare': () => 'An air ticket needs its fare and fuel surcharge apart to compute input VAT: not deducted',
+    'vat.note.passenger': () => 'The ticket does not name the passenger: not deducted',
   },
 );

@@ -142,13 +142,13 @@ it('runs an allocation, explains one customer, shows the whale curve, and runs a
   await page.getByText('2026-10：新入账 1 笔，已入账跳过 0 笔').waitFor();
   await page.getByRole('button', { name: '运行本期摊销' }).click();
   await page.getByText('2026-10：新入账 0 笔，已入账跳过 1 笔').waitFor();
-  // Management-fee income of 1,000.00 split 1 : 2 over two revenue lines, exact to the fen.
+  // Management-fee income of 1,000.00 (价税合计): 56.60 销项 at 6%, the revenue 943.40 split 1 : 2 over two lines, exact to the fen.
   const fee = page.getByTestId('fee-income-form');
   await fee.getByLabel('收款日期').fill('2026-10-15');
   await fee.getByLabel('金额（元）').fill('1000');
   await fee.getByLabel('比例 2').fill('2');
   await fee.getByRole('button', { name: '生成凭证' }).click();
-  await fee.getByText('已入账，各行金额：333.33 / 666.67').waitFor();
+  await fee.getByText('已入账，收入各行金额：314.47 / 628.93，销项税额 56.60').waitFor();
   await fee.scrollIntoViewIfNeeded();
   await e.shot('alloc-05-schedules');
 

@@ -2,10 +2,17 @@
 import { resolve } from 'node:path';
 import { CliUsageError, type Command } from '../run';
 import { standardSchema } from '../../../shared/contract/book';
+import { taxpayerSchema, type Taxpayer } from '../../../shared/contract/invoices';
+
+export function taxpayerFlag(v: unknown): Taxpayer {
+  const t = taxpayerSchema.safeParse(v);
+  if (!t.success) throw new CliUsageError(`--taxpayer must be general (一般纳税人) or small (小规模纳税人), not ${String(v)}`);
+  return t.data;
+}
 
 const create: Command = async ({ args, flags, call }) => {
   const [path] = args;
-  if (!path) throw new CliUsageError('book create BOOK [--company NAME] [--standard small|enterprise] [--first-period YYYY-MM] [--tax-id ID] [--demo]');
+  if (!path) throw new CliUsageError('book create BOOK [--company NAME] [--standard small|enterprise] [--first-period YYYY-MM] [--tax-id ID] [--taxpayer general|small] [--demo]');
   const standard = standardSchema.safeParse(flags.standard ?? 'small');
   if (!standard.success) throw new CliUsageError(`--standard must be small or enterprise, not ${String(flags.standard)}`);
   const info = await call('book.create', {
@@ -15,6 +22,7 @@ const create: Command = async ({ args, flags, call }) => {
     ...(typeof flags['first-period'] === 'string' ? { firstPeriod: flags['first-period'] } : {}),
     ...(flags.demo ? { demo: true } : {}),
     ...(typeof flags['tax-id'] === 'string' ? { taxId: flags['tax-id'] } : {}),
+    ...(flags.taxpayer !== undefined ? { taxpayer: taxpayerFlag(flags.taxpayer) } : {}),
   });
   return { json: info, text: `created ${info.path} (${info.company}, ${info.standard})` };
 };

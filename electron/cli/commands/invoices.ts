@@ -1,5 +1,13 @@
-/** `invoices match BOOK --from P --to P` and `book set BOOK --tax-id ID` (the company's 纳税人识别号). */
+/** `invoices match BOOK --from P --to P` and `book set BOOK` (纳税人识别号, taxpayer type, VAT rates). */
 import { CliUsageError, type Command } from '../run';
+import { taxpayerFlag } from './book';
+
+const SET_USAGE = 'book set BOOK [--tax-id ID] [--taxpayer general|small] [--vat-rate PCT] [--small-rate 3|1]';
+const pctFlag = (v: unknown, name: string): number => {
+  const t = String(v).replace(/%$/, '');
+  if (!/^\d{1,2}$/.test(t)) throw new CliUsageError(`--${name} must be a whole percent such as 6, not ${String(v)}`);
+  return Number(t);
+};
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -21,10 +29,17 @@ const match: Command = async ({ args, flags, open, call }) => {
 
 const set: Command = async ({ args, flags, open, call }) => {
   const [bookPath] = args;
-  if (!bookPath || typeof flags['tax-id'] !== 'string') throw new CliUsageError('book set BOOK --tax-id ID');
+  const given = ['tax-id', 'taxpayer', 'vat-rate', 'small-rate'].filter((k) => flags[k] !== undefined);
+  if (!bookPath || given.length === 0) throw new CliUsageError(SET_USAGE);
   await open(bookPath);
-  const r = await call('book.set', { taxId: flags['tax-id'] });
-  return { json: r, text: `纳税人识别号 ${r.taxId || '(none)'}` };
+  const r = await call('book.set', {
+    ...(typeof flags['tax-id'] === 'string' ? { taxId: flags['tax-id'] } : {}),
+    ...(flags.taxpayer !== undefined ? { taxpayer: taxpayerFlag(flags.taxpayer) } : {}),
+    ...(flags['vat-rate'] !== undefined ? { vatRatePct: pctFlag(flags['vat-rate'], 'vat-rate') } : {}),
+    ...(flags['small-rate'] !== undefined ? { smallRatePct: pctFlag(flags['small-rate'], 'small-rate') } : {}),
+  });
+  const type = r.taxpayer === 'small' ? `小规模纳税人 征收率 ${r.smallRatePct}%` : `一般纳税人 销项税率 ${r.vatRatePct}%`;
+  return { json: r, text: `纳税人识别号 ${r.taxId || '(none)'}; ${type}` };
 };
 
 export const invoicesCommands = { 'invoices match': match, 'book set': set };

@@ -23,6 +23,7 @@ import { DEMO_COMPANY, DEMO_FIRST } from '../demo/data';
 import type { AppInfo } from '../../../shared/contract/book';
 import { APP_VERSION } from '../version';
 import { taxIdSchema } from '../../../shared/contract/invoices';
+import { setVatSettings } from '../vat/settings';
 import { setTaxId } from '../invoices/app';
 
 /** A bare file name goes to the books folder; a name without an extension gets `.book`. */
@@ -93,6 +94,10 @@ export const bookHandlers = defineHandlers({
     if (taxId?.success && taxId.data) {
       const book = s.requireBook();
       book.tx(() => setTaxId(book, taxId.data));
+    }
+    if (req.taxpayer) {
+      const book = s.requireBook();
+      book.tx(() => setVatSettings(book, { taxpayer: req.taxpayer! }));
     }
     return info;
   },

@@ -6,6 +6,7 @@
  * warn at warn_pct, alert at alert_pct of the amount; an optional hard block refuses an
  * approval that takes the budget past 100 %.
  */
+import { inputTax, type VatLine } from '../vat/input';
 import { UserError } from '../../../shared/errors';
 import type { BudgetCheck, BudgetRow } from '../../../shared/contract/claims';
 import type { Book } from '../book/book';
@@ -68,19 +69,26 @@ export function actualFen(book: Book, b: Budget): number {
   return row.s;
 }
 
-/** Committed: submitted or approved claims without a posted accrual; optionally only one claim, or all but one. */
+/**
+ * Committed: submitted or approved claims without a posted accrual; optionally only one
+ * claim, or all but one. Each line counts what its accrual will debit the expense: its
+ * amount less the input VAT posting will deduct (vat/input.ts, the one rule).
+ */
 export function committedFen(book: Book, b: Budget, opts: { onlyClaim?: number; anyStatus?: boolean } = {}): number {
   const [from, to] = budgetMonths(b.period_kind, b.period);
   const s = scopeSql(b, { emp: 'c.employee_id', dept: 'COALESCE(l.department_id, e.department_id)', cust: 'l.customer_id', cat: 'l.category_id' });
   const status = opts.anyStatus ? '' : ` AND c.status IN ('submitted','approved') AND c.accrual_voucher_id IS NULL`;
   const only = opts.onlyClaim !== undefined ? ' AND c.id = ?' : '';
-  const row = book.sqlite
+  const lines = book.sqlite
     .prepare(
-      `SELECT COALESCE(SUM(l.amount_fen - l.tax_fen), 0) AS s FROM claim_line l JOIN claim c ON c.id = l.claim_id JOIN employee e ON e.id = c.employee_id
+      `SELECT k.code AS categoryCode, k.account_code AS accountCode, l.invoice_type AS invoiceType, l.invoice_no AS invoiceNo, l.amount_fen AS amountFen, l.tax_fen AS statedTaxFen
+         FROM claim_line l JOIN claim c ON c.id = l.claim_id JOIN employee e ON e.id = c.employee_id JOIN category k ON k.id = l.category_id
         WHERE l.date >= ? AND l.date <= ?${status}${only}${s.sql}`,
     )
-    .get(`${from}-01`, `${to}-31`, ...(opts.onlyClaim !== undefined ? [opts.onlyClaim] : []), ...s.params) as { s: number };
-  return row.s;
+    .all(`${from}-01`, `${to}-31`, ...(opts.onlyClaim !== undefined ? [opts.onlyClaim] : []), ...s.params) as VatLine[];
+  if (lines.length === 0) return 0;
+  const vatOf = inputTax(book);
+  return lines.reduce((sum, l) => sum + l.amountFen - vatOf(l).taxFen, 0);
 }
 
 export const levelOf = (b: Pick<Budget, 'amount_fen' | 'warn_pct' | 'alert_pct'>, used: number): 'ok' | 'warn' | 'alert' =>

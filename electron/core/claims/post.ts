@@ -2,15 +2,18 @@
  * The claim's two vouchers (docs/domain.md: Standard entries 2), posted through the ledger's
  * rules. Accrual at final approval (one voucher per month of expense dates): Dr each
  * line's category account (net of deductible VAT) with customer, employee, department
- * and category; Dr 应交税费-进项税额 for the deductible VAT; Cr 其他应付款 with the
+ * and category; Dr 应交税费-应交增值税-进项税额 for the deductible VAT; Cr 其他应付款 with the
  * employee for the total. Settlement at payment:
- * Dr 其他应付款 / Cr 银行存款. Amounts on claim lines include VAT (what the employee paid).
+ * Dr 其他应付款 / Cr 银行存款. Amounts on claim lines include VAT (what the employee paid);
+ * a line's tax_fen is the tax its invoice states, and what of it (or of a ticket's fare) is
+ * deductible is decided here, at posting, by the invoice type (vat/input.ts).
  */
 import type { Book } from '../book/book';
 import { bookVoucher, voucherNo } from '../ledger/vouchers';
 import { periodStatus } from '../ledger/periods';
 import type { LineInput } from '../ledger/voucher-rules';
 import { todayLocal } from '../../../shared/today';
+import { inputTax } from '../vat/input';
 
 interface ClaimHead {
   id: number;
@@ -26,6 +29,9 @@ interface PostLine {
   customer_id: number | null;
   department_id: number | null;
   description: string;
+  invoice_no: string | null;
+  invoice_type: string;
+  category_code: string;
   amount_fen: number;
   tax_fen: number;
 }
@@ -57,8 +63,12 @@ export function accrualPlan(book: Book, claimId: number): { month: string; date:
 
 function accrualLines(book: Book, claim: ClaimHead, emp: { department_id: number | null }, lines: PostLine[], memo: string): LineInput[] {
   const out: LineInput[] = [];
+  const vatOf = inputTax(book);
+  let tax = 0;
   for (const l of lines) {
-    const net = l.amount_fen - l.tax_fen;
+    const { taxFen } = vatOf({ categoryCode: l.category_code, accountCode: l.account_code, invoiceType: l.invoice_type, invoiceNo: l.invoice_no, amountFen: l.amount_fen, statedTaxFen: l.tax_fen });
+    tax += taxFen;
+    const net = l.amount_fen - taxFen;
     if (net === 0) continue;
     out.push({
       account: l.account_code,
@@ -70,7 +80,6 @@ function accrualLines(book: Book, claim: ClaimHead, emp: { department_id: number
       categoryId: l.category_id,
     });
   }
-  const tax = lines.reduce((s, l) => s + l.tax_fen, 0);
   const total = lines.reduce((s, l) => s + l.amount_fen, 0);
   if (tax > 0) out.push({ account: book.account('inputVat'), debitFen: tax, memo: `${memo} 进项税额`, employeeId: claim.employee_id });
   out.push({ account: book.account('otherPayable'), creditFen: total, memo, employeeId: claim.employee_id, departmentId: emp.department_id });
@@ -81,7 +90,7 @@ function accrualLines(book: Book, claim: ClaimHead, emp: { department_id: number
 export function postAccrual(book: Book, claim: ClaimHead): { id: number; label: string } {
   const lines = book.sqlite
     .prepare(
-      `SELECT l.date, l.category_id, c.account_code, l.customer_id, l.department_id, l.description, l.amount_fen, l.tax_fen
+      `SELECT l.date, l.category_id, c.account_code, c.code AS category_code, l.customer_id, l.department_id, l.description, l.invoice_no, l.invoice_type, l.amount_fen, l.tax_fen
          FROM claim_line l JOIN category c ON c.id = l.category_id WHERE l.claim_id = ? ORDER BY l.line_no`,
     )
     .all(claim.id) as PostLine[];

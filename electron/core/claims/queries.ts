@@ -4,34 +4,42 @@ import type { Selectable } from 'kysely';
 import type { Book } from '../book/book';
 import type { ClaimLineTable } from '../db/schema/claim';
 import { requiredLevels, currentApprovals } from './chain';
+import { inputTax } from '../vat/input';
+import { message } from '../../../shared/messages/index';
 
 /** A claim line as claimLines selects it: the stored columns plus the names joined in. */
-type LineRecord = Omit<Selectable<ClaimLineTable>, 'id' | 'claim_id'> & { category_name: string; category_en: string; customer_name: string | null };
+type LineRecord = Omit<Selectable<ClaimLineTable>, 'id' | 'claim_id'> & { category_name: string; category_en: string; category_code: string; account_code: string; customer_name: string | null };
 
 export function claimLines(book: Book, claimId: number, locale: 'zh-CN' | 'en' = 'zh-CN'): ClaimLineRow[] {
   const rows = book.sqlite
     .prepare(
-      `SELECT l.line_no, l.date, l.category_id, c.name AS category_name, c.name_en AS category_en, l.customer_id, cu.name AS customer_name,
+      `SELECT l.line_no, l.date, l.category_id, c.name AS category_name, c.name_en AS category_en, c.code AS category_code, c.account_code, l.customer_id, cu.name AS customer_name,
               l.department_id, l.description, l.invoice_no, l.invoice_type, l.amount_fen, l.tax_fen, l.receipt
          FROM claim_line l JOIN category c ON c.id = l.category_id LEFT JOIN customer cu ON cu.id = l.customer_id
         WHERE l.claim_id = ? ORDER BY l.line_no`,
     )
     .all(claimId) as LineRecord[];
-  return rows.map((r) => ({
-    lineNo: r.line_no,
-    date: r.date,
-    categoryId: r.category_id,
-    categoryName: locale === 'en' ? r.category_en : r.category_name,
-    customerId: r.customer_id,
-    customerName: r.customer_name,
-    departmentId: r.department_id,
-    description: r.description,
-    invoiceNo: r.invoice_no,
-    invoiceType: r.invoice_type,
-    amountFen: r.amount_fen,
-    taxFen: r.tax_fen,
-    receipt: r.receipt === 1,
-  }));
+  const vatOf = inputTax(book);
+  return rows.map((r) => {
+    const vat = vatOf({ categoryCode: r.category_code, accountCode: r.account_code, invoiceType: r.invoice_type, invoiceNo: r.invoice_no, amountFen: r.amount_fen, statedTaxFen: r.tax_fen });
+    return {
+      lineNo: r.line_no,
+      date: r.date,
+      categoryId: r.category_id,
+      categoryName: locale === 'en' ? r.category_en : r.category_name,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      departmentId: r.department_id,
+      description: r.description,
+      invoiceNo: r.invoice_no,
+      invoiceType: r.invoice_type,
+      amountFen: r.amount_fen,
+      taxFen: r.tax_fen,
+      deductibleTaxFen: vat.taxFen,
+      vatNote: vat.note ? message(locale, `vat.note.${vat.note}`) : null,
+      receipt: r.receipt === 1,
+    };
+  });
 }
 
 interface ListRecord {

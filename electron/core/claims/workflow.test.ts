@@ -37,7 +37,7 @@ function setup(standard: Standard = 'small') {
       saveClaim(book, {
         employeeId: emp,
         title: '三月拜访',
-        lines: amounts.map((a, i) => ({ date, categoryId: catId(book, i % 2 ? 'LODGING' : 'TRAVEL'), customerId: cust, amountFen: a, taxFen: i === 0 ? tax : 0, invoiceNo: `INV${a}-${i}` })),
+        lines: amounts.map((a, i) => ({ date, categoryId: catId(book, i % 2 ? 'LODGING' : 'TRAVEL'), customerId: cust, amountFen: a, taxFen: i === 0 ? tax : 0, ...(i === 0 && tax ? { invoiceType: '增值税专用发票' } : {}), invoiceNo: `INV${a}-${i}` })),
       }),
     );
   return { book, emp, cust, dept, as, claim };

@@ -5,6 +5,7 @@
  * driver tables and timesheets, and allocation rules with a run for every month.
  * Everything goes through the same functions the screens use.
  */
+import { taxIncluded } from '../invoices/vat';
 import { lastDay, type Period } from '../../../shared/period';
 import { thisPeriodLocal } from '../../../shared/today';
 import type { Book } from '../book/book';
@@ -89,7 +90,9 @@ function claims(book: Book, ids: DemoIds, r: () => number, userOf: Map<string, s
           invoiceNo: String(invoice++),
           invoiceType: amountFen > 50_000 ? '增值税专用发票' : '增值税普通发票',
           amountFen,
-          taxFen: amountFen > 50_000 ? Math.round(amountFen * 0.06) : 0,
+          // The tax a 专票 states: 价税合计 × 6 / 106. Posting decides what of it is deductible
+          // (vat/input.ts: none on 餐饮 and 业务招待费), as for any claim.
+          taxFen: amountFen > 50_000 ? taxIncluded(amountFen, 6) : 0,
           receipt: !breach,
         });
       }

@@ -13,6 +13,7 @@ import { bookVoucher } from '../ledger/vouchers';
 import { accountFacts } from '../ledger/voucher-rules';
 import { customers, demoApprover, departments, DEMO_FIRST, DEMO_LAST, managers, staff } from './data';
 import { demoExtras } from './extras';
+import { saleCredits, saleRates } from '../vat/output';
 
 export interface DemoIds {
   dept: Map<string, number>;
@@ -49,7 +50,8 @@ function masters(book: Book): DemoIds {
 const day = (p: Period, d: number) => `${p}-${String(Math.min(d, 28)).padStart(2, '0')}`;
 
 /**
- * Per customer per month: revenue (Dr 应收账款 / Cr 主营业务收入), the cost of serving it
+ * Per customer per month: revenue billed as 价税合计 (Dr 应收账款 / Cr 主营业务收入 / Cr 应交税费-
+ * 应交增值税-销项税额 at the book's 6%: the demo company is a general taxpayer), the cost of serving it
  * (Dr 主营业务成本 with the customer / Cr 应付账款) and last month's collection
  * (Dr 银行存款 / Cr 应收账款). Margins vary by tier so some small customers lose money
  * once overhead is allocated: the whale curve has a tail.
@@ -58,6 +60,7 @@ function revenue(book: Book, ids: DemoIds, r: () => number): void {
   const facts = accountFacts(book);
   const [bank, receivable, mainRevenue, mainCost, payable] = [book.account('bank'), book.account('receivable'), book.account('mainRevenue'), book.account('mainCost'), book.account('payable')];
   const billed = new Map<string, number>();
+  const rateOf = saleRates(book);
   const post = (date: string, memo: string, lines: { account: string; debitFen?: number; creditFen?: number; customerId?: number }[]) =>
     bookVoucher(book, { date, memo, lines, source: { type: 'demo', id: 1 } }, facts);
   post(day(ids.periods[0]!, 1), '股东投入资本', [
@@ -80,10 +83,8 @@ function revenue(book: Book, ids: DemoIds, r: () => number): void {
       const base = c.tier === 'A' ? 60_000_00 : c.tier === 'B' ? 20_000_00 : 4_000_00;
       const amount = Math.round(base * (0.7 + r() * 0.6) * (1 + m * 0.01));
       billed.set(c.code, amount);
-      post(day(p, 25), `${c.name} ${p} 服务收入`, [
-        { account: receivable, debitFen: amount, customerId },
-        { account: mainRevenue, creditFen: amount, customerId },
-      ]);
+      const memo = `${c.name} ${p} 服务收入`;
+      post(day(p, 25), memo, [{ account: receivable, debitFen: amount, customerId }, ...saleCredits(book, amount, rateOf(customerId), mainRevenue, { customerId }, memo)]);
       const costShare = c.tier === 'A' ? 0.55 : c.tier === 'B' ? 0.6 : 0.7;
       const cost = Math.round(amount * (costShare + r() * 0.1));
       post(day(p, 26), `${c.name} ${p} 服务成本`, [

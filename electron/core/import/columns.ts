@@ -28,7 +28,11 @@ const EXPENSE_NAMES = {
   invoice: ['发票号码', '发票号', '票据号', 'Invoice No.', 'Invoice number', 'Receipt No.'],
   amount: ['金额', '报销金额', '费用金额', 'Amount'],
   tax: ['税额', 'Tax'],
+  // The invoice's type decides its deductible input VAT (vat/input.ts).
+  invoiceType: ['发票类型', '发票种类', '票种', '发票票种', 'Invoice type'],
 };
+/** A sale's VAT rate: 6%, 6, 0.06 (vat/rate.ts). */
+const RATE = ['税率', '增值税税率', '合同税率', 'VAT rate', 'Tax rate'];
 const MEMO = ['摘要', '说明', '备注', 'Memo', 'Description'];
 const DEBIT = ['借方', '借方金额', '借方余额', '期初借方', 'Debit'];
 const CREDIT = ['贷方', '贷方金额', '贷方余额', '期初贷方', 'Credit'];
@@ -66,6 +70,7 @@ export const KIND_COLUMNS: Record<ImportKind, KindColumns> = {
       name: ['客户名称', '客户', '名称', '客户单位', 'Name', 'Customer', 'Client'],
       tier: ['级别', '客户级别', '等级', '分级', 'Tier', 'Level'],
       manager: ['客户经理', '负责人', 'Account manager', 'Manager'],
+      rate: RATE,
     },
     required: ['name'],
     minMatch: 2,
@@ -95,8 +100,9 @@ export const KIND_COLUMNS: Record<ImportKind, KindColumns> = {
     fields: {
       date: ['日期', '收入日期', '确认日期', '发生日期', 'Date'],
       customer: EXPENSE_NAMES.customer,
-      amount: ['金额', '收入金额', '收入', 'Amount', 'Revenue'],
+      amount: ['金额', '收入金额', '收入', '价税合计', 'Amount', 'Revenue'],
       memo: MEMO,
+      rate: RATE,
     },
     required: ['date', 'customer', 'amount'],
     minMatch: 3,

@@ -219,7 +219,7 @@ describe('expenses as vouchers', () => {
 
   it('puts deductible tax on 应交税费-进项税额', async () => {
     const book = testBook({ firstPeriod: '2026-01' });
-    const path = await writeXlsx([{ name: 'S', rows: [['日期', '报销人', '客户', '费用类别', '金额', '税额'], ['2026-10-02', '张伟', '甲公司', '住宿费', '1,060.00', '60.00']] }]);
+    const path = await writeXlsx([{ name: 'S', rows: [['日期', '报销人', '客户', '费用类别', '金额', '税额', '发票类型'], ['2026-10-02', '张伟', '甲公司', '住宿费', '1,060.00', '60.00', '增值税专用发票']] }]);
     const s = await runImport(book, { kind: 'expenses', path, as: 'vouchers' }, { locale: 'zh-CN' });
     expect(s.acceptedTotalFen).toBe(106000);
     expect(book.sqlite.prepare('SELECT account_code AS a, debit_fen AS d, credit_fen AS c FROM voucher_line ORDER BY line_no').all()).toEqual([

@@ -60,16 +60,19 @@ describe('masters', () => {
 });
 
 describe('revenue', () => {
-  it('posts Dr 1122 / Cr 6001 (enterprise) with the customer; a credit note swaps sides; re-import adds nothing', async () => {
+  it('posts Dr 1122 / Cr 6001 (enterprise) with the customer and Cr 222102 销项税额 (6%); a credit note swaps sides; re-import adds nothing', async () => {
     const book = testBook({ standard: 'enterprise', firstPeriod: '2026-01' });
     const path = await writeXlsx([{ name: '收入', rows: [['日期', '客户', '收入金额', '摘要'], ['2026-10-31', '甲公司', '10,000.00', '10月服务费'], ['2026-10-31', '乙公司', '(500.00)', '折让'], ['2026-10-31', '', 100, '无客户']] }]);
     const s = await runImport(book, { kind: 'revenue', path }, zh);
     expect([s.accepted, s.rejected, s.createdCustomers]).toEqual([2, 1, 2]);
     const lines = book.sqlite.prepare(`SELECT account_code AS a, debit_fen AS d, credit_fen AS c, customer_id IS NOT NULL AS cu FROM voucher_line WHERE posted = 1 ORDER BY id`).all();
+    // A general taxpayer at the book's 6%: 10,000.00 × 6 / 106 = 566.037… → 566.04; 500.00 × 6 / 106 = 28.30.
     expect(lines).toEqual([
       { a: '1122', d: 1000000, c: 0, cu: 1 },
-      { a: '6001', d: 0, c: 1000000, cu: 1 },
-      { a: '6001', d: 50000, c: 0, cu: 1 },
+      { a: '6001', d: 0, c: 943396, cu: 1 },
+      { a: '222102', d: 0, c: 56604, cu: 0 },
+      { a: '6001', d: 47170, c: 0, cu: 1 },
+      { a: '222102', d: 2830, c: 0, cu: 0 },
       { a: '1122', d: 0, c: 50000, cu: 1 },
     ]);
     const again = await runImport(book, { kind: 'revenue', path }, zh);

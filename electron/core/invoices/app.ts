@@ -1,8 +1,15 @@
-/** Invoice ledger channels and the book settings it reads (纳税人识别号). */
+/** Invoice ledger channels and the book settings (纳税人识别号, taxpayer type and VAT rates). */
 import { message } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
 import { defineHandlers } from '../service/handlers';
 import { matchMessage, matchPeriod, taxIdOf } from './match';
+import { setVatSettings, vatSettings } from '../vat/settings';
+import type { BookSettings } from '../../../shared/contract/invoices';
+
+const settingsOf = (book: Book): BookSettings => {
+  const v = vatSettings(book);
+  return { taxId: taxIdOf(book), taxpayer: v.taxpayer, vatRatePct: v.outputRatePct, smallRatePct: v.smallRatePct };
+};
 
 /** Sets the book's 纳税人识别号 inside the caller's transaction, audited (book_meta is row-logged too). */
 export function setTaxId(book: Book, taxId: string): void {
@@ -24,12 +31,17 @@ export const invoicesHandlers = defineHandlers({
       }),
     };
   },
-  'book.settings': (_req, s) => ({ taxId: taxIdOf(s.requireBook()) }),
+  'book.settings': (_req, s) => settingsOf(s.requireBook()),
   'book.set': (req, s) => {
     const book = s.requireBook();
     book.tx(() => {
       if (req.taxId !== undefined) setTaxId(book, req.taxId);
+      setVatSettings(book, {
+        ...(req.taxpayer ? { taxpayer: req.taxpayer } : {}),
+        ...(req.vatRatePct !== undefined ? { outputRatePct: req.vatRatePct } : {}),
+        ...(req.smallRatePct !== undefined ? { smallRatePct: req.smallRatePct } : {}),
+      });
     });
-    return { taxId: taxIdOf(book) };
+    return settingsOf(book);
   },
 });

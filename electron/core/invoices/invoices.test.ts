@@ -56,7 +56,7 @@ describe('invoice ledger', () => {
     const expected = JSON.parse(readFileSync(join(SAMPLES, 'sample_invoices.expected.json'), 'utf8')) as { taxId: string; claimLines: number; status: Record<string, string> };
     const s = testSession();
     await s.call('book.create', { path: join(s.dir, 'co.book'), company: '上海示例客户服务有限公司', firstPeriod: '2026-01', taxId: expected.taxId });
-    expect(await s.call('book.settings', {})).toEqual({ taxId: expected.taxId });
+    expect(await s.call('book.settings', {})).toEqual({ taxId: expected.taxId, taxpayer: 'general', vatRatePct: 6, smallRatePct: 3 });
     const list = await s.call('import.run', { kind: 'invoices', path: join(SAMPLES, 'sample_invoice_list.xlsx') });
     expect([list.rowsRead, list.accepted, list.rejected, list.duplicates, list.skipped]).toEqual([20, 20, 0, 0, 0]);
     const forms = await s.call('import.run', { kind: 'expenses', path: join(SAMPLES, 'sample_form_invoices.xlsx') });
@@ -198,8 +198,9 @@ describe('invoice ledger', () => {
   it('book set --tax-id changes the buyer check; a malformed ID is refused', async () => {
     const s = testSession();
     await s.call('book.create', { path: join(s.dir, 'co.book'), company: '测试', firstPeriod: '2026-01' });
-    expect(await s.call('book.set', { taxId: ' 91310115ma1k4xyz8q ' })).toEqual({ taxId: TAX_ID });
+    const settings = { taxId: TAX_ID, taxpayer: 'general', vatRatePct: 6, smallRatePct: 3 };
+    expect(await s.call('book.set', { taxId: ' 91310115ma1k4xyz8q ' })).toEqual(settings);
     expect((await s.callErr('book.set', { taxId: '123' })).code).not.toBe('ok');
-    expect(await s.call('book.settings', {})).toEqual({ taxId: TAX_ID });
+    expect(await s.call('book.settings', {})).toEqual(settings);
   });
 });

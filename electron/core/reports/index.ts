@@ -11,8 +11,9 @@ import { budgetReport } from '../budgets/report';
 import { claimsAuditReport } from '../claims/audit-report';
 import { allocationReports } from '../allocation/reports';
 import { statementReports } from '../statements/reports';
+import { entertainmentLimitReport } from './entertainment-limit';
 
-const modules: ReportModule[] = [...statementReports, trialBalanceReport, detailLedgerReport, journalReport, ...expenseReports, ...allocationReports, budgetReport, claimsAuditReport];
+const modules: ReportModule[] = [...statementReports, trialBalanceReport, detailLedgerReport, journalReport, ...expenseReports, ...allocationReports, budgetReport, entertainmentLimitReport, claimsAuditReport];
 
 export const reports = new Map<string, ReportModule>();
 for (const m of modules) {

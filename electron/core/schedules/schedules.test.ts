@@ -61,9 +61,11 @@ describe('amortization schedules', () => {
       { account: '1701', d: 36000_00, c: 0, customer: null },
       { account: '1002', d: 0, c: 36000_00, customer: null },
     ]);
+    // The receipt is the tax point: 1,200.00 of revenue (不含税) + 6% 销项 72.00 = 1,272.00 received.
     expect(lines(book, getSchedule(book, d).creationVoucherId!)).toEqual([
-      { account: '1002', d: 1200_00, c: 0, customer: null },
+      { account: '1002', d: 1272_00, c: 0, customer: null },
       { account: '2203', d: 0, c: 1200_00, customer: null },
+      { account: '222102', d: 0, c: 72_00, customer: null },
     ]);
     const run = book.tx(() => runSchedules(book, '2026-01'));
     expect(run.posted.map((p) => p.amountFen)).toEqual([1000_00, 100_00]);
@@ -88,16 +90,19 @@ describe('amortization schedules', () => {
 });
 
 describe('management-fee income split by ratio', () => {
-  it('credits each revenue account / department its exact share', () => {
+  it('credits each revenue account / department its exact share of the revenue, and 销项 the tax of the receipt', () => {
     const book = testBook({ firstPeriod: '2026-01' });
     const d1 = Number(book.sqlite.prepare(`INSERT INTO department (code, name, name_key) VALUES ('D1','一部','一部')`).run().lastInsertRowid);
     const d2 = Number(book.sqlite.prepare(`INSERT INTO department (code, name, name_key) VALUES ('D2','二部','二部')`).run().lastInsertRowid);
     const r = book.tx(() => bookFeeIncome(book, { date: '2026-03-01', amountFen: 1000_00, targets: [{ departmentId: d1, ratio: 1 }, { departmentId: d2, ratio: 2 }] }));
-    expect(r.amounts).toEqual([333_33, 666_67]);
+    // 1,000.00 价税合计 at 6%: tax 1,000.00 × 6 / 106 = 56.603… → 56.60; revenue 943.40 split 1 : 2
+    // = 314.466… / 628.933…: floors 314.46 + 628.93, the last fen to the larger remainder (first).
+    expect(r.amounts).toEqual([314_47, 628_93]);
     expect(lines(book, r.voucherId)).toEqual([
       { account: '1002', d: 1000_00, c: 0, customer: null },
-      { account: '5051', d: 0, c: 333_33, customer: null },
-      { account: '5051', d: 0, c: 666_67, customer: null },
+      { account: '5051', d: 0, c: 314_47, customer: null },
+      { account: '5051', d: 0, c: 628_93, customer: null },
+      { account: '222102', d: 0, c: 56_60, customer: null },
     ]);
   });
 });

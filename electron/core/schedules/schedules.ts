@@ -5,6 +5,7 @@
  * schedule_entry row (primary key schedule + month) records it, so a second run posts
  * nothing. These functions run inside the caller's book.tx.
  */
+import { saleRates, taxOnNet } from '../vat/output';
 import { UserError } from '../../../shared/errors';
 import { addMonths, lastDay, period as toPeriod, type Period } from '../../../shared/period';
 import type { Book } from '../book/book';
@@ -89,13 +90,19 @@ export function createSchedule(book: Book, input: ScheduleInput): number {
   if (input.payment && holding) {
     const bank = input.payment.bankAccount ?? book.account('bank');
     const [dr, cr] = kind === 'deferral' ? [bank, holding] : [holding, bank];
+    // A deferral's total is the revenue it spreads (不含税). Its receipt, invoiced when
+    // received, is the VAT tax point (财税〔2016〕36号 附件1 第四十五条: 收讫销售款项 or 先开具发票的
+    // 开具发票的当天): the 销项 is booked then, on top, and the bank receives 价税合计.
+    const taxFen = kind === 'deferral' ? taxOnNet(input.totalFen, saleRates(book)(dims.customerId)) : 0;
+    const memo = `${input.name} ${kind === 'deferral' ? '预收' : '付款'}`;
     creationVoucherId = bookVoucher(book, {
       date: input.payment.date,
-      memo: `${input.name} ${kind === 'deferral' ? '预收' : '付款'}`,
+      memo,
       source: { type: 'schedule', id },
       lines: [
-        { account: dr, debitFen: input.totalFen, ...dims },
+        { account: dr, debitFen: input.totalFen + taxFen, ...dims },
         { account: cr, creditFen: input.totalFen, ...dims },
+        ...(taxFen !== 0 ? [{ account: book.account('outputVat'), creditFen: taxFen, memo: `${memo} 销项税额` }] : []),
       ],
     }, facts).id;
     book.sqlite.prepare('UPDATE schedule SET creation_voucher_id = ? WHERE id = ?').run(creationVoucherId, id);

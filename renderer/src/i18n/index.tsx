@@ -16,10 +16,11 @@ import { closingStrings } from './strings/closing';
 import { approvalStrings } from './strings/approval';
 import { homeStrings } from './strings/home';
 import { roiStrings } from './strings/roi';
+import { settingsStrings } from './strings/settings';
 
 export type Locale = 'zh-CN' | 'en';
 
-const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings, closingStrings, voucherStrings, approvalStrings, homeStrings, roiStrings] as const;
+const domains = [appStrings, backupStrings, checklistStrings, reportStrings, ledgerStrings, allocationStrings, claimsStrings, importStrings, closingStrings, voucherStrings, approvalStrings, homeStrings, roiStrings, settingsStrings] as const;
 type Keys = (typeof domains)[number] extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;
 export type StringKey = Keys;
 

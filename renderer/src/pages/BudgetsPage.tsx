@@ -7,6 +7,7 @@ import { AnySelect } from '../components/AnySelect';
 import { useI18n, type StringKey } from '../i18n/index';
 import { BudgetBar } from './claims/BudgetBar';
 import { todayLocal } from '../../../shared/today';
+import { EntertainmentLimit } from './budgets/EntertainmentLimit';
 
 type Kind = 'month' | 'quarter' | 'year';
 const defaultPeriod = (k: Kind): string => {
@@ -140,6 +141,7 @@ export function BudgetsPage() {
         </div>
         {error && <div className="error">{error}</div>}
       </div>
+      <EntertainmentLimit />
       {rows.length === 0 ? (
         <p className="muted">{t('budgets.empty')}</p>
       ) : (

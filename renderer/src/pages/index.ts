@@ -24,6 +24,7 @@ const AccountsPage = page(() => import('./AccountsPage'), 'AccountsPage');
 const MastersPage = page(() => import('./MastersPage'), 'MastersPage');
 const PolicyPage = page(() => import('./PolicyPage'), 'PolicyPage');
 const UsersPage = page(() => import('./UsersPage'), 'UsersPage');
+const SettingsPage = page(() => import('./SettingsPage'), 'SettingsPage');
 const HelpPage = page(() => import('./HelpPage'), 'HelpPage');
 
 export interface PageEntry {
@@ -51,5 +52,6 @@ export const pages: PageEntry[] = [
   { key: 'masters', label: 'nav.masters', component: MastersPage, setup: true },
   { key: 'policy', label: 'nav.policy', component: PolicyPage, setup: true },
   { key: 'users', label: 'nav.users', component: UsersPage, setup: true },
+  { key: 'settings', label: 'nav.settings', component: SettingsPage, setup: true },
   { key: 'help', label: 'nav.help', component: HelpPage, setup: true },
 ];

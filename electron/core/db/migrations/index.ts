@@ -16,6 +16,7 @@ import type { Sqlite } from '../sqlite';
 import * as m0001 from './0001_book';
 import * as m0100 from './0100_import';
 import * as m0110 from './0110_invoices';
+import * as m0120 from './0120_vat_rates';
 import * as m0200 from './0200_claims';
 import * as m0201 from './0201_claims_control';
 import * as m0202 from './0202_claim_line_duplicates';
@@ -38,6 +39,7 @@ export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
   '0001_book': m0001.up,
   '0100_import': m0100.up,
   '0110_invoices': m0110.up,
+  '0120_vat_rates': m0120.up,
   '0200_claims': m0200.up,
   '0201_claims_control': m0201.up,
   '0202_claim_line_duplicates': m0202.up,

@@ -30,6 +30,8 @@ export interface CustomerTable {
   manager_id: number | null;
   active: number;
   batch_id: number | null;
+  /** Contract VAT rate in whole percent; null = the book's default (migration 0120). */
+  vat_rate: Generated<number | null>;
 }
 
 export interface CategoryTable {

@@ -19,6 +19,7 @@ import type { PolicyLine } from '../../policy/evaluate';
 import { importPolicy, type ImportPolicyCheck } from '../policy';
 import { invoiceCheck } from '../invoice-check';
 import { ledgerHasInvoices } from '../../invoices/match';
+import { inputTax } from '../../vat/input';
 import type { Candidate, CommitCtx, ImportOptions, KindHandler, RowParse, RowView } from '../kind';
 import { cellText, invoiceText, isBlank, parseAmountValue, parseDateValue } from '../values';
 
@@ -31,6 +32,7 @@ export interface ExpenseRow {
   categoryCode: string;
   description: string;
   invoiceNo: string | null;
+  invoiceType: string;
   amountFen: number;
   taxFen: number;
 }
@@ -39,6 +41,15 @@ interface CategoryRef {
   id: number;
   code: string;
   account: string;
+}
+
+/** A row's deductible input VAT (vat/input.ts); its note, if any, joins the summary's policy exceptions (nothing of its tax is deducted). */
+function vatNoteCheck(book: Book): (v: ExpenseRow, account: string) => { taxFen: number; note: (c: Candidate<ExpenseRow>, ctx: CommitCtx) => void } {
+  const vatOf = inputTax(book);
+  return (v, account) => {
+    const r = vatOf({ categoryCode: v.categoryCode, accountCode: account, invoiceType: v.invoiceType, invoiceNo: v.invoiceNo, amountFen: v.amountFen, statedTaxFen: v.taxFen });
+    return { taxFen: r.taxFen, note: (c, ctx) => r.note && ctx.addPolicy(c, { rule: 'vat', action: 'warn', code: `vat.note.${r.note}`, params: {} }) };
+  };
 }
 
 /** Active categories by the name key of their name, English name, code and synonyms. */
@@ -107,6 +118,7 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
         categoryCode: category.code,
         description: cellText(row.get('description')),
         invoiceNo: invoiceText(row.get('invoice')),
+        invoiceType: cellText(row.get('invoiceType')),
         amountFen: amount.fen,
         taxFen,
       },
@@ -135,8 +147,10 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
 
   // Matching against the invoice ledger, once it holds invoices (otherwise every line would be "missing").
   let checkInvoice: ((v: ExpenseRow, c: Candidate<ExpenseRow>, ctx: CommitCtx) => void) | null | undefined;
+  let vatNote: ReturnType<typeof vatNoteCheck> | null = null;
   function commitClaims(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
     if (checkInvoice === undefined) checkInvoice = ledgerHasInvoices(book) ? invoiceCheck(book) : null;
+    vatNote ??= vatNoteCheck(book);
     departments ??= departmentLookup(book);
     policy ??= importPolicy(book, ctx);
     for (const c of items) {
@@ -149,9 +163,10 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
       const departmentId = departments.get(cachedKey(v.department)) ?? null;
       const employeeId = ctx.masters.employee(v.employee, { departmentId }).id;
       const customerId = cachedKey(v.customer) ? ctx.masters.customer(v.customer).id : null;
-      const line = { employeeId, date: v.date, categoryId: v.categoryId, customerId, departmentId, description: v.description, invoiceNo: v.invoiceNo, amountFen: v.amountFen, taxFen: v.taxFen };
+      const line = { employeeId, date: v.date, categoryId: v.categoryId, customerId, departmentId, description: v.description, invoiceNo: v.invoiceNo, invoiceType: v.invoiceType, amountFen: v.amountFen, taxFen: v.taxFen };
       policy(line, c);
       checkInvoice?.(v, c, ctx);
+      vatNote(v, accountOf.get(v.categoryId)!).note(c, ctx);
       const key = c.form ? `${c.form.key}\u001f${employeeId}` : String(employeeId);
       let claim = claims.get(key);
       lines ??= claimLineWriter(book, 5000);
@@ -174,6 +189,7 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
   function commitVouchers(items: Candidate<ExpenseRow>[], ctx: CommitCtx): void {
     facts ??= accountFacts(book);
     policy ??= importPolicy(book, ctx);
+    vatNote ??= vatNoteCheck(book);
     const payable = book.account('otherPayable');
     const inputVat = book.account('inputVat');
     for (const c of items) {
@@ -184,6 +200,8 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
       }
       const v = c.value;
       let line: PolicyLine | null = null;
+      const vat = vatNote(v, accountOf.get(v.categoryId)!);
+      const deductible = vat.taxFen;
       const ok = ctx.attempt(c, () => {
         const employeeId = ctx.masters.employee(v.employee).id;
         const customerId = nameKey(v.customer) ? ctx.masters.customer(v.customer).id : null;
@@ -195,10 +213,10 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
             date: v.date,
             memo,
             source: { type: 'import', id: ctx.batchId },
-            // Deductible VAT goes to 应交税费-进项税额; the expense carries the rest (docs/domain.md: standard entry 2).
+            // Deductible VAT (by the invoice type: vat/input.ts) goes to 应交税费-进项税额; the expense carries the rest (docs/domain.md: standard entry 2).
             lines: [
-              { account: accountOf.get(v.categoryId)!, debitFen: v.amountFen - v.taxFen, memo, customerId, employeeId, categoryId: v.categoryId },
-              ...(v.taxFen > 0 ? [{ account: inputVat, debitFen: v.taxFen, memo, employeeId }] : []),
+              { account: accountOf.get(v.categoryId)!, debitFen: v.amountFen - deductible, memo, customerId, employeeId, categoryId: v.categoryId },
+              ...(deductible > 0 ? [{ account: inputVat, debitFen: deductible, memo, employeeId }] : []),
               { account: payable, creditFen: v.amountFen, memo, employeeId, customerId },
             ],
           },
@@ -208,6 +226,7 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
       if (ok) {
         // Only rows whose voucher was posted are judged (the evaluator's running totals must not see refused rows).
         policy(line!, c);
+        vat.note(c, ctx);
         ctx.remember(c, fp, v.invoiceNo);
         ctx.accept(c, v.amountFen, v.categoryCode);
       }

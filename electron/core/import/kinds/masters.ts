@@ -8,6 +8,7 @@ import type { Book } from '../../book/book';
 import type { Candidate, CommitCtx, KindHandler, RowParse, RowView } from '../kind';
 import { cellText } from '../values';
 import { fail } from './common';
+import { parseRate } from '../../vat/rate';
 
 interface PartyRow {
   name: string;
@@ -16,11 +17,16 @@ interface PartyRow {
   /** Customer: account manager; employee: approver. */
   person: string;
   department: string;
+  /** Customer: contract VAT rate, whole percent (null: the book's). */
+  ratePct: number | null;
 }
 
 function parseParty(row: RowView): RowParse<PartyRow> {
   const name = cleanName(cellText(row.get('name')));
   if (!nameKey(name)) return fail('import.reject.name.missing');
+  const rateText = cellText(row.get('rate'));
+  const rate = rateText ? parseRate(rateText) : null;
+  if (rate && !rate.ok) return fail('import.reject.rate.invalid', { rate: rateText });
   return {
     ok: true,
     value: {
@@ -29,6 +35,7 @@ function parseParty(row: RowView): RowParse<PartyRow> {
       tier: cellText(row.get('tier')),
       person: cleanName(cellText(row.get('manager')) || cellText(row.get('approver'))),
       department: cellText(row.get('department')),
+      ratePct: rate?.ok ? rate.pct : null,
     },
   };
 }
@@ -54,7 +61,8 @@ export function customersKind(book: Book): KindHandler<PartyRow> {
         }
         // A manager who is not in the book yet is created with the customer (and counted).
         const managerId = nameKey(v.person) ? ctx.masters.employee(v.person).id : null;
-        ctx.masters.customer(v.name, { ...(v.code ? { code: v.code } : {}), tier: v.tier, managerId });
+        const { id } = ctx.masters.customer(v.name, { ...(v.code ? { code: v.code } : {}), tier: v.tier, managerId });
+        if (v.ratePct !== null) book.sqlite.prepare('UPDATE customer SET vat_rate = ? WHERE id = ?').run(v.ratePct, id);
         ctx.accept(c);
       }
     },

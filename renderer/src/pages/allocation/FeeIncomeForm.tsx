@@ -45,7 +45,7 @@ export function FeeIncomeForm({ onBooked }: { onBooked(): void }) {
           ratio: Number(x.ratio) || 0,
         })),
       });
-      setNote(t('fee.booked', { amounts: r.amounts.map((a) => formatFen(a)).join(' / ') }));
+      setNote(t('fee.booked', { amounts: r.amounts.map((a) => formatFen(a)).join(' / '), tax: formatFen(r.taxFen) }));
       setAmount('');
       onBooked();
     } catch (e) {

@@ -21,6 +21,18 @@ export function ViolationCell({ line, violations }: { line: number; violations: 
   );
 }
 
+/** The tax the invoice states, and under it what posting deducts by the invoice type (or why nothing). */
+function TaxCell({ l }: { l: ClaimLineRow }) {
+  const { t } = useI18n();
+  return (
+    <td className="num" data-testid={`line-tax-${l.lineNo}`}>
+      {l.taxFen ? formatFen(l.taxFen) : ''}
+      {l.deductibleTaxFen !== l.taxFen && <div className="muted">{t('claims.deductible', { fen: formatFen(l.deductibleTaxFen) })}</div>}
+      {l.vatNote && <div className="warn-note">{l.vatNote}</div>}
+    </td>
+  );
+}
+
 export function ReadOnlyLine({ l, index, violations }: { l: ClaimLineRow; index: number; violations: ViolationRow[] }) {
   return (
     <tr data-testid={`claim-line-${index + 1}`} className="readonly">
@@ -31,7 +43,7 @@ export function ReadOnlyLine({ l, index, violations }: { l: ClaimLineRow; index:
       <td>{l.description}</td>
       <td className="mono">{l.invoiceNo ?? ''}</td>
       <td className="num">{formatFen(l.amountFen)}</td>
-      <td className="num">{l.taxFen ? formatFen(l.taxFen) : ''}</td>
+      <TaxCell l={l} />
       <td>{l.receipt ? '✓' : ''}</td>
       <ViolationCell line={index} violations={violations} />
     </tr>
