@@ -7,7 +7,7 @@
  * approval that takes the budget past 100 %.
  */
 import { UserError } from '../../../shared/errors';
-import type { BudgetCheck, BudgetRow } from '../../../shared/contract/claims';
+import type { BudgetCheck, BudgetRow } from '../../../shared/contract/budgets';
 import type { Book } from '../book/book';
 import { notClosing } from '../closing/sql';
 import type { BudgetPeriodKind, BudgetTable } from '../db/schema/claims-control';

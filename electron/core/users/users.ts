@@ -5,7 +5,7 @@
  */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { UserError } from '../../../shared/errors';
-import type { UserRole, UserRow } from '../../../shared/contract/claims';
+import type { UserRole, UserRow } from '../../../shared/contract/users';
 import type { Selectable } from 'kysely';
 import type { Book } from '../book/book';
 import type { AppUserTable } from '../db/schema/claims-control';
