@@ -15,7 +15,16 @@ export const allocationReport = defineReport({
   name: 'allocation',
   title: { 'zh-CN': '成本分配表', en: 'Cost allocation' },
   run(book, { from, to, filters, locale }) {
-    const runIds = (book.sqlite.prepare('SELECT MAX(id) AS id FROM alloc_run WHERE period BETWEEN ? AND ? GROUP BY period ORDER BY period').all(from, to) as { id: number }[]).map((r) => r.id);
+    const runIds = book.db
+      .all(
+        book.q
+          .selectFrom('alloc_run')
+          .select((eb) => eb.fn.max<number>('id').as('id'))
+          .where((eb) => eb.between('period', from, to))
+          .groupBy('period')
+          .orderBy('period'),
+      )
+      .map((r) => r.id);
     const detail: ReportRow[] = [];
     const pivot = new Map<string, ReportRow>();
     const poolNames: string[] = [];
