@@ -3,22 +3,22 @@
  * profitability): rules CRUD, runs, what-if, explanations, reclass posting.
  */
 import { z } from 'zod';
-import { periodSchema } from './book';
 import { channel } from './define';
+import { accountCode, id, periodRange, periodSchema } from './primitives';
 
 export const targetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
   z.object({ kind: z.literal('tier'), tiers: z.array(z.string().max(50)).min(1).max(50) }),
-  z.object({ kind: z.literal('manager'), managerIds: z.array(z.number().int().positive()).min(1).max(500) }),
+  z.object({ kind: z.literal('manager'), managerIds: z.array(id).min(1).max(500) }),
 ]);
 
 export const ruleSchema = z.object({
-  id: z.number().int().positive().optional(),
+  id: id.optional(),
   seq: z.number().int().min(0).max(1_000_000).default(0),
   name: z.string().min(1).max(100),
   method: z.enum(['single', 'stepdown', 'activity']).default('single'),
-  accounts: z.array(z.string().regex(/^\d{4}(\d{2}){0,2}$/)).min(1).max(100),
-  departmentId: z.number().int().positive().nullable().default(null),
+  accounts: z.array(accountCode).min(1).max(100),
+  departmentId: id.nullable().default(null),
   /** revenue | directCost | hours | equal | headcount | table:<imported driver name> */
   driver: z.string().min(1).max(100),
   target: targetSchema.default({ kind: 'all' }),
@@ -152,19 +152,19 @@ export interface AllocationOptions {
   ruleSets: string[];
 }
 
-const range = z.object({ from: periodSchema, to: periodSchema });
+const range = z.object(periodRange);
 
 export const allocationChannels = {
   'allocation.rules': channel<Rule[]>()(z.object({ ruleSet: ruleSetName })),
   'allocation.saveRule': channel<{ id: number }>()(z.object({ ruleSet: ruleSetName, rule: ruleSchema })),
-  'allocation.deleteRule': channel<{ ok: true }>()(z.object({ id: z.number().int().positive() })),
+  'allocation.deleteRule': channel<{ ok: true }>()(z.object({ id: id })),
   'allocation.options': channel<AllocationOptions>()(z.object({})),
   'allocation.run': channel<StoredRun>()(z.object({ period: periodSchema, ruleSet: ruleSetName })),
   'allocation.runs': channel<RunSummary[]>()(z.object({})),
-  'allocation.getRun': channel<{ run: StoredRun | null }>()(z.object({ runId: z.number().int().positive().optional(), period: periodSchema.optional() })),
+  'allocation.getRun': channel<{ run: StoredRun | null }>()(z.object({ runId: id.optional(), period: periodSchema.optional() })),
   'allocation.whatIf': channel<WhatIfResult>()(z.object({ period: periodSchema, a: ruleChoice, b: ruleChoice })),
-  'allocation.explain': channel<ExplainLine[]>()(range.extend({ customerId: z.number().int().positive() })),
-  'allocation.post': channel<{ voucherId: number; voucherNo: string; lines: number }>()(z.object({ runId: z.number().int().positive() })),
+  'allocation.explain': channel<ExplainLine[]>()(range.extend({ customerId: id })),
+  'allocation.post': channel<{ voucherId: number; voucherNo: string; lines: number }>()(z.object({ runId: id })),
   'profitability.customers': channel<{ rows: CustomerProfit[]; totals: Figures & { profitFen: number } }>()(range),
   'profitability.managers': channel<ManagerRoi[]>()(range),
 };

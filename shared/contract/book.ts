@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { filePath, periodSchema } from './primitives';
 
 export const standardSchema = z.enum(['small', 'enterprise']);
-export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 export const localeSchema = z.enum(['zh-CN', 'en']);
 
 export interface BookInfo {
@@ -71,7 +71,7 @@ export interface Cockpit {
   clientCosts: { period: string; fen: number; lastPeriod: string; lastFen: number; budgetFen: number | null };
 }
 
-const bookPath = z.string().min(1).max(1024);
+const bookPath = filePath;
 
 export const bookChannels = {
   'app.info': channel<AppInfo>()(z.object({})),

@@ -1,30 +1,14 @@
 /**
- * Claims (报销单), approvals, expense policy, budgets and the book's users.
+ * Claims (报销单) and their approvals (budgets.ts, policy.ts and users.ts hold those features).
  * Money in fen. Violations carry their message in the UI language.
  */
 import { z } from 'zod';
-import { fenSchema } from './fen';
 import { channel } from './define';
+import { accountCode, fen, filePath, id, isoDate, ref } from './primitives';
+import type { BudgetCheck } from './budgets';
 
-const id = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const fen = fenSchema;
-
-export const userRoleSchema = z.enum(['accountant', 'approver', 'manager', 'admin']);
-export type UserRole = z.infer<typeof userRoleSchema>;
 export const claimStatusSchema = z.enum(['draft', 'submitted', 'approved', 'paid']);
 export type ClaimStatus = z.infer<typeof claimStatusSchema>;
-
-export interface UserRow {
-  id: number;
-  name: string;
-  displayName: string;
-  role: UserRole;
-  employeeId: number | null;
-  employeeName: string | null;
-  hasPassword: boolean;
-  active: boolean;
-}
 
 export interface ViolationRow {
   ruleId: number;
@@ -32,22 +16,6 @@ export interface ViolationRow {
   line: number;
   action: 'warn' | 'block';
   message: string;
-}
-
-export interface BudgetCheck {
-  budgetId: number;
-  name: string;
-  /** Who or what the budget covers (销售一部 · 客户礼品费): same-named budgets told apart. */
-  scope: string;
-  period: string;
-  amountFen: number;
-  actualFen: number;
-  committedFen: number;
-  /** This claim's part, included in committed once it is submitted. */
-  claimFen: number;
-  projectedFen: number;
-  level: 'ok' | 'warn' | 'alert';
-  hardBlock: boolean;
 }
 
 export interface ClaimListRow {
@@ -147,8 +115,8 @@ export interface ClaimDetail extends ClaimListRow {
 export const claimLineSchema = z.object({
   date: isoDate,
   categoryId: id,
-  customerId: id.nullish(),
-  departmentId: id.nullish(),
+  customerId: ref,
+  departmentId: ref,
   description: z.string().max(500).optional(),
   invoiceNo: z.string().max(64).nullish(),
   invoiceType: z.string().max(40).optional(),
@@ -164,60 +132,6 @@ export interface ClaimActionResult {
   voucher: string | null;
 }
 
-export interface PolicyRuleRow {
-  id: number;
-  kind: string;
-  action: 'warn' | 'block';
-  amountFen: number | null;
-  days: number | null;
-  categoryCode: string | null;
-  employeeId: number | null;
-  departmentId: number | null;
-  customerTier: string | null;
-  active: boolean;
-  note: string;
-}
-
-export const policyKindSchema = z.enum([
-  'item_cap',
-  'day_cap',
-  'month_cap',
-  'receipt_required',
-  'invoice_required',
-  'duplicate_invoice',
-  'future_date',
-  'old_date',
-  'weekend',
-  'customer_required',
-]);
-
-export interface ApprovalLevelRow {
-  step: number;
-  role: 'manager' | 'finance' | 'gm';
-  aboveFen: number;
-}
-
-export interface BudgetRow {
-  id: number;
-  name: string;
-  periodKind: 'month' | 'quarter' | 'year';
-  period: string;
-  employeeId: number | null;
-  departmentId: number | null;
-  customerId: number | null;
-  categoryId: number | null;
-  scope: string;
-  amountFen: number;
-  warnPct: number;
-  alertPct: number;
-  hardBlock: boolean;
-  actualFen: number;
-  committedFen: number;
-  remainingFen: number;
-  usedPct: number;
-  level: 'ok' | 'warn' | 'alert';
-}
-
 export interface Option {
   id: number;
   code: string;
@@ -226,21 +140,6 @@ export interface Option {
 }
 
 export const claimsChannels = {
-  'users.list': channel<{ current: UserRow | null; users: UserRow[] }>()(z.object({})),
-  'users.create': channel<UserRow>()(
-    z.object({
-      name: z.string().trim().min(1).max(60),
-      displayName: z.string().max(100).optional(),
-      role: userRoleSchema,
-      employeeId: id.nullish(),
-      password: z.string().max(200).optional(),
-    }),
-  ),
-  'users.update': channel<UserRow>()(
-    z.object({ id, role: userRoleSchema.optional(), employeeId: id.nullish(), displayName: z.string().max(100).optional(), password: z.string().max(200).optional(), active: z.boolean().optional() }),
-  ),
-  'users.login': channel<{ user: string }>()(z.object({ name: z.string().min(1).max(60), password: z.string().max(200).optional() })),
-
   /** awaitingMe: submitted claims whose pending step the acting user may approve (not their own). */
   'claims.list': channel<ClaimListRow[]>()(z.object({ status: claimStatusSchema.optional(), employeeId: id.optional(), awaitingMe: z.boolean().optional() })),
   'claims.get': channel<ClaimDetail>()(z.object({ id })),
@@ -256,50 +155,10 @@ export const claimsChannels = {
   'claims.reject': channel<ClaimActionResult>()(z.object({ id, reason: z.string().max(500) })),
   /** account: a bank or cash leaf account (default 银行存款); date: the payment date (default today). */
   'claims.pay': channel<ClaimActionResult>()(
-    z.object({ id, date: isoDate.optional(), account: z.string().regex(/^\d{4}(\d{2}){0,2}$/, 'account code').optional(), comment: z.string().max(500).optional() }),
+    z.object({ id, date: isoDate.optional(), account: accountCode.optional(), comment: z.string().max(500).optional() }),
   ),
-  'claims.attach': channel<ReceiptRow>()(z.object({ id, lineNo: z.number().int().positive().nullish(), path: z.string().min(1).max(1024) })),
+  'claims.attach': channel<ReceiptRow>()(z.object({ id, lineNo: ref, path: filePath })),
   /** Writes a stored receipt to `path` (from the save dialog), or to a temporary folder. */
-  'claims.receipt': channel<{ path: string }>()(z.object({ receiptId: id, path: z.string().min(1).max(1024).optional() })),
+  'claims.receipt': channel<{ path: string }>()(z.object({ receiptId: id, path: filePath.optional() })),
   'claims.detach': channel<{ deleted: boolean }>()(z.object({ receiptId: id })),
-
-  'policy.list': channel<{ rules: PolicyRuleRow[]; chain: ApprovalLevelRow[] }>()(z.object({})),
-  'policy.save': channel<PolicyRuleRow>()(
-    z.object({
-      id: id.optional(),
-      kind: policyKindSchema,
-      action: z.enum(['warn', 'block']),
-      amountFen: fen.min(0).nullish(),
-      days: z.number().int().min(0).nullish(),
-      categoryCode: z.string().max(40).nullish(),
-      employeeId: id.nullish(),
-      departmentId: id.nullish(),
-      customerTier: z.string().max(40).nullish(),
-      active: z.boolean().default(true),
-      note: z.string().max(200).optional(),
-    }),
-  ),
-  'policy.delete': channel<{ deleted: boolean }>()(z.object({ id })),
-  'policy.setChain': channel<ApprovalLevelRow[]>()(
-    z.object({ levels: z.array(z.object({ role: z.enum(['manager', 'finance', 'gm']), aboveFen: fen.min(0) })).min(1).max(6) }),
-  ),
-
-  'budgets.list': channel<BudgetRow[]>()(z.object({ period: z.string().max(10).optional() })),
-  'budgets.save': channel<BudgetRow>()(
-    z.object({
-      id: id.optional(),
-      name: z.string().max(100).optional(),
-      periodKind: z.enum(['month', 'quarter', 'year']),
-      period: z.string().max(10),
-      employeeId: id.nullish(),
-      departmentId: id.nullish(),
-      customerId: id.nullish(),
-      categoryId: id.nullish(),
-      amountFen: fen.positive(),
-      warnPct: z.number().int().min(1).max(1000).default(80),
-      alertPct: z.number().int().min(1).max(1000).default(100),
-      hardBlock: z.boolean().default(false),
-    }),
-  ),
-  'budgets.delete': channel<{ deleted: boolean }>()(z.object({ id })),
 };

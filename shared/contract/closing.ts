@@ -1,7 +1,7 @@
 /** Period end: 结转损益 and the 结账检查 (closing and reopening are periods.close / periods.reopen in ledger.ts). */
 import { z } from 'zod';
 import { channel } from './define';
-import { periodSchema } from './book';
+import { periodSchema } from './primitives';
 
 export interface TransferPlDto {
   /** The 结转损益 voucher, 记-0042, or null when nothing new was transferred. */

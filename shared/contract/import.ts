@@ -1,6 +1,7 @@
 /** Excel import channels: preview, run (sync or as a job with progress), batches, undo, rejects. */
 import { z } from 'zod';
 import { channel } from './define';
+import { id } from './primitives';
 
 export const importKindSchema = z.enum(['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers', 'invoices']);
 export type ImportKindName = z.infer<typeof importKindSchema>;
@@ -191,8 +192,8 @@ export const importChannels = {
   'import.start': channel<{ jobId: string }>()(importRunSchema),
   'import.status': channel<ImportJob>()(z.object({ jobId: z.string().min(1).max(64) })),
   'import.batches': channel<ImportBatchRow[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) })),
-  'import.undo': channel<{ batchId: number; reversedVouchers: number; deletedClaims: number; deletedMasters: number }>()(z.object({ batchId: z.number().int().positive() })),
-  'import.rejects': channel<{ path: string; rows: number }>()(z.object({ batchId: z.number().int().positive(), path })),
+  'import.undo': channel<{ batchId: number; reversedVouchers: number; deletedClaims: number; deletedMasters: number }>()(z.object({ batchId: id })),
+  'import.rejects': channel<{ path: string; rows: number }>()(z.object({ batchId: id, path })),
   /** The 费用报销单 template (File → 导出报销单模板): one form sheet per active employee, or only the one with this code. */
   'import.claimTemplate': channel<{ path: string; sheets: string[] }>()(z.object({ path, employee: z.string().trim().min(1).max(40).optional() })),
 };

@@ -12,6 +12,9 @@ import { reportsChannels } from './reports';
 import { ledgerChannels } from './ledger';
 import { mastersChannels } from './masters';
 import { claimsChannels } from './claims';
+import { usersChannels } from './users';
+import { policyChannels } from './policy';
+import { budgetsChannels } from './budgets';
 import { closingChannels } from './closing';
 import { importChannels } from './import';
 import { vouchersChannels } from './vouchers';
@@ -30,7 +33,7 @@ function merge<T extends Record<string, unknown>[]>(...domains: T): UnionToInter
   return out as UnionToIntersection<T[number]>;
 }
 
-export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, importChannels, closingChannels, vouchersChannels, invoicesChannels);
+export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, usersChannels, policyChannels, budgetsChannels, importChannels, closingChannels, vouchersChannels, invoicesChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -1,7 +1,7 @@
 /** Invoice ledger (发票台账) and the book settings it needs (the company's 纳税人识别号). */
 import { z } from 'zod';
 import { channel } from './define';
-import { periodSchema } from './book';
+import { periodRange } from './primitives';
 
 export type InvoiceMatchStatus = 'matched' | 'missing' | 'amountDiffers' | 'buyerDiffers' | 'voided' | 'reused';
 
@@ -38,7 +38,7 @@ export const taxIdSchema = z
   .refine((s) => s === '' || /^[0-9A-Z]{15}$|^[0-9A-Z]{18}$|^[0-9A-Z]{20}$/.test(s), 'invoices.badTaxId');
 
 export const invoicesChannels = {
-  'invoices.match': channel<{ lines: InvoiceMatchLine[] }>()(z.object({ from: periodSchema, to: periodSchema })),
+  'invoices.match': channel<{ lines: InvoiceMatchLine[] }>()(z.object(periodRange)),
   'book.settings': channel<BookSettings>()(z.object({})),
   'book.set': channel<BookSettings>()(z.object({ taxId: taxIdSchema.optional(), taxpayer: taxpayerSchema.optional(), vatRatePct: ratePct.optional(), smallRatePct: ratePct.optional() })),
 };

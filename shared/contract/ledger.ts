@@ -1,8 +1,7 @@
 /** Ledger channels: vouchers (draft → posted → reversed), periods, keyset pages of posted lines. */
 import { z } from 'zod';
-import { fenSchema } from './fen';
 import { channel, type Page } from './define';
-import { periodSchema } from './book';
+import { accountCode, fen, filePath, id, isoDate, pageArgs, periodRange, periodSchema, ref } from './primitives';
 import { voucherWordSchema, type VoucherWord } from './vouchers';
 
 /** 制单 (draft) → 审核 (reviewed) → 记账 (posted). */
@@ -81,23 +80,17 @@ export interface LedgerLineRow {
   balanceFen: number | null;
 }
 
-const id = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const fen = fenSchema;
-const dimId = z.number().int().positive().nullish();
 
 export const voucherLineSchema = z.object({
-  account: z.string().regex(/^\d{4}(\d{2}){0,2}$/, 'account code'),
+  account: accountCode,
   debitFen: fen.optional(),
   creditFen: fen.optional(),
   memo: z.string().max(200).optional(),
-  customerId: dimId,
-  employeeId: dimId,
-  departmentId: dimId,
-  categoryId: dimId,
+  customerId: ref,
+  employeeId: ref,
+  departmentId: ref,
+  categoryId: ref,
 });
-
-const pageArgs = { after: z.string().max(200).nullish(), limit: z.number().int().min(1).max(1000).default(100) };
 
 export interface TrialBalanceDto {
   rows: { code: string; name: string; openingFen: number; debitFen: number; creditFen: number; closingFen: number }[];
@@ -131,13 +124,13 @@ export const ledgerChannels = {
   /** 反结账: only the latest closed period, with a reason (audited). */
   'periods.reopen': channel<PeriodRow[]>()(z.object({ period: periodSchema, reason: z.string().trim().min(1).max(500) })),
   /** 明细账 rows for an account (and its sub-accounts); the first page starts with the opening row. */
-  'ledger.detailPage': channel<Page<LedgerLineRow>>()(z.object({ account: z.string().regex(/^\d{4}(\d{2}){0,2}$/), from: periodSchema, to: periodSchema, ...pageArgs })),
+  'ledger.detailPage': channel<Page<LedgerLineRow>>()(z.object({ account: accountCode, ...periodRange, ...pageArgs })),
   /** 序时账: every posted line by date, then voucher number. */
-  'ledger.journalPage': channel<Page<LedgerLineRow>>()(z.object({ from: periodSchema, to: periodSchema, ...pageArgs })),
+  'ledger.journalPage': channel<Page<LedgerLineRow>>()(z.object({ ...periodRange, ...pageArgs })),
   /** 科目余额表 (the same numbers as the trial-balance report module). */
   'ledger.trialBalance': channel<TrialBalanceDto>()(
-    z.object({ from: periodSchema, to: periodSchema, level: z.number().int().min(1).max(3).optional(), customerId: id.optional(), employeeId: id.optional(), departmentId: id.optional() }),
+    z.object({ ...periodRange, level: z.number().int().min(1).max(3).optional(), customerId: id.optional(), employeeId: id.optional(), departmentId: id.optional() }),
   ),
   /** hledger journal of every posted voucher: written to `path`, or returned as text. */
-  'ledger.exportHledger': channel<{ path: string | null; transactions: number; text: string | null }>()(z.object({ path: z.string().min(1).max(1024).optional() })),
+  'ledger.exportHledger': channel<{ path: string | null; transactions: number; text: string | null }>()(z.object({ path: filePath.optional() })),
 };

@@ -1,10 +1,10 @@
 /**
- * Master data channels: customers, employees, departments, expense categories, sub-accounts
- * and the pickers' lookup. Names are matched after NFKC (shared/text.ts nameKey).
+ * Master data channels: customers, employees, departments, expense categories and the
+ * pickers' lookup (the chart of accounts is accounts.ts). Names are matched after NFKC (shared/text.ts nameKey).
  */
 import { z } from 'zod';
 import { channel, type Page } from './define';
-import type { AccountRow } from './accounts';
+import { accountCode, id, name, ref, searchPageArgs } from './primitives';
 
 export interface CustomerRow {
   id: number;
@@ -56,19 +56,9 @@ export interface LookupItem {
   hint: string;
 }
 
-const id = z.number().int().positive();
 const code = z.string().trim().min(1).max(32);
-const name = z.string().trim().min(1).max(200);
-const ref = z.number().int().positive().nullish();
-const pageArgs = {
-  after: z.string().max(64).nullish(),
-  limit: z.number().int().min(1).max(1000).default(100),
-  search: z.string().max(100).optional(),
-  includeInactive: z.boolean().optional(),
-};
+const pageArgs = { ...searchPageArgs, includeInactive: z.boolean().optional() };
 const setActive = z.object({ id, active: z.boolean() });
-const dims = z.array(z.enum(['customer', 'employee', 'department'])).max(3);
-const accountCode = z.string().regex(/^\d{4}(\d{2}){0,2}$/, 'account code');
 
 export const mastersChannels = {
   'customers.page': channel<Page<CustomerRow>>()(z.object(pageArgs)),
@@ -87,10 +77,6 @@ export const mastersChannels = {
   'categories.update': channel<CategoryRow>()(
     z.object({ id, name: name.optional(), nameEn: z.string().trim().max(100).optional(), synonyms: z.array(z.string().trim().min(1).max(50)).max(50).optional(), accountCode: accountCode.optional(), active: z.boolean().optional() }),
   ),
-  /** A sub-account under `parent` (4-2-2: the next free two digits unless `code` is given). */
-  'accounts.addSub': channel<AccountRow>()(z.object({ parent: accountCode, code: accountCode.optional(), name, dims: dims.optional() })),
-  'accounts.update': channel<AccountRow>()(z.object({ code: accountCode, name: name.optional(), dims: dims.optional() })),
-  'accounts.setActive': channel<AccountRow>()(z.object({ code: accountCode, active: z.boolean() })),
   /** Picker search by code, name or pinyin initials ("clf" → 差旅费). */
   'masters.lookup': channel<LookupItem[]>()(
     z.object({ kind: z.enum(['account', 'customer', 'employee', 'department']), q: z.string().max(100), limit: z.number().int().min(1).max(100).default(20), leafOnly: z.boolean().optional() }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ReportResult } from '../report';
-import { periodSchema } from './book';
 import { channel } from './define';
+import { filePath, id, periodRange } from './primitives';
 
 export interface ReportInfo {
   name: string;
@@ -37,7 +37,6 @@ export interface PackResult {
   skipped: { name: string; reason: string }[];
 }
 
-const id = z.number().int().positive();
 export const reportFiltersSchema = z
   .object({
     customerId: id.optional(),
@@ -49,19 +48,18 @@ export const reportFiltersSchema = z
   })
   .default({});
 
-const range = { from: periodSchema, to: periodSchema };
 const reportName = z.string().min(1).max(64);
-const xlsxPath = z.string().min(1).max(1024).regex(/\.xlsx$/i, '.xlsx');
+const xlsxPath = filePath.regex(/\.xlsx$/i, '.xlsx');
 /** A caller-chosen id to poll `reports.progress` with while an export runs. */
 const jobId = z.string().regex(/^[\w-]{1,64}$/).optional();
 
 export const reportsChannels = {
   'reports.list': channel<ReportInfo[]>()(z.object({})),
   'reports.dimensions': channel<ReportDimensions>()(z.object({})),
-  'reports.run': channel<ReportResult>()(z.object({ name: reportName, ...range, filters: reportFiltersSchema })),
+  'reports.run': channel<ReportResult>()(z.object({ name: reportName, ...periodRange, filters: reportFiltersSchema })),
   'reports.export': channel<{ path: string; rows: number }>()(
-    z.object({ name: reportName, ...range, filters: reportFiltersSchema, path: xlsxPath, jobId }),
+    z.object({ name: reportName, ...periodRange, filters: reportFiltersSchema, path: xlsxPath, jobId }),
   ),
-  'reports.exportPack': channel<PackResult>()(z.object({ ...range, path: xlsxPath, jobId })),
+  'reports.exportPack': channel<PackResult>()(z.object({ ...periodRange, path: xlsxPath, jobId })),
   'reports.progress': channel<ExportProgress>()(z.object({ jobId: z.string().regex(/^[\w-]{1,64}$/) })),
 };

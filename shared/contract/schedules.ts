@@ -1,26 +1,22 @@
 /** Amortization and deferral schedules; management-fee income split by ratio (Standard entries 3, 4). */
 import { z } from 'zod';
-import { fenSchema } from './fen';
-import { periodSchema } from './book';
 import { channel } from './define';
+import { accountCode, id, isoDate, periodSchema, positiveFen, ref } from './primitives';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const account = z.string().regex(/^\d{4}(\d{2}){0,2}$/);
-const id = z.number().int().positive();
 
 export const scheduleInputSchema = z.object({
   preset: z.enum(['prepaid', 'intangible', 'deferral', 'custom']),
   name: z.string().min(1).max(100),
-  totalFen: fenSchema.positive(),
+  totalFen: positiveFen,
   firstPeriod: periodSchema,
   periods: z.number().int().min(1).max(600),
-  debitAccount: account.optional(),
-  creditAccount: account.optional(),
-  customerId: id.nullish(),
-  employeeId: id.nullish(),
-  departmentId: id.nullish(),
+  debitAccount: accountCode.optional(),
+  creditAccount: accountCode.optional(),
+  customerId: ref,
+  employeeId: ref,
+  departmentId: ref,
   memo: z.string().max(200).optional(),
-  payment: z.object({ date, bankAccount: account.optional() }).optional(),
+  payment: z.object({ date: isoDate, bankAccount: accountCode.optional() }).optional(),
 });
 
 export type ScheduleStatus = 'posted' | 'due' | 'future' | 'closed';
@@ -66,12 +62,12 @@ export const schedulesChannels = {
   'schedules.run': channel<ScheduleRunResult>()(z.object({ period: periodSchema, scheduleId: id.optional() })),
   'schedules.feeIncome': channel<{ voucherId: number; amounts: number[]; taxFen: number }>()(
     z.object({
-      date,
-      amountFen: fenSchema.positive(),
+      date: isoDate,
+      amountFen: positiveFen,
       memo: z.string().max(200).optional(),
-      debitAccount: account.optional(),
-      customerId: id.nullish(),
-      targets: z.array(z.object({ account: account.optional(), departmentId: id.nullish(), ratio: z.number().int().min(0).max(1_000_000_000) })).min(1).max(50),
+      debitAccount: accountCode.optional(),
+      customerId: ref,
+      targets: z.array(z.object({ account: accountCode.optional(), departmentId: ref, ratio: z.number().int().min(0).max(1_000_000_000) })).min(1).max(50),
     }),
   ),
 };

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { channel } from './define';
-import { periodSchema } from './book';
+import { filePath, id, periodSchema } from './primitives';
 import type { VoucherDto } from './ledger';
 
 export const VOUCHER_WORDS = ['记', '收', '付', '转'] as const;
@@ -40,7 +40,6 @@ export interface PrintResult {
   bytes: number;
 }
 
-const id = z.number().int().positive();
 // 记-0003 or 记3; the core reads it (vouchers.noByNumber when it names no voucher).
 const wordNoText = z.string().trim().min(1).max(20);
 
@@ -65,7 +64,7 @@ export const vouchersChannels = {
         from: periodSchema.optional(),
         to: periodSchema.optional(),
         layout: z.enum(['a4', 'voucher']).default('a4'),
-        path: z.string().min(1).max(1024),
+        path: filePath,
       })
       .refine((r) => r.ids !== undefined || (r.from !== undefined && r.to !== undefined), 'ids, or from and to'),
   ),

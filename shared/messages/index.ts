@@ -4,6 +4,7 @@
  */
 import { allocationMessages } from './allocation';
 import { bookMessages } from './book';
+import { budgetsMessages } from './budgets';
 import { claimsMessages } from './claims';
 import { closingMessages } from './closing';
 import { commonMessages } from './common';
@@ -19,7 +20,7 @@ import type { Locale, MessageParams, Text } from './define';
 
 export type { Locale, MessageParams } from './define';
 
-const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, allocationMessages, importMessages, limitMessages, closingMessages, voucherMessages, fileMessages, invoicesMessages] as const;
+const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, budgetsMessages, allocationMessages, importMessages, limitMessages, closingMessages, voucherMessages, fileMessages, invoicesMessages] as const;
 
 type Domain = (typeof all)[number];
 export type MessageCode = Domain extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;

@@ -19,8 +19,9 @@ export function toAccountRow(r: { code: string; name: string; parent_code: strin
   };
 }
 
-export function pageAccounts(book: Book, req: { after?: string | null | undefined; limit: number; search?: string | undefined }): Page<AccountRow> {
-  let query = book.q
+/** The account columns screens show, with whether the account has children. */
+export const selectAccounts = (book: Book) =>
+  book.q
     .selectFrom('account as a')
     .select([
       'a.code',
@@ -31,7 +32,10 @@ export function pageAccounts(book: Book, req: { after?: string | null | undefine
       'a.active',
       'a.dims',
       sql<number>`NOT EXISTS (SELECT 1 FROM account c WHERE c.parent_code = a.code)`.as('leaf'),
-    ])
+    ]);
+
+export function pageAccounts(book: Book, req: { after?: string | null | undefined; limit: number; search?: string | undefined }): Page<AccountRow> {
+  let query = selectAccounts(book)
     .orderBy('a.code')
     .limit(req.limit + 1);
   if (req.after) query = query.where('a.code', '>', req.after);

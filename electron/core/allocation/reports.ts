@@ -3,10 +3,11 @@
  * profitability (with the whale curve), account-manager ROI and schedule status.
  */
 import type { ReportColumn, ReportRow, ReportSection } from '../../../shared/report';
-import { defineReport, L } from '../reports/define';
+import { defineReport } from '../reports/define';
 import { listSchedules } from '../schedules/schedules';
 import { getRun } from './runs';
 import { managerRoi, profitability } from './profitability';
+import { message } from '../../../shared/messages/index';
 
 const ratio = (n: number, d: number): number | null => (d === 0 ? null : n / d);
 
@@ -14,7 +15,16 @@ export const allocationReport = defineReport({
   name: 'allocation',
   title: { 'zh-CN': '成本分配表', en: 'Cost allocation' },
   run(book, { from, to, filters, locale }) {
-    const runIds = (book.sqlite.prepare('SELECT MAX(id) AS id FROM alloc_run WHERE period BETWEEN ? AND ? GROUP BY period ORDER BY period').all(from, to) as { id: number }[]).map((r) => r.id);
+    const runIds = book.db
+      .all(
+        book.q
+          .selectFrom('alloc_run')
+          .select((eb) => eb.fn.max<number>('id').as('id'))
+          .where((eb) => eb.between('period', from, to))
+          .groupBy('period')
+          .orderBy('period'),
+      )
+      .map((r) => r.id);
     const detail: ReportRow[] = [];
     const pivot = new Map<string, ReportRow>();
     const poolNames: string[] = [];
@@ -46,35 +56,35 @@ export const allocationReport = defineReport({
       }
     }
     const pivotRows = [...pivot.values()].sort((a, b) => String(a.customer).localeCompare(String(b.customer)));
-    const pivotTotals: ReportRow = { customer: L(locale, '合计', 'Total'), totalFen: total };
+    const pivotTotals: ReportRow = { customer: message(locale, 'allocation.report.total'), totalFen: total };
     for (const n of poolNames) pivotTotals[`pool:${n}`] = pivotRows.reduce((s, r) => s + ((r[`pool:${n}`] as number | undefined) ?? 0), 0);
     return [
       {
         name: 'by-customer',
-        title: L(locale, '客户×分配池', 'Customer × pool'),
+        title: message(locale, 'allocation.report.customerPool'),
         columns: [
-          { key: 'customer', label: L(locale, '客户', 'Customer'), kind: 'text' },
+          { key: 'customer', label: message(locale, 'allocation.report.customer'), kind: 'text' },
           ...poolNames.map((n): ReportColumn => ({ key: `pool:${n}`, label: n, kind: 'money' })),
-          { key: 'totalFen', label: L(locale, '合计', 'Total'), kind: 'money' },
+          { key: 'totalFen', label: message(locale, 'allocation.report.total'), kind: 'money' },
         ],
         rows: pivotRows,
         totals: pivotTotals,
       },
       {
         name: 'lines',
-        title: L(locale, '分配明细（含动因）', 'Allocation lines with drivers'),
+        title: message(locale, 'allocation.report.allocationLinesWithDrivers'),
         columns: [
-          { key: 'period', label: L(locale, '期间', 'Period'), kind: 'text' },
-          { key: 'pool', label: L(locale, '分配池', 'Pool'), kind: 'text' },
-          { key: 'driver', label: L(locale, '动因', 'Driver'), kind: 'text' },
-          { key: 'poolFen', label: L(locale, '池金额', 'Pool amount'), kind: 'money' },
-          { key: 'customer', label: L(locale, '客户', 'Customer'), kind: 'text' },
-          { key: 'driverValue', label: L(locale, '动因值', 'Driver value'), kind: 'int' },
-          { key: 'share', label: L(locale, '比例', 'Share'), kind: 'percent' },
-          { key: 'amountFen', label: L(locale, '分配金额', 'Allocated'), kind: 'money' },
+          { key: 'period', label: message(locale, 'allocation.report.period'), kind: 'text' },
+          { key: 'pool', label: message(locale, 'allocation.report.pool'), kind: 'text' },
+          { key: 'driver', label: message(locale, 'allocation.report.driver'), kind: 'text' },
+          { key: 'poolFen', label: message(locale, 'allocation.report.poolAmount'), kind: 'money' },
+          { key: 'customer', label: message(locale, 'allocation.report.customer'), kind: 'text' },
+          { key: 'driverValue', label: message(locale, 'allocation.report.driverValue'), kind: 'int' },
+          { key: 'share', label: message(locale, 'allocation.report.share'), kind: 'percent' },
+          { key: 'amountFen', label: message(locale, 'allocation.report.allocated'), kind: 'money' },
         ],
         rows: detail,
-        totals: { period: L(locale, '合计', 'Total'), amountFen: total },
+        totals: { period: message(locale, 'allocation.report.total'), amountFen: total },
       },
     ];
   },
@@ -85,23 +95,23 @@ export const profitabilityReport = defineReport({
   title: { 'zh-CN': '客户盈利分析', en: 'Customer profitability' },
   run(book, { from, to, filters, locale }) {
     const { rows, totals } = profitability(book, from, to);
-    const classLabel = { high: L(locale, '高利润', 'High'), low: L(locale, '低利润', 'Low'), loss: L(locale, '亏损', 'Loss') };
+    const classLabel = { high: message(locale, 'allocation.report.high'), low: message(locale, 'allocation.report.low'), loss: message(locale, 'allocation.report.loss') };
     const shown = filters.customerId !== undefined ? rows.filter((r) => r.customerId === filters.customerId) : rows;
     const section: ReportSection = {
       name: 'customers',
-      title: L(locale, '客户盈利', 'Customer profit'),
+      title: message(locale, 'allocation.report.customerProfit'),
       columns: [
-        { key: 'rank', label: L(locale, '排名', 'Rank'), kind: 'int' },
-        { key: 'code', label: L(locale, '客户编码', 'Code'), kind: 'text' },
-        { key: 'name', label: L(locale, '客户名称', 'Customer'), kind: 'text' },
-        { key: 'manager', label: L(locale, '客户经理', 'Account manager'), kind: 'text' },
-        { key: 'revenueFen', label: L(locale, '收入', 'Revenue'), kind: 'money' },
-        { key: 'directCostFen', label: L(locale, '直接费用', 'Direct cost'), kind: 'money' },
-        { key: 'allocatedFen', label: L(locale, '分摊间接费用', 'Allocated overhead'), kind: 'money' },
-        { key: 'profitFen', label: L(locale, '利润', 'Profit'), kind: 'money' },
-        { key: 'margin', label: L(locale, '利润率', 'Margin'), kind: 'percent' },
-        { key: 'class', label: L(locale, '分类', 'Class'), kind: 'text' },
-        { key: 'cumulativeShare', label: L(locale, '累计利润占比', 'Cumulative profit'), kind: 'percent' },
+        { key: 'rank', label: message(locale, 'allocation.report.rank'), kind: 'int' },
+        { key: 'code', label: message(locale, 'allocation.report.code'), kind: 'text' },
+        { key: 'name', label: message(locale, 'allocation.report.customer2'), kind: 'text' },
+        { key: 'manager', label: message(locale, 'allocation.report.accountManager'), kind: 'text' },
+        { key: 'revenueFen', label: message(locale, 'allocation.report.revenue'), kind: 'money' },
+        { key: 'directCostFen', label: message(locale, 'allocation.report.directCost'), kind: 'money' },
+        { key: 'allocatedFen', label: message(locale, 'allocation.report.allocatedOverhead'), kind: 'money' },
+        { key: 'profitFen', label: message(locale, 'allocation.report.profit'), kind: 'money' },
+        { key: 'margin', label: message(locale, 'allocation.report.margin'), kind: 'percent' },
+        { key: 'class', label: message(locale, 'allocation.report.class'), kind: 'text' },
+        { key: 'cumulativeShare', label: message(locale, 'allocation.report.cumulativeProfit'), kind: 'percent' },
       ],
       rows: shown.map((r) => ({
         rank: r.rank,
@@ -116,8 +126,8 @@ export const profitabilityReport = defineReport({
         class: classLabel[r.profitClass],
         cumulativeShare: r.cumulativeShare,
       })),
-      totals: { code: L(locale, '合计', 'Total'), ...totals, margin: ratio(totals.profitFen, totals.revenueFen) },
-      charts: [{ type: 'whale', title: L(locale, '鲸鱼曲线（累计利润占比）', 'Whale curve (cumulative profit)'), category: 'name', series: ['cumulativeShare'] }],
+      totals: { code: message(locale, 'allocation.report.total'), ...totals, margin: ratio(totals.profitFen, totals.revenueFen) },
+      charts: [{ type: 'whale', title: message(locale, 'allocation.report.whaleCurveCumulativeProfit'), category: 'name', series: ['cumulativeShare'] }],
     };
     return [section];
   },
@@ -134,21 +144,21 @@ export const managerRoiReport = defineReport({
     return [
       {
         name: 'managers',
-        title: L(locale, '客户经理', 'Account managers'),
+        title: message(locale, 'allocation.report.accountManagers'),
         columns: [
-          { key: 'manager', label: L(locale, '客户经理', 'Account manager'), kind: 'text' },
-          { key: 'customers', label: L(locale, '客户数', 'Customers'), kind: 'int' },
-          { key: 'clientCostFen', label: L(locale, '客户管理费用', 'Client costs'), kind: 'money' },
-          { key: 'expenseFen', label: L(locale, '费用（直接含主营业务成本+分摊）', 'Expense (direct incl. cost of sales + allocated)'), kind: 'money' },
-          { key: 'revenueFen', label: L(locale, '收入', 'Revenue'), kind: 'money' },
-          { key: 'previousRevenueFen', label: L(locale, '上期收入', 'Previous revenue'), kind: 'money' },
-          { key: 'growth', label: L(locale, '收入增长', 'Growth'), kind: 'percent' },
-          { key: 'retention', label: L(locale, '客户留存率', 'Retention'), kind: 'percent' },
-          { key: 'revenuePerClientYuan', label: L(locale, '每元客户费用收入', 'Revenue per yuan of client cost'), kind: 'number' },
-          { key: 'revenuePerYuan', label: L(locale, '每元费用收入', 'Revenue per yuan of expense'), kind: 'number' },
+          { key: 'manager', label: message(locale, 'allocation.report.accountManager'), kind: 'text' },
+          { key: 'customers', label: message(locale, 'allocation.report.customers'), kind: 'int' },
+          { key: 'clientCostFen', label: message(locale, 'allocation.report.clientCosts'), kind: 'money' },
+          { key: 'expenseFen', label: message(locale, 'allocation.report.expenseDirectInclCost'), kind: 'money' },
+          { key: 'revenueFen', label: message(locale, 'allocation.report.revenue'), kind: 'money' },
+          { key: 'previousRevenueFen', label: message(locale, 'allocation.report.previousRevenue'), kind: 'money' },
+          { key: 'growth', label: message(locale, 'allocation.report.growth'), kind: 'percent' },
+          { key: 'retention', label: message(locale, 'allocation.report.retention'), kind: 'percent' },
+          { key: 'revenuePerClientYuan', label: message(locale, 'allocation.report.revenuePerYuanOf'), kind: 'number' },
+          { key: 'revenuePerYuan', label: message(locale, 'allocation.report.revenuePerYuanOf2'), kind: 'number' },
         ],
         rows: rows.map((r) => ({
-          manager: r.managerName || L(locale, '（未指定）', '(none)'),
+          manager: r.managerName || message(locale, 'allocation.report.none'),
           customers: r.customers,
           clientCostFen: r.clientCostFen,
           expenseFen: r.expenseFen,
@@ -160,7 +170,7 @@ export const managerRoiReport = defineReport({
           revenuePerYuan: r.revenuePerYuan,
         })),
         totals: {
-          manager: L(locale, '合计', 'Total'),
+          manager: message(locale, 'allocation.report.total'),
           customers: sum('customers'),
           clientCostFen: sum('clientCostFen'),
           expenseFen: sum('expenseFen'),
@@ -170,7 +180,7 @@ export const managerRoiReport = defineReport({
           revenuePerClientYuan: ratio(sum('revenueFen'), sum('clientCostFen')),
           revenuePerYuan: ratio(sum('revenueFen'), sum('expenseFen')),
         },
-        charts: [{ type: 'bar', title: L(locale, '收入与费用', 'Revenue and expense'), category: 'manager', series: ['revenueFen', 'expenseFen'] }],
+        charts: [{ type: 'bar', title: message(locale, 'allocation.report.revenueAndExpense'), category: 'manager', series: ['revenueFen', 'expenseFen'] }],
       },
     ];
   },
@@ -181,8 +191,8 @@ export const schedulesReport = defineReport({
   title: { 'zh-CN': '摊销与递延计划执行情况', en: 'Schedule status' },
   run(book, { from, to, locale }) {
     const list = listSchedules(book);
-    const kind = { amortization: L(locale, '摊销', 'Amortization'), deferral: L(locale, '递延收入', 'Deferral') };
-    const status = { posted: L(locale, '已入账', 'Posted'), due: L(locale, '待入账', 'Due'), future: L(locale, '未到期', 'Future'), closed: L(locale, '期间已结账', 'Period closed') };
+    const kind = { amortization: message(locale, 'allocation.report.amortization'), deferral: message(locale, 'allocation.report.deferral') };
+    const status = { posted: message(locale, 'allocation.report.posted'), due: message(locale, 'allocation.report.due'), future: message(locale, 'allocation.report.future'), closed: message(locale, 'allocation.report.periodClosed') };
     const entries: ReportRow[] = [];
     for (const s of list) {
       for (const e of s.entries) {
@@ -193,17 +203,17 @@ export const schedulesReport = defineReport({
     return [
       {
         name: 'schedules',
-        title: L(locale, '计划', 'Schedules'),
+        title: message(locale, 'allocation.report.schedules'),
         columns: [
-          { key: 'name', label: L(locale, '名称', 'Name'), kind: 'text' },
-          { key: 'kind', label: L(locale, '类型', 'Kind'), kind: 'text' },
-          { key: 'accounts', label: L(locale, '借方 / 贷方科目', 'Debit / credit'), kind: 'text' },
-          { key: 'firstPeriod', label: L(locale, '起始期间', 'First period'), kind: 'text' },
-          { key: 'periods', label: L(locale, '期数', 'Periods'), kind: 'int' },
-          { key: 'postedPeriods', label: L(locale, '已入账期数', 'Posted periods'), kind: 'int' },
-          { key: 'totalFen', label: L(locale, '总额', 'Total'), kind: 'money' },
-          { key: 'postedFen', label: L(locale, '已入账', 'Posted'), kind: 'money' },
-          { key: 'remainingFen', label: L(locale, '未入账', 'Remaining'), kind: 'money' },
+          { key: 'name', label: message(locale, 'allocation.report.name'), kind: 'text' },
+          { key: 'kind', label: message(locale, 'allocation.report.kind'), kind: 'text' },
+          { key: 'accounts', label: message(locale, 'allocation.report.debitCredit'), kind: 'text' },
+          { key: 'firstPeriod', label: message(locale, 'allocation.report.firstPeriod'), kind: 'text' },
+          { key: 'periods', label: message(locale, 'allocation.report.periods'), kind: 'int' },
+          { key: 'postedPeriods', label: message(locale, 'allocation.report.postedPeriods'), kind: 'int' },
+          { key: 'totalFen', label: message(locale, 'allocation.report.total2'), kind: 'money' },
+          { key: 'postedFen', label: message(locale, 'allocation.report.posted'), kind: 'money' },
+          { key: 'remainingFen', label: message(locale, 'allocation.report.remaining'), kind: 'money' },
         ],
         rows: list.map((s) => ({
           name: s.name,
@@ -216,17 +226,17 @@ export const schedulesReport = defineReport({
           postedFen: s.postedFen,
           remainingFen: s.remainingFen,
         })),
-        totals: { name: L(locale, '合计', 'Total'), totalFen: list.reduce((a, s) => a + s.totalFen, 0), postedFen: list.reduce((a, s) => a + s.postedFen, 0), remainingFen: list.reduce((a, s) => a + s.remainingFen, 0) },
+        totals: { name: message(locale, 'allocation.report.total'), totalFen: list.reduce((a, s) => a + s.totalFen, 0), postedFen: list.reduce((a, s) => a + s.postedFen, 0), remainingFen: list.reduce((a, s) => a + s.remainingFen, 0) },
       },
       {
         name: 'entries',
-        title: L(locale, '各期状态', 'Per period'),
+        title: message(locale, 'allocation.report.perPeriod'),
         columns: [
-          { key: 'name', label: L(locale, '名称', 'Name'), kind: 'text' },
-          { key: 'no', label: L(locale, '期次', 'No.'), kind: 'text' },
-          { key: 'period', label: L(locale, '期间', 'Period'), kind: 'text' },
-          { key: 'amountFen', label: L(locale, '金额', 'Amount'), kind: 'money' },
-          { key: 'status', label: L(locale, '状态', 'Status'), kind: 'text' },
+          { key: 'name', label: message(locale, 'allocation.report.name'), kind: 'text' },
+          { key: 'no', label: message(locale, 'allocation.report.no'), kind: 'text' },
+          { key: 'period', label: message(locale, 'allocation.report.period'), kind: 'text' },
+          { key: 'amountFen', label: message(locale, 'allocation.report.amount'), kind: 'money' },
+          { key: 'status', label: message(locale, 'allocation.report.status'), kind: 'text' },
         ],
         rows: entries,
       },

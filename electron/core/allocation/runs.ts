@@ -21,14 +21,14 @@ export function compute(book: Book, period: string, rules: Rule[]): AllocationRe
 
 /** The run that counts for a period: the latest stored one. */
 export function currentRunId(book: Book, period: string): number | null {
-  return (book.sqlite.prepare('SELECT MAX(id) AS id FROM alloc_run WHERE period = ?').get(period) as { id: number | null }).id;
+  return book.db.first(book.q.selectFrom('alloc_run').select((eb) => eb.fn.max<number | null>('id').as('id')).where('period', '=', period))!.id;
 }
 
 export function runAllocation(book: Book, period: string, opts: { ruleSet?: string; rules?: Rule[] } = {}): { runId: number; result: AllocationResult } {
   const p = toPeriod(period);
   // A closed month's allocation can be viewed, not re-run: a new run would change its customer profit (the database refuses too, 0810).
-  if (book.sqlite.prepare(`SELECT 1 FROM period WHERE period = ? AND status = 'closed'`).get(p)) throw new UserError('closing.allocationClosed', { period: p });
-  const posted = book.sqlite.prepare('SELECT id FROM alloc_run WHERE period = ? AND voucher_id IS NOT NULL').get(p) as { id: number } | undefined;
+  if (book.db.first(book.q.selectFrom('period').select('period').where('period', '=', p).where('status', '=', 'closed'))) throw new UserError('closing.allocationClosed', { period: p });
+  const posted = book.db.first(book.q.selectFrom('alloc_run').select('id').where('period', '=', p).where('voucher_id', 'is not', null));
   if (posted) throw new UserError('allocation.periodPosted', { period: p, run: posted.id });
   const ruleSet = opts.ruleSet ?? 'default';
   const rules = opts.rules ?? listRules(book, ruleSet);
@@ -39,11 +39,17 @@ export function runAllocation(book: Book, period: string, opts: { ruleSet?: stri
     rules: result.rules,
     pools: result.pools.map((p) => ({ pool: p.pool, method: p.method, driver: p.driver, accounts: p.accounts, departmentId: p.departmentId, ownFen: p.ownFen, receivedFen: p.receivedFen, amountFen: p.amountFen, allocatedFen: p.allocatedFen })),
   };
-  const runId = Number(
-    book.sqlite
-      .prepare('INSERT INTO alloc_run (period, rule_set, rules_json, total_fen, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(p, opts.rules ? 'adhoc' : ruleSet, JSON.stringify(snapshot), result.totalFen, new Date().toISOString(), book.user).lastInsertRowid,
-  );
+  const runId = book.db.run(
+    book.q.insertInto('alloc_run').values({
+      period: p,
+      rule_set: opts.rules ? 'adhoc' : ruleSet,
+      rules_json: JSON.stringify(snapshot),
+      total_fen: result.totalFen,
+      created_at: new Date().toISOString(),
+      created_by: book.user,
+    }),
+  ).lastInsertRowid;
+  // Raw SQL on purpose: the bulk insert of a run's lines (millions at benchmark size) runs one prepared statement.
   const insert = book.sqlite.prepare(
     `INSERT INTO alloc_line (run_id, pool_no, customer_id, department_id, driver_value, driver_total, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -80,19 +86,30 @@ export function runAllocation(book: Book, period: string, opts: { ruleSet?: stri
 }
 
 export function getRun(book: Book, runId: number): StoredRun {
-  const run = book.sqlite.prepare('SELECT * FROM alloc_run WHERE id = ?').get(runId) as
-    | { id: number; period: string; rule_set: string; rules_json: string; total_fen: number; voucher_id: number | null; created_at: string }
-    | undefined;
+  const run = book.db.first(book.q.selectFrom('alloc_run').selectAll().where('id', '=', runId));
   if (!run) throw new UserError('allocation.runNotFound', { id: runId });
   const snapshot = JSON.parse(run.rules_json) as StoredRun['snapshot'];
-  const lines = book.sqlite
-    .prepare(
-      `SELECT l.pool_no AS poolNo, l.customer_id AS customerId, l.department_id AS departmentId, COALESCE(c.code, d.code) AS code, COALESCE(c.name, d.name) AS name,
-              l.driver_value AS driverValue, l.driver_value AS shareNumerator, l.driver_total AS shareDenominator, l.amount_fen AS amountFen
-         FROM alloc_line l LEFT JOIN customer c ON c.id = l.customer_id LEFT JOIN department d ON d.id = l.department_id
-        WHERE l.run_id = ? ORDER BY l.pool_no, COALESCE(c.code, d.code)`,
-    )
-    .all(runId) as (PoolResult['lines'][number] & { poolNo: number })[];
+  const lines: (PoolResult['lines'][number] & { poolNo: number })[] = book.db.all(
+    book.q
+      .selectFrom('alloc_line as l')
+      .leftJoin('customer as c', 'c.id', 'l.customer_id')
+      .leftJoin('department as d', 'd.id', 'l.department_id')
+      .select((eb) => [
+        'l.pool_no as poolNo',
+        'l.customer_id as customerId',
+        'l.department_id as departmentId',
+        // Every line has a customer or a department (the engine writes one of them).
+        eb.fn.coalesce('c.code', 'd.code').$castTo<string>().as('code'),
+        eb.fn.coalesce('c.name', 'd.name').$castTo<string>().as('name'),
+        'l.driver_value as driverValue',
+        'l.driver_value as shareNumerator',
+        'l.driver_total as shareDenominator',
+        'l.amount_fen as amountFen',
+      ])
+      .where('l.run_id', '=', runId)
+      .orderBy('l.pool_no')
+      .orderBy((eb) => eb.fn.coalesce('c.code', 'd.code')),
+  );
   const byPool = new Map<number, PoolResult['lines']>();
   for (const { poolNo, ...l } of lines) {
     let list = byPool.get(poolNo);
@@ -114,38 +131,41 @@ export function getRun(book: Book, runId: number): StoredRun {
 
 function voucherLabel(book: Book, id: number | null): string | null {
   if (id === null) return null;
-  const v = book.sqlite.prepare('SELECT period, number FROM voucher WHERE id = ?').get(id) as { period: string; number: number | null } | undefined;
+  const v = book.db.first(book.q.selectFrom('voucher').select(['period', 'number']).where('id', '=', id));
   return v ? `${v.period} ${voucherNo(v.number)}` : null;
 }
 
 export function listRuns(book: Book): RunSummary[] {
-  return (
-    book.sqlite.prepare('SELECT id, period, rule_set, created_at, total_fen, voucher_id FROM alloc_run ORDER BY period DESC, id DESC').all() as {
-      id: number;
-      period: string;
-      rule_set: string;
-      created_at: string;
-      total_fen: number;
-      voucher_id: number | null;
-    }[]
-  ).map((r) => ({ runId: r.id, period: r.period, ruleSet: r.rule_set, createdAt: r.created_at, totalFen: r.total_fen, voucherId: r.voucher_id, voucherNo: voucherLabel(book, r.voucher_id) }));
+  return book.db
+    .all(book.q.selectFrom('alloc_run').select(['id', 'period', 'rule_set', 'created_at', 'total_fen', 'voucher_id']).orderBy('period', 'desc').orderBy('id', 'desc'))
+    .map((r) => ({ runId: r.id, period: r.period, ruleSet: r.rule_set, createdAt: r.created_at, totalFen: r.total_fen, voucherId: r.voucher_id, voucherNo: voucherLabel(book, r.voucher_id) }));
 }
 
 /** Every allocated amount of one customer over a range, from each period's current run. */
 export function explain(book: Book, customerId: number, from: string, to: string): ExplainLine[] {
-  const runs = book.sqlite
-    .prepare(`SELECT MAX(id) AS id, period FROM alloc_run WHERE period BETWEEN ? AND ? GROUP BY period ORDER BY period`)
-    .all(toPeriod(from), toPeriod(to)) as { id: number; period: string }[];
-  const snap = book.sqlite.prepare('SELECT rules_json FROM alloc_run WHERE id = ?');
-  const lines = book.sqlite.prepare(
-    `SELECT pool_no AS poolNo, driver_value AS driverValue, driver_total AS shareDenominator, amount_fen AS amountFen
-       FROM alloc_line WHERE run_id = ? AND customer_id = ? ORDER BY pool_no`,
+  const runs = book.db.all(
+    book.q
+      .selectFrom('alloc_run')
+      .select((eb) => [eb.fn.max<number>('id').as('id'), 'period'])
+      .where((eb) => eb.between('period', toPeriod(from), toPeriod(to)))
+      .groupBy('period')
+      .orderBy('period'),
   );
+  const snap = (id: number) => book.db.first(book.q.selectFrom('alloc_run').select('rules_json').where('id', '=', id))!;
+  const linesOf = (runId: number) =>
+    book.db.all(
+      book.q
+        .selectFrom('alloc_line')
+        .select(['pool_no as poolNo', 'driver_value as driverValue', 'driver_total as shareDenominator', 'amount_fen as amountFen'])
+        .where('run_id', '=', runId)
+        .where('customer_id', '=', customerId)
+        .orderBy('pool_no'),
+    );
   const out: ExplainLine[] = [];
   for (const run of runs) {
-    const found = lines.all(run.id, customerId) as { poolNo: number; driverValue: number; shareDenominator: number; amountFen: number }[];
+    const found = linesOf(run.id);
     if (found.length === 0) continue;
-    const pools = (JSON.parse((snap.get(run.id) as { rules_json: string }).rules_json) as StoredRun['snapshot']).pools;
+    const pools = (JSON.parse(snap(run.id).rules_json) as StoredRun['snapshot']).pools;
     for (const l of found) {
       const p = pools[l.poolNo]!;
       out.push({ period: run.period, runId: run.id, pool: p.pool, driver: p.driver, poolFen: p.amountFen, receivedFen: p.receivedFen, driverValue: l.driverValue, shareNumerator: l.driverValue, shareDenominator: l.shareDenominator, amountFen: l.amountFen });
@@ -206,7 +226,7 @@ export function postRun(book: Book, runId: number): { voucherId: number; voucher
   }
   if (lines.length === 0) throw new UserError('allocation.nothingToPost', { period: run.period });
   const v = bookVoucher(book, { date: lastDay(toPeriod(run.period)), memo, lines, source: { type: 'allocation', id: runId } });
-  book.sqlite.prepare('UPDATE alloc_run SET voucher_id = ? WHERE id = ?').run(v.id, runId);
+  book.db.run(book.q.updateTable('alloc_run').set({ voucher_id: v.id }).where('id', '=', runId));
   book.audit({ action: 'allocation.post', entity: 'alloc_run', entityId: runId, after: { voucherId: v.id, lines: lines.length } });
   return { voucherId: v.id, voucherNo: `${v.period} ${voucherNo(v.number)}`, lines: lines.length };
 }

@@ -4,14 +4,17 @@
  * the book itself, so it is true whoever did the work and on whichever machine.
  */
 import type { Checklist } from '../../../shared/contract/book';
+import type { Compilable } from 'kysely';
 import type { Book } from './book';
 
 export function checklist(book: Book): Checklist {
-  const one = (sql: string): boolean => book.sqlite.prepare(sql).get() !== undefined;
+  // Whether any row matches: one row read, never a count.
+  const any = (query: Compilable<unknown>): boolean => book.db.first(query) !== undefined;
+  const batch = (kind: string) => book.q.selectFrom('import_batch').select('id').where('kind', '=', kind).where('undone_at', 'is', null).limit(1);
   return {
-    openingBalances: one(`SELECT 1 FROM import_batch WHERE kind = 'opening-balances' AND undone_at IS NULL LIMIT 1`),
-    imported: one(`SELECT 1 FROM import_batch WHERE kind = 'expenses' AND undone_at IS NULL LIMIT 1`) || one(`SELECT 1 FROM claim LIMIT 1`),
-    approved: one(`SELECT 1 FROM claim WHERE status IN ('approved', 'paid') LIMIT 1`),
-    allocated: one(`SELECT 1 FROM alloc_run LIMIT 1`),
+    openingBalances: any(batch('opening-balances')),
+    imported: any(batch('expenses')) || any(book.q.selectFrom('claim').select('id').limit(1)),
+    approved: any(book.q.selectFrom('claim').select('id').where('status', 'in', ['approved', 'paid']).limit(1)),
+    allocated: any(book.q.selectFrom('alloc_run').select('id').limit(1)),
   };
 }

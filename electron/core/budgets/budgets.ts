@@ -8,11 +8,11 @@
  */
 import { inputTax, type VatLine } from '../vat/input';
 import { UserError } from '../../../shared/errors';
-import type { BudgetCheck, BudgetRow } from '../../../shared/contract/claims';
+import type { BudgetCheck, BudgetRow } from '../../../shared/contract/budgets';
 import type { Book } from '../book/book';
-import { notClosing } from '../closing/sql';
+import { CLOSING_SOURCE } from '../closing/sql';
 import type { BudgetPeriodKind, BudgetTable } from '../db/schema/claims-control';
-import type { Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Selectable } from 'kysely';
 
 type Budget = Selectable<BudgetTable>;
 
@@ -41,31 +41,36 @@ export const periodsOfDate = (date: string): string[] => {
   return [date.slice(0, 7), `${y}-Q${Math.ceil(m / 3)}`, y];
 };
 
-function scopeSql(b: Budget, alias: { emp: string; dept: string; cust: string; cat: string }): { sql: string; params: number[] } {
-  const parts: string[] = [];
-  const params: number[] = [];
-  const add = (v: number | null, col: string) => {
-    if (v !== null) {
-      parts.push(`${col} = ?`);
-      params.push(v);
-    }
-  };
-  add(b.employee_id, alias.emp);
-  add(b.department_id, alias.dept);
-  add(b.customer_id, alias.cust);
-  add(b.category_id, alias.cat);
-  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+/** The budget's scope as conditions on the given columns: each dimension it names must match. */
+function inScope(b: Budget, cols: { emp: Expression<number | null>; dept: Expression<number | null>; cust: Expression<number | null>; cat: Expression<number | null> }) {
+  return <D, T extends keyof D>(eb: ExpressionBuilder<D, T>) =>
+    eb.and(
+      (
+        [
+          [cols.emp, b.employee_id],
+          [cols.dept, b.department_id],
+          [cols.cust, b.customer_id],
+          [cols.cat, b.category_id],
+        ] as const
+      )
+        .filter((pair): pair is readonly [Expression<number | null>, number] => pair[1] !== null)
+        .map(([col, v]) => eb(col, '=', v)),
+    );
 }
 
 export function actualFen(book: Book, b: Budget): number {
   const [from, to] = budgetMonths(b.period_kind, b.period);
-  const s = scopeSql(b, { emp: 'l.employee_id', dept: 'l.department_id', cust: 'l.customer_id', cat: 'l.category_id' });
-  const row = book.sqlite
-    .prepare(
-      `SELECT COALESCE(SUM(l.debit_fen - l.credit_fen), 0) AS s FROM voucher_line l JOIN account a ON a.code = l.account_code
-        WHERE l.posted = 1 AND a.type = 'expense' AND l.period BETWEEN ? AND ? AND ${notClosing('l')}${s.sql}`,
-    )
-    .get(from, to, ...s.params) as { s: number };
+  const row = book.db.first(
+    book.q
+      .selectFrom('voucher_line as l')
+      .innerJoin('account as a', 'a.code', 'l.account_code')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb('l.debit_fen', '-', eb.ref('l.credit_fen'))), eb.lit(0)).as('s'))
+      .where('l.posted', '=', 1)
+      .where('a.type', '=', 'expense')
+      .where((eb) => eb.between('l.period', from, to))
+      .where((eb) => eb('l.voucher_id', 'not in', eb.selectFrom('voucher').select('id').where('source_type', '=', CLOSING_SOURCE)))
+      .where((eb) => inScope(b, { emp: eb.ref('l.employee_id'), dept: eb.ref('l.department_id'), cust: eb.ref('l.customer_id'), cat: eb.ref('l.category_id') })(eb)),
+  )!;
   return row.s;
 }
 
@@ -76,16 +81,21 @@ export function actualFen(book: Book, b: Budget): number {
  */
 export function committedFen(book: Book, b: Budget, opts: { onlyClaim?: number; anyStatus?: boolean } = {}): number {
   const [from, to] = budgetMonths(b.period_kind, b.period);
-  const s = scopeSql(b, { emp: 'c.employee_id', dept: 'COALESCE(l.department_id, e.department_id)', cust: 'l.customer_id', cat: 'l.category_id' });
-  const status = opts.anyStatus ? '' : ` AND c.status IN ('submitted','approved') AND c.accrual_voucher_id IS NULL`;
-  const only = opts.onlyClaim !== undefined ? ' AND c.id = ?' : '';
-  const lines = book.sqlite
-    .prepare(
-      `SELECT k.code AS categoryCode, k.account_code AS accountCode, l.invoice_type AS invoiceType, l.invoice_no AS invoiceNo, l.amount_fen AS amountFen, l.tax_fen AS statedTaxFen
-         FROM claim_line l JOIN claim c ON c.id = l.claim_id JOIN employee e ON e.id = c.employee_id JOIN category k ON k.id = l.category_id
-        WHERE l.date >= ? AND l.date <= ?${status}${only}${s.sql}`,
-    )
-    .all(`${from}-01`, `${to}-31`, ...(opts.onlyClaim !== undefined ? [opts.onlyClaim] : []), ...s.params) as VatLine[];
+  const lines: VatLine[] = book.db.all(
+    book.q
+      .selectFrom('claim_line as l')
+      .innerJoin('claim as c', 'c.id', 'l.claim_id')
+      .innerJoin('employee as e', 'e.id', 'c.employee_id')
+      .innerJoin('category as k', 'k.id', 'l.category_id')
+      .select(['k.code as categoryCode', 'k.account_code as accountCode', 'l.invoice_type as invoiceType', 'l.invoice_no as invoiceNo', 'l.amount_fen as amountFen', 'l.tax_fen as statedTaxFen'])
+      .where('l.date', '>=', `${from}-01`)
+      .where('l.date', '<=', `${to}-31`)
+      .$if(!opts.anyStatus, (q) => q.where('c.status', 'in', ['submitted', 'approved']).where('c.accrual_voucher_id', 'is', null))
+      .$if(opts.onlyClaim !== undefined, (q) => q.where('c.id', '=', opts.onlyClaim!))
+      .where((eb) =>
+        inScope(b, { emp: eb.ref('c.employee_id'), dept: eb.fn.coalesce('l.department_id', 'e.department_id'), cust: eb.ref('l.customer_id'), cat: eb.ref('l.category_id') })(eb),
+      ),
+  );
   if (lines.length === 0) return 0;
   const vatOf = inputTax(book);
   return lines.reduce((sum, l) => sum + l.amountFen - vatOf(l).taxFen, 0);
@@ -95,7 +105,7 @@ export const levelOf = (b: Pick<Budget, 'amount_fen' | 'warn_pct' | 'alert_pct'>
   used * 100 >= b.alert_pct * b.amount_fen ? 'alert' : used * 100 >= b.warn_pct * b.amount_fen ? 'warn' : 'ok';
 
 const names = (book: Book, table: 'employee' | 'department' | 'customer' | 'category', id: number | null): string | null =>
-  id === null ? null : ((book.sqlite.prepare(`SELECT name FROM ${table} WHERE id = ?`).get(id) as { name: string } | undefined)?.name ?? `#${id}`);
+  id === null ? null : (book.db.first(book.q.selectFrom(table).select('name').where('id', '=', id))?.name ?? `#${id}`);
 
 export function budgetScope(book: Book, b: Budget): string {
   return [names(book, 'employee', b.employee_id), names(book, 'department', b.department_id), names(book, 'customer', b.customer_id), names(book, 'category', b.category_id)]
@@ -136,8 +146,8 @@ export const allBudgets = (book: Book): Budget[] => book.db.all(book.q.selectFro
  * committed, so its amount is added to the projection; a submitted one already is.
  */
 export function checkClaimBudgets(book: Book, claimId: number): BudgetCheck[] {
-  const claim = book.sqlite.prepare('SELECT status, accrual_voucher_id FROM claim WHERE id = ?').get(claimId) as { status: string; accrual_voucher_id: number | null };
-  const dates = (book.sqlite.prepare('SELECT DISTINCT date FROM claim_line WHERE claim_id = ?').all(claimId) as { date: string }[]).map((r) => r.date);
+  const claim = book.db.first(book.q.selectFrom('claim').select(['status', 'accrual_voucher_id']).where('id', '=', claimId))!;
+  const dates = book.db.all(book.q.selectFrom('claim_line').select('date').distinct().where('claim_id', '=', claimId)).map((r) => r.date);
   const periods = [...new Set(dates.flatMap(periodsOfDate))];
   if (periods.length === 0) return [];
   const candidates = book.db.all(book.q.selectFrom('budget').selectAll().where('period', 'in', periods).orderBy('id'));
@@ -205,13 +215,7 @@ export function saveBudget(book: Book, input: BudgetInput): BudgetRow {
     book.db.run(book.q.updateTable('budget').set(values).where('id', '=', id));
     book.audit({ action: 'budget.update', entity: 'budget', entityId: id, before, after: values });
   } else {
-    const r = book.sqlite
-      .prepare(
-        `INSERT INTO budget (name, period_kind, period, employee_id, department_id, customer_id, category_id, amount_fen, warn_pct, alert_pct, hard_block, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(values.name, values.period_kind, values.period, values.employee_id, values.department_id, values.customer_id, values.category_id, values.amount_fen, values.warn_pct, values.alert_pct, values.hard_block, new Date().toISOString(), book.user);
-    id = Number(r.lastInsertRowid);
+    id = book.db.run(book.q.insertInto('budget').values({ ...values, created_at: new Date().toISOString(), created_by: book.user })).lastInsertRowid;
     book.audit({ action: 'budget.create', entity: 'budget', entityId: id, after: values });
   }
   return budgetRow(book, book.db.first(book.q.selectFrom('budget').selectAll().where('id', '=', id))!);

@@ -1,13 +1,14 @@
 /** Budget vs actual (预算执行): every budget overlapping the range with actual, committed and variance. */
 import type { ReportRow } from '../../../shared/report';
-import { defineReport, L } from '../reports/define';
+import { defineReport } from '../reports/define';
 import { allBudgets, budgetMonths, budgetRow } from './budgets';
+import { message } from '../../../shared/messages/index';
 
 export const budgetReport = defineReport({
   name: 'budget',
   title: { 'zh-CN': '预算执行情况', en: 'Budget vs actual' },
   run(book, { from, to, filters, locale }) {
-    const level = { ok: L(locale, '正常', 'OK'), warn: L(locale, '预警', 'Warning'), alert: L(locale, '超支警报', 'Alert') };
+    const level = { ok: message(locale, 'budgets.report.ok'), warn: message(locale, 'budgets.report.warning'), alert: message(locale, 'budgets.report.alert') };
     const rows: ReportRow[] = [];
     for (const b of allBudgets(book)) {
       const [bf, bt] = budgetMonths(b.period_kind, b.period);
@@ -35,22 +36,22 @@ export const budgetReport = defineReport({
     return [
       {
         name: 'budget',
-        title: L(locale, '预算执行', 'Budget vs actual'),
+        title: message(locale, 'budgets.report.budgetVsActual'),
         columns: [
-          { key: 'period', label: L(locale, '期间', 'Period'), kind: 'text' },
-          { key: 'name', label: L(locale, '预算', 'Budget'), kind: 'text' },
-          { key: 'scope', label: L(locale, '范围', 'Scope'), kind: 'text' },
-          { key: 'budgetFen', label: L(locale, '预算金额', 'Budget'), kind: 'money' },
-          { key: 'actualFen', label: L(locale, '实际（已过账）', 'Actual (posted)'), kind: 'money' },
-          { key: 'committedFen', label: L(locale, '已占用（审批中）', 'Committed'), kind: 'money' },
-          { key: 'usedFen', label: L(locale, '合计使用', 'Used'), kind: 'money' },
-          { key: 'varianceFen', label: L(locale, '差异（剩余）', 'Variance (remaining)'), kind: 'money' },
-          { key: 'usedPct', label: L(locale, '使用率', 'Used %'), kind: 'percent' },
-          { key: 'level', label: L(locale, '状态', 'Status'), kind: 'text' },
+          { key: 'period', label: message(locale, 'budgets.report.period'), kind: 'text' },
+          { key: 'name', label: message(locale, 'budgets.report.budget'), kind: 'text' },
+          { key: 'scope', label: message(locale, 'budgets.report.scope'), kind: 'text' },
+          { key: 'budgetFen', label: message(locale, 'budgets.report.budget2'), kind: 'money' },
+          { key: 'actualFen', label: message(locale, 'budgets.report.actualPosted'), kind: 'money' },
+          { key: 'committedFen', label: message(locale, 'budgets.report.committed'), kind: 'money' },
+          { key: 'usedFen', label: message(locale, 'budgets.report.used'), kind: 'money' },
+          { key: 'varianceFen', label: message(locale, 'budgets.report.varianceRemaining'), kind: 'money' },
+          { key: 'usedPct', label: message(locale, 'budgets.report.used2'), kind: 'percent' },
+          { key: 'level', label: message(locale, 'budgets.report.status'), kind: 'text' },
         ],
         rows,
         totals: {
-          period: L(locale, '合计', 'Total'),
+          period: message(locale, 'budgets.report.total'),
           budgetFen: budget,
           actualFen: sum('actualFen'),
           committedFen: sum('committedFen'),
@@ -58,7 +59,7 @@ export const budgetReport = defineReport({
           varianceFen: sum('varianceFen'),
           usedPct: budget === 0 ? null : sum('usedFen') / budget,
         },
-        charts: [{ type: 'bar', title: L(locale, '预算与实际', 'Budget and actual'), category: 'name', series: ['budgetFen', 'actualFen', 'committedFen'] }],
+        charts: [{ type: 'bar', title: message(locale, 'budgets.report.budgetAndActual'), category: 'name', series: ['budgetFen', 'actualFen', 'committedFen'] }],
       },
     ];
   },

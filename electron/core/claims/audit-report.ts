@@ -6,12 +6,12 @@
 import { formatFen } from '../../../shared/money';
 import { lastDay, type Period } from '../../../shared/period';
 import type { ReportRow } from '../../../shared/report';
-import { defineReport, L } from '../reports/define';
+import { defineReport } from '../reports/define';
 import { approvalLevels } from './chain';
 import { claimRecord } from './edit';
 import { claimLines } from './queries';
 import { claimViolations } from './workflow';
-import { message } from '../../../shared/messages/index';
+import { message, type MessageCode } from '../../../shared/messages/index';
 import { ledgerHasInvoices, matchMessage, matchPeriod } from '../invoices/match';
 
 export const claimsAuditReport = defineReport({
@@ -42,7 +42,7 @@ export const claimsAuditReport = defineReport({
           date: l.date,
           category: l.categoryName,
           amountFen: l.amountFen,
-          action: v.action === 'block' ? L(locale, '阻止', 'Block') : L(locale, '警告', 'Warn'),
+          action: v.action === 'block' ? message(locale, 'claims.report.block') : message(locale, 'claims.report.warn'),
           message: v.message,
         });
       }
@@ -65,16 +65,9 @@ export const claimsAuditReport = defineReport({
       .filter((c) => c.approved_at !== null && c.total_fen > threshold)
       .map((c) => ({ claim: c.id, employee: c.employee, amountFen: c.total_fen, approvedAt: c.approved_at!.slice(0, 10), approvers: (approvers.get(c.id) as { who: string | null }).who ?? '' }));
 
-    const ACTION: Record<string, [string, string]> = { submit: ['提交', 'Submitted'], approve: ['审批通过', 'Approved'], reject: ['驳回', 'Rejected'], pay: ['付款', 'Paid'] };
-    const ROLE: Record<string, [string, string]> = {
-      manager: ['部门经理', 'Manager'],
-      finance: ['财务', 'Finance'],
-      gm: ['总经理', 'General manager'],
-      accountant: ['会计', 'Accountant'],
-      approver: ['审批人', 'Approver'],
-      admin: ['管理员', 'Admin'],
-    };
-    const label = (table: Record<string, [string, string]>, k: string) => (table[k] ? L(locale, table[k][0], table[k][1]) : k);
+    const ACTION: Record<string, MessageCode> = { submit: 'claims.report.action.submit', approve: 'claims.report.action.approve', reject: 'claims.report.action.reject', pay: 'claims.report.action.pay' };
+    const ROLE: Record<string, MessageCode> = { manager: 'claims.report.role.manager', finance: 'claims.report.role.finance', gm: 'claims.report.role.gm', accountant: 'claims.report.role.accountant', approver: 'claims.report.role.approver', admin: 'claims.report.role.admin' };
+    const label = (table: Record<string, MessageCode>, k: string) => (table[k] ? message(locale, table[k]) : k);
     const timeline: ReportRow[] = [];
     const steps = book.sqlite.prepare('SELECT action, role, user, at, comment FROM claim_step WHERE claim_id = ? ORDER BY id');
     for (const c of claims) {
@@ -98,13 +91,7 @@ export const claimsAuditReport = defineReport({
     // ledger holds invoices only a second use of an invoice can be told (every line would be "missing").
     const withLedger = ledgerHasInvoices(book);
     const byClaim = new Map(claims.map((c) => [c.id, c]));
-    const STATUS: Record<string, [string, string]> = {
-      missing: ['不在发票台账', 'Not in the ledger'],
-      amountDiffers: ['金额不符', 'Amount differs'],
-      buyerDiffers: ['购买方不是本公司', 'Buyer is not this company'],
-      voided: ['已作废/红冲', 'Voided / red-lettered'],
-      reused: ['重复报销', 'Claimed before'],
-    };
+    const STATUS: Record<string, MessageCode> = { missing: 'claims.report.status.missing', amountDiffers: 'claims.report.status.amountDiffers', buyerDiffers: 'claims.report.status.buyerDiffers', voided: 'claims.report.status.voided', reused: 'claims.report.status.reused' };
     const amounts = book.sqlite.prepare('SELECT amount_fen FROM claim_line WHERE claim_id = ? AND line_no = ?').pluck();
     const unmatched: ReportRow[] = matchPeriod(book, from, to)
       .filter((m) => (withLedger ? m.status !== 'matched' : m.status === 'reused') && byClaim.has(m.claimId))
@@ -114,63 +101,63 @@ export const claimsAuditReport = defineReport({
         return { claim: m.claimId, employee: byClaim.get(m.claimId)!.employee, line: m.line, invoice: m.invoiceNo, amountFen, status: label(STATUS, m.status), message: why ? message(locale, why.code, why.params) : '' };
       });
 
-    const col = (key: string, zh: string, en: string, kind: 'text' | 'money' | 'int' | 'number' | 'date' = 'text') => ({ key, label: L(locale, zh, en), kind });
+    const col = (key: string, label: string, kind: 'text' | 'money' | 'int' | 'number' | 'date' = 'text') => ({ key, label, kind });
     return [
       {
         name: 'violations',
-        title: L(locale, '政策违规', 'Policy violations'),
+        title: message(locale, 'claims.report.policyViolations'),
         columns: [
-          col('claim', '报销单', 'Claim', 'int'),
-          col('employee', '报销人', 'Employee'),
-          col('status', '状态', 'Status'),
-          col('line', '行', 'Line', 'int'),
-          col('date', '日期', 'Date', 'date'),
-          col('category', '类别', 'Category'),
-          col('amountFen', '金额', 'Amount', 'money'),
-          col('action', '处理', 'Action'),
-          col('message', '说明', 'Message'),
+          col('claim', message(locale, 'claims.report.claim'), 'int'),
+          col('employee', message(locale, 'claims.report.employee')),
+          col('status', message(locale, 'claims.report.status')),
+          col('line', message(locale, 'claims.report.line'), 'int'),
+          col('date', message(locale, 'claims.report.date'), 'date'),
+          col('category', message(locale, 'claims.report.category')),
+          col('amountFen', message(locale, 'claims.report.amount'), 'money'),
+          col('action', message(locale, 'claims.report.action')),
+          col('message', message(locale, 'claims.report.message')),
         ],
         rows: violations,
       },
       {
         name: 'duplicates',
-        title: L(locale, '重复发票', 'Duplicate invoices'),
-        columns: [col('invoice', '发票号码', 'Invoice'), col('count', '次数', 'Times', 'int'), col('claims', '报销单', 'Claims'), col('employees', '报销人', 'Employees'), col('amountFen', '金额合计', 'Amount', 'money')],
+        title: message(locale, 'claims.report.duplicateInvoices'),
+        columns: [col('invoice', message(locale, 'claims.report.invoice')), col('count', message(locale, 'claims.report.times'), 'int'), col('claims', message(locale, 'claims.report.claims')), col('employees', message(locale, 'claims.report.employees')), col('amountFen', message(locale, 'claims.report.amount2'), 'money')],
         rows: duplicates,
       },
       {
         name: 'large',
-        title: L(locale, `大额审批（超过 ${formatFen(threshold)} 元）`, `Approved above ${formatFen(threshold)}`),
-        columns: [col('claim', '报销单', 'Claim', 'int'), col('employee', '报销人', 'Employee'), col('amountFen', '金额', 'Amount', 'money'), col('approvedAt', '审批日期', 'Approved', 'date'), col('approvers', '审批人', 'Approvers')],
+        title: message(locale, 'claims.report.approvedAbove', { amount: formatFen(threshold) }),
+        columns: [col('claim', message(locale, 'claims.report.claim'), 'int'), col('employee', message(locale, 'claims.report.employee')), col('amountFen', message(locale, 'claims.report.amount'), 'money'), col('approvedAt', message(locale, 'claims.report.approved'), 'date'), col('approvers', message(locale, 'claims.report.approvers'))],
         rows: large,
-        totals: { claim: null, employee: L(locale, '合计', 'Total'), amountFen: large.reduce((s, r) => s + r.amountFen, 0) },
+        totals: { claim: null, employee: message(locale, 'claims.report.total'), amountFen: large.reduce((s, r) => s + r.amountFen, 0) },
       },
       {
         name: 'timeline',
-        title: L(locale, '审批时间线', 'Approval timeline'),
+        title: message(locale, 'claims.report.approvalTimeline'),
         columns: [
-          col('claim', '报销单', 'Claim', 'int'),
-          col('employee', '报销人', 'Employee'),
-          col('at', '时间', 'At'),
-          col('action', '操作', 'Action'),
-          col('role', '环节', 'Step'),
-          col('user', '用户', 'User'),
-          col('hours', '距上一步（小时）', 'Hours since previous', 'number'),
-          col('comment', '意见', 'Comment'),
+          col('claim', message(locale, 'claims.report.claim'), 'int'),
+          col('employee', message(locale, 'claims.report.employee')),
+          col('at', message(locale, 'claims.report.at')),
+          col('action', message(locale, 'claims.report.action2')),
+          col('role', message(locale, 'claims.report.step')),
+          col('user', message(locale, 'claims.report.user')),
+          col('hours', message(locale, 'claims.report.hoursSincePrevious'), 'number'),
+          col('comment', message(locale, 'claims.report.comment')),
         ],
         rows: timeline,
       },
       {
         name: 'invoices',
-        title: L(locale, '发票核对（未匹配的报销行）', 'Invoice check (unmatched claim lines)'),
+        title: message(locale, 'claims.report.invoiceCheckUnmatchedClaim'),
         columns: [
-          col('claim', '报销单', 'Claim', 'int'),
-          col('employee', '报销人', 'Employee'),
-          col('line', '行', 'Line', 'int'),
-          col('invoice', '发票号码', 'Invoice'),
-          col('amountFen', '金额', 'Amount', 'money'),
-          col('status', '结果', 'Result'),
-          col('message', '说明', 'Message'),
+          col('claim', message(locale, 'claims.report.claim'), 'int'),
+          col('employee', message(locale, 'claims.report.employee')),
+          col('line', message(locale, 'claims.report.line'), 'int'),
+          col('invoice', message(locale, 'claims.report.invoice')),
+          col('amountFen', message(locale, 'claims.report.amount'), 'money'),
+          col('status', message(locale, 'claims.report.result')),
+          col('message', message(locale, 'claims.report.message')),
         ],
         rows: unmatched,
       },

@@ -6,7 +6,9 @@
  * admin; a finance step by an accountant or an admin; a general-manager step by an admin.
  */
 import { UserError } from '../../../shared/errors';
-import type { ApprovalLevelRow, ChainStepRow, UserRole } from '../../../shared/contract/claims';
+import type { ChainStepRow } from '../../../shared/contract/claims';
+import type { ApprovalLevelRow } from '../../../shared/contract/policy';
+import type { UserRole } from '../../../shared/contract/users';
 import type { Book } from '../book/book';
 import type { ApprovalRole } from '../db/schema/claims-control';
 

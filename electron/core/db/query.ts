@@ -25,7 +25,8 @@ export const builder = new Kysely<DB>({
   },
 });
 
-type Row<Q> = Q extends Compilable<infer O> ? (InferResult<Q> extends (infer R)[] ? R : O) : never;
+/** The row type a compiled query yields. */
+export type Row<Q> = Q extends Compilable<infer O> ? (InferResult<Q> extends (infer R)[] ? R : O) : never;
 
 /** Prepared statements kept per SQL text; past this many distinct texts the cache starts over. */
 const CACHED = 400;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../../shared/money';
 import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
 import { tempDir } from '../../../test/support/temp';
-import { addSubAccount } from '../masters/accounts';
+import { addSubAccount } from '../accounts/edit';
 import { exportHledger } from './hledger';
 import { trialBalance } from './trial-balance';
 import { accountFacts } from './voucher-rules';

@@ -80,7 +80,7 @@ export function closePeriod(book: Book, period: string): void {
 
 /** The latest closed period, the only one that may be reopened. */
 export function latestClosed(book: Book): string | null {
-  return (book.sqlite.prepare(`SELECT MAX(period) FROM period WHERE status = 'closed'`).pluck().get() as string | null) ?? null;
+  return book.db.first(book.q.selectFrom('period').select((eb) => eb.fn.max<string | null>('period').as('latest')).where('status', '=', 'closed'))?.latest ?? null;
 }
 
 export function reopenPeriod(book: Book, period: string, reason: string): void {

@@ -2,8 +2,8 @@
 import { UserError } from '../../../shared/errors';
 import type { ReportRow } from '../../../shared/report';
 import type { Book } from '../book/book';
-import type { Locale } from '../../../shared/messages/index';
-import { defineReport, L } from '../reports/define';
+import { message, type Locale } from '../../../shared/messages/index';
+import { defineReport } from '../reports/define';
 import type { LedgerLineRow } from '../../../shared/contract/ledger';
 import { accountFamily, detailPage, journalPage } from './lines';
 import { chineseTrialBalance } from './trial-balance';
@@ -14,22 +14,22 @@ export const trialBalanceReport = defineReport({
   run(book, { from, to, filters, locale }) {
     // 科目余额表 in the Chinese layout: 期初余额 / 本期发生额 / 本年累计 / 期末余额, each 借方 and 贷方.
     const tb = chineseTrialBalance(book, from, to, filters);
-    const money = (key: string, zh: string, en: string) => ({ key, label: L(locale, zh, en), kind: 'money' as const });
+    const money = (key: string, label: string) => ({ key, label, kind: 'money' as const });
     return [
       {
         name: 'trial-balance',
-        title: L(locale, '科目余额表', 'Trial balance'),
+        title: message(locale, 'ledger.report.trialBalance'),
         columns: [
-          { key: 'code', label: L(locale, '科目编码', 'Code'), kind: 'text' },
-          { key: 'name', label: L(locale, '科目名称', 'Account'), kind: 'text' },
-          money('openingDebitFen', '期初余额 借方', 'Opening Dr'),
-          money('openingCreditFen', '期初余额 贷方', 'Opening Cr'),
-          money('debitFen', '本期发生额 借方', 'Period Dr'),
-          money('creditFen', '本期发生额 贷方', 'Period Cr'),
-          money('ytdDebitFen', '本年累计 借方', 'Year to date Dr'),
-          money('ytdCreditFen', '本年累计 贷方', 'Year to date Cr'),
-          money('closingDebitFen', '期末余额 借方', 'Closing Dr'),
-          money('closingCreditFen', '期末余额 贷方', 'Closing Cr'),
+          { key: 'code', label: message(locale, 'ledger.report.code'), kind: 'text' },
+          { key: 'name', label: message(locale, 'ledger.report.account'), kind: 'text' },
+          money('openingDebitFen', message(locale, 'ledger.report.openingDr')),
+          money('openingCreditFen', message(locale, 'ledger.report.openingCr')),
+          money('debitFen', message(locale, 'ledger.report.periodDr')),
+          money('creditFen', message(locale, 'ledger.report.periodCr')),
+          money('ytdDebitFen', message(locale, 'ledger.report.yearToDateDr')),
+          money('ytdCreditFen', message(locale, 'ledger.report.yearToDateCr')),
+          money('closingDebitFen', message(locale, 'ledger.report.closingDr')),
+          money('closingCreditFen', message(locale, 'ledger.report.closingCr')),
         ],
         rows: tb.rows as unknown as ReportRow[],
         totals: tb.totals,
@@ -64,14 +64,14 @@ function withMonthTotals(book: Book, account: string, from: string, lines: Ledge
   let month = { d: 0, c: 0, p: '' };
   const close = (balanceFen: number) => {
     if (!month.p) return;
-    rows.push({ date: '', no: '', account: '', memo: L(locale, '本月合计', 'Month total'), debitFen: month.d, creditFen: month.c, balanceFen, kind: 'month' });
-    rows.push({ date: '', no: '', account: '', memo: L(locale, '本年累计', 'Year to date'), debitFen: year.d, creditFen: year.c, balanceFen, kind: 'year' });
+    rows.push({ date: '', no: '', account: '', memo: message(locale, 'ledger.report.monthTotal'), debitFen: month.d, creditFen: month.c, balanceFen, kind: 'month' });
+    rows.push({ date: '', no: '', account: '', memo: message(locale, 'ledger.report.yearToDate'), debitFen: year.d, creditFen: year.c, balanceFen, kind: 'year' });
   };
   let balance = 0;
   for (const l of lines) {
     if (l.key === 'opening') {
       balance = l.balanceFen ?? 0;
-      rows.push({ date: '', no: '', account: '', memo: L(locale, '期初余额', 'Opening balance'), debitFen: null, creditFen: null, balanceFen: l.balanceFen });
+      rows.push({ date: '', no: '', account: '', memo: message(locale, 'ledger.report.openingBalance'), debitFen: null, creditFen: null, balanceFen: l.balanceFen });
       continue;
     }
     if (l.period !== month.p) {
@@ -102,19 +102,19 @@ export const detailLedgerReport = defineReport({
     return [
       {
         name: 'detail-ledger',
-        title: `${L(locale, '明细账', 'Detail ledger')} ${account} ${name}`,
+        title: `${message(locale, 'ledger.report.detailLedger')} ${account} ${name}`,
         columns: [
-          { key: 'date', label: L(locale, '日期', 'Date'), kind: 'date' },
-          { key: 'no', label: L(locale, '凭证号', 'Voucher'), kind: 'text' },
-          { key: 'account', label: L(locale, '科目', 'Account'), kind: 'text' },
-          { key: 'memo', label: L(locale, '摘要', 'Memo'), kind: 'text' },
-          { key: 'debitFen', label: L(locale, '借方', 'Debit'), kind: 'money' },
-          { key: 'creditFen', label: L(locale, '贷方', 'Credit'), kind: 'money' },
-          { key: 'balanceFen', label: L(locale, '余额（借+）', 'Balance (Dr+)'), kind: 'money' },
+          { key: 'date', label: message(locale, 'ledger.report.date'), kind: 'date' },
+          { key: 'no', label: message(locale, 'ledger.report.voucher'), kind: 'text' },
+          { key: 'account', label: message(locale, 'ledger.report.account2'), kind: 'text' },
+          { key: 'memo', label: message(locale, 'ledger.report.memo'), kind: 'text' },
+          { key: 'debitFen', label: message(locale, 'ledger.report.debit'), kind: 'money' },
+          { key: 'creditFen', label: message(locale, 'ledger.report.credit'), kind: 'money' },
+          { key: 'balanceFen', label: message(locale, 'ledger.report.balanceDr'), kind: 'money' },
         ],
         rows,
         totals: {
-          memo: L(locale, '本期合计', 'Period total'),
+          memo: message(locale, 'ledger.report.periodTotal'),
           debitFen: lines.reduce((s, l) => s + (l.key === 'opening' ? 0 : l.debitFen), 0),
           creditFen: lines.reduce((s, l) => s + (l.key === 'opening' ? 0 : l.creditFen), 0),
           balanceFen: lines.at(-1)?.balanceFen ?? 0,
@@ -132,18 +132,18 @@ export const journalReport = defineReport({
     return [
       {
         name: 'journal',
-        title: L(locale, '序时账', 'Journal'),
+        title: message(locale, 'ledger.report.journal'),
         columns: [
-          { key: 'date', label: L(locale, '日期', 'Date'), kind: 'date' },
-          { key: 'no', label: L(locale, '凭证号', 'Voucher'), kind: 'text' },
-          { key: 'memo', label: L(locale, '摘要', 'Memo'), kind: 'text' },
-          { key: 'account', label: L(locale, '科目编码', 'Code'), kind: 'text' },
-          { key: 'accountName', label: L(locale, '科目名称', 'Account'), kind: 'text' },
-          { key: 'debitFen', label: L(locale, '借方', 'Debit'), kind: 'money' },
-          { key: 'creditFen', label: L(locale, '贷方', 'Credit'), kind: 'money' },
+          { key: 'date', label: message(locale, 'ledger.report.date'), kind: 'date' },
+          { key: 'no', label: message(locale, 'ledger.report.voucher'), kind: 'text' },
+          { key: 'memo', label: message(locale, 'ledger.report.memo'), kind: 'text' },
+          { key: 'account', label: message(locale, 'ledger.report.code'), kind: 'text' },
+          { key: 'accountName', label: message(locale, 'ledger.report.account'), kind: 'text' },
+          { key: 'debitFen', label: message(locale, 'ledger.report.debit'), kind: 'money' },
+          { key: 'creditFen', label: message(locale, 'ledger.report.credit'), kind: 'money' },
         ],
         rows: lines.map((l) => ({ date: l.date, no: `${l.period} ${l.no}`, memo: l.memo, account: l.account, accountName: l.accountName, debitFen: l.debitFen, creditFen: l.creditFen })),
-        totals: { memo: L(locale, '合计', 'Total'), debitFen: lines.reduce((s, l) => s + l.debitFen, 0), creditFen: lines.reduce((s, l) => s + l.creditFen, 0) },
+        totals: { memo: message(locale, 'ledger.report.total'), debitFen: lines.reduce((s, l) => s + l.debitFen, 0), creditFen: lines.reduce((s, l) => s + l.creditFen, 0) },
       },
     ];
   },

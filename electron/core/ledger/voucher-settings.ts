@@ -24,10 +24,11 @@ export function voucherSettings(book: Book): VoucherSettingsDto {
 /** Runs inside the caller's transaction; audited like every book setting. */
 export function setVoucherSettings(book: Book, req: { reviewRequired?: boolean | undefined; selfReview?: boolean | undefined; wordSet?: WordSet | undefined }): VoucherSettingsDto {
   const before = voucherSettings(book);
-  const put = book.sqlite.prepare(`INSERT INTO book_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
-  if (req.reviewRequired !== undefined) put.run('voucher_review_required', req.reviewRequired ? '1' : '0');
-  if (req.selfReview !== undefined) put.run('voucher_self_review', req.selfReview ? '1' : '0');
-  if (req.wordSet !== undefined) put.run('voucher_words', req.wordSet);
+  const put = (key: string, value: string) =>
+    book.db.run(book.q.insertInto('book_meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') })));
+  if (req.reviewRequired !== undefined) put('voucher_review_required', req.reviewRequired ? '1' : '0');
+  if (req.selfReview !== undefined) put('voucher_self_review', req.selfReview ? '1' : '0');
+  if (req.wordSet !== undefined) put('voucher_words', req.wordSet);
   const after = voucherSettings(book);
   book.audit({ action: 'vouchers.settings', entity: 'book', entityId: 'vouchers', before, after });
   return after;

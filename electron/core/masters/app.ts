@@ -1,6 +1,5 @@
 /** Master data channels: each handler is one audited transaction. */
 import { defineHandlers } from '../service/handlers';
-import { addSubAccount, setAccountActive, updateAccount } from './accounts';
 import { listCategories, updateCategory } from './categories';
 import { lookup } from './lookup';
 import {
@@ -43,8 +42,5 @@ export const mastersHandlers = defineHandlers({
   },
   'categories.list': (_req, s) => listCategories(s.requireBook()),
   'categories.update': (req, s) => s.requireBook().tx(() => updateCategory(s.requireBook(), req)),
-  'accounts.addSub': (req, s) => s.requireBook().tx(() => addSubAccount(s.requireBook(), req)),
-  'accounts.update': (req, s) => s.requireBook().tx(() => updateAccount(s.requireBook(), req)),
-  'accounts.setActive': (req, s) => s.requireBook().tx(() => setAccountActive(s.requireBook(), req.code, req.active)),
   'masters.lookup': (req, s) => lookup(s.requireBook(), req),
 });

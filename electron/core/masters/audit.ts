@@ -24,6 +24,7 @@ export type Snapshot = Record<string, string | number | null>;
 /** The current audited state of one row, or undefined if it is gone. */
 export function snapshot(book: Book, entity: MasterEntity, key: string | number): Snapshot | undefined {
   const m = MASTER_COLUMNS[entity];
+  // Raw SQL on purpose: table and columns are chosen at run time from MASTER_COLUMNS, which Kysely's types cannot follow.
   return book.sqlite.prepare(`SELECT ${m.columns.join(', ')} FROM ${m.table} WHERE ${m.key} = ?`).get(key) as Snapshot | undefined;
 }
 

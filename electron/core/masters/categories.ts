@@ -3,19 +3,10 @@ import { UserError } from '../../../shared/errors';
 import { cleanName, nameKey } from '../../../shared/text';
 import type { CategoryRow } from '../../../shared/contract/masters';
 import type { Book } from '../book/book';
+import type { Row } from '../db/query';
+import { selectAccounts } from '../accounts/queries';
 import { auditMaster, snapshot } from './audit';
 
-interface CategoryDb {
-  id: number;
-  code: string;
-  name: string;
-  name_en: string;
-  synonyms: string;
-  account_code: string;
-  account_name: string;
-  is_client: number;
-  active: number;
-}
 
 const toRow = (r: CategoryDb): CategoryRow => ({
   id: r.id,
@@ -29,14 +20,17 @@ const toRow = (r: CategoryDb): CategoryRow => ({
   active: r.active === 1,
 });
 
-const SELECT = `SELECT c.*, a.name AS account_name FROM category c JOIN account a ON a.code = c.account_code`;
+const selectCategories = (book: Book) =>
+  book.q.selectFrom('category as c').innerJoin('account as a', 'a.code', 'c.account_code').selectAll('c').select('a.name as account_name');
+
+type CategoryDb = Row<ReturnType<typeof selectCategories>>;
 
 export function listCategories(book: Book): CategoryRow[] {
-  return (book.sqlite.prepare(`${SELECT} ORDER BY c.id`).all() as CategoryDb[]).map(toRow);
+  return book.db.all(selectCategories(book).orderBy('c.id')).map(toRow);
 }
 
 export function categoryRow(book: Book, id: number): CategoryRow {
-  const r = book.sqlite.prepare(`${SELECT} WHERE c.id = ?`).get(id) as CategoryDb | undefined;
+  const r = book.db.first(selectCategories(book).where('c.id', '=', id));
   if (!r) throw new UserError('masters.notFound', { entity: 'category', id });
   return toRow(r);
 }
@@ -53,16 +47,23 @@ export function updateCategory(
     if (clash) throw new UserError('masters.nameTaken', { entity: 'category', name, code: clash.code });
   }
   if (req.accountCode !== undefined) {
-    const a = book.sqlite
-      .prepare(`SELECT active, NOT EXISTS (SELECT 1 FROM account c WHERE c.parent_code = a.code) AS leaf FROM account a WHERE code = ?`)
-      .get(req.accountCode) as { active: number; leaf: number } | undefined;
+    const a = book.db.first(selectAccounts(book).where('a.code', '=', req.accountCode));
     if (!a || a.active !== 1 || a.leaf !== 1) throw new UserError('masters.categoryAccount', { account: req.accountCode });
   }
   // Synonyms are kept as written but de-duplicated by their matching key.
   const synonyms = req.synonyms && [...new Map(req.synonyms.map((s) => [nameKey(s), cleanName(s)])).values()];
-  book.sqlite
-    .prepare(`UPDATE category SET name = COALESCE(?, name), name_en = COALESCE(?, name_en), synonyms = COALESCE(?, synonyms), account_code = COALESCE(?, account_code), active = COALESCE(?, active) WHERE id = ?`)
-    .run(name ?? null, req.nameEn ?? null, synonyms ? JSON.stringify(synonyms) : null, req.accountCode ?? null, req.active === undefined ? null : req.active ? 1 : 0, req.id);
+  book.db.run(
+    book.q
+      .updateTable('category')
+      .set((eb) => ({
+        name: name ?? eb.ref('name'),
+        name_en: req.nameEn ?? eb.ref('name_en'),
+        synonyms: synonyms ? JSON.stringify(synonyms) : eb.ref('synonyms'),
+        account_code: req.accountCode ?? eb.ref('account_code'),
+        active: req.active === undefined ? eb.ref('active') : req.active ? 1 : 0,
+      }))
+      .where('id', '=', req.id),
+  );
   auditMaster(book, 'category', 'update', req.id, before);
   return categoryRow(book, req.id);
 }

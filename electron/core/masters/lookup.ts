@@ -7,6 +7,7 @@ import { pinyin } from 'pinyin-pro';
 import { nameKey } from '../../../shared/text';
 import type { LookupItem } from '../../../shared/contract/masters';
 import type { Book } from '../book/book';
+import { selectAccounts } from '../accounts/queries';
 
 const initialsCache = new Map<string, string>();
 
@@ -41,12 +42,9 @@ function rank(c: Candidate, q: string, qKey: string): number | null {
 }
 
 function candidates(book: Book, kind: 'account' | 'customer' | 'employee' | 'department', leafOnly: boolean): Candidate[] {
-  const s = book.sqlite;
   switch (kind) {
     case 'account': {
-      const rows = s
-        .prepare(`SELECT a.code, a.name, a.parent_code, a.active, NOT EXISTS (SELECT 1 FROM account c WHERE c.parent_code = a.code) AS leaf FROM account a ORDER BY a.code`)
-        .all() as { code: string; name: string; parent_code: string | null; active: number; leaf: number }[];
+      const rows = book.db.all(selectAccounts(book).orderBy('a.code'));
       const names = new Map(rows.map((r) => [r.code, r.name]));
       return rows
         .filter((r) => !leafOnly || r.leaf === 1)
@@ -57,11 +55,17 @@ function candidates(book: Book, kind: 'account' | 'customer' | 'employee' | 'dep
         });
     }
     case 'customer':
-      return s.prepare(`SELECT id, code, name, tier AS hint, active FROM customer ORDER BY code`).all() as Candidate[];
+      return book.db.all(book.q.selectFrom('customer').select(['id', 'code', 'name', 'tier as hint', 'active']).orderBy('code'));
     case 'employee':
-      return s.prepare(`SELECT e.id, e.code, e.name, COALESCE(d.name, '') AS hint, e.active FROM employee e LEFT JOIN department d ON d.id = e.department_id ORDER BY e.code`).all() as Candidate[];
+      return book.db.all(
+        book.q
+          .selectFrom('employee as e')
+          .leftJoin('department as d', 'd.id', 'e.department_id')
+          .select((eb) => ['e.id', 'e.code', 'e.name', eb.fn.coalesce('d.name', eb.val('')).as('hint'), 'e.active'])
+          .orderBy('e.code'),
+      );
     case 'department':
-      return s.prepare(`SELECT id, code, name, '' AS hint, active FROM department ORDER BY code`).all() as Candidate[];
+      return book.db.all(book.q.selectFrom('department').select((eb) => ['id', 'code', 'name', eb.val('').as('hint'), 'active']).orderBy('code'));
   }
 }
 

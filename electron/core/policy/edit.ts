@@ -1,6 +1,6 @@
 /** Editing policy rules on the policy screen; every change is audited. */
 import { UserError } from '../../../shared/errors';
-import type { PolicyRuleRow } from '../../../shared/contract/claims';
+import type { PolicyRuleRow } from '../../../shared/contract/policy';
 import type { Book } from '../book/book';
 import type { PolicyKind } from '../db/schema/claims-control';
 import type { PolicyRule } from './rules';

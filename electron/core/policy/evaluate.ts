@@ -85,15 +85,17 @@ export function lineEvaluator(book: Book, context: PolicyContext = {}): ((l: Pol
   const empDept = new Map<number, number | null>();
   const deptOf = (id: number | null): number | null => {
     if (id === null) return null;
-    if (!empDept.has(id)) empDept.set(id, (book.sqlite.prepare('SELECT department_id AS d FROM employee WHERE id = ?').get(id) as { d: number | null } | undefined)?.d ?? null);
+    if (!empDept.has(id)) empDept.set(id, book.db.first(book.q.selectFrom('employee').select('department_id').where('id', '=', id))?.department_id ?? null);
     return empDept.get(id) ?? null;
   };
   const tiers = new Map<number, string>();
   const tierOf = (id: number | null | undefined): string | null => {
     if (id == null) return null;
-    if (!tiers.has(id)) tiers.set(id, (book.sqlite.prepare('SELECT tier FROM customer WHERE id = ?').get(id) as { tier: string } | undefined)?.tier ?? '');
+    if (!tiers.has(id)) tiers.set(id, book.db.first(book.q.selectFrom('customer').select('tier').where('id', '=', id))?.tier ?? '');
     return tiers.get(id) ?? null;
   };
+  // Raw SQL on purpose: prepared once per evaluation and run for every claim line (an import evaluates each of its lines),
+  // where building and compiling a Kysely query per line would sit in the import's hot loop.
   const daySum = book.sqlite.prepare(
     `SELECT COALESCE(SUM(l.amount_fen), 0) AS s FROM claim_line l JOIN claim c ON c.id = l.claim_id
       WHERE c.employee_id = ? AND l.category_id = ? AND l.date = ? AND c.status IN ('submitted','approved','paid') AND c.id <> ?`,

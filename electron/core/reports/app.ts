@@ -41,12 +41,18 @@ function exportProgress(jobId: string): ExportProgress {
 }
 
 export function reportDimensions(book: Book, locale: Locale): ReportDimensions {
-  const all = (sql: string) => book.sqlite.prepare(sql).all() as ReportDimensions['customers'];
+  const active = (table: 'customer' | 'employee' | 'department') =>
+    book.db.all(book.q.selectFrom(table).select(['id', 'code', 'name']).where('active', '=', 1).orderBy('code'));
   return {
-    customers: all(`SELECT id, code, name FROM customer WHERE active = 1 ORDER BY code`),
-    employees: all(`SELECT id, code, name FROM employee WHERE active = 1 ORDER BY code`),
-    departments: all(`SELECT id, code, name FROM department WHERE active = 1 ORDER BY code`),
-    categories: all(`SELECT id, code, ${locale === 'en' ? "COALESCE(NULLIF(name_en, ''), name)" : 'name'} AS name FROM category ORDER BY id`),
+    customers: active('customer'),
+    employees: active('employee'),
+    departments: active('department'),
+    categories: book.db.all(
+      book.q
+        .selectFrom('category')
+        .select((eb) => ['id', 'code', locale === 'en' ? eb.fn.coalesce(eb.fn<string | null>('nullif', ['name_en', eb.val('')]), 'name').as('name') : 'name'])
+        .orderBy('id'),
+    ),
   };
 }
 

@@ -9,6 +9,8 @@ import { saleRates, taxOnNet } from '../vat/output';
 import { UserError } from '../../../shared/errors';
 import { addMonths, lastDay, period as toPeriod, type Period } from '../../../shared/period';
 import type { Book } from '../book/book';
+import type { Selectable } from 'kysely';
+import type { ScheduleTable } from '../db/schema/schedule';
 import { bookVoucher } from '../ledger/vouchers';
 import { accountFacts } from '../ledger/voucher-rules';
 import { straightLine } from '../allocation/split';
@@ -33,21 +35,7 @@ export interface ScheduleInput {
   payment?: { date: string; bankAccount?: string | undefined } | undefined;
 }
 
-interface ScheduleRow {
-  id: number;
-  kind: 'amortization' | 'deferral';
-  name: string;
-  total_fen: number;
-  first_period: string;
-  periods: number;
-  debit_account: string;
-  credit_account: string;
-  customer_id: number | null;
-  employee_id: number | null;
-  department_id: number | null;
-  memo: string;
-  creation_voucher_id: number | null;
-}
+type ScheduleRow = Selectable<ScheduleTable>;
 
 /** The two accounts of each preset, and the account the initial payment is booked to. */
 function presetAccounts(book: Book, input: ScheduleInput): { kind: ScheduleRow['kind']; debit: string; credit: string; holding: string | null } {
@@ -78,14 +66,22 @@ export function createSchedule(book: Book, input: ScheduleInput): number {
     if (!a.leaf) throw new UserError('ledger.notLeaf', { line: 1, account: `${code} ${a.name}` });
   }
   const dims = { customerId: input.customerId ?? null, employeeId: input.employeeId ?? null, departmentId: input.departmentId ?? null };
-  const id = Number(
-    book.sqlite
-      .prepare(
-        `INSERT INTO schedule (kind, name, total_fen, first_period, periods, debit_account, credit_account, customer_id, employee_id, department_id, memo, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(kind, input.name, input.totalFen, first, input.periods, debit, credit, dims.customerId, dims.employeeId, dims.departmentId, input.memo ?? '', new Date().toISOString()).lastInsertRowid,
-  );
+  const id = book.db.run(
+    book.q.insertInto('schedule').values({
+      kind,
+      name: input.name,
+      total_fen: input.totalFen,
+      first_period: first,
+      periods: input.periods,
+      debit_account: debit,
+      credit_account: credit,
+      customer_id: dims.customerId,
+      employee_id: dims.employeeId,
+      department_id: dims.departmentId,
+      memo: input.memo ?? '',
+      created_at: new Date().toISOString(),
+    }),
+  ).lastInsertRowid;
   let creationVoucherId: number | null = null;
   if (input.payment && holding) {
     const bank = input.payment.bankAccount ?? book.account('bank');
@@ -105,14 +101,14 @@ export function createSchedule(book: Book, input: ScheduleInput): number {
         ...(taxFen !== 0 ? [{ account: book.account('outputVat'), creditFen: taxFen, memo: `${memo} 销项税额` }] : []),
       ],
     }, facts).id;
-    book.sqlite.prepare('UPDATE schedule SET creation_voucher_id = ? WHERE id = ?').run(creationVoucherId, id);
+    book.db.run(book.q.updateTable('schedule').set({ creation_voucher_id: creationVoucherId }).where('id', '=', id));
   }
   book.audit({ action: 'schedule.create', entity: 'schedule', entityId: id, after: { ...input, kind, debit, credit, creationVoucherId } });
   return id;
 }
 
 const rowOf = (book: Book, id: number): ScheduleRow => {
-  const r = book.sqlite.prepare('SELECT * FROM schedule WHERE id = ?').get(id) as ScheduleRow | undefined;
+  const r = book.db.first(book.q.selectFrom('schedule').selectAll().where('id', '=', id));
   if (!r) throw new UserError('schedule.notFound', { id });
   return r;
 };
@@ -124,11 +120,10 @@ export function planOf(r: Pick<ScheduleRow, 'total_fen' | 'first_period' | 'peri
 
 export function viewSchedule(book: Book, r: ScheduleRow, today = thisPeriodLocal()): ScheduleView {
   const posted = new Map(
-    (book.sqlite.prepare('SELECT period_no, voucher_id FROM schedule_entry WHERE schedule_id = ?').all(r.id) as { period_no: number; voucher_id: number }[]).map((e) => [e.period_no, e.voucher_id]),
+    book.db.all(book.q.selectFrom('schedule_entry').select(['period_no', 'voucher_id']).where('schedule_id', '=', r.id)).map((e) => [e.period_no, e.voucher_id]),
   );
-  const closed = new Set((book.sqlite.prepare(`SELECT period FROM period WHERE status = 'closed'`).all() as { period: string }[]).map((p) => p.period));
-  const name = book.sqlite.prepare('SELECT name FROM account WHERE code = ?');
-  const accountName = (code: string) => (name.get(code) as { name: string } | undefined)?.name ?? '';
+  const closed = new Set(book.db.all(book.q.selectFrom('period').select('period').where('status', '=', 'closed')).map((p) => p.period));
+  const accountName = (code: string) => book.db.first(book.q.selectFrom('account').select('name').where('code', '=', code))?.name ?? '';
   let postedFen = 0;
   const entries = planOf(r).map((p): ScheduleEntry => {
     const voucherId = posted.get(p.no) ?? null;
@@ -158,8 +153,10 @@ export function viewSchedule(book: Book, r: ScheduleRow, today = thisPeriodLocal
   };
 }
 
+const activeSchedules = (book: Book) => book.q.selectFrom('schedule').selectAll().where('active', '=', 1).orderBy('id');
+
 export function listSchedules(book: Book, today?: string): ScheduleView[] {
-  const rows = book.sqlite.prepare('SELECT * FROM schedule WHERE active = 1 ORDER BY id').all() as ScheduleRow[];
+  const rows = book.db.all(activeSchedules(book));
   return rows.map((r) => viewSchedule(book, r, today));
 }
 
@@ -170,18 +167,17 @@ export function listSchedules(book: Book, today?: string): ScheduleView[] {
  */
 export function runSchedules(book: Book, p: string, scheduleId?: number): RunResult {
   const target = toPeriod(p);
-  const rows = scheduleId !== undefined ? [rowOf(book, scheduleId)] : (book.sqlite.prepare('SELECT * FROM schedule WHERE active = 1 ORDER BY id').all() as ScheduleRow[]);
-  const done = book.sqlite.prepare('SELECT 1 FROM schedule_entry WHERE schedule_id = ? AND period_no = ?');
-  const record = book.sqlite.prepare('INSERT INTO schedule_entry (schedule_id, period_no, period, amount_fen, voucher_id, posted_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const closed = new Set(book.sqlite.prepare(`SELECT period FROM period WHERE status = 'closed' AND period < ?`).pluck().all(target) as string[]);
+  const rows = scheduleId !== undefined ? [rowOf(book, scheduleId)] : book.db.all(activeSchedules(book));
+  const done = (id: number, no: number) => book.db.first(book.q.selectFrom('schedule_entry').select('period_no').where('schedule_id', '=', id).where('period_no', '=', no)) !== undefined;
+  const closed = new Set(book.db.all(book.q.selectFrom('period').select('period').where('status', '=', 'closed').where('period', '<', target)).map((p) => p.period));
   const facts = accountFacts(book);
   const result: RunResult = { period: target, posted: [], alreadyPosted: 0 };
   for (const r of rows) {
     const plan = planOf(r);
     const entry = plan.find((e) => e.period === target);
-    const missed = plan.filter((e) => e.period < target && closed.has(e.period) && !done.get(r.id, e.no));
-    if (entry && done.get(r.id, entry.no)) result.alreadyPosted++;
-    const due = [...missed, ...(entry && !done.get(r.id, entry.no) ? [entry] : [])];
+    const missed = plan.filter((e) => e.period < target && closed.has(e.period) && !done(r.id, e.no));
+    if (entry && done(r.id, entry.no)) result.alreadyPosted++;
+    const due = [...missed, ...(entry && !done(r.id, entry.no) ? [entry] : [])];
     for (const e of due) {
       const dims = { customerId: r.customer_id, employeeId: r.employee_id, departmentId: r.department_id };
       const memo = e.period === target ? `${r.name} ${e.no}/${r.periods}` : `${r.name} ${e.no}/${r.periods}（${e.period} 已结账，补记于 ${target}）`;
@@ -194,7 +190,9 @@ export function runSchedules(book: Book, p: string, scheduleId?: number): RunRes
           { account: r.credit_account, creditFen: e.amountFen, ...dims },
         ],
       }, facts);
-      record.run(r.id, e.no, target, e.amountFen, v.id, new Date().toISOString());
+      book.db.run(
+        book.q.insertInto('schedule_entry').values({ schedule_id: r.id, period_no: e.no, period: target, amount_fen: e.amountFen, voucher_id: v.id, posted_at: new Date().toISOString() }),
+      );
       result.posted.push({ scheduleId: r.id, name: r.name, voucherId: v.id, amountFen: e.amountFen });
     }
   }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCustomer, testBook } from '../../../test/support/book';
 import type { Book } from '../book/book';
-import { addSubAccount } from '../masters/accounts';
+import { addSubAccount } from '../accounts/edit';
 import { runReport } from '../reports/index';
 import { bookVoucher } from '../ledger/vouchers';
 import { transferPl } from '../closing/transfer';

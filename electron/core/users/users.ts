@@ -5,15 +5,18 @@
  */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { UserError } from '../../../shared/errors';
-import type { UserRole, UserRow } from '../../../shared/contract/claims';
-import type { Selectable } from 'kysely';
+import type { UserRole, UserRow } from '../../../shared/contract/users';
+import { sql } from 'kysely';
 import type { Book } from '../book/book';
-import type { AppUserTable } from '../db/schema/claims-control';
+import type { Row } from '../db/query';
 
-type UserRecord = Omit<Selectable<AppUserTable>, 'created_at'> & { employee_name: string | null };
+const selectUsers = (book: Book) =>
+  book.q
+    .selectFrom('app_user as u')
+    .leftJoin('employee as e', 'e.id', 'u.employee_id')
+    .select(['u.id', 'u.name', 'u.display_name', 'u.role', 'u.employee_id', 'u.password_hash', 'u.active', 'e.name as employee_name']);
 
-const SELECT = `SELECT u.id, u.name, u.display_name, u.role, u.employee_id, u.password_hash, u.active, e.name AS employee_name
-                  FROM app_user u LEFT JOIN employee e ON e.id = u.employee_id`;
+type UserRecord = Row<ReturnType<typeof selectUsers>>;
 
 const toRow = (u: UserRecord): UserRow => ({
   id: u.id,
@@ -39,10 +42,10 @@ export function checkPassword(password: string, stored: string): boolean {
   return timingSafeEqual(expected, got);
 }
 
-export const listUsers = (book: Book): UserRow[] => (book.sqlite.prepare(`${SELECT} ORDER BY u.id`).all() as UserRecord[]).map(toRow);
+export const listUsers = (book: Book): UserRow[] => book.db.all(selectUsers(book).orderBy('u.id')).map(toRow);
 
 function record(book: Book, name: string): UserRecord | undefined {
-  return book.sqlite.prepare(`${SELECT} WHERE u.name = ? COLLATE NOCASE`).get(name) as UserRecord | undefined;
+  return book.db.first(selectUsers(book).where(sql<boolean>`u.name = ${name} COLLATE NOCASE`));
 }
 
 export function findUser(book: Book, name: string): UserRow | null {
@@ -82,11 +85,16 @@ export interface UserInput {
 export function createUser(book: Book, input: UserInput): UserRow {
   const name = input.name.trim();
   if (record(book, name)) throw new UserError('users.exists', { name });
-  const id = Number(
-    book.sqlite
-      .prepare(`INSERT INTO app_user (name, display_name, role, employee_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
-      .run(name, input.displayName ?? '', input.role, input.employeeId ?? null, passwordHash(input.password), new Date().toISOString()).lastInsertRowid,
-  );
+  const id = book.db.run(
+    book.q.insertInto('app_user').values({
+      name,
+      display_name: input.displayName ?? '',
+      role: input.role,
+      employee_id: input.employeeId ?? null,
+      password_hash: passwordHash(input.password),
+      created_at: new Date().toISOString(),
+    }),
+  ).lastInsertRowid;
   book.audit({ action: 'user.create', entity: 'user', entityId: id, after: { name, role: input.role, employeeId: input.employeeId ?? null, password: input.password ? 'set' : 'none' } });
   return toRow(record(book, name)!);
 }
@@ -101,7 +109,7 @@ export interface UserUpdate {
 }
 
 export function updateUser(book: Book, u: UserUpdate): UserRow {
-  const before = book.sqlite.prepare(`${SELECT} WHERE u.id = ?`).get(u.id) as UserRecord | undefined;
+  const before = book.db.first(selectUsers(book).where('u.id', '=', u.id));
   if (!before) throw new UserError('users.unknown', { name: `#${u.id}` });
   const next = {
     role: u.role ?? before.role,
@@ -111,9 +119,7 @@ export function updateUser(book: Book, u: UserUpdate): UserRow {
     password_hash: u.password === undefined ? before.password_hash : passwordHash(u.password),
     active: u.active === undefined ? before.active : u.active ? 1 : 0,
   };
-  book.sqlite
-    .prepare(`UPDATE app_user SET role = ?, employee_id = ?, display_name = ?, password_hash = ?, active = ? WHERE id = ?`)
-    .run(next.role, next.employee_id, next.display_name, next.password_hash, next.active, u.id);
+  book.db.run(book.q.updateTable('app_user').set(next).where('id', '=', u.id));
   book.audit({
     action: 'user.update',
     entity: 'user',

@@ -4,7 +4,7 @@
  * through the `client-ledger-user` window event and reload what depends on the user.
  */
 import { useEffect, useState } from 'react';
-import type { UserRow } from '../../../shared/contract/claims';
+import type { UserRow } from '../../../shared/contract/users';
 import { api, errorText } from '../api/platform';
 import { useI18n } from '../i18n/index';
 

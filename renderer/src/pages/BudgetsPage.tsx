@@ -1,6 +1,7 @@
 /** 预算: budgets with progress bars (posted actual + committed claims) and a form to add one. */
 import { useCallback, useEffect, useState } from 'react';
-import type { BudgetRow, Option } from '../../../shared/contract/claims';
+import type { BudgetRow } from '../../../shared/contract/budgets';
+import type { Option } from '../../../shared/contract/claims';
 import { formatFen, parseAmount } from '../../../shared/money';
 import { api, errorText } from '../api/platform';
 import { AnySelect } from '../components/AnySelect';

@@ -1,6 +1,7 @@
 /** 报销审批: claims by status on the left, the selected claim (editor, actions, budgets, history) on the right. */
 import { useCallback, useEffect, useState } from 'react';
-import type { ClaimDetail, ClaimListRow, ClaimStatus, Option, UserRow } from '../../../shared/contract/claims';
+import type { ClaimDetail, ClaimListRow, ClaimStatus, Option } from '../../../shared/contract/claims';
+import type { UserRow } from '../../../shared/contract/users';
 import { formatFen } from '../../../shared/money';
 import { api, errorText } from '../api/platform';
 import { useI18n, type StringKey } from '../i18n/index';

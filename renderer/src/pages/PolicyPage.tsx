@@ -1,6 +1,7 @@
 /** 费用政策: the policy rules (each warn or block, with its scope) and the approval chain by amount. */
 import { useCallback, useEffect, useState } from 'react';
-import type { ApprovalLevelRow, Option, PolicyRuleRow } from '../../../shared/contract/claims';
+import type { Option } from '../../../shared/contract/claims';
+import type { ApprovalLevelRow, PolicyRuleRow } from '../../../shared/contract/policy';
 import { formatFen, parseAmount } from '../../../shared/money';
 import { api, errorText } from '../api/platform';
 import { AnySelect } from '../components/AnySelect';

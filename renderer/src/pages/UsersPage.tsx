@@ -1,6 +1,7 @@
 /** 用户: who works in this book, with roles, optional passwords and the employee they are. */
 import { useCallback, useEffect, useState } from 'react';
-import type { Option, UserRole, UserRow } from '../../../shared/contract/claims';
+import type { Option } from '../../../shared/contract/claims';
+import type { UserRole, UserRow } from '../../../shared/contract/users';
 import { api, errorText } from '../api/platform';
 import { useI18n } from '../i18n/index';
 import { AnySelect } from '../components/AnySelect';

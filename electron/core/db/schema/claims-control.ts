@@ -11,7 +11,7 @@ export interface AppUserTable {
   employee_id: number | null;
   /** `scrypt$<salt hex>$<hash hex>`, or null: no password. */
   password_hash: string | null;
-  active: number;
+  active: Generated<number>;
   created_at: string;
 }
 

@@ -48,3 +48,8 @@ export interface VoucherLineTable {
   department_id: number | null;
   category_id: number | null;
 }
+
+/** Periods whose posted vouchers are being renumbered: the one window the immutability trigger opens (migration 0800). */
+export interface VoucherRenumberTable {
+  period: string;
+}

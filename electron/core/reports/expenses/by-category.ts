@@ -3,8 +3,9 @@
  * the monthly trend (each month's total and its change on the month before).
  */
 import type { ReportColumn, ReportRow } from '../../../../shared/report';
-import { defineReport, L } from '../define';
+import { defineReport } from '../define';
 import { expenseData, share, sumBy, totalFen } from './facts';
+import { message } from '../../../../shared/messages/index';
 
 export const expenseByCategory = defineReport({
   name: 'expense-by-category',
@@ -17,10 +18,10 @@ export const expenseByCategory = defineReport({
     const byMonth = sumBy(facts, (f) => f.period);
 
     const columns: ReportColumn[] = [
-      { key: 'category', label: L(locale, '费用类别', 'Category'), kind: 'text' },
+      { key: 'category', label: message(locale, 'report.expenses.category'), kind: 'text' },
       ...months.map((m): ReportColumn => ({ key: m, label: m, kind: 'money' })),
-      { key: 'totalFen', label: L(locale, '合计', 'Total'), kind: 'money' },
-      { key: 'share', label: L(locale, '占比', 'Share'), kind: 'percent' },
+      { key: 'totalFen', label: message(locale, 'report.expenses.total'), kind: 'money' },
+      { key: 'share', label: message(locale, 'report.expenses.share'), kind: 'percent' },
     ];
     const keys = [...byCategory.keys()].sort((a, b) => categories.get(a)!.order - categories.get(b)!.order);
     const rows: ReportRow[] = keys.map((k) => {
@@ -30,7 +31,7 @@ export const expenseByCategory = defineReport({
       row.share = share(byCategory.get(k)!, total);
       return row;
     });
-    const totals: ReportRow = { category: L(locale, '合计', 'Total'), totalFen: total, share: total === 0 ? null : 1 };
+    const totals: ReportRow = { category: message(locale, 'report.expenses.total'), totalFen: total, share: total === 0 ? null : 1 };
     for (const m of months) totals[m] = byMonth.get(m) ?? 0;
 
     const trend: ReportRow[] = months.map((m, i) => {
@@ -47,24 +48,24 @@ export const expenseByCategory = defineReport({
     return [
       {
         name: 'structure',
-        title: L(locale, '费用结构', 'Structure'),
+        title: message(locale, 'report.expenses.structure'),
         columns,
         rows,
         totals,
-        charts: [{ type: 'pie', title: L(locale, '费用结构（按类别）', 'Expense structure by category'), category: 'category', series: ['totalFen'] }],
+        charts: [{ type: 'pie', title: message(locale, 'report.expenses.expenseStructureByCategory'), category: 'category', series: ['totalFen'] }],
       },
       {
         name: 'trend',
-        title: L(locale, '月度趋势', 'Monthly trend'),
+        title: message(locale, 'report.expenses.monthlyTrend'),
         columns: [
-          { key: 'month', label: L(locale, '月份', 'Month'), kind: 'text' },
-          { key: 'amountFen', label: L(locale, '金额', 'Amount'), kind: 'money' },
-          { key: 'change', label: L(locale, '环比', 'Change on prior month'), kind: 'percent' },
-          { key: 'share', label: L(locale, '占比', 'Share'), kind: 'percent' },
+          { key: 'month', label: message(locale, 'report.expenses.month'), kind: 'text' },
+          { key: 'amountFen', label: message(locale, 'report.expenses.amount'), kind: 'money' },
+          { key: 'change', label: message(locale, 'report.expenses.changeOnPriorMonth'), kind: 'percent' },
+          { key: 'share', label: message(locale, 'report.expenses.share'), kind: 'percent' },
         ],
         rows: trend,
-        totals: { month: L(locale, '合计', 'Total'), amountFen: total, change: null, share: total === 0 ? null : 1 },
-        charts: [{ type: 'line', title: L(locale, '月度趋势', 'Monthly trend'), category: 'month', series: ['amountFen'] }],
+        totals: { month: message(locale, 'report.expenses.total'), amountFen: total, change: null, share: total === 0 ? null : 1 },
+        charts: [{ type: 'line', title: message(locale, 'report.expenses.monthlyTrend'), category: 'month', series: ['amountFen'] }],
       },
     ];
   },

@@ -3,10 +3,10 @@
  * its amount per category, total, share and line count, ranked by total. Lines without
  * the dimension are one row of their own, so the total always equals the ledger's.
  */
-import type { Locale } from '../../../../shared/messages/index';
+import { message, type Locale } from '../../../../shared/messages/index';
 import type { ChartSpec, ReportColumn, ReportRow } from '../../../../shared/report';
 import type { Book } from '../../book/book';
-import { defineReport, L, type ReportModule } from '../define';
+import { defineReport, type ReportModule } from '../define';
 import { expenseData, share, sumBy, totalFen, type ExpenseFact } from './facts';
 
 interface Member {
@@ -40,20 +40,20 @@ function dimensionReport(d: Dimension): ReportModule {
       const catKeys = [...sumBy(facts, (f) => f.categoryKey).keys()].sort((a, b) => categories.get(a)!.order - categories.get(b)!.order);
 
       const columns: ReportColumn[] = [
-        { key: 'code', label: L(locale, '编码', 'Code'), kind: 'text' },
+        { key: 'code', label: message(locale, 'report.expenses.code'), kind: 'text' },
         { key: 'name', label: d.label(locale), kind: 'text' },
         ...(d.extraLabel ? [{ key: 'extra', label: d.extraLabel(locale), kind: 'text' } as ReportColumn] : []),
         ...catKeys.map((k): ReportColumn => ({ key: k, label: categories.get(k)!.label, kind: 'money' })),
-        { key: 'totalFen', label: L(locale, '合计', 'Total'), kind: 'money' },
-        { key: 'share', label: L(locale, '占比', 'Share'), kind: 'percent' },
-        { key: 'lines', label: L(locale, '笔数', 'Lines'), kind: 'int' },
+        { key: 'totalFen', label: message(locale, 'report.expenses.total'), kind: 'money' },
+        { key: 'share', label: message(locale, 'report.expenses.share'), kind: 'percent' },
+        { key: 'lines', label: message(locale, 'report.expenses.lines'), kind: 'int' },
       ];
       const ids = [...byMember.keys()].sort((a, b) => byMember.get(b)! - byMember.get(a)! || (a ?? Infinity) - (b ?? Infinity));
       const rows: ReportRow[] = ids.map((id) => {
         const m = id === null ? undefined : members.get(id);
         const row: ReportRow = {
           code: m?.code ?? '',
-          name: id === null ? L(locale, '（未指定）', '(none)') : (m?.name ?? `#${id}`),
+          name: id === null ? message(locale, 'report.expenses.none') : (m?.name ?? `#${id}`),
         };
         if (d.extraLabel) row.extra = m?.extra ?? '';
         for (const k of catKeys) row[k] = byCell.get(`${id ?? ''}|${k}`) ?? 0;
@@ -62,7 +62,7 @@ function dimensionReport(d: Dimension): ReportModule {
         row.lines = linesBy.get(id) ?? 0;
         return row;
       });
-      const totals: ReportRow = { code: '', name: L(locale, '合计', 'Total'), totalFen: total, share: total === 0 ? null : 1 };
+      const totals: ReportRow = { code: '', name: message(locale, 'report.expenses.total'), totalFen: total, share: total === 0 ? null : 1 };
       for (const k of catKeys) totals[k] = totalFen(facts.filter((f) => f.categoryKey === k));
       totals.lines = facts.reduce((s, f) => s + f.lines, 0);
       return [{ name: d.name, title: d.title[locale], columns, rows, totals, ...(d.charts ? { charts: d.charts(locale) } : {}) }];
@@ -76,32 +76,32 @@ const named = (rows: { id: number; code: string; name: string; extra?: string | 
 export const expenseByCustomer = dimensionReport({
   name: 'expense-by-customer',
   title: { 'zh-CN': '客户管理费用（按客户）', en: 'Client expenses by customer' },
-  label: (l) => L(l, '客户', 'Customer'),
-  extraLabel: (l) => L(l, '客户等级', 'Tier'),
+  label: (l) => message(l, 'report.expenses.customer'),
+  extraLabel: (l) => message(l, 'report.expenses.tier'),
   id: (f) => f.customerId,
   members: (book) => named(book.sqlite.prepare(`SELECT id, code, name, tier AS extra FROM customer`).all() as never),
   charts: (l) => [
-    { type: 'bar', title: L(l, '费用最高的10个客户', 'Top 10 customers by expense'), category: 'name', series: ['totalFen'], pick: { n: 10, order: 'top', by: 'totalFen' } },
-    { type: 'bar', title: L(l, '费用最低的10个客户', 'Bottom 10 customers by expense'), category: 'name', series: ['totalFen'], pick: { n: 10, order: 'bottom', by: 'totalFen' } },
+    { type: 'bar', title: message(l, 'report.expenses.top10CustomersBy'), category: 'name', series: ['totalFen'], pick: { n: 10, order: 'top', by: 'totalFen' } },
+    { type: 'bar', title: message(l, 'report.expenses.bottom10CustomersBy'), category: 'name', series: ['totalFen'], pick: { n: 10, order: 'bottom', by: 'totalFen' } },
   ],
 });
 
 export const expenseByEmployee = dimensionReport({
   name: 'expense-by-employee',
   title: { 'zh-CN': '客户管理费用（按员工）', en: 'Client expenses by employee' },
-  label: (l) => L(l, '员工', 'Employee'),
-  extraLabel: (l) => L(l, '部门', 'Department'),
+  label: (l) => message(l, 'report.expenses.employee'),
+  extraLabel: (l) => message(l, 'report.expenses.department'),
   id: (f) => f.employeeId,
   members: (book) =>
     named(book.sqlite.prepare(`SELECT e.id, e.code, e.name, d.name AS extra FROM employee e LEFT JOIN department d ON d.id = e.department_id`).all() as never),
-  charts: (l) => [{ type: 'bar', title: L(l, '费用最高的10名员工', 'Top 10 employees by expense'), category: 'name', series: ['totalFen'], pick: { n: 10, order: 'top', by: 'totalFen' } }],
+  charts: (l) => [{ type: 'bar', title: message(l, 'report.expenses.top10EmployeesBy'), category: 'name', series: ['totalFen'], pick: { n: 10, order: 'top', by: 'totalFen' } }],
 });
 
 export const expenseByDepartment = dimensionReport({
   name: 'expense-by-department',
   title: { 'zh-CN': '客户管理费用（按部门）', en: 'Client expenses by department' },
-  label: (l) => L(l, '部门', 'Department'),
+  label: (l) => message(l, 'report.expenses.department'),
   id: (f) => f.departmentId,
   members: (book) => named(book.sqlite.prepare(`SELECT id, code, name FROM department`).all() as never),
-  charts: (l) => [{ type: 'pie', title: L(l, '各部门费用占比', 'Share by department'), category: 'name', series: ['totalFen'] }],
+  charts: (l) => [{ type: 'pie', title: message(l, 'report.expenses.shareByDepartment'), category: 'name', series: ['totalFen'] }],
 });

@@ -3,29 +3,16 @@
  * dimensions, deactivation. A parent's balance lives on its leaves, so an account that
  * already has posted lines cannot get its first child: its balance would belong nowhere.
  */
-import { toAccountRow } from '../accounts/queries';
+import { selectAccounts, toAccountRow } from './queries';
 import { UserError } from '../../../shared/errors';
 import { formatFen } from '../../../shared/money';
 import { cleanName } from '../../../shared/text';
 import type { AccountRow } from '../../../shared/contract/accounts';
 import type { Book } from '../book/book';
-import { auditMaster, snapshot } from './audit';
+import { auditMaster, snapshot } from '../masters/audit';
 
-interface AccountDb {
-  code: string;
-  name: string;
-  parent_code: string | null;
-  type: AccountRow['type'];
-  normal_side: AccountRow['normalSide'];
-  active: number;
-  dims: string;
-  leaf: number;
-}
-
-function load(book: Book, code: string): AccountDb {
-  const r = book.sqlite
-    .prepare(`SELECT a.*, NOT EXISTS (SELECT 1 FROM account c WHERE c.parent_code = a.code) AS leaf FROM account a WHERE a.code = ?`)
-    .get(code) as AccountDb | undefined;
+function load(book: Book, code: string) {
+  const r = book.db.first(selectAccounts(book).where('a.code', '=', code));
   if (!r) throw new UserError('masters.notFound', { entity: 'account', id: code });
   return r;
 }
@@ -33,7 +20,7 @@ function load(book: Book, code: string): AccountDb {
 export const accountRow = (book: Book, code: string): AccountRow => toAccountRow(load(book, code));
 
 function freeChildCode(book: Book, parent: string): string {
-  const taken = new Set((book.sqlite.prepare(`SELECT code FROM account WHERE parent_code = ?`).all(parent) as { code: string }[]).map((r) => r.code));
+  const taken = new Set(book.db.all(book.q.selectFrom('account').select('code').where('parent_code', '=', parent)).map((r) => r.code));
   for (let n = 1; n <= 99; n++) {
     const code = `${parent}${String(n).padStart(2, '0')}`;
     if (!taken.has(code)) return code;
@@ -47,20 +34,30 @@ export function addSubAccount(book: Book, req: { parent: string; code?: string |
   if (parent.active !== 1) throw new UserError('masters.parentInactive', { parent: parent.code });
   const code = req.code ?? freeChildCode(book, parent.code);
   if (code.length !== parent.code.length + 2 || !code.startsWith(parent.code)) throw new UserError('masters.badSubCode', { code, parent: parent.code });
-  if (book.sqlite.prepare(`SELECT 1 FROM account WHERE code = ?`).get(code)) throw new UserError('masters.codeTaken', { code });
+  if (book.db.first(book.q.selectFrom('account').select('code').where('code', '=', code))) throw new UserError('masters.codeTaken', { code });
   if (parent.leaf === 1) {
-    const { n } = book.sqlite.prepare(`SELECT COUNT(*) AS n FROM voucher_line WHERE account_code = ? AND posted = 1`).get(parent.code) as { n: number };
+    const { n } = book.db.first(
+      book.q.selectFrom('voucher_line').select((eb) => eb.fn.countAll<number>().as('n')).where('account_code', '=', parent.code).where('posted', '=', 1),
+    )!;
     if (n > 0) throw new UserError('masters.parentHasPostings', { parent: `${parent.code} ${parent.name}`, count: n });
   }
-  book.sqlite
-    .prepare(`INSERT INTO account (code, name, parent_code, type, normal_side, active, dims) VALUES (?, ?, ?, ?, ?, 1, ?)`)
-    .run(code, cleanName(req.name), parent.code, parent.type, parent.normal_side, req.dims ? req.dims.join(',') : parent.dims);
+  book.db.run(
+    book.q.insertInto('account').values({
+      code,
+      name: cleanName(req.name),
+      parent_code: parent.code,
+      type: parent.type,
+      normal_side: parent.normal_side,
+      active: 1,
+      dims: req.dims ? req.dims.join(',') : parent.dims,
+    }),
+  );
   auditMaster(book, 'account', 'create', code, undefined);
   // Categories booked to the parent follow it down to its first child: they must map to a leaf.
   if (parent.leaf === 1) {
-    for (const c of book.sqlite.prepare(`SELECT id FROM category WHERE account_code = ?`).all(parent.code) as { id: number }[]) {
+    for (const c of book.db.all(book.q.selectFrom('category').select('id').where('account_code', '=', parent.code))) {
       const before = snapshot(book, 'category', c.id);
-      book.sqlite.prepare(`UPDATE category SET account_code = ? WHERE id = ?`).run(code, c.id);
+      book.db.run(book.q.updateTable('category').set({ account_code: code }).where('id', '=', c.id));
       auditMaster(book, 'category', 'remap', c.id, before, { reason: `first sub-account of ${parent.code}` });
     }
   }
@@ -70,9 +67,12 @@ export function addSubAccount(book: Book, req: { parent: string; code?: string |
 export function updateAccount(book: Book, req: { code: string; name?: string | undefined; dims?: string[] | undefined }): AccountRow {
   const before = snapshot(book, 'account', req.code);
   if (!before) throw new UserError('masters.notFound', { entity: 'account', id: req.code });
-  book.sqlite
-    .prepare(`UPDATE account SET name = COALESCE(?, name), dims = COALESCE(?, dims) WHERE code = ?`)
-    .run(req.name ? cleanName(req.name) : null, req.dims ? req.dims.join(',') : null, req.code);
+  book.db.run(
+    book.q
+      .updateTable('account')
+      .set((eb) => ({ name: req.name ? cleanName(req.name) : eb.ref('name'), dims: req.dims ? req.dims.join(',') : eb.ref('dims') }))
+      .where('code', '=', req.code),
+  );
   auditMaster(book, 'account', 'update', req.code, before);
   return accountRow(book, req.code);
 }
@@ -83,19 +83,29 @@ export function setAccountActive(book: Book, code: string, active: boolean): Acc
   if (active) {
     if (a.parent_code && load(book, a.parent_code).active !== 1) throw new UserError('masters.parentInactive', { parent: a.parent_code });
     const before = snapshot(book, 'account', code);
-    book.sqlite.prepare(`UPDATE account SET active = 1 WHERE code = ?`).run(code);
+    book.db.run(book.q.updateTable('account').set({ active: 1 }).where('code', '=', code));
     auditMaster(book, 'account', 'activate', code, before);
     return accountRow(book, code);
   }
-  const family = (book.sqlite.prepare(`SELECT code FROM account WHERE code = ? OR (code LIKE ? AND length(code) > ?)`).all(code, `${code}%`, code.length) as { code: string }[]).map((r) => r.code);
-  const { balance } = book.sqlite
-    .prepare(`SELECT COALESCE(SUM(debit_fen - credit_fen), 0) AS balance FROM ledger_total WHERE account_code IN (${family.map(() => '?').join(',')})`)
-    .get(...family) as { balance: number };
+  const family = book.db
+    .all(
+      book.q
+        .selectFrom('account')
+        .select('code')
+        .where((eb) => eb.or([eb('code', '=', code), eb.and([eb('code', 'like', `${code}%`), eb(eb.fn('length', ['code']), '>', code.length)])])),
+    )
+    .map((r) => r.code);
+  const { balance } = book.db.first(
+    book.q
+      .selectFrom('ledger_total')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb('debit_fen', '-', eb.ref('credit_fen'))), eb.lit(0)).as('balance'))
+      .where('account_code', 'in', family),
+  )!;
   if (balance !== 0) throw new UserError('masters.accountHasBalance', { account: `${a.code} ${a.name}`, balance: formatFen(balance) });
   for (const c of family) {
     const before = snapshot(book, 'account', c);
     if (before?.active === 0) continue;
-    book.sqlite.prepare(`UPDATE account SET active = 0 WHERE code = ?`).run(c);
+    book.db.run(book.q.updateTable('account').set({ active: 0 }).where('code', '=', c));
     auditMaster(book, 'account', 'deactivate', c, before);
   }
   return accountRow(book, code);

@@ -1,0 +1,41 @@
+/** Budgets: the budget report's labels. */
+import { defineMessages } from './define';
+
+export const budgetsMessages = defineMessages(
+  {
+    'budgets.report.ok': () => '正常',
+    'budgets.report.warning': () => '预警',
+    'budgets.report.alert': () => '超支警报',
+    'budgets.report.budgetVsActual': () => '预算执行',
+    'budgets.report.period': () => '期间',
+    'budgets.report.budget': () => '预算',
+    'budgets.report.scope': () => '范围',
+    'budgets.report.budget2': () => '预算金额',
+    'budgets.report.actualPosted': () => '实际（已过账）',
+    'budgets.report.committed': () => '已占用（审批中）',
+    'budgets.report.used': () => '合计使用',
+    'budgets.report.varianceRemaining': () => '差异（剩余）',
+    'budgets.report.used2': () => '使用率',
+    'budgets.report.status': () => '状态',
+    'budgets.report.total': () => '合计',
+    'budgets.report.budgetAndActual': () => '预算与实际',
+  },
+  {
+    'budgets.report.ok': () => 'OK',
+    'budgets.report.warning': () => 'Warning',
+    'budgets.report.alert': () => 'Alert',
+    'budgets.report.budgetVsActual': () => 'Budget vs actual',
+    'budgets.report.period': () => 'Period',
+    'budgets.report.budget': () => 'Budget',
+    'budgets.report.scope': () => 'Scope',
+    'budgets.report.budget2': () => 'Budget',
+    'budgets.report.actualPosted': () => 'Actual (posted)',
+    'budgets.report.committed': () => 'Committed',
+    'budgets.report.used': () => 'Used',
+    'budgets.report.varianceRemaining': () => 'Variance (remaining)',
+    'budgets.report.used2': () => 'Used %',
+    'budgets.report.status': () => 'Status',
+    'budgets.report.total': () => 'Total',
+    'budgets.report.budgetAndActual': () => 'Budget and actual',
+  },
+);
