@@ -28,7 +28,8 @@ export interface TransferResult {
 /** The facts the closing lines are checked with: old lines may lack a dimension or sit on a since-deactivated account; moving their balance must still work. */
 function closingFacts(book: Book, codes: Iterable<string>): Map<string, AccountFacts> {
   const facts = accountFacts(book);
-  for (const c of codes) {
+  // Once per account, not per closing line (18,000 lines name some 50 accounts on the benchmark book).
+  for (const c of new Set(codes)) {
     const a = facts.get(c);
     if (a) facts.set(c, { ...a, active: true, dims: [] });
   }
