@@ -92,9 +92,24 @@ export const voucherLineSchema = z.object({
   categoryId: ref,
 });
 
+
+/** 科目余额表 in the Chinese layout: each balance unsigned on its side; openingFen / closingFen signed (debit positive) beside them. */
 export interface TrialBalanceDto {
-  rows: { code: string; name: string; openingFen: number; debitFen: number; creditFen: number; closingFen: number }[];
-  totals: { debitFen: number; creditFen: number };
+  rows: {
+    code: string;
+    name: string;
+    openingFen: number;
+    debitFen: number;
+    creditFen: number;
+    closingFen: number;
+    openingDebitFen: number;
+    openingCreditFen: number;
+    ytdDebitFen: number;
+    ytdCreditFen: number;
+    closingDebitFen: number;
+    closingCreditFen: number;
+  }[];
+  totals: Record<'openingDebitFen' | 'openingCreditFen' | 'debitFen' | 'creditFen' | 'ytdDebitFen' | 'ytdCreditFen' | 'closingDebitFen' | 'closingCreditFen', number>;
 }
 
 export const ledgerChannels = {
@@ -129,7 +144,8 @@ export const ledgerChannels = {
   'ledger.journalPage': channel<Page<LedgerLineRow>>()(z.object({ ...periodRange, ...pageArgs })),
   /** 科目余额表 (the same numbers as the trial-balance report module). */
   'ledger.trialBalance': channel<TrialBalanceDto>()(
-    z.object({ ...periodRange, level: z.number().int().min(1).max(3).optional(), customerId: id.optional(), employeeId: id.optional(), departmentId: id.optional() }),
+    // zero: 'hide' leaves out accounts without balance or movement in the range, 'show' lists the whole chart.
+    z.object({ ...periodRange, level: z.number().int().min(1).max(3).optional(), customerId: id.optional(), employeeId: id.optional(), departmentId: id.optional(), zero: z.enum(['hide', 'show']).optional() }),
   ),
   /** hledger journal of every posted voucher: written to `path`, or returned as text. */
   'ledger.exportHledger': channel<{ path: string | null; transactions: number; text: string | null }>()(z.object({ path: filePath.optional() })),

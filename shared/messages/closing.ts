@@ -8,6 +8,7 @@ export const closingMessages = defineMessages(
   {
     'closing.earlierOpen': (p) => `前面的期间 ${p.earlier} 尚未结账：请按顺序结账`,
     'closing.plNotTransferred': (p) => `期间 ${p.period} 的损益尚未结转：${p.count} 个损益科目余额合计 ${yuan(p.amount)}，请先结转损益`,
+    'closing.plDimensionsNotTransferred': (p) => `期间 ${p.period} 的损益尚未按辅助核算结转：${p.count} 个损益科目合计为零，但按客户、员工、部门或类别仍有 ${p.groups} 组余额，请先结转损益`,
     'closing.profitNotCarried': (p) => `年末本年利润余额 ${yuan(p.amount)} 尚未转入利润分配-未分配利润，请先结转损益`,
     'closing.trialBalanceOff': (p) => `试算不平：借方 ${yuan(p.debit)}，贷方 ${yuan(p.credit)}`,
     'closing.balanceSheetOff': (p) => `资产负债表不平：资产 ${yuan(p.assets)}，负债和所有者权益 ${yuan(p.liabilitiesEquity)}`,
@@ -21,6 +22,7 @@ export const closingMessages = defineMessages(
   {
     'closing.earlierOpen': (p) => `The earlier period ${p.earlier} is still open: close periods in order`,
     'closing.plNotTransferred': (p) => `Profit and loss of ${p.period} not transferred: ${p.count} P&L accounts hold ${yuan(p.amount)}; transfer P&L first`,
+    'closing.plDimensionsNotTransferred': (p) => `Profit and loss of ${p.period} not transferred per dimension: ${p.count} P&L accounts total zero but ${p.groups} customer, employee, department or category balances remain; transfer P&L first`,
     'closing.profitNotCarried': (p) => `The year's profit ${yuan(p.amount)} is still in 本年利润, not moved to undistributed profit: transfer P&L first`,
     'closing.trialBalanceOff': (p) => `Trial balance out of balance: debit ${yuan(p.debit)}, credit ${yuan(p.credit)}`,
     'closing.balanceSheetOff': (p) => `Balance sheet out of balance: assets ${yuan(p.assets)}, liabilities and equity ${yuan(p.liabilitiesEquity)}`,

@@ -20,32 +20,57 @@ export interface PlGroup {
 
 export const PL_ACCOUNTS = `SELECT code FROM account WHERE type IN ('revenue', 'expense')`;
 
-/** P&L balances through `period` that are not zero, per account × dimensions (debit-positive). */
-export function plBalances(book: Book, period: string): PlGroup[] {
-  const carried = book.sqlite
+/** A month's posted P&L lines summed per account × dimensions: one pass over the period index (migration 0830), in group order. */
+const MONTH_GROUPS = `SELECT account_code AS account, customer_id, employee_id, department_id, category_id, SUM(debit_fen) - SUM(credit_fen) AS bal
+   FROM voucher_line WHERE posted = 1 AND period = ? AND account_code IN (${PL_ACCOUNTS})
+  GROUP BY account_code, customer_id, employee_id, department_id, category_id`;
+
+/** The same for the carried accounts' earlier lines too (a book closed before 结转损益 existed): read by account. */
+const CARRIED_GROUPS = `SELECT account, customer_id, employee_id, department_id, category_id, SUM(bal) AS bal FROM (
+  ${MONTH_GROUPS}
+  UNION ALL
+  SELECT account_code, customer_id, employee_id, department_id, category_id, SUM(debit_fen) - SUM(credit_fen)
+    FROM voucher_line WHERE posted = 1 AND period < ? AND account_code IN (SELECT value FROM json_each(?))
+   GROUP BY account_code, customer_id, employee_id, department_id, category_id)
+  GROUP BY account, customer_id, employee_id, department_id, category_id`;
+
+/** The P&L accounts with a balance before `period` (from the totals): their earlier lines are still to move. */
+function carriedAccounts(book: Book, period: string): string[] {
+  return book.sqlite
     .prepare(
       `SELECT account_code FROM ledger_total WHERE period < ? AND account_code IN (${PL_ACCOUNTS})
         GROUP BY account_code HAVING SUM(debit_fen) <> SUM(credit_fen)`,
     )
     .pluck()
     .all(period) as string[];
-  return book.sqlite
-    .prepare(
-      `SELECT account_code AS account, customer_id, employee_id, department_id, category_id, SUM(debit_fen) - SUM(credit_fen) AS bal
-         FROM voucher_line
-        WHERE posted = 1 AND account_code IN (${PL_ACCOUNTS})
-          AND (period = ? OR (period < ? AND account_code IN (SELECT value FROM json_each(?))))
-        GROUP BY account_code, customer_id, employee_id, department_id, category_id
-       HAVING bal <> 0
-        ORDER BY account_code, customer_id, employee_id, department_id, category_id`,
-    )
-    .all(period, period, JSON.stringify(carried)) as PlGroup[];
+}
+
+/** The SQL summing P&L per account × dimensions through `period`, and its arguments. */
+function groupsQuery(book: Book, period: string): { sql: string; args: string[] } {
+  const carried = carriedAccounts(book, period);
+  return carried.length === 0 ? { sql: MONTH_GROUPS, args: [period] } : { sql: CARRIED_GROUPS, args: [period, period, JSON.stringify(carried)] };
+}
+
+/** P&L balances through `period` that are not zero, per account × dimensions (debit-positive), in account × dimensions order. */
+export function plBalances(book: Book, period: string): PlGroup[] {
+  const q = groupsQuery(book, period);
+  return book.sqlite.prepare(`SELECT * FROM (${q.sql}) WHERE bal <> 0 ORDER BY account, customer_id, employee_id, department_id, category_id`).all(...q.args) as PlGroup[];
+}
+
+/**
+ * What the 结账检查 asks after the accounts are clear: account × dimension combinations whose
+ * P&L balance is not zero (a customer's revenue credited to another customer nets to zero
+ * on the account, yet that customer's profit is not transferred). Counted, not listed.
+ */
+export function plGroupsLeft(book: Book, period: string): { accounts: number; groups: number } {
+  const q = groupsQuery(book, period);
+  return book.sqlite.prepare(`SELECT COUNT(DISTINCT account) AS accounts, COUNT(*) AS groups FROM (${q.sql}) WHERE bal <> 0`).get(...q.args) as { accounts: number; groups: number };
 }
 
 /**
  * P&L accounts whose balance through `period` is not zero, from the trigger-kept totals (a
- * few rows per account and month): what the 结账检查 asks. A transfer clears every account ×
- * dimension line, so a cleared account is cleared per dimension too.
+ * few rows per account and month): what the 结账检查 asks first. An account at zero may
+ * still hold balances per dimension: plGroupsLeft asks that next.
  */
 export function plAccountsLeft(book: Book, period: string): { count: number; balance: number } {
   return book.sqlite

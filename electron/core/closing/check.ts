@@ -2,18 +2,19 @@
  * 结账检查: what stops a month from closing (blockers) and what the accountant should look at
  * first (warnings), each with its message code, parameters and the page that fixes it.
  * Blockers: an earlier month still open (periods close strictly in order), P&L not
- * transferred (and, in December, 本年利润 not moved to 未分配利润), vouchers not posted
+ * transferred, per account and then per account × 辅助核算 dimensions (and, in December, 本年利润 not moved to 未分配利润), vouchers not posted
  * (anything but 'posted': drafts, and 'reviewed' once review exists), the trial balance or
  * the statutory balance sheet (statements/compute.ts: 资产总计 against 负债和所有者权益总计) out
  * of balance.
  * Warnings: claims with lines dated in the month still pending, schedules with an instalment
  * due this month not run, allocation rules without a run for the month.
- * Reads only, from the trigger-kept totals: cheap enough to run before every close.
+ * Reads only: the trigger-kept totals, and one pass over the month's P&L lines in the
+ * period index for the dimensions; cheap enough to run before every close.
  */
 import { addMonths, period as toPeriod, type Period } from '../../../shared/period';
 import type { MessageCode } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
-import { currentProfitBalance, plAccountsLeft } from './balances';
+import { currentProfitBalance, plAccountsLeft, plGroupsLeft } from './balances';
 import { balanceSheet } from '../statements/compute';
 
 export type CheckLink = 'periods' | 'vouchers' | 'ledger' | 'reports' | 'claims' | 'schedules' | 'allocation';
@@ -65,8 +66,11 @@ export function closeCheck(book: Book, period: string): CloseCheck {
   if (earlier) blockers.push({ code: 'closing.earlierOpen', params: { period: p, earlier }, link: 'periods' });
 
   const pl = plAccountsLeft(book, p);
+  const dims = pl.count === 0 ? plGroupsLeft(book, p) : null;
   if (pl.count > 0) {
     blockers.push({ code: 'closing.plNotTransferred', params: { period: p, count: pl.count, amount: -pl.balance }, link: 'periods' });
+  } else if (dims && dims.groups > 0) {
+    blockers.push({ code: 'closing.plDimensionsNotTransferred', params: { period: p, count: dims.accounts, groups: dims.groups }, link: 'periods' });
   } else if (p.endsWith('-12')) {
     const profit = currentProfitBalance(book, p);
     if (profit !== 0) blockers.push({ code: 'closing.profitNotCarried', params: { period: p, amount: -profit }, link: 'periods' });

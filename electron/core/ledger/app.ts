@@ -7,7 +7,7 @@ import { exportHledger } from './hledger';
 import { detailPage, journalPage } from './lines';
 import { closePeriod, reopenPeriod, withFuturePeriods } from './periods';
 import { listPeriods, pageVouchers, voucherDto } from './read';
-import { trialBalance } from './trial-balance';
+import { chineseTrialBalance } from './trial-balance';
 import { deleteDraft, postDraft, reverseVoucher } from './vouchers';
 
 export const ledgerHandlers = defineHandlers({
@@ -54,8 +54,8 @@ export const ledgerHandlers = defineHandlers({
   'ledger.journalPage': (req, s) => journalPage(s.requireBook(), req),
   'ledger.trialBalance': (req, s) => {
     if (req.from > req.to) throw new UserError('report.badRange', { from: req.from, to: req.to });
-    const { from, to, ...filters } = req;
-    return trialBalance(s.requireBook(), from, to, filters);
+    const { from, to, zero, ...filters } = req;
+    return chineseTrialBalance(s.requireBook(), from, to, filters, zero ? { zero } : {});
   },
   'ledger.exportHledger': (req, s) => exportHledger(s.requireBook(), req.path === undefined ? undefined : outputPath(s, req.path)),
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
 import { runReport } from '../reports/index';
-import { trialBalance } from './trial-balance';
+import { chineseTrialBalance, trialBalance } from './trial-balance';
 import { bookVoucher, reverseVoucher } from './vouchers';
 
 function handBook() {
@@ -132,5 +132,20 @@ describe('trial balance', () => {
     // An 11th: 10,999,999,999,999,989 fen has no exact double. A typed error naming the limit, never a wrong figure.
     post();
     expect(() => trialBalance(book, '2026-01', '2026-01')).toThrow(expect.objectContaining({ name: 'UserError', code: 'ledger.sumTooLarge' }));
+  });
+
+  it('hides accounts without balance or movement in the range, or lists the whole chart (the 账簿 page switch)', () => {
+    const book = testBook({ firstPeriod: '2026-01' });
+    // January: 提现 moves cash and bank both ways and back, so February has neither balance nor movement on them, only a year-to-date one.
+    book.tx(() => bookVoucher(book, { date: '2026-01-05', lines: [{ account: '1001', debitFen: 100 }, { account: '1002', creditFen: 100 }] }));
+    book.tx(() => bookVoucher(book, { date: '2026-01-06', lines: [{ account: '1002', debitFen: 100 }, { account: '1001', creditFen: 100 }] }));
+    book.tx(() => bookVoucher(book, { date: '2026-02-03', lines: [{ account: '1002', debitFen: 500 }, { account: '3001', creditFen: 500 }] }));
+    const codes = (zero?: 'hide' | 'show', level?: number) => chineseTrialBalance(book, '2026-02', '2026-02', level ? { level } : {}, zero ? { zero } : {}).rows.map((r) => r.code);
+    expect(codes()).toEqual(['1001', '1002', '3001']);
+    expect(codes('hide')).toEqual(['1002', '3001']);
+    const all = codes('show', 1);
+    expect(all).toEqual((book.sqlite.prepare(`SELECT code FROM account WHERE length(code) = 4 ORDER BY code`).pluck().all() as string[]));
+    const cash = chineseTrialBalance(book, '2026-02', '2026-02', {}, { zero: 'show' }).rows.find((r) => r.code === '1001')!;
+    expect([cash.openingDebitFen, cash.debitFen, cash.ytdDebitFen, cash.ytdCreditFen, cash.closingDebitFen]).toEqual([0, 0, 100, 100, 0]);
   });
 });

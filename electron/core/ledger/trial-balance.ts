@@ -117,14 +117,22 @@ export type ChineseTotals = Record<(typeof SPLIT)[number], number>;
  * as in 金蝶/用友); 本年累计 is the movement from January of `to`'s year to `to`. Rows keep the
  * signed openingFen / closingFen (debit positive) that scripts read.
  */
-export function chineseTrialBalance(book: Book, from: string, to: string, filters: ReportFilters = {}): { rows: ChineseTrialBalanceRow[]; totals: ChineseTotals } {
+export function chineseTrialBalance(book: Book, from: string, to: string, filters: ReportFilters = {}, opts: { zero?: 'hide' | 'show' } = {}): { rows: ChineseTrialBalanceRow[]; totals: ChineseTotals } {
   const tb = trialBalance(book, from, to, filters);
   const yearStart = `${to.slice(0, 4)}-01`;
   const ytd = new Map(trialBalance(book, yearStart, to, filters).rows.map((r) => [r.code, r]));
-  // An account with a movement this year but none in the range and no balance is still listed.
-  const codes = new Set([...tb.rows.map((r) => r.code), ...ytd.keys()]);
   const byCode = new Map(tb.rows.map((r) => [r.code, r]));
   const names = new Map([...ytd.values()].map((r) => [r.code, r.name]));
+  // By default an account with a movement this year but none in the range and no balance is still listed;
+  // 'hide' leaves out every account without balance or movement in the range, 'show' lists the whole chart (to the level).
+  const codes = new Set([...tb.rows.map((r) => r.code), ...(opts.zero === 'hide' ? [] : ytd.keys())]);
+  if (opts.zero === 'show') {
+    const maxLen = filters.level ? 2 + 2 * filters.level : 8;
+    for (const a of book.sqlite.prepare(`SELECT code, name FROM account WHERE length(code) <= ?`).all(maxLen) as { code: string; name: string }[]) {
+      codes.add(a.code);
+      if (!names.has(a.code)) names.set(a.code, a.name);
+    }
+  }
   const rows = [...codes].sort().map((code): ChineseTrialBalanceRow => {
     const r = byCode.get(code) ?? { code, name: names.get(code) ?? code, openingFen: 0, debitFen: 0, creditFen: 0, closingFen: ytd.get(code)?.closingFen ?? 0 };
     const opening = r.openingFen;

@@ -1,9 +1,12 @@
 /**
- * 账簿: 科目余额表 (trial balance by level, optionally for one customer), 明细账 (an
+ * 账簿: 科目余额表 (by level, optionally for one customer, in the Chinese layout of the
+ * trial-balance report: 期初余额 / 本期发生额 / 本年累计 / 期末余额, each 借方 and 贷方, balances
+ * unsigned on their side, totals in every column, accounts without balance or movement
+ * hidden unless asked for), 明细账 (an
  * account's lines with running balance, paged from SQL) and 序时账 (every posted line in
  * voucher order). The same numbers as the trial-balance / detail-ledger / journal reports.
  */
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import { useEffect, useState } from 'react';
 import type { LedgerLineRow, PeriodRow, TrialBalanceDto } from '../../../shared/contract/ledger';
 import { formatFen } from '../../../shared/money';
@@ -18,6 +21,13 @@ type Tab = 'tb' | 'detail' | 'journal';
 type TbRow = TrialBalanceDto['rows'][number];
 
 const money = (p: { value: unknown }) => (typeof p.value === 'number' ? formatFen(p.value) : '');
+/** The 科目余额表's column pairs, as the trial-balance report has them: each balance unsigned on its side. */
+const TB_PAIRS = [
+  ['ledger.opening', 'openingDebitFen', 'openingCreditFen'],
+  ['ledger.movement', 'debitFen', 'creditFen'],
+  ['ledger.ytd', 'ytdDebitFen', 'ytdCreditFen'],
+  ['ledger.closing', 'closingDebitFen', 'closingCreditFen'],
+] as const;
 // Negative amounts (red-ink reversals, credit balances) show in red, as on paper.
 const moneyCol = { type: 'rightAligned', width: 150, valueFormatter: money, cellClassRules: { 'neg-amount': (p: { value: unknown }) => typeof p.value === 'number' && p.value < 0 } };
 
@@ -30,6 +40,7 @@ export function LedgerPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [level, setLevel] = useState(0);
+  const [hideZero, setHideZero] = useState(true);
   const [customer, setCustomer] = useState<{ id: number; label: string } | null>(null);
   const [employee, setEmployee] = useState<{ id: number; label: string } | null>(null);
   const [department, setDepartment] = useState<{ id: number; label: string } | null>(null);
@@ -50,11 +61,11 @@ export function LedgerPage() {
   useEffect(() => {
     if (tab !== 'tb' || !from || !to) return;
     const dims = { ...(customer ? { customerId: customer.id } : {}), ...(employee ? { employeeId: employee.id } : {}), ...(department ? { departmentId: department.id } : {}) };
-    api('ledger.trialBalance', { from, to, ...(level ? { level } : {}), ...dims }).then(
+    api('ledger.trialBalance', { from, to: to < from ? from : to, ...(level ? { level } : {}), ...dims, zero: hideZero ? 'hide' : 'show' }).then(
       (r) => (setTb(r), setNote(null)),
       (e: Error) => setNote({ text: e.message, error: true }),
     );
-  }, [tab, from, to, level, customer, employee, department]);
+  }, [tab, from, to, level, customer, employee, department, hideZero]);
 
   const exportHledger = async () => {
     const path = await files.savePath({ defaultName: 'ledger.journal' });
@@ -68,13 +79,16 @@ export function LedgerPage() {
     }
   };
 
-  const tbColumns: ColDef<TbRow>[] = [
-    { field: 'code', headerName: t('ledger.code'), width: 130 },
-    { field: 'name', headerName: t('ledger.name'), flex: 1, minWidth: 180, cellRenderer: (p: { data?: TbRow; value?: string }) => <span style={{ paddingLeft: ((p.data?.code.length ?? 4) - 4) * 9 }}>{p.value}</span> },
-    { field: 'openingFen', headerName: t('ledger.opening'), ...moneyCol },
-    { field: 'debitFen', headerName: t('ledger.debit'), ...moneyCol },
-    { field: 'creditFen', headerName: t('ledger.credit'), ...moneyCol },
-    { field: 'closingFen', headerName: t('ledger.closing'), ...moneyCol },
+  const tbColumns: (ColDef<TbRow> | ColGroupDef<TbRow>)[] = [
+    { field: 'code', headerName: t('ledger.code'), width: 120, pinned: 'left' },
+    { field: 'name', headerName: t('ledger.name'), minWidth: 180, flex: 1, pinned: 'left', cellRenderer: (p: { data?: TbRow; value?: string }) => <span style={{ paddingLeft: ((p.data?.code.length ?? 4) - 4) * 9 }}>{p.value}</span> },
+    ...TB_PAIRS.map(([label, dr, cr]) => ({
+      headerName: t(label),
+      children: [
+        { field: dr, headerName: t('ledger.drSide'), ...moneyCol, width: 140 },
+        { field: cr, headerName: t('ledger.crSide'), ...moneyCol, width: 140 },
+      ],
+    })),
   ];
   const lineColumns = (detail: boolean): ColDef<LedgerLineRow>[] => [
     { field: 'date', headerName: t('voucher.date'), width: 115 },
@@ -137,6 +151,10 @@ export function LedgerPage() {
               {t('voucher.department')}
               <Picker kind="department" label={department?.label ?? ''} onPick={(i) => setDepartment(i ? { id: Number(i.id), label: itemLabel(i) } : null)} />
             </label>
+            <label>
+              <input type="checkbox" checked={hideZero} onChange={(e) => setHideZero(e.target.checked)} data-testid="ledger-hide-zero" />
+              {t('ledger.hideZero')}
+            </label>
             <span className="muted">{t('ledger.dblHint')}</span>
           </>
         )}
@@ -154,7 +172,8 @@ export function LedgerPage() {
             columnDefs={tbColumns}
             rowData={tb?.rows ?? []}
             getRowId={(p) => p.data.code}
-            pinnedBottomRowData={tb ? [{ code: '', name: t('ledger.totals'), openingFen: null as never, debitFen: tb.totals.debitFen, creditFen: tb.totals.creditFen, closingFen: null as never }] : []}
+            // Totals in every column, over first-level accounts (the parents hold their sub-accounts).
+            pinnedBottomRowData={tb ? [{ code: '', name: t('ledger.totals'), openingFen: null as never, closingFen: null as never, ...tb.totals }] : []}
             onRowDoubleClicked={(e) => {
               if (!e.data?.code) return;
               setAccount({ code: e.data.code, label: `${e.data.code} ${e.data.name}` });

@@ -30,6 +30,7 @@ import * as m0601 from './0601_alloc_lines';
 import * as m0800 from './0800_voucher_workflow';
 import * as m0810 from './0810_closed_management';
 import * as m0820 from './0820_statutory_chart';
+import * as m0830 from './0830_line_period_dims';
 import * as m0900 from './0900_audit_head';
 import { sealRange } from '../../book/row-log';
 import { appendAudit } from '../../book/audit';
@@ -53,6 +54,7 @@ export const migrations: Record<string, string | ((sqlite: Sqlite) => void)> = {
   '0800_voucher_workflow': m0800.up,
   '0810_closed_management': m0810.up,
   '0820_statutory_chart': m0820.up,
+  '0830_line_period_dims': m0830.up,
   '0900_audit_head': m0900.up,
 };
 

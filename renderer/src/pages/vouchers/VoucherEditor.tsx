@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type Key
 import type { VoucherDto } from '../../../../shared/contract/ledger';
 import type { VoucherSettingsDto, VoucherWord } from '../../../../shared/contract/vouchers';
 import { formatFen } from '../../../../shared/money';
-import { api } from '../../api/platform';
+import { api, ApiError } from '../../api/platform';
 import { itemLabel, Picker, settlePickers } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { isMultiCell, parsePastedRows } from './paste';
@@ -79,14 +79,28 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
         setNote({ text: t('voucher.attachments'), error: true });
         return null;
       }
-      const v = await api('vouchers.save', {
-        ...(voucher ? { id: voucher.id } : {}),
-        date,
-        memo: memo || (linesRef.current[0]?.memo ?? ''),
-        ...(word ? { word } : {}),
-        attachments: count,
-        lines: req.lines as never,
-      });
+      const send = (confirmFuture: boolean) =>
+        api('vouchers.save', {
+          ...(voucher ? { id: voucher.id } : {}),
+          date,
+          memo: memo || (linesRef.current[0]?.memo ?? ''),
+          ...(word ? { word } : {}),
+          attachments: count,
+          lines: req.lines as never,
+          ...(confirmFuture ? { confirmFuture } : {}),
+        });
+      let v: VoucherDto;
+      try {
+        v = await send(false);
+      } catch (e) {
+        // A date beyond next month would open that period for good (a mistyped year): the core asks, the user answers, and we resend.
+        if (!(e instanceof ApiError && e.code === 'closing.futurePeriod')) throw e;
+        if (!window.confirm(t('voucher.confirmFuturePeriod', { period: date.slice(0, 7) }))) {
+          setNote({ text: e.message, error: true });
+          return null;
+        }
+        v = await send(true);
+      }
       load(v);
       setNote({ text: t('voucher.saved') });
       onChanged();
