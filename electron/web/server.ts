@@ -78,7 +78,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
         ...(options.locale ? { locale: options.locale } : {}),
       },
     },
-    (event) => event.type === 'book' && session.changed(event.path),
+    (event) => event.type === 'book.opened' && session.changed(event.path),
   );
   const staticRoot = resolve(options.staticDir);
 

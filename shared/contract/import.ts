@@ -1,6 +1,7 @@
-/** Excel import channels: preview, run (sync or as a job with progress), batches, undo, rejects. */
+/** Excel import channels: preview, run (in the request: CLI, tests) or start (a job with push progress: the UI), batches, undo, rejects. */
 import { z } from 'zod';
 import { channel } from './define';
+import type { JobStarted } from './jobs';
 
 export const importKindSchema = z.enum(['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers', 'invoices']);
 export type ImportKindName = z.infer<typeof importKindSchema>;
@@ -112,17 +113,6 @@ export interface ImportBatchRow {
   undoneAt: string | null;
 }
 
-export interface ImportJob {
-  id: string;
-  state: 'running' | 'done' | 'failed';
-  phase: 'read' | 'write';
-  /** 0…1 */
-  progress: number;
-  rows: number;
-  result: ImportSummary | null;
-  error: { code: string; message: string } | null;
-}
-
 const path = z.string().min(1).max(2048);
 const mapping = z.record(z.string().max(40), z.number().int().min(1).max(16384));
 
@@ -139,8 +129,8 @@ export const importRunSchema = z.object({
 export const importChannels = {
   'import.preview': channel<ImportPreview>()(z.object({ kind: importKindSchema.default('expenses'), path, mapping: mapping.optional() })),
   'import.run': channel<ImportSummary>()(importRunSchema),
-  'import.start': channel<{ jobId: string }>()(importRunSchema),
-  'import.status': channel<ImportJob>()(z.object({ jobId: z.string().min(1).max(64) })),
+  /** The import as a job (jobs.ts): `{ jobId }` at once, progress and the ImportSummary as events. */
+  'import.start': channel<JobStarted>()(importRunSchema),
   'import.batches': channel<ImportBatchRow[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) })),
   'import.undo': channel<{ batchId: number; reversedVouchers: number; deletedClaims: number; deletedMasters: number }>()(z.object({ batchId: z.number().int().positive() })),
   'import.rejects': channel<{ path: string; rows: number }>()(z.object({ batchId: z.number().int().positive(), path })),
