@@ -1,17 +1,21 @@
 /**
  * 导入 Excel: pick or drop a file, choose what it holds, check the detected header and
  * column mapping against a preview of row statuses, import with a progress bar (a job
- * polled by id, so the window never freezes), read the summary, undo past batches.
+ * whose progress arrives as push events, api/jobs.ts), read the summary, undo past batches.
+ * The preview is a query keyed by file, kind and mapping: a superseded preview's late
+ * reply never shows; errors go to the toast area.
  */
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import type { ImportBatchRow, ImportKindName, ImportPreview, ImportSummary } from '../../../shared/contract/import';
-import { api, errorText, files, uploadFile } from '../api/platform';
+import { useState, type DragEvent } from 'react';
+import type { ImportKindName, ImportSummary } from '../../../shared/contract/import';
+import { api, files, uploadFile } from '../api/platform';
+import { useApi } from '../api/queries';
+import { runJob } from '../api/jobs';
+import { notifyError } from '../api/notify';
 import { useWorkbookDrops } from '../nav-context';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ImportBatches } from './ImportBatches';
 import { ImportForms } from './ImportForms';
 import { ImportResult } from './ImportResult';
-import { latestOnly } from '../latest';
 
 const KINDS: ImportKindName[] = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers', 'invoices'];
 const ALL = '';
@@ -29,51 +33,23 @@ export function ImportPage() {
   const [kind, setKind] = useState<ImportKindName>('expenses');
   const [as, setAs] = useState<'claims' | 'vouchers'>('claims');
   const [file, setFile] = useState<Picked | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [sheet, setSheet] = useState(ALL);
   const [mapping, setMapping] = useState<Record<string, number> | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
   const [result, setResult] = useState<ImportSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [batches, setBatches] = useState<ImportBatchRow[]>([]);
   const [dragging, setDragging] = useState(false);
-  const alive = useRef(true);
-  // A preview superseded by a newer one (another file, kind or mapping) or by reset is dropped.
-  const [nextPreview] = useState(latestOnly);
-
-  const loadBatches = useCallback(() => api('import.batches', { limit: 50 }).then(setBatches, (e: unknown) => setError(errorText(e))), []);
-  useEffect(() => {
-    alive.current = true;
-    void loadBatches();
-    return () => {
-      alive.current = false;
-    };
-  }, [loadBatches]);
-
-  const load = async (picked: Picked, k: ImportKindName, m: Record<string, number> | null) => {
-    const current = nextPreview();
-    setError(null);
-    setResult(null);
-    setBusy(t('import.reading', { file: picked.name }));
-    try {
-      const p = await api('import.preview', { kind: k, path: picked.path, ...(m ? { mapping: m } : {}) });
-      if (current()) setPreview(p);
-    } catch (e) {
-      if (!current()) return;
-      setPreview(null);
-      setError(errorText(e));
-    } finally {
-      if (current()) setBusy(null);
-    }
-  };
+  const batches = useApi('import.batches', { limit: 50 }).data ?? [];
+  const previewing = useApi('import.preview', { kind, path: file?.path ?? '', ...(mapping ? { mapping } : {}) }, { enabled: file !== null });
+  // keepPreviousData shows the last preview while the next one reads; a failed one shows none.
+  const preview = file && !previewing.isError ? (previewing.data ?? null) : null;
+  const busy = file && previewing.isFetching ? t('import.reading', { file: file.name }) : null;
 
   const choose = async (picked: Picked | null) => {
     if (!picked) return;
     setFile(picked);
     setSheet(ALL);
     setMapping(null);
-    await load(picked, kind, null);
+    setResult(null);
   };
 
   /** A dropped file (here or anywhere in the window): uploaded where the web build needs it, then previewed. */
@@ -81,7 +57,7 @@ export function ImportPage() {
     try {
       await choose({ path: await uploadFile(f), name: f.name });
     } catch (err) {
-      setError(errorText(err));
+      notifyError(err);
     }
   };
   useWorkbookDrops((f) => void openDropped(f));
@@ -91,7 +67,7 @@ export function ImportPage() {
       const path = await files.openFile({ extensions: ['xlsx', 'xls', 'csv'] });
       if (path) await choose({ path, name: path.split(/[\\/]/).pop() ?? path });
     } catch (e) {
-      setError(errorText(e));
+      notifyError(e);
     }
   };
 
@@ -105,7 +81,7 @@ export function ImportPage() {
   const changeKind = (k: ImportKindName) => {
     setKind(k);
     setMapping(null);
-    if (file) void load(file, k, null);
+    setResult(null);
   };
 
   const changeMapping = (field: string, col: number) => {
@@ -114,51 +90,37 @@ export function ImportPage() {
     if (col > 0) next[field] = col;
     else delete next[field];
     setMapping(next);
-    if (file) void load(file, kind, next);
+    setResult(null);
   };
 
   const run = async () => {
     if (!file) return;
-    setError(null);
     setProgress({ value: 0, label: t('import.progress.read', { rows: 0 }) });
+    const job = runJob<ImportSummary>(
+      () =>
+        api('import.start', {
+          kind,
+          path: file.path,
+          fileName: file.name,
+          ...(kind === 'expenses' ? { as } : {}),
+          ...(sheet !== ALL ? { sheet } : {}),
+          ...(mapping ? { mapping } : {}),
+        }),
+      (p) => setProgress({ value: p.fraction, label: p.phase === 'read' ? t('import.progress.read', { rows: p.done }) : t('import.progress.write') }),
+    );
     try {
-      const { jobId } = await api('import.start', {
-        kind,
-        path: file.path,
-        fileName: file.name,
-        ...(kind === 'expenses' ? { as } : {}),
-        ...(sheet !== ALL ? { sheet } : {}),
-        ...(mapping ? { mapping } : {}),
-      });
-      for (;;) {
-        const job = await api('import.status', { jobId });
-        if (!alive.current) return;
-        setProgress({ value: job.progress, label: job.phase === 'read' ? t('import.progress.read', { rows: job.rows }) : t('import.progress.write') });
-        if (job.state === 'done') {
-          setResult(job.result);
-          break;
-        }
-        if (job.state === 'failed') {
-          setError(job.error?.message ?? 'failed');
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 250));
-      }
+      setResult(await job.result);
     } catch (e) {
-      setError(errorText(e));
+      notifyError(e);
     } finally {
       setProgress(null);
-      void loadBatches();
     }
   };
 
   const reset = () => {
-    nextPreview();
     setFile(null);
-    setPreview(null);
     setResult(null);
     setMapping(null);
-    setError(null);
   };
 
   const readable = preview?.sheets.filter((s) => s.headerRow > 0) ?? [];
@@ -172,7 +134,6 @@ export function ImportPage() {
         <h1>{t('import.title')}</h1>
         {file && <button type="button" onClick={reset}>{t('import.again')}</button>}
       </header>
-      {error && <p className="error" data-testid="import-error">{error}</p>}
 
       {!result && (
         <div className="card import-setup">
@@ -294,8 +255,8 @@ export function ImportPage() {
         </div>
       )}
 
-      {result && <ImportResult result={result} onError={setError} />}
-      <ImportBatches batches={batches} onChanged={() => void loadBatches()} onError={setError} />
+      {result && <ImportResult result={result} />}
+      <ImportBatches batches={batches} />
     </section>
   );
 }
