@@ -3,7 +3,7 @@
  * events (`onEvent`), and the shell's file functions, through contextBridge. Nothing else:
  * no ipcRenderer, no process.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channelNames } from '../../shared/contract/index';
 import type { Reply } from '../../shared/errors';
 import type { ShellApi } from '../../shared/shell';
@@ -24,14 +24,15 @@ const shell = {
 } satisfies ShellApi;
 
 /**
- * Engine events, which main sends on one channel (index.ts). Only main may send here: a
- * message relayed from another renderer carries its non-zero senderId (ipcRenderer.sendTo
- * is gone since Electron 28, docs: api/structures/ipc-renderer-event); those are dropped, and so is
- * anything not shaped like an event.
+ * Engine events, which main sends on one channel (index.ts). The sender is main by
+ * construction: since Electron 28 a renderer cannot message another (ipcRenderer.sendTo and
+ * IpcRendererEvent.senderId are gone, docs: api/structures/ipc-renderer-event), so only
+ * webContents.send reaches this listener. Still, a message that transfers ports or is not
+ * shaped like an event is dropped.
  */
 const onEvent = (listener: (e: EngineEvent) => void) => {
-  const handler = (e: { senderId?: number }, event: unknown) => {
-    if (e.senderId) return;
+  const handler = (e: IpcRendererEvent, event: unknown) => {
+    if (e.ports.length > 0) return;
     if (typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string') listener(event as EngineEvent);
   };
   ipcRenderer.on('engine:event', handler);

@@ -20,7 +20,12 @@ export interface SupervisedEngine extends EngineClient {
 const MAX_RESTARTS = 3;
 const WINDOW_MS = 60_000;
 
-export function superviseEngine(spawn: SpawnEngine, init: EngineInit, onEvent: (e: EngineEvent) => void): SupervisedEngine {
+export interface SuperviseOptions {
+  /** Called with the book the dead engine had open, before the new one reopens it. */
+  beforeRestart?: (openPath: string | null) => void;
+}
+
+export function superviseEngine(spawn: SpawnEngine, init: EngineInit, onEvent: (e: EngineEvent) => void, options: SuperviseOptions = {}): SupervisedEngine {
   let openPath: string | null = null;
   let ending = false;
   const deaths: number[] = [];
@@ -40,6 +45,7 @@ export function superviseEngine(spawn: SpawnEngine, init: EngineInit, onEvent: (
       while (deaths.length > 0 && now - deaths[0]! > WINDOW_MS) deaths.shift();
       if (deaths.length > MAX_RESTARTS) return console.error(`[engine] stopped ${deaths.length} times within a minute: not restarting`);
       console.error(`[engine] stopped (${detail}); restarting`);
+      options.beforeRestart?.(openPath);
       current = start(false);
       onEvent({ type: 'engine.restarted', detail });
     });

@@ -10,6 +10,7 @@ import { workerScript } from '../jobs/worker-script';
 import type { EngineClient } from './client';
 import type { EngineEvent, EngineInit, EngineMessage } from './protocol';
 import { superviseEngine } from './supervisor';
+import { releaseOwnLock } from '../book/lock';
 
 export interface EngineThread extends EngineClient {
   /** Stops the thread for good (after `close()` for an orderly end). */
@@ -38,7 +39,7 @@ export function startEngineThread(init: EngineInit, onEvent: (e: EngineEvent) =>
     });
     w.on('exit', (code) => exit(`exit ${code}`));
     return { post: (m) => w.postMessage(m), kill: () => void (stopped = w.terminate().then(() => undefined)) };
-  }, init, onEvent);
+  }, init, onEvent, { beforeRestart: (path) => path && releaseOwnLock(path) });
   return {
     request: engine.request,
     close: engine.close,
