@@ -59,31 +59,31 @@ export async function api<K extends ChannelName>(channel: K, req: Req<K>): Promi
 }
 
 const listeners = new Set<(e: EngineEvent) => void>();
-let source: (() => void) | null = null;
+let connected = false;
 
-/** One connection to the engine's events for the whole page, opened with the first listener. */
-function connectEvents(): () => void {
+/**
+ * One connection to the engine's events for the page's whole life, opened with the first
+ * listener and never closed: an event pushed while it reconnected would be lost (a short
+ * job's whole life fits in that gap).
+ */
+function connectEvents(): void {
   const deliver = (e: EngineEvent) => {
-    for (const l of listeners) l(e);
+    for (const l of [...listeners]) l(e);
   };
-  if (isElectron) return window.clientLedger!.onEvent(deliver);
+  if (isElectron) return void window.clientLedger!.onEvent(deliver);
   // EventSource reconnects by itself after a drop (docs: developer.mozilla.org EventSource).
   const es = new EventSource(`/events?token=${webToken()}`);
   es.onmessage = (m: MessageEvent<string>) => deliver(JSON.parse(m.data) as EngineEvent);
-  return () => es.close();
 }
 
 /** Listens to every engine event; returns the unsubscribe function. */
 export function subscribe(listener: (e: EngineEvent) => void): () => void {
   listeners.add(listener);
-  source ??= connectEvents();
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) {
-      source?.();
-      source = null;
-    }
-  };
+  if (!connected) {
+    connected = true;
+    connectEvents();
+  }
+  return () => void listeners.delete(listener);
 }
 
 /** Files: native dialogs in Electron; upload / download through the harness on the web. */

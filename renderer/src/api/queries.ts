@@ -10,7 +10,7 @@
  * area (notify.ts), so pages hold no error or busy flags of their own.
  */
 import { MutationCache, QueryCache, QueryClient, keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ChannelName, Req, Res } from '../../../shared/contract/index';
 import { useI18n } from '../i18n/index';
 import { invalidateFor } from './invalidate';
@@ -45,12 +45,15 @@ export function useApiMutation<K extends ChannelName>(channel: K) {
 export function useEngineEvents(): void {
   const client = useQueryClient();
   const { t } = useI18n();
+  // The notice in the language of the moment, without subscribing again when it changes.
+  const restarted = useRef('');
+  restarted.current = t('app.engineRestarted');
   useEffect(
     () =>
       subscribe((event) => {
         invalidateFor(client, event);
-        if (event.type === 'engine.restarted') notify(t('app.engineRestarted'), 'info');
+        if (event.type === 'engine.restarted') notify(restarted.current, 'info');
       }),
-    [client, t],
+    [client],
   );
 }
