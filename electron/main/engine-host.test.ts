@@ -19,12 +19,19 @@ class FakeChild extends EventEmitter {
   constructor() {
     super();
     // What engine-process.ts does with process.parentPort, here over an in-process emitter.
-    serveEngine({ onMessage: (l) => this.toEngine.on('m', l), post: (m: EngineMessage) => setImmediate(() => this.emit('message', structuredClone(m))) });
+    serveEngine({ onMessage: (l) => this.toEngine.on('m', l), post: (m: EngineMessage) => setImmediate(() => this.muted || this.emit('message', structuredClone(m))) });
   }
   postMessage(m: HostMessage) {
     setImmediate(() => this.toEngine.emit('m', structuredClone(m)));
   }
   kill = vi.fn(() => true);
+  private muted = false;
+  /** A real dead process holds no book lock; this in-process engine must let go of its book first. */
+  async releaseBook() {
+    this.muted = true;
+    this.toEngine.emit('m', { type: 'close', id: -1 } satisfies HostMessage);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 vi.mock('electron', () => ({
@@ -54,22 +61,36 @@ describe('the engine process host', () => {
     expect(await engine.request('book.create', { path: 1 })).toMatchObject({ ok: false, error: { code: 'payload.invalid' } });
     const created = await engine.request('book.create', { path: join(dir, 'a.book'), company: '甲公司' });
     expect(created).toMatchObject({ ok: true, data: { company: '甲公司' } });
-    expect(events).toEqual([{ type: 'book', path: join(dir, 'a.book') }]);
+    expect(events).toEqual([{ type: 'book.opened', path: join(dir, 'a.book') }]);
+    // A write is pushed as book.changed naming the tables it wrote.
+    expect(await engine.request('customers.create', { name: '乙客户', tier: 'A' })).toMatchObject({ ok: true });
+    expect(events.at(-1)).toEqual({ type: 'book.changed', tables: expect.arrayContaining(['customer']) });
+    // A read pushes nothing.
+    await engine.request('customers.page', { limit: 10 });
+    expect(events).toHaveLength(2);
     await engine.close();
-    expect(events.at(-1)).toEqual({ type: 'book', path: null });
+    expect(events.at(-1)).toEqual({ type: 'book.opened', path: null });
   });
 
-  it('answers waiting and later requests typed when the engine process dies', async () => {
+  it('fails waiting requests typed when the engine process dies, then forks a new one with the book reopened', async () => {
     const { startEngineProcess } = await import('./engine-host');
     const dir = mkdtempSync(join(tmpdir(), 'cl-host-'));
     dirs.push(dir);
-    const engine = startEngineProcess('/app/out/main', { session: { settingsDir: dir, booksDir: dir } }, () => {});
+    const events: EngineEvent[] = [];
+    const engine = startEngineProcess('/app/out/main', { session: { settingsDir: dir, booksDir: dir } }, (e) => events.push(e));
+    const forks = h.forks.length;
     const child = h.forks.at(-1)!.child as FakeChild;
+    await engine.request('book.create', { path: join(dir, 'r.book'), company: '丙公司' });
+    await child.releaseBook();
     const waiting = engine.request('app.info', {});
     child.emit('exit', 9);
-    expect(await waiting).toMatchObject({ ok: false, error: { code: 'internal', message: 'engine stopped: exit 9' } });
-    expect(await engine.request('app.info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await waiting).toMatchObject({ ok: false, error: { code: 'engine.stopped', message: expect.stringContaining('exit 9') } });
+    expect(h.forks.length).toBe(forks + 1);
+    expect(events).toContainEqual({ type: 'engine.restarted', detail: 'exit 9' });
+    // The new engine has the same book open again.
+    expect(await engine.request('book.settings', {})).toMatchObject({ ok: true });
+    expect(events.at(-1)).toEqual({ type: 'book.opened', path: join(dir, 'r.book') });
     engine.kill();
-    expect(child.kill).toHaveBeenCalled();
+    expect((h.forks.at(-1)!.child as FakeChild).kill).toHaveBeenCalled();
   });
 });

@@ -1,25 +1,23 @@
 /**
  * Main's side of the engine: forks the engine's utilityProcess (engine-process.ts, built
- * beside index.js as engine.js) and routes typed messages to and fro. Main holds no book
- * and runs no core code; a request waits in the engine, never on the window's thread.
+ * beside index.js as engine.js) and routes typed messages to and fro; if it dies, the
+ * supervisor forks a new one with the open book reopened (core/engine/supervisor.ts).
+ * Main holds no book and runs no core code; a request waits in the engine, never on the
+ * window's thread.
  */
 import { utilityProcess } from 'electron';
 import { join } from 'node:path';
-import { engineClient, type EngineClient } from '../core/engine/client';
+import { superviseEngine, type SupervisedEngine } from '../core/engine/supervisor';
 import type { EngineEvent, EngineInit, EngineMessage } from '../core/engine/protocol';
 
-export interface EngineProcess extends EngineClient {
-  kill(): void;
-}
+export type EngineProcess = SupervisedEngine;
 
 export function startEngineProcess(mainDir: string, init: EngineInit, onEvent: (e: EngineEvent) => void): EngineProcess {
-  // Messages posted before the child is up are queued by Electron (docs: api/utility-process).
-  const child = utilityProcess.fork(join(mainDir, 'engine.js'), [], { serviceName: 'Client Ledger engine', stdio: 'inherit' });
-  const client = engineClient({ post: (m) => child.postMessage(m) }, init, onEvent);
-  child.on('message', (m: EngineMessage) => client.receive(m));
-  child.on('exit', (code) => {
-    if (code !== 0) console.error(`[engine] exited with ${code}`);
-    client.stopped(`exit ${code}`);
-  });
-  return { request: client.request, close: client.close, kill: () => void child.kill() };
+  return superviseEngine((receive, exited) => {
+    // Messages posted before the child is up are queued by Electron (docs: api/utility-process).
+    const child = utilityProcess.fork(join(mainDir, 'engine.js'), [], { serviceName: 'Client Ledger engine', stdio: 'inherit' });
+    child.on('message', (m: EngineMessage) => receive(m));
+    child.on('exit', (code) => exited(`exit ${code}`));
+    return { post: (m) => child.postMessage(m), kill: () => void child.kill() };
+  }, init, onEvent);
 }

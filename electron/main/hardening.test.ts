@@ -17,7 +17,7 @@ const h = vi.hoisted(() => {
   const windows: { options: Record<string, unknown>; webContents: typeof webContents }[] = [];
   const exposed: Record<string, unknown> = {};
   const loaded: string[] = [];
-  return { loaded, handlers, webContents, windows, exposed, onHeaders: vi.fn(), onPermission: vi.fn(), invoke: vi.fn(async () => ({ ok: true, data: null })) };
+  return { loaded, handlers, webContents, windows, exposed, onHeaders: vi.fn(), onPermission: vi.fn(), invoke: vi.fn(async () => ({ ok: true, data: null })), rendererOn: vi.fn() };
 });
 
 vi.mock('electron', () => ({
@@ -31,7 +31,7 @@ vi.mock('electron', () => ({
   }),
   session: { defaultSession: { webRequest: { onHeadersReceived: h.onHeaders }, setPermissionRequestHandler: h.onPermission } },
   ipcMain: { handle: (name: string, fn: (...a: unknown[]) => unknown) => h.handlers.set(name, fn) },
-  ipcRenderer: { invoke: h.invoke, on: vi.fn(), off: vi.fn() },
+  ipcRenderer: { invoke: h.invoke, on: h.rendererOn, off: vi.fn() },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (h.exposed[key] = value) },
   dialog: {},
   shell: {},
@@ -83,11 +83,20 @@ describe('Electron hardening', () => {
     expect(await create(trusted, { path: 1 })).toMatchObject({ ok: false, error: { code: 'payload.invalid' } });
   });
 
-  it('exposes only named contract functions and three file functions to the page', async () => {
+  it('exposes only named contract functions, the engine events and the file functions to the page', async () => {
     await import('../preload/index');
-    const api = h.exposed.clientLedger as { invoke: Record<string, (r: unknown) => Promise<unknown>>; shell: Record<string, unknown> };
+    const api = h.exposed.clientLedger as { invoke: Record<string, (r: unknown) => Promise<unknown>>; shell: Record<string, unknown>; onEvent: (l: (e: unknown) => void) => () => void };
     expect(Object.keys(h.exposed)).toEqual(['clientLedger']);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'shell']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onEvent', 'shell']);
+    // Events come on the one channel main sends them on; one with transferred ports, or not shaped like an event, is dropped.
+    const got: unknown[] = [];
+    api.onEvent((e) => got.push(e));
+    const [channel, handler] = h.rendererOn.mock.calls.at(-1)! as [string, (e: { ports: unknown[] }, ev: unknown) => void];
+    expect(channel).toBe('engine:event');
+    handler({ ports: [] }, { type: 'book.changed', tables: ['customer'] });
+    handler({ ports: [{}] }, { type: 'book.changed', tables: ['x'] });
+    handler({ ports: [] }, 'not an event');
+    expect(got).toEqual([{ type: 'book.changed', tables: ['customer'] }]);
     expect(Object.keys(api.invoke).sort()).toEqual([...channelNames].sort());
     expect(Object.keys(api.shell).sort()).toEqual(['onNavigate', 'openFile', 'reveal', 'savePath']);
     expect(Object.isFrozen(api.invoke)).toBe(true);

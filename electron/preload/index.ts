@@ -1,11 +1,13 @@
 /**
- * The preload: exposes the contract's channels as named functions, and the shell's three
- * file functions, through contextBridge. Nothing else: no ipcRenderer, no process.
+ * The preload: exposes the contract's channels as named functions, the engine's push
+ * events (`onEvent`), and the shell's file functions, through contextBridge. Nothing else:
+ * no ipcRenderer, no process.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channelNames } from '../../shared/contract/index';
 import type { Reply } from '../../shared/errors';
 import type { ShellApi } from '../../shared/shell';
+import type { EngineEvent } from '../../shared/contract/events';
 
 const invoke: Record<string, (req: unknown) => Promise<Reply<unknown>>> = {};
 for (const channel of channelNames) invoke[channel] = (req) => ipcRenderer.invoke(`cl:${channel}`, req);
@@ -21,4 +23,20 @@ const shell = {
   },
 } satisfies ShellApi;
 
-contextBridge.exposeInMainWorld('clientLedger', { invoke: Object.freeze(invoke), shell: Object.freeze(shell) });
+/**
+ * Engine events, which main sends on one channel (index.ts). The sender is main by
+ * construction: since Electron 28 a renderer cannot message another (ipcRenderer.sendTo and
+ * IpcRendererEvent.senderId are gone, docs: api/structures/ipc-renderer-event), so only
+ * webContents.send reaches this listener. Still, a message that transfers ports or is not
+ * shaped like an event is dropped.
+ */
+const onEvent = (listener: (e: EngineEvent) => void) => {
+  const handler = (e: IpcRendererEvent, event: unknown) => {
+    if (e.ports.length > 0) return;
+    if (typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string') listener(event as EngineEvent);
+  };
+  ipcRenderer.on('engine:event', handler);
+  return () => void ipcRenderer.off('engine:event', handler);
+};
+
+contextBridge.exposeInMainWorld('clientLedger', { invoke: Object.freeze(invoke), shell: Object.freeze(shell), onEvent });

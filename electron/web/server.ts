@@ -10,8 +10,9 @@ import { mkdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileUnder, receiveFile, sendFile } from './files';
 import { safeFileName } from '../../shared/file-name';
-import { startEngineThread } from '../core/engine/thread';
+import { startEngineThread, type EngineThread } from '../core/engine/thread';
 import { BookView } from './book-view';
+import type { EngineEvent } from '../../shared/contract/events';
 
 export interface WebHarness {
   url: string;
@@ -19,6 +20,8 @@ export interface WebHarness {
   server: Server;
   /** The engine's open book on a second connection, for tests (see book-view.ts). */
   session: BookView;
+  /** The engine thread (tests make it die to see the restart). */
+  engine: EngineThread;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,14 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   for (const d of [uploads, exportsDir]) mkdirSync(d, { recursive: true });
   // The engine runs on its own thread: a long action blocks it, never this HTTP loop.
   const session = new BookView();
+  // The engine's push events go to every page listening on /events (Server-Sent Events:
+  // one long GET, plain text lines `data: JSON`, docs: html.spec.whatwg.org server-sent events).
+  const listeners = new Set<ServerResponse>();
+  const push = (event: EngineEvent) => {
+    if (event.type === 'book.opened') session.changed(event.path);
+    const line = `data: ${JSON.stringify(event)}\n\n`;
+    for (const res of listeners) res.write(line);
+  };
   const engine = startEngineThread(
     {
       session: {
@@ -78,8 +89,13 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
         ...(options.locale ? { locale: options.locale } : {}),
       },
     },
-    (event) => event.type === 'book' && session.changed(event.path),
+    push,
   );
+  // A comment line now and then keeps idle connections open through proxies and sleeping laptops.
+  const heartbeat = setInterval(() => {
+    for (const res of listeners) res.write(': keep-alive\n\n');
+  }, 15_000);
+  heartbeat.unref();
   const staticRoot = resolve(options.staticDir);
 
   const authorised = (req: IncomingMessage, url: URL): boolean => {
@@ -126,6 +142,15 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
       }
       return send(res, 200, await engine.request(channel, payload));
     }
+    if (url.pathname === '/events') {
+      // EventSource cannot send headers: the token comes in the query, as for /download.
+      if (!authorised(req, url)) return send(res, 403, { error: 'bad token' });
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return;
+    }
     if (url.pathname === '/download') {
       if (!authorised(req, url)) return send(res, 403, { error: 'bad token' });
       // Only files this harness handed out (exports) or that the core wrote under workDir.
@@ -163,7 +188,11 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     token,
     server,
     session,
+    engine,
     close: async () => {
+      clearInterval(heartbeat);
+      for (const res of listeners) res.end();
+      listeners.clear();
       session.close();
       await engine.close();
       await engine.terminate();

@@ -1,5 +1,6 @@
 /** The app frame: start screen without a book; with one, navigation and the current page. */
 import { Fragment, Suspense, useEffect, useRef, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { BookInfo } from '../../shared/contract/book';
 import { api, files } from './api/platform';
 import { pageShortcuts, shortcutPage } from './shortcuts';
@@ -10,12 +11,18 @@ import { pages } from './pages/index';
 import { StartPage } from './pages/StartPage';
 import { UserSwitch } from './components/UserSwitch';
 import { PageBoundary } from './components/PageBoundary';
+import { Toasts } from './components/Toasts';
+import { createQueryClient, useEngineEvents } from './api/queries';
+import { notifyError } from './api/notify';
+
+const queryClient = createQueryClient();
 
 function Frame() {
   const { t, locale, setLocale } = useI18n();
   const [book, setBook] = useState<BookInfo | null>(null);
   const [user, setUser] = useState('');
   const [pageKey, setPageKey] = useState('home');
+  useEngineEvents();
   const bookOpen = useRef(false);
   bookOpen.current = book !== null;
   // Every book opens on 首页: the page left open in the last book says nothing about this one.
@@ -24,11 +31,13 @@ function Frame() {
     if (bookPath) setPageKey('home');
   }, [bookPath]);
 
+  // The core words its answers in the session's language: once it has switched, every cached answer is stale.
   useEffect(() => {
     api('app.setLocale', { locale }).then((info) => {
       setUser(info.user);
       setBook(info.book);
-    }, () => {});
+      void queryClient.invalidateQueries();
+    }, notifyError);
   }, [locale]);
 
   // Menu commands (Electron) and the same shortcuts typed in the page go to a page.
@@ -79,7 +88,7 @@ function Frame() {
             {t('app.language')}
           </button>
           {book && (
-            <button type="button" onClick={() => void api('book.close', {}).then(() => setBook(null))}>
+            <button type="button" onClick={() => void api('book.close', {}).then(() => setBook(null), notifyError)}>
               {t('common.close')}
             </button>
           )}
@@ -113,15 +122,19 @@ function Frame() {
             <StartPage />
           </PageBoundary>
         )}
+        <Toasts />
       </div>
     </BookContext.Provider>
   );
 }
 
+/** The root: one query cache for every page (api/queries.ts), the UI language, the frame. */
 export function App() {
   return (
-    <I18nProvider onChange={(l: Locale) => void api('app.setLocale', { locale: l }).catch(() => {})}>
-      <Frame />
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider onChange={(l: Locale) => void api('app.setLocale', { locale: l }).then(() => queryClient.invalidateQueries(), notifyError)}>
+        <Frame />
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,6 +1,7 @@
-/** Excel import channels: preview, run (sync or as a job with progress), batches, undo, rejects. */
+/** Excel import channels: preview, run (in the request: CLI, tests) or start (a job with push progress: the UI), batches, undo, rejects. */
 import { z } from 'zod';
 import { channel } from './define';
+import type { JobStarted } from './jobs';
 import { id } from './primitives';
 
 export const importKindSchema = z.enum(['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers', 'invoices']);
@@ -56,6 +57,12 @@ export interface NewMaster extends CreatedMaster {
   firstRows: { sheet: string; row: number }[];
 }
 
+/**
+ * The preview's second half: the customers and employees the import would create, over every
+ * row of the file (a dry run, nothing written), with the codes they will get. A 200,000-row
+ * file takes as long to read as to import, so it runs as a job (import.masters, jobs.ts) like
+ * an import; the import creates them only when its request confirms them (importRunSchema.masters).
+ */
 export interface NewMasters {
   customers: NewMaster[];
   employees: NewMaster[];
@@ -116,22 +123,6 @@ export interface ImportPreview {
   sheets: PreviewSheet[];
 }
 
-/**
- * The preview's second half: the customers and employees the import would create, over every
- * row of the file (a dry run, nothing written), with the codes they will get. A 200,000-row
- * file takes as long to read as to import, so it runs as a job (import.masters) polled like
- * an import; the import creates them only when its request confirms them (importRunSchema.masters).
- */
-export interface NewMastersJob {
-  id: string;
-  state: 'running' | 'done' | 'failed';
-  /** 0…1 */
-  progress: number;
-  rows: number;
-  result: NewMasters | null;
-  error: { code: string; message: string } | null;
-}
-
 export interface ImportBatchRow {
   id: number;
   kind: string;
@@ -146,17 +137,6 @@ export interface ImportBatchRow {
   skipped: number;
   totalFen: number;
   undoneAt: string | null;
-}
-
-export interface ImportJob {
-  id: string;
-  state: 'running' | 'done' | 'failed';
-  phase: 'read' | 'write';
-  /** 0…1 */
-  progress: number;
-  rows: number;
-  result: ImportSummary | null;
-  error: { code: string; message: string } | null;
 }
 
 const path = z.string().min(1).max(2048);
@@ -186,11 +166,11 @@ const previewSchema = z.object({ kind: importKindSchema.default('expenses'), pat
 
 export const importChannels = {
   'import.preview': channel<ImportPreview>()(previewSchema),
-  'import.masters': channel<{ jobId: string }>()(previewSchema),
-  'import.mastersStatus': channel<NewMastersJob>()(z.object({ jobId: z.string().min(1).max(64) })),
+  /** The dry run of new masters as a job: `{ jobId }` at once, progress and the NewMasters as events. */
+  'import.masters': channel<JobStarted>()(previewSchema),
   'import.run': channel<ImportSummary>()(importRunSchema),
-  'import.start': channel<{ jobId: string }>()(importRunSchema),
-  'import.status': channel<ImportJob>()(z.object({ jobId: z.string().min(1).max(64) })),
+  /** The import as a job (jobs.ts): `{ jobId }` at once, progress and the ImportSummary as events. */
+  'import.start': channel<JobStarted>()(importRunSchema),
   'import.batches': channel<ImportBatchRow[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) })),
   'import.undo': channel<{ batchId: number; reversedVouchers: number; deletedClaims: number; deletedMasters: number }>()(z.object({ batchId: id })),
   'import.rejects': channel<{ path: string; rows: number }>()(z.object({ batchId: id, path })),

@@ -19,6 +19,7 @@ import { closingChannels } from './closing';
 import { importChannels } from './import';
 import { vouchersChannels } from './vouchers';
 import { invoicesChannels } from './invoices';
+import { jobsChannels } from './jobs';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -33,7 +34,7 @@ function merge<T extends Record<string, unknown>[]>(...domains: T): UnionToInter
   return out as UnionToIntersection<T[number]>;
 }
 
-export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, usersChannels, policyChannels, budgetsChannels, importChannels, closingChannels, vouchersChannels, invoicesChannels);
+export const contract = merge(bookChannels, accountsChannels, ledgerChannels, mastersChannels, reportsChannels, allocationChannels, schedulesChannels, claimsChannels, usersChannels, policyChannels, budgetsChannels, importChannels, closingChannels, vouchersChannels, invoicesChannels, jobsChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;
@@ -43,4 +44,5 @@ export type Res<K extends ChannelName> = NonNullable<Contract[K]['response']>;
 export const channelNames = Object.keys(contract) as ChannelName[];
 
 export type { Page } from './define';
+export type { EngineEvent, JobKind, JobProgress } from './events';
 export type { Reply, ReplyError } from '../errors';

@@ -80,7 +80,6 @@ export interface LedgerLineRow {
   balanceFen: number | null;
 }
 
-
 export const voucherLineSchema = z.object({
   account: accountCode,
   debitFen: fen.optional(),
@@ -91,7 +90,6 @@ export const voucherLineSchema = z.object({
   departmentId: ref,
   categoryId: ref,
 });
-
 
 /** 科目余额表 in the Chinese layout: each balance unsigned on its side; openingFen / closingFen signed (debit positive) beside them. */
 export interface TrialBalanceDto {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ReportResult } from '../report';
 import { channel } from './define';
+import type { JobStarted } from './jobs';
 import { filePath, id, periodRange } from './primitives';
 
 export interface ReportInfo {
@@ -23,10 +24,10 @@ export interface ReportDimensions {
   categories: DimensionOption[];
 }
 
-export interface ExportProgress {
-  done: number;
-  total: number;
-  finished: boolean;
+/** What a `reports.export` job ends with. */
+export interface ExportResult {
+  path: string;
+  rows: number;
 }
 
 export interface PackResult {
@@ -50,16 +51,12 @@ export const reportFiltersSchema = z
 
 const reportName = z.string().min(1).max(64);
 const xlsxPath = filePath.regex(/\.xlsx$/i, '.xlsx');
-/** A caller-chosen id to poll `reports.progress` with while an export runs. */
-const jobId = z.string().regex(/^[\w-]{1,64}$/).optional();
 
 export const reportsChannels = {
   'reports.list': channel<ReportInfo[]>()(z.object({})),
   'reports.dimensions': channel<ReportDimensions>()(z.object({})),
   'reports.run': channel<ReportResult>()(z.object({ name: reportName, ...periodRange, filters: reportFiltersSchema })),
-  'reports.export': channel<{ path: string; rows: number }>()(
-    z.object({ name: reportName, ...periodRange, filters: reportFiltersSchema, path: xlsxPath, jobId }),
-  ),
-  'reports.exportPack': channel<PackResult>()(z.object({ ...periodRange, path: xlsxPath, jobId })),
-  'reports.progress': channel<ExportProgress>()(z.object({ jobId: z.string().regex(/^[\w-]{1,64}$/) })),
+  /** Exports are jobs (jobs.ts): `{ jobId }` at once; the job's result is ExportResult / PackResult. */
+  'reports.export': channel<JobStarted>()(z.object({ name: reportName, ...periodRange, filters: reportFiltersSchema, path: xlsxPath })),
+  'reports.exportPack': channel<JobStarted>()(z.object({ ...periodRange, path: xlsxPath })),
 };

@@ -67,12 +67,8 @@ it('opens the expense report, shows its charts, exports it to Excel and prints',
   await page.waitForTimeout(600); // chart animation
   await e.shot('reports-01-expense-by-category');
 
-  // Progress replies that arrive late (a busy machine) must not bring the progress bar and
-  // its disabled buttons back after the export ended: the next export has to stay possible.
-  await page.route('**/api/reports.progress', async (route) => {
-    await new Promise((r) => setTimeout(r, 900));
-    await route.continue();
-  });
+  // Export progress is pushed (job events), never polled: nothing late can bring the progress
+  // bar and its disabled buttons back after the export ended, so the next export stays possible.
 
   // Export: save dialog → export with progress → the browser downloads the workbook.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel', exact: true }).click()]);

@@ -11,6 +11,8 @@ import { formatFen } from '../../../shared/money';
 import type { ReportFilters, ReportResult, ReportSection } from '../../../shared/report';
 import { textWidth, writeReports } from '../../core/excel/write-report';
 import { outputPath } from '../../core/files/user-paths';
+import { waitJob } from '../../core/jobs/runner';
+import type { PackResult } from '../../../shared/contract/reports';
 import { CliUsageError, type CliContext, type Command } from '../run';
 
 const USAGE = 'report NAME BOOK --from YYYY-MM --to YYYY-MM [--out FILE.xlsx] [--account CODE]\nreport pack BOOK --from YYYY-MM --to YYYY-MM --out FILE.xlsx';
@@ -73,7 +75,9 @@ const run: Command = async ({ args, flags, call, open, session }) => {
 const pack: Command = async ({ args, flags, call, open }) => {
   if (!args[0] || typeof flags.out !== 'string') throw new CliUsageError(USAGE);
   await open(args[0]);
-  const r = await call('reports.exportPack', { ...range(flags), path: resolve(flags.out) });
+  // The export is a job (the app's protocol); the CLI just waits for its end.
+  const { jobId } = await call('reports.exportPack', { ...range(flags), path: resolve(flags.out) });
+  const r = await waitJob<PackResult>(jobId);
   const skipped = r.skipped.map((s) => `\n  skipped ${s.name}: ${s.reason}`).join('');
   return { json: r, text: `${r.path}: ${r.reports.length} reports, ${r.rows} rows${skipped}` };
 };

@@ -119,3 +119,14 @@ export function lockBook(path: string): () => void {
   }
   throw locked(null);
 }
+
+/**
+ * Drops the lock on `path` if this process holds it: for a host whose engine ran on a
+ * thread of this process (the web harness) and died holding the book — a dead thread
+ * releases nothing, and a lock with our own live pid never reads as stale.
+ */
+export function releaseOwnLock(path: string): void {
+  const file = `${path}.lock`;
+  const seen = readLock(file);
+  if (seen?.info?.pid === process.pid && seen.info.host === hostname()) rmSync(file, { force: true });
+}

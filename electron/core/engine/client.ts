@@ -1,9 +1,10 @@
 /**
  * The host side of a port to the engine: numbered requests, replies matched by id, events
- * to a listener. When the engine stops, every waiting request gets a typed `internal`
- * reply instead of hanging.
+ * to a listener. When the engine stops, every waiting request gets a typed
+ * `engine.stopped` reply instead of hanging (supervisor.ts then starts a new engine).
  */
 import type { Reply } from '../../../shared/errors';
+import { message } from '../../../shared/messages/index';
 import type { EngineEvent, EngineInit, EngineMessage, HostMessage } from './protocol';
 
 export interface EngineClient {
@@ -17,13 +18,15 @@ export interface ClientPort {
 }
 
 export interface ClientSide extends EngineClient {
+  /** Sends `init` (done at once unless the client was made `lazy`). */
+  begin(): void;
   /** Feed every message from the engine here. */
   receive(m: EngineMessage): void;
   /** Call when the engine is gone (exit, crash). */
   stopped(detail: string): void;
 }
 
-export function engineClient(port: ClientPort, init: EngineInit, onEvent: (e: EngineEvent) => void = () => {}): ClientSide {
+export function engineClient(port: ClientPort, init: EngineInit, onEvent: (e: EngineEvent) => void = () => {}, opts: { lazy?: boolean } = {}): ClientSide {
   let next = 1;
   let gone: string | null = null;
   const waiting = new Map<number, (m: EngineMessage | null) => void>();
@@ -34,9 +37,14 @@ export function engineClient(port: ClientPort, init: EngineInit, onEvent: (e: En
       waiting.set(id, resolve);
       port.post(make(id));
     });
-  const stoppedReply = (): Reply<unknown> => ({ ok: false, error: { code: 'internal', message: `engine stopped: ${gone}` } });
-  port.post({ type: 'init', init });
+  const stoppedReply = (): Reply<unknown> => {
+    const params = { detail: gone ?? '' };
+    return { ok: false, error: { code: 'engine.stopped', message: message(init.session.locale ?? 'zh-CN', 'engine.stopped', params), params } };
+  };
+  const begin = () => port.post({ type: 'init', init });
+  if (!opts.lazy) begin();
   return {
+    begin,
     async request(channel, payload) {
       const m = await ask((id) => ({ type: 'request', id, request: { channel, payload } }));
       return m?.type === 'reply' ? m.reply : stoppedReply();

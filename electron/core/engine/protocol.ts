@@ -5,6 +5,7 @@
  * Everything crossing is structured-clone data: requests and replies are the contract's.
  */
 import type { Reply } from '../../../shared/errors';
+import type { EngineEvent } from '../../../shared/contract/events';
 import type { SessionOptions } from '../service/session';
 
 /** What a host asks: one contract channel and its (not yet validated) payload. */
@@ -13,13 +14,15 @@ export interface EngineRequest {
   payload: unknown;
 }
 
-/** What the engine pushes without being asked. */
-export type EngineEvent = { type: 'book'; path: string | null };
+/** What the engine pushes without being asked: the UI's events, one union (shared/contract/events.ts). */
+export type { EngineEvent } from '../../../shared/contract/events';
 
 export interface EngineInit {
   session: SessionOptions;
   /** Open the last book (or the demo company on day one) as the app does at start. */
   openAtStart?: boolean;
+  /** Reopen this book instead (a host restarting a dead engine, see restart.ts). */
+  reopen?: string;
 }
 
 /** Host → engine. The first message is always `init`. */

@@ -18,7 +18,8 @@ export function serveEngine(port: EnginePort): void {
   port.onMessage((m) => {
     if (m.type === 'init') {
       engine = createEngine(m.init.session, (event) => port.post({ type: 'event', event }));
-      if (m.init.openAtStart) ready = engine.openAtStart().catch(() => undefined);
+      if (m.init.reopen) ready = engine.reopen(m.init.reopen).catch(() => undefined);
+      else if (m.init.openAtStart) ready = engine.openAtStart().catch(() => undefined);
       return;
     }
     const e = engine;

@@ -1,9 +1,9 @@
-/** Import channels. import.run (CLI, tests) runs in-process; import.start runs in a job worker (jobs.ts). */
+/** Import channels. import.run (CLI, tests) runs in the request; import.start runs as a job in a worker (jobs/announce.ts). */
 import { inputPath, outputPath } from '../files/user-paths';
 import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
 import { listBatches, undoBatch } from './batches';
-import { startImportJob, jobStatus, mastersJobStatus, startMastersJob } from './jobs';
+import { announceJob } from '../jobs/announce';
 import { previewImport } from './preview';
 import { writeRejectReport } from './rejects';
 import { writeClaimTemplate } from './claim-template';
@@ -14,12 +14,10 @@ const filePath = (s: Session, p: string) => inputPath(s, p);
 
 export const importHandlers = defineHandlers({
   'import.preview': (req, s) => previewImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), mapping: req.mapping }, s.locale),
-  'import.masters': (req, s) => startMastersJob(s, { kind: req.kind, path: filePath(s, req.path), mapping: req.mapping }),
-  'import.mastersStatus': (req, s) => mastersJobStatus(s, req.jobId),
+  'import.masters': (req, s) => announceJob(s, 'import.masters', { kind: req.kind, path: filePath(s, req.path), mapping: req.mapping }),
   'import.run': (req, s) =>
     runImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName, masters: req.masters }, { locale: s.locale }),
-  'import.start': (req, s) => startImportJob(s, { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName, masters: req.masters }),
-  'import.status': (req, s) => jobStatus(s, req.jobId),
+  'import.start': (req, s) => announceJob(s, 'import', { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName, masters: req.masters }),
   'import.batches': (req, s) => listBatches(s.requireBook(), req.limit),
   'import.undo': (req, s) => {
     const book = s.requireBook();

@@ -5,6 +5,8 @@ import { testSession } from '../../../test/support/session';
 import { writeXlsx } from '../../../test/support/xlsx';
 import { undoBatch } from './batches';
 import { runImport } from './run';
+import { waitJob } from '../jobs/runner';
+import type { ImportSummary } from '../../../shared/contract/import';
 
 const zh = { locale: 'zh-CN' as const };
 
@@ -168,22 +170,26 @@ describe('through the service', () => {
     expect((await call('import.batches', {}))[0]).toMatchObject({ id: s.batchId, accepted: 2, fileName: 'book.xlsx' });
   });
 
-  it('import.start runs as a job whose progress can be polled', async () => {
-    const { call } = testSession();
+  it('import.start answers a job id at once; progress, book.changed and job.done follow as events, in order', async () => {
+    const { call, events } = testSession();
     await call('book.create', { path: 'j.book', company: '测试', firstPeriod: '2026-01' });
     const rows = Array.from({ length: 3000 }, (_, i) => ['2026-10-01', `员工${i % 7}`, '差旅', `${i}.5`]);
     const path = await writeXlsx([{ name: 'S', rows: [['日期', '报销人', '类别', '金额'], ...rows] }]);
+    events.length = 0;
     const { jobId } = await call('import.start', { kind: 'expenses', path });
-    let job = await call('import.status', { jobId });
-    const seen = new Set<string>([job.state]);
-    while (job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 20));
-      job = await call('import.status', { jobId });
-      expect(job.progress).toBeGreaterThanOrEqual(0);
-      expect(job.progress).toBeLessThanOrEqual(1);
-    }
-    seen.add(job.state);
-    expect(seen).toEqual(new Set(['running', 'done']));
-    expect(job.result).toMatchObject({ accepted: 3000, rowsRead: 3000 });
+    expect(events).toEqual([]);
+    const result = await waitJob<ImportSummary>(jobId);
+    expect(result).toMatchObject({ accepted: 3000, rowsRead: 3000 });
+    const types = events.map((e) => e.type);
+    // Progress first (at least one), then what the job wrote, then exactly one outcome, last.
+    expect(types.at(-1)).toBe('job.done');
+    expect(types.at(-2)).toBe('book.changed');
+    expect(types.slice(0, -2).every((t) => t === 'job.progress')).toBe(true);
+    expect(types.slice(0, -2).length).toBeGreaterThan(0);
+    const fractions = events.flatMap((e) => (e.type === 'job.progress' ? [e.progress.fraction] : []));
+    expect([...fractions].sort((x, y) => x - y)).toEqual(fractions);
+    expect(fractions.every((f) => f >= 0 && f <= 1)).toBe(true);
+    expect(events.at(-2)).toMatchObject({ type: 'book.changed', tables: expect.arrayContaining(['import_batch', 'claim', 'employee']) });
+    expect(events.at(-1)).toEqual({ type: 'job.done', jobId, job: 'import', result });
   });
 });

@@ -6,6 +6,8 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../shared/errors';
+import type { NewMasters } from '../../../shared/contract/import';
+import { waitJob } from '../jobs/runner';
 import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
 import { testSession } from '../../../test/support/session';
 import { writeXlsx } from '../../../test/support/xlsx';
@@ -90,22 +92,19 @@ describe('new masters of an import', () => {
   });
 
   it('through the service: a job lists them; a customer list lists only the managers it creates', async () => {
-    const { call } = testSession();
+    const { call, events } = testSession();
     await call('book.create', { path: 'n.book', company: '测试', firstPeriod: '2026-01' });
     const masters = async (kind: 'expenses' | 'customers', path: string) => {
       const { jobId } = await call('import.masters', { kind, path });
-      for (;;) {
-        const job = await call('import.mastersStatus', { jobId });
-        if (job.state !== 'running') return job;
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      const result = await waitJob<NewMasters>(jobId);
+      // The one job protocol: its outcome is pushed as job.done with the same result.
+      expect(events.filter((e) => 'jobId' in e && e.jobId === jobId).at(-1)).toEqual({ type: 'job.done', jobId, job: 'import.masters', result });
+      return result;
     };
     const path = await writeXlsx([{ name: 'S', rows: [HEADER, ['2026-10-01', '张伟', '甲公司', '差旅', 1]] }]);
-    const job = await masters('expenses', path);
-    expect(job).toMatchObject({ state: 'done', progress: 1, error: null });
-    expect(job.result).toEqual({ customers: [{ code: 'C0001', name: '甲公司', rows: 1, firstRows: [{ sheet: 'S', row: 2 }] }], employees: [{ code: 'E0001', name: '张伟', rows: 1, firstRows: [{ sheet: 'S', row: 2 }] }] });
+    expect(await masters('expenses', path)).toEqual({ customers: [{ code: 'C0001', name: '甲公司', rows: 1, firstRows: [{ sheet: 'S', row: 2 }] }], employees: [{ code: 'E0001', name: '张伟', rows: 1, firstRows: [{ sheet: 'S', row: 2 }] }] });
     const list = await writeXlsx([{ name: '客户', rows: [['客户名称', '客户级别', '客户经理'], ['乙公司', 'A', '李娜']] }], 'list.xlsx');
-    expect((await masters('customers', list)).result).toMatchObject({ customers: [], employees: [{ code: 'E0001', name: '李娜', rows: 1 }] });
+    expect(await masters('customers', list)).toMatchObject({ customers: [], employees: [{ code: 'E0001', name: '李娜', rows: 1 }] });
     // A customer list's own customers need no confirmation; its unconfirmed manager does.
     await expect(call('import.run', { kind: 'customers', path: list, masters: { customers: [], employees: [] } })).rejects.toThrow('import.masterNotConfirmed');
     const s = await call('import.run', { kind: 'customers', path: list, masters: { customers: [], employees: [{ name: '李娜', code: 'E0001' }] } });

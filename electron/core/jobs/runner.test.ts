@@ -4,7 +4,7 @@ import { UserError } from '../../../shared/errors';
 import { testBook } from '../../../test/support/book';
 import { lockBook } from '../book/lock';
 import type { ProbeMode } from './fixtures/probe-job';
-import { getJob, runJob } from './runner';
+import { cancelJob, getJob, runJob } from './runner';
 
 const probe = new URL('./fixtures/probe-job.ts', import.meta.url).href;
 
@@ -28,6 +28,28 @@ describe('job runner', () => {
     expect(result).toEqual({ company: '进度公司', user: '王会计', locale: 'en', fk: 1, journal: 'wal', busy: 5000 });
     expect(seen).toEqual([{ step: 1, of: 3 }, { step: 2, of: 3 }, { step: 3, of: 3 }]);
     expect(getJob(id)).toMatchObject({ state: 'done', progress: { step: 3, of: 3 }, result, error: null });
+  });
+
+  it('cancels a running job: it fails as job.cancelled, and what it had not committed is not in the book', async () => {
+    const book = testBook();
+    let holding!: () => void;
+    const writing = new Promise<void>((r) => (holding = r));
+    const { id, done } = start(book.path, 'holdWrite', { holdMs: 60_000 }, () => holding());
+    await writing;
+    expect(cancelJob(id)).toBe(true);
+    expect((await failure(done)).code).toBe('job.cancelled');
+    expect(getJob(id).state).toBe('failed');
+    expect(cancelJob(id)).toBe(false);
+    // The worker's transaction died with it: its row is not there, and the write lock is free again.
+    await expect.poll(() => {
+      try {
+        book.sqlite.prepare(`INSERT INTO book_meta (key, value) VALUES ('after-cancel', 'y')`).run();
+        return true;
+      } catch {
+        return false;
+      }
+    }, { timeout: 10_000 }).toBe(true);
+    expect(book.sqlite.prepare(`SELECT COUNT(*) FROM book_meta WHERE key = 'probe'`).pluck().get()).toBe(0);
   });
 
   it('brings a UserError back typed, with its params', async () => {

@@ -1,8 +1,8 @@
 /**
  * The main side of long work: a job runs in a worker_thread (worker.ts) on its own
  * connection to the book, so the window's connection keeps answering while it runs. The
- * job table keeps each job's latest progress and outcome for the status/progress channels;
- * finished jobs are forgotten after a while.
+ * job table keeps each job's latest progress and outcome (for `waitJob`, `cancelJob` and
+ * tests); the UI is told by push events (announce.ts). Finished jobs are forgotten after a while.
  */
 import { connectionKey } from '../book/audit-head';
 import { randomUUID } from 'node:crypto';
@@ -30,6 +30,10 @@ export interface JobRecord {
   result: unknown;
   error: UserError | null;
   finishedAt?: number;
+  /** Settles with the result or rejects with the UserError. */
+  done: Promise<unknown>;
+  /** Stops the worker; the job fails as job.cancelled. */
+  cancel(): void;
 }
 
 const table = new Map<string, JobRecord>();
@@ -47,8 +51,6 @@ function prune(): void {
 }
 
 export interface StartOptions {
-  /** The caller's own id (reports.progress polls by the id the screen chose). */
-  id?: string | undefined;
   onProgress?: (data: unknown) => void;
 }
 
@@ -62,8 +64,8 @@ export function startJob<R>(session: Session, job: JobName | URL, payload: unkno
 
 export function runJob<R>(input: JobInput, opts: StartOptions = {}): { id: string; done: Promise<R> } {
   prune();
-  const id = opts.id ?? randomUUID();
-  const record: JobRecord = { id, job: input.job, state: 'running', progress: null, result: null, error: null };
+  const id = randomUUID();
+  const record: JobRecord = { id, job: input.job, state: 'running', progress: null, result: null, error: null, done: Promise.resolve(), cancel: () => {} };
   table.set(id, record);
   const done = new Promise<R>((resolve, reject) => {
     const finish = (error: UserError | null, result?: unknown) => {
@@ -80,6 +82,11 @@ export function runJob<R>(input: JobInput, opts: StartOptions = {}): { id: strin
       finish(new UserError('job.crashed', { detail: (e as Error).message }));
       return;
     }
+    // Terminating mid-transaction leaves nothing half-written: an uncommitted transaction is never in the file.
+    record.cancel = () => {
+      finish(new UserError('job.cancelled'));
+      void worker.terminate();
+    };
     worker.on('message', (m: JobMessage) => {
       if (m.type === 'progress') {
         record.progress = m.data;
@@ -94,8 +101,9 @@ export function runJob<R>(input: JobInput, opts: StartOptions = {}): { id: strin
     });
     worker.on('exit', (code) => finish(new UserError('job.crashed', { detail: `exit ${code}` })));
   });
-  // import.start never awaits `done`; its failure lives in the table, not as an unhandled rejection.
+  // A started job's failure lives in the table (and its job.failed event), not as an unhandled rejection.
   done.catch(() => undefined);
+  record.done = done;
   return { id, done };
 }
 
@@ -105,4 +113,15 @@ export function getJob(id: string): JobRecord {
   const j = table.get(id);
   if (!j) throw new UserError('job.notFound', { id });
   return j;
+}
+
+/** The CLI's (and tests') way to run a started job to its end: its result, or its UserError thrown. */
+export const waitJob = <R>(id: string): Promise<R> => getJob(id).done as Promise<R>;
+
+/** False when the job had already ended. */
+export function cancelJob(id: string): boolean {
+  const j = getJob(id);
+  if (j.state !== 'running') return false;
+  j.cancel();
+  return true;
 }

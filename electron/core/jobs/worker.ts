@@ -15,7 +15,7 @@ import type { JobModule } from './define';
 import type { JobInput, JobMessage } from './protocol';
 import { jobModules } from './registry';
 
-/** Progress faster than this is coalesced: the UI polls a few times a second at most. */
+/** Progress faster than this is coalesced: each one becomes a push event to the UI, ten a second is plenty. */
 const PROGRESS_MS = 100;
 
 const post = (m: JobMessage) => parentPort!.postMessage(m);

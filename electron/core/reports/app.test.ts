@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { addCustomer } from '../../../test/support/book';
 import { testSession } from '../../../test/support/session';
 import { bookVoucher } from '../ledger/vouchers';
+import { waitJob } from '../jobs/runner';
+import type { ExportResult, PackResult } from '../../../shared/contract/reports';
 
 async function session() {
   const s = testSession();
@@ -48,20 +50,24 @@ describe('report channels', () => {
     expect(existsSync('relative.xlsx')).toBe(false);
   });
 
-  it('exports with progress a caller can poll, and the period pack', async () => {
-    const { call, callErr, dir } = await session();
+  it('exports as a job whose progress and result arrive as events, and the period pack', async () => {
+    const { call, callErr, dir, events } = await session();
     const path = join(dir, 'by-category.xlsx');
-    const out = await call('reports.export', { name: 'expense-by-category', ...range, path, jobId: 'job-1' });
+    const { jobId } = await call('reports.export', { name: 'expense-by-category', ...range, path });
+    const out = await waitJob<ExportResult>(jobId);
     // One category row (GIFT) in the structure, three months in the trend.
     expect(out).toEqual({ path, rows: 1 + 3 });
-    expect(await call('reports.progress', { jobId: 'job-1' })).toEqual({ done: 4, total: 4, finished: true });
-    expect((await callErr('reports.progress', { jobId: 'unknown' })).code).toBe('job.notFound');
+    const mine = events.filter((e) => 'jobId' in e && e.jobId === jobId);
+    expect(mine.at(-2)).toEqual({ type: 'job.progress', jobId, job: 'reports.export', progress: { phase: 'write', fraction: 1, done: 4, total: 4 } });
+    expect(mine.at(-1)).toEqual({ type: 'job.done', jobId, job: 'reports.export', result: out });
+    expect((await callErr('jobs.cancel', { jobId: 'unknown' })).code).toBe('job.notFound');
+    expect(await call('jobs.cancel', { jobId })).toEqual({ cancelled: false });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['费用结构', '月度趋势']);
 
     const packPath = join(dir, 'pack.xlsx');
-    const pack = await call('reports.exportPack', { ...range, path: packPath });
+    const pack = await waitJob<PackResult>((await call('reports.exportPack', { ...range, path: packPath })).jobId);
     const all = (await call('reports.list', {})).map((r) => r.name);
     // Every report is either in the pack or listed with the reason it was left out.
     expect([...pack.reports, ...pack.skipped.map((s) => s.name)].sort()).toEqual([...all].sort());

@@ -1,13 +1,12 @@
 /**
- * Report channels: list, run, export one report, export the period pack, and the export
- * progress the screen polls. Reports only read, so no transaction is needed; a report is
+ * Report channels: list, run, export one report, export the period pack. Reports only read, so no transaction is needed; a report is
  * run against one consistent snapshot because better-sqlite3 runs each query to completion.
- * Exports run in a job worker (export.ts, export-jobs.ts) so the window never waits on them.
+ * Exports are jobs in a worker (export.ts, export-jobs.ts, jobs/announce.ts) so the window never waits on them.
  */
-import type { ExportProgress, PackResult, ReportDimensions } from '../../../shared/contract/reports';
+import type { ReportDimensions } from '../../../shared/contract/reports';
 import type { Locale } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
-import { getJob, startJob } from '../jobs/runner';
+import { announceJob } from '../jobs/announce';
 import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
 import { reports, runReport } from './index';
@@ -18,11 +17,6 @@ import { UserError } from '../../../shared/errors';
 // The CLI, tests and benchmarks call these in-process.
 export { exportPack, exportReport, type ExportParams } from './export';
 
-/** Exports run in a job worker; reports.progress reads the job table by the id the screen chose. */
-function exportJob<R>(s: Session, job: 'reports.export' | 'reports.pack', req: { jobId?: string | undefined; path: string }): Promise<R> {
-  return startJob<R>(s, job, req, { id: req.jobId }).done;
-}
-
 /** The core's output rule; a report's unwritable path keeps its own message (report.writeFailed names the folder and Excel). */
 function reportOutput(s: Session, path: string): string {
   if (!isAbsolute(path)) throw new UserError('report.writeFailed', { path, detail: 'relative path' });
@@ -32,12 +26,6 @@ function reportOutput(s: Session, path: string): string {
     if (e instanceof UserError && e.code === 'file.folderMissing') throw new UserError('report.writeFailed', { path, detail: 'ENOENT' });
     throw e;
   }
-}
-
-function exportProgress(jobId: string): ExportProgress {
-  const job = getJob(jobId);
-  const p = (job.progress as Omit<ExportProgress, 'finished'> | null) ?? { done: 0, total: 0 };
-  return { done: p.done, total: p.total, finished: job.state !== 'running' };
 }
 
 export function reportDimensions(book: Book, locale: Locale): ReportDimensions {
@@ -60,7 +48,6 @@ export const reportsHandlers = defineHandlers({
   'reports.list': (_req, s) => [...reports.values()].map((m) => ({ name: m.name, title: m.title[s.locale] })),
   'reports.dimensions': (_req, s) => reportDimensions(s.requireBook(), s.locale),
   'reports.run': (req, s) => runReport(s.requireBook(), req.name, { from: req.from, to: req.to, filters: req.filters, locale: s.locale }),
-  'reports.export': (req, s) => exportJob<{ path: string; rows: number }>(s, 'reports.export', { ...req, path: reportOutput(s, req.path) }),
-  'reports.exportPack': (req, s) => exportJob<PackResult>(s, 'reports.pack', { ...req, path: reportOutput(s, req.path) }),
-  'reports.progress': (req) => exportProgress(req.jobId),
+  'reports.export': (req, s) => announceJob(s, 'reports.export', { ...req, path: reportOutput(s, req.path) }),
+  'reports.exportPack': (req, s) => announceJob(s, 'reports.pack', { ...req, path: reportOutput(s, req.path) }),
 });

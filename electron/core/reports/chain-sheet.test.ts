@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testSession } from '../../../test/support/session';
+import { waitJob } from '../jobs/runner';
 
 describe('period pack', () => {
   it('has the chain head of each close in the range on its last sheet', async () => {
@@ -15,7 +16,7 @@ describe('period pack', () => {
     // The head recorded is the chain as it stood just before the closing record.
     expect(book.sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(close.chainHead.auditLastId)).toBe(close.chainHead.auditHash);
     const path = join(dir, 'pack.xlsx');
-    await call('reports.exportPack', { from: '2026-01', to: '2026-01', path });
+    await waitJob((await call('reports.exportPack', { from: '2026-01', to: '2026-01', path })).jobId);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     const ws = wb.worksheets[wb.worksheets.length - 1]!;

@@ -36,7 +36,6 @@ export interface ExportParams {
   to: string;
   filters: ReportFilters;
   path: string;
-  jobId?: string | undefined;
 }
 
 export async function exportReport(book: Book, locale: Locale, p: ExportParams, onProgress?: OnExportProgress): Promise<{ path: string; rows: number }> {
@@ -48,7 +47,6 @@ export interface PackParams {
   from: string;
   to: string;
   path: string;
-  jobId?: string | undefined;
 }
 
 /** Every registered report for the period in one workbook; a report that refuses to run without a parameter is listed as skipped. */

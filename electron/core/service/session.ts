@@ -8,6 +8,7 @@ import type { Book } from '../book/book';
 import { RecentBooks } from './recent';
 import { autoBackup } from '../book/backups';
 import type { AuditKeyStore } from '../book/audit-key';
+import type { EngineEvent } from '../../../shared/contract/events';
 
 export interface SessionOptions {
   /** Folder for app settings (recent books); the user's app-data folder in Electron. */
@@ -46,8 +47,8 @@ export class Session {
 
   private release: (() => void) | null = null;
 
-  /** Told the open book's path (null: none) whenever it changes; the engine pushes it to its host. */
-  onBookChange: ((path: string | null) => void) | null = null;
+  /** Where the session's push events go (the engine sets it to its host's port; tests read it). */
+  emit: (event: EngineEvent) => void = () => {};
 
   /** Makes `book` the open book; `release` drops its instance lock when it is closed. */
   setBook(book: Book | null, release?: () => void): void {
@@ -65,6 +66,6 @@ export class Session {
     this.book = book;
     if (release) this.release = release;
     if (book) book.user = this.user;
-    if (changed) this.onBookChange?.(book?.path ?? null);
+    if (changed) this.emit({ type: 'book.opened', path: book?.path ?? null });
   }
 }

@@ -1,12 +1,15 @@
 /**
  * The renderer's only door to the core. In Electron the preload exposes the contract's
  * channels as named functions on window.clientLedger; in the web harness the same calls
- * go over loopback HTTP with the per-run token. Pages call `api(channel, request)` and
- * get typed data or a thrown ApiError carrying the core's message in the UI language.
+ * go over loopback HTTP with the per-run token. Pages call `api(channel, request)` (through
+ * TanStack Query, see queries.ts) and get typed data or a thrown ApiError carrying the
+ * core's message in the UI language. The engine's push events (shared/contract/events.ts)
+ * reach `subscribe` listeners: over IPC in Electron, over Server-Sent Events on the web.
  */
 import type { ChannelName, Req, Res } from '../../../shared/contract/index';
 import type { Reply } from '../../../shared/errors';
 import type { ShellApi } from '../../../shared/shell';
+import type { EngineEvent } from '../../../shared/contract/events';
 
 export class ApiError extends Error {
   constructor(
@@ -22,7 +25,11 @@ export const errorText = (e: unknown): string => (e instanceof ApiError ? e.mess
 
 declare global {
   interface Window {
-    clientLedger?: { invoke: Record<string, (req: unknown) => Promise<Reply<unknown>>>; shell: ShellApi };
+    clientLedger?: {
+      invoke: Record<string, (req: unknown) => Promise<Reply<unknown>>>;
+      shell: ShellApi;
+      onEvent: (listener: (e: EngineEvent) => void) => () => void;
+    };
   }
 }
 
@@ -49,6 +56,34 @@ export async function api<K extends ChannelName>(channel: K, req: Req<K>): Promi
   const reply = await invoke(req);
   if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
   return reply.data as Res<K>;
+}
+
+const listeners = new Set<(e: EngineEvent) => void>();
+let connected = false;
+
+/**
+ * One connection to the engine's events for the page's whole life, opened with the first
+ * listener and never closed: an event pushed while it reconnected would be lost (a short
+ * job's whole life fits in that gap).
+ */
+function connectEvents(): void {
+  const deliver = (e: EngineEvent) => {
+    for (const l of [...listeners]) l(e);
+  };
+  if (isElectron) return void window.clientLedger!.onEvent(deliver);
+  // EventSource reconnects by itself after a drop (docs: developer.mozilla.org EventSource).
+  const es = new EventSource(`/events?token=${webToken()}`);
+  es.onmessage = (m: MessageEvent<string>) => deliver(JSON.parse(m.data) as EngineEvent);
+}
+
+/** Listens to every engine event; returns the unsubscribe function. */
+export function subscribe(listener: (e: EngineEvent) => void): () => void {
+  listeners.add(listener);
+  if (!connected) {
+    connected = true;
+    connectEvents();
+  }
+  return () => void listeners.delete(listener);
 }
 
 /** Files: native dialogs in Electron; upload / download through the harness on the web. */

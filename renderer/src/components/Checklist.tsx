@@ -3,9 +3,8 @@
  * expense sheets, approve claims, allocate overhead, export the period pack. Each step
  * shows whether the book already has it and takes the user to the page that does it.
  */
-import { useEffect, useState } from 'react';
 import type { Checklist as ChecklistState } from '../../../shared/contract/book';
-import { api } from '../api/platform';
+import { useApi } from '../api/queries';
 import { useBook } from '../book-context';
 import { useI18n, type StringKey } from '../i18n/index';
 import { packExportedKey, useNav } from '../nav-context';
@@ -22,11 +21,7 @@ export function Checklist() {
   const { t } = useI18n();
   const { book } = useBook();
   const navigate = useNav();
-  const [state, setState] = useState<ChecklistState | null>(null);
-
-  useEffect(() => {
-    api('app.checklist', {}).then(setState, () => setState(null));
-  }, [book]);
+  const state = useApi('app.checklist', {}).data ?? null;
 
   if (!state || !book) return null;
   const done = (k: (typeof STEPS)[number]['key']) => (k === 'exported' ? localStorage.getItem(packExportedKey(book.bookId)) !== null : state[k]);

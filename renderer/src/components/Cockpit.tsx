@@ -3,12 +3,9 @@
  * budget alerts, and the month's client costs against last month and the budget, each card
  * with a link to the page that acts on it. Figures from app.cockpit (core/book/cockpit.ts).
  */
-import { useEffect, useState } from 'react';
-import type { Cockpit as CockpitData } from '../../../shared/contract/book';
 import { formatFen } from '../../../shared/money';
 import { formatRatio, percentOf } from '../../../shared/percent';
-import { api } from '../api/platform';
-import { useBook } from '../book-context';
+import { useApi } from '../api/queries';
 import { useI18n, type StringKey } from '../i18n/index';
 import { useNav } from '../nav-context';
 
@@ -19,13 +16,9 @@ function change(now: number, last: number): string {
 
 export function Cockpit() {
   const { t } = useI18n();
-  const { book } = useBook();
   const go = useNav();
-  const [k, setK] = useState<CockpitData | null>(null);
-
-  useEffect(() => {
-    api('app.cockpit', {}).then(setK, () => setK(null));
-  }, [book]);
+  // Refetched when the engine says the book changed (api/invalidate.ts: app.* reads everything).
+  const k = useApi('app.cockpit', {}).data ?? null;
 
   if (!k) return null;
   const c = k.clientCosts;

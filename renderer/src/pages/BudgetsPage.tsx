@@ -4,6 +4,7 @@ import type { BudgetRow } from '../../../shared/contract/budgets';
 import type { Option } from '../../../shared/contract/claims';
 import { formatFen, parseAmount } from '../../../shared/money';
 import { api, errorText } from '../api/platform';
+import { useApi } from '../api/queries';
 import { AnySelect } from '../components/AnySelect';
 import { useI18n, type StringKey } from '../i18n/index';
 import { BudgetBar } from './claims/BudgetBar';
@@ -17,9 +18,9 @@ const defaultPeriod = (k: Kind): string => {
 };
 
 export function BudgetsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [rows, setRows] = useState<BudgetRow[]>([]);
-  const [opts, setOpts] = useState<{ employees: Option[]; categories: Option[]; customers: Option[]; departments: Option[] } | null>(null);
+  const opts: { employees: Option[]; categories: Option[]; customers: Option[]; departments: Option[] } | null = useApi('claims.options', {}).data ?? null;
   const [kind, setKind] = useState<Kind>('month');
   const [period, setPeriod] = useState(defaultPeriod('month'));
   const [scope, setScope] = useState({ employeeId: '', departmentId: '', customerId: '', categoryId: '' });
@@ -33,7 +34,6 @@ export function BudgetsPage() {
 
   const reload = useCallback(() => void api('budgets.list', {}).then(setRows, () => setRows([])), []);
   useEffect(reload, [reload]);
-  useEffect(() => void api('claims.options', {}).then(setOpts, () => {}), [locale]);
 
   const save = async () => {
     setError('');

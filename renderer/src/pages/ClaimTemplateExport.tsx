@@ -2,21 +2,19 @@
  * 导出报销单模板 on the import page: the 费用报销单 workbook to send to account managers (one
  * form per employee, or the chosen one's), saved where the user says; it imports back as filled.
  */
-import { useEffect, useState } from 'react';
-import type { LookupItem } from '../../../shared/contract/masters';
-import { api, errorText, files } from '../api/platform';
+import { useState } from 'react';
+import { notifyError } from '../api/notify';
+import { api, files } from '../api/platform';
+import { useApi } from '../api/queries';
 import { useI18n } from '../i18n/index';
 
 const ALL = '';
 
-export function ClaimTemplateExport({ onError }: { onError: (message: string) => void }) {
+export function ClaimTemplateExport() {
   const { t } = useI18n();
-  const [employees, setEmployees] = useState<LookupItem[]>([]);
+  const employees = useApi('masters.lookup', { kind: 'employee', q: '', limit: 100 }).data ?? [];
   const [employee, setEmployee] = useState(ALL);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    api('masters.lookup', { kind: 'employee', q: '', limit: 100 }).then(setEmployees, () => setEmployees([]));
-  }, []);
   const save = async () => {
     const who = employees.find((e) => e.code === employee);
     const path = await files.savePath({ defaultName: `${t('import.template.file')}${who ? `-${who.name}` : ''}.xlsx` });
@@ -26,7 +24,7 @@ export function ClaimTemplateExport({ onError }: { onError: (message: string) =>
       const r = await api('import.claimTemplate', { path, ...(employee ? { employee } : {}) });
       await files.reveal(r.path);
     } catch (e) {
-      onError(errorText(e));
+      notifyError(e);
     } finally {
       setBusy(false);
     }

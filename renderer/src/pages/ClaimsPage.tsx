@@ -4,16 +4,17 @@ import type { ClaimDetail, ClaimListRow, ClaimStatus, Option } from '../../../sh
 import type { UserRow } from '../../../shared/contract/users';
 import { formatFen } from '../../../shared/money';
 import { api, errorText } from '../api/platform';
+import { useApi } from '../api/queries';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ClaimEditor } from './claims/ClaimEditor';
 
 const STATUSES: (ClaimStatus | 'all' | 'mine')[] = ['mine', 'all', 'draft', 'submitted', 'approved', 'paid'];
 
 export function ClaimsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [status, setStatus] = useState<ClaimStatus | 'all' | 'mine'>('all');
   const [rows, setRows] = useState<ClaimListRow[]>([]);
-  const [categories, setCategories] = useState<Option[]>([]);
+  const categories: Option[] = useApi('claims.options', {}).data?.categories ?? [];
   const [selected, setSelected] = useState<ClaimDetail | null>(null);
   const [creating, setCreating] = useState(false);
   // Remount the editor when another claim is opened, so its fields start from the core's copy.
@@ -38,9 +39,6 @@ export function ClaimsPage() {
     window.addEventListener('client-ledger-user', onUser);
     return () => window.removeEventListener('client-ledger-user', onUser);
   }, [reload, selectedId]);
-  useEffect(() => {
-    void api('claims.options', {}).then((o) => setCategories(o.categories), () => {});
-  }, [locale]);
 
   const open = (id: number) => {
     setCreating(false);

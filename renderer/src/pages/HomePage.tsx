@@ -1,7 +1,8 @@
 /** Home: the cockpit (period, claims, budgets, client costs), the book's health (book check on open), its facts and backups. */
 import { useEffect, useState } from 'react';
 import type { CheckReport } from '../../../shared/contract/book';
-import { api, files, errorText } from '../api/platform';
+import { api, files } from '../api/platform';
+import { notifyError } from '../api/notify';
 import { useBook } from '../book-context';
 import { BackupsPanel } from '../components/BackupsPanel';
 import { Checklist } from '../components/Checklist';
@@ -15,9 +16,10 @@ export function HomePage() {
   const [check, setCheck] = useState<CheckReport | null>(null);
   const [notice, setNotice] = useState('');
 
+  // Once per opened book, not a cached query: book check re-reads the whole file, too much to redo on every change.
   useEffect(() => {
     setCheck(null);
-    if (book) api('book.check', {}).then(setCheck, () => setCheck(null));
+    if (book) api('book.check', {}).then(setCheck, notifyError);
   }, [book]);
 
   if (!book) return null;
@@ -30,7 +32,7 @@ export function HomePage() {
       setNotice(t('backups.saved', { path: r.path }));
       await files.reveal(r.path);
     } catch (e) {
-      setNotice(errorText(e));
+      notifyError(e);
     }
   };
 

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import type { ImportBatchRow } from '../../../shared/contract/import';
 import { formatFen } from '../../../shared/money';
 import { api } from '../api/platform';
+import { notifyError } from '../api/notify';
 import { useI18n, type StringKey } from '../i18n/index';
 
-export function ImportBatches({ batches, onChanged, onError }: { batches: ImportBatchRow[]; onChanged: () => void; onError: (message: string) => void }) {
+/** The list refreshes itself: an undo is pushed as book.changed (api/invalidate.ts). */
+export function ImportBatches({ batches }: { batches: ImportBatchRow[] }) {
   const { t, locale } = useI18n();
   const [note, setNote] = useState<string | null>(null);
   const undo = async (id: number) => {
@@ -13,9 +15,8 @@ export function ImportBatches({ batches, onChanged, onError }: { batches: Import
     try {
       await api('import.undo', { batchId: id });
       setNote(t('import.undoDone', { id }));
-      onChanged();
     } catch (e) {
-      onError((e as Error).message);
+      notifyError(e);
     }
   };
   if (batches.length === 0) return null;

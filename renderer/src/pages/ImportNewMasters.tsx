@@ -3,27 +3,38 @@
  * dry run over every row, with the codes they will get; the import starts only once the
  * user ticks the confirmation, and sends the confirmed list with it.
  */
-import type { NewMaster, NewMasters, NewMastersJob } from '../../../shared/contract/import';
+import type { JobProgress } from '../../../shared/contract/events';
+import type { NewMaster, NewMasters } from '../../../shared/contract/import';
 import { useI18n } from '../i18n/index';
 
 /** Rows drawn: a file can name thousands of newcomers; the count is always given. */
 const SHOWN = 500;
 const FIRST_ROWS = 5;
 
-export const newMasterCount = (m: NewMasters | null) => (m ? m.customers.length + m.employees.length : 0);
+export const newMasterCount = (m: NewMasters | undefined) => (m ? m.customers.length + m.employees.length : 0);
 
-export function ImportNewMasters({ job, confirmed, onConfirm }: { job: NewMastersJob | null; confirmed: boolean; onConfirm: (v: boolean) => void }) {
+interface Props {
+  /** The dry run's answer, once it is in. */
+  masters: NewMasters | undefined;
+  running: boolean;
+  progress: JobProgress | null;
+  /** The dry run failed (its message is in the toast area). */
+  failed: boolean;
+  confirmed: boolean;
+  onConfirm: (v: boolean) => void;
+}
+
+export function ImportNewMasters({ masters, running, progress, failed, confirmed, onConfirm }: Props) {
   const { t } = useI18n();
-  if (!job) return <p className="muted" data-testid="import-new-masters">{t('import.newMasters.unknown')}</p>;
-  if (job.state === 'failed') return <p className="error" data-testid="import-new-masters">{job.error?.message}</p>;
-  if (job.state === 'running' || !job.result)
+  if (running)
     return (
       <div className="report-progress" data-testid="import-new-masters" aria-live="polite">
-        <progress value={job.progress} max={1} />
-        <span>{t('import.newMasters.reading', { rows: job.rows })}</span>
+        <progress value={progress?.fraction ?? 0} max={1} />
+        <span>{t('import.newMasters.reading', { rows: progress?.done ?? 0 })}</span>
       </div>
     );
-  const masters = job.result;
+  if (failed) return <p className="error" data-testid="import-new-masters">{t('import.newMasters.failed')}</p>;
+  if (!masters) return <p className="muted" data-testid="import-new-masters">{t('import.newMasters.unknown')}</p>;
   const n = newMasterCount(masters);
   if (n === 0) return <p className="muted" data-testid="import-new-masters">{t('import.newMasters.none')}</p>;
   const rows: { what: 'customer' | 'employee'; m: NewMaster }[] = [...masters.customers.map((m) => ({ what: 'customer' as const, m })), ...masters.employees.map((m) => ({ what: 'employee' as const, m }))];

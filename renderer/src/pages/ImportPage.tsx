@@ -1,11 +1,18 @@
 /**
  * 导入 Excel: pick or drop a file, choose what it holds, check the detected header and
  * column mapping against a preview of row statuses, import with a progress bar (a job
- * polled by id, so the window never freezes), read the summary, undo past batches.
+ * whose progress arrives as push events, api/jobs.ts), read the summary, undo past batches.
+ * The preview is a query keyed by file, kind and mapping: a superseded preview's late
+ * reply never shows; errors go to the toast area.
  */
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import type { ImportBatchRow, ImportKindName, ImportPreview, ImportSummary, NewMastersJob } from '../../../shared/contract/import';
-import { api, errorText, files, uploadFile } from '../api/platform';
+import { useState, type DragEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { JobProgress } from '../../../shared/contract/events';
+import type { ImportKindName, ImportSummary, NewMasters } from '../../../shared/contract/import';
+import { api, files, uploadFile } from '../api/platform';
+import { queryKey, useApi } from '../api/queries';
+import { runJob } from '../api/jobs';
+import { notifyError } from '../api/notify';
 import { useWorkbookDrops } from '../nav-context';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ClaimTemplateExport } from './ClaimTemplateExport';
@@ -13,7 +20,6 @@ import { ImportBatches } from './ImportBatches';
 import { ImportForms } from './ImportForms';
 import { ImportNewMasters, newMasterCount } from './ImportNewMasters';
 import { ImportResult } from './ImportResult';
-import { latestOnly } from '../latest';
 
 const KINDS: ImportKindName[] = ['expenses', 'customers', 'employees', 'accounts', 'revenue', 'drivers', 'timesheets', 'opening-balances', 'vouchers', 'invoices'];
 const ALL = '';
@@ -31,69 +37,36 @@ export function ImportPage() {
   const [kind, setKind] = useState<ImportKindName>('expenses');
   const [as, setAs] = useState<'claims' | 'vouchers'>('claims');
   const [file, setFile] = useState<Picked | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  // The new masters of the file (a job over every row) and whether the user confirmed them (each new preview asks again).
-  const [masters, setMasters] = useState<NewMastersJob | null>(null);
-  const [mastersConfirmed, setMastersConfirmed] = useState(false);
+  // The new masters of the file (a job over every row, followed by its events) and which list the user confirmed (each new file, kind or mapping asks again).
+  const [mastersProgress, setMastersProgress] = useState<JobProgress | null>(null);
+  const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
   const [sheet, setSheet] = useState(ALL);
   const [mapping, setMapping] = useState<Record<string, number> | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
   const [result, setResult] = useState<ImportSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [batches, setBatches] = useState<ImportBatchRow[]>([]);
   const [dragging, setDragging] = useState(false);
-  const alive = useRef(true);
-  // A preview superseded by a newer one (another file, kind or mapping) or by reset is dropped.
-  const [nextPreview] = useState(latestOnly);
-
-  const loadBatches = useCallback(() => api('import.batches', { limit: 50 }).then(setBatches, (e: unknown) => setError(errorText(e))), []);
-  useEffect(() => {
-    alive.current = true;
-    void loadBatches();
-    return () => {
-      alive.current = false;
-    };
-  }, [loadBatches]);
-
-  const load = async (picked: Picked, k: ImportKindName, m: Record<string, number> | null) => {
-    const current = nextPreview();
-    setError(null);
-    setResult(null);
-    setBusy(t('import.reading', { file: picked.name }));
-    try {
-      const p = await api('import.preview', { kind: k, path: picked.path, ...(m ? { mapping: m } : {}) });
-      if (!current()) return;
-      setPreview(p);
-      setMasters(null);
-      setMastersConfirmed(false);
-      // Listed only once the mapping reads every sheet (a missing column would refuse every row).
-      if (p.sheets.some((s) => s.headerRow > 0 && s.missing.length > 0)) return;
-      setBusy(null);
-      const { jobId } = await api('import.masters', { kind: k, path: picked.path, ...(m ? { mapping: m } : {}) });
-      for (;;) {
-        if (!current() || !alive.current) return;
-        const job = await api('import.mastersStatus', { jobId });
-        if (!current()) return;
-        setMasters(job);
-        if (job.state !== 'running') break;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    } catch (e) {
-      if (!current()) return;
-      setPreview(null);
-      setError(errorText(e));
-    } finally {
-      if (current()) setBusy(null);
-    }
-  };
+  const batches = useApi('import.batches', { limit: 50 }).data ?? [];
+  const previewReq = { kind, path: file?.path ?? '', ...(mapping ? { mapping } : {}) };
+  const previewing = useApi('import.preview', previewReq, { enabled: file !== null });
+  // keepPreviousData shows the last preview while the next one reads; a failed one shows none.
+  const preview = file && !previewing.isError ? (previewing.data ?? null) : null;
+  const busy = file && previewing.isFetching ? t('import.reading', { file: file.name }) : null;
+  // Listed only once the mapping reads every sheet (a missing column would refuse every row).
+  const mappingComplete = !!preview && !previewing.isFetching && !preview.sheets.some((s) => s.headerRow > 0 && s.missing.length > 0);
+  const masters = useQuery<NewMasters>({
+    queryKey: queryKey('import.masters', previewReq),
+    queryFn: () => runJob<NewMasters>(() => api('import.masters', previewReq), setMastersProgress).result,
+    enabled: file !== null && mappingComplete,
+  });
+  const mastersKey = JSON.stringify(previewReq);
+  const mastersConfirmed = confirmedFor === mastersKey;
 
   const choose = async (picked: Picked | null) => {
     if (!picked) return;
     setFile(picked);
     setSheet(ALL);
     setMapping(null);
-    await load(picked, kind, null);
+    setResult(null);
   };
 
   /** A dropped file (here or anywhere in the window): uploaded where the web build needs it, then previewed. */
@@ -101,7 +74,7 @@ export function ImportPage() {
     try {
       await choose({ path: await uploadFile(f), name: f.name });
     } catch (err) {
-      setError(errorText(err));
+      notifyError(err);
     }
   };
   useWorkbookDrops((f) => void openDropped(f));
@@ -112,7 +85,7 @@ export function ImportPage() {
       const path = await files.openFile({ extensions: kind === 'invoices' ? ['xlsx', 'xls', 'csv', 'xml', 'pdf'] : ['xlsx', 'xls', 'csv'] });
       if (path) await choose({ path, name: path.split(/[\\/]/).pop() ?? path });
     } catch (e) {
-      setError(errorText(e));
+      notifyError(e);
     }
   };
 
@@ -126,7 +99,7 @@ export function ImportPage() {
   const changeKind = (k: ImportKindName) => {
     setKind(k);
     setMapping(null);
-    if (file) void load(file, k, null);
+    setResult(null);
   };
 
   const changeMapping = (field: string, col: number) => {
@@ -135,57 +108,42 @@ export function ImportPage() {
     if (col > 0) next[field] = col;
     else delete next[field];
     setMapping(next);
-    if (file) void load(file, kind, next);
+    setResult(null);
   };
 
   const run = async () => {
     if (!file) return;
-    setError(null);
     setProgress({ value: 0, label: t('import.progress.read', { rows: 0 }) });
+    const job = runJob<ImportSummary>(
+      () =>
+        api('import.start', {
+          kind,
+          path: file.path,
+          fileName: file.name,
+          ...(kind === 'expenses' ? { as } : {}),
+          ...(sheet !== ALL ? { sheet } : {}),
+          ...(mapping ? { mapping } : {}),
+          // What the user confirmed: the core creates no other customer or employee.
+          masters: {
+            customers: (masters.data?.customers ?? []).map(({ name, code }) => ({ name, code })),
+            employees: (masters.data?.employees ?? []).map(({ name, code }) => ({ name, code })),
+          },
+        }),
+      (p) => setProgress({ value: p.fraction, label: p.phase === 'read' ? t('import.progress.read', { rows: p.done }) : t('import.progress.write') }),
+    );
     try {
-      const { jobId } = await api('import.start', {
-        kind,
-        path: file.path,
-        fileName: file.name,
-        ...(kind === 'expenses' ? { as } : {}),
-        ...(sheet !== ALL ? { sheet } : {}),
-        ...(mapping ? { mapping } : {}),
-        // What the user confirmed: the core creates no other customer or employee.
-        masters: {
-          customers: (masters?.result?.customers ?? []).map(({ name, code }) => ({ name, code })),
-          employees: (masters?.result?.employees ?? []).map(({ name, code }) => ({ name, code })),
-        },
-      });
-      for (;;) {
-        const job = await api('import.status', { jobId });
-        if (!alive.current) return;
-        setProgress({ value: job.progress, label: job.phase === 'read' ? t('import.progress.read', { rows: job.rows }) : t('import.progress.write') });
-        if (job.state === 'done') {
-          setResult(job.result);
-          break;
-        }
-        if (job.state === 'failed') {
-          setError(job.error?.message ?? 'failed');
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 250));
-      }
+      setResult(await job.result);
     } catch (e) {
-      setError(errorText(e));
+      notifyError(e);
     } finally {
       setProgress(null);
-      void loadBatches();
     }
   };
 
   const reset = () => {
-    nextPreview();
     setFile(null);
-    setPreview(null);
-    setMasters(null);
     setResult(null);
     setMapping(null);
-    setError(null);
   };
 
   const readable = preview?.sheets.filter((s) => s.headerRow > 0) ?? [];
@@ -193,16 +151,16 @@ export function ImportPage() {
   const missing = shown ? shown.missing : [];
   const field = (f: string) => t(`import.field.${f}` as StringKey);
   // The import waits for the list (it is what the user confirms) and, when it names anyone, for the tick.
-  const needsConfirm = masters?.state !== 'done' || (newMasterCount(masters.result) > 0 && !mastersConfirmed);
+  const mastersDone = masters.isSuccess && !masters.isFetching;
+  const needsConfirm = !mastersDone || (newMasterCount(masters.data) > 0 && !mastersConfirmed);
 
   return (
     <section className="page import-page" data-testid="import-page">
       <header className="page-head">
         <h1>{t('import.title')}</h1>
-        <ClaimTemplateExport onError={setError} />
+        <ClaimTemplateExport />
         {file && <button type="button" onClick={reset}>{t('import.again')}</button>}
       </header>
-      {error && <p className="error" data-testid="import-error">{error}</p>}
 
       {!result && (
         <div className="card import-setup">
@@ -279,7 +237,7 @@ export function ImportPage() {
               </div>
               {missing.length > 0 && <p className="error">{t('import.missing', { columns: missing.map(field).join('、') })}</p>}
               <ImportForms forms={sheet === ALL ? readable.flatMap((s) => s.forms) : shown.forms} />
-              <ImportNewMasters job={masters} confirmed={mastersConfirmed} onConfirm={setMastersConfirmed} />
+              <ImportNewMasters masters={mastersDone ? masters.data : undefined} running={masters.isFetching} progress={mastersProgress} failed={masters.isError} confirmed={mastersConfirmed} onConfirm={(v) => setConfirmedFor(v ? mastersKey : null)} />
               <h2>{t('import.preview', { n: shown.rows.length })}</h2>
               <div className="import-rows">
                 <table className="plain" data-testid="import-rows">
@@ -319,7 +277,7 @@ export function ImportPage() {
                     <button type="button" className="primary" onClick={() => void run()} disabled={missing.length > 0 || needsConfirm} aria-describedby={needsConfirm ? 'import-run-why' : undefined} data-testid="import-run">
                       {t('import.run')}
                     </button>
-                    {needsConfirm && masters?.state === 'done' && <span id="import-run-why" className="muted">{t('import.newMasters.needConfirm')}</span>}
+                    {needsConfirm && mastersDone && <span id="import-run-why" className="muted">{t('import.newMasters.needConfirm')}</span>}
                   </>
                 )}
               </div>
@@ -328,8 +286,8 @@ export function ImportPage() {
         </div>
       )}
 
-      {result && <ImportResult result={result} onError={setError} />}
-      <ImportBatches batches={batches} onChanged={() => void loadBatches()} onError={setError} />
+      {result && <ImportResult result={result} />}
+      <ImportBatches batches={batches} />
     </section>
   );
 }

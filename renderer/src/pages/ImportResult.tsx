@@ -3,10 +3,11 @@ import { useEffect, useState } from 'react';
 import type { ImportSummary } from '../../../shared/contract/import';
 import { formatFen } from '../../../shared/money';
 import { api, files } from '../api/platform';
+import { notifyError } from '../api/notify';
 import { useI18n } from '../i18n/index';
 import { ImportForms } from './ImportForms';
 
-export function ImportResult({ result: r, onError }: { result: ImportSummary; onError: (message: string) => void }) {
+export function ImportResult({ result: r }: { result: ImportSummary }) {
   const { t, locale } = useI18n();
   const [names, setNames] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -22,7 +23,7 @@ export function ImportResult({ result: r, onError }: { result: ImportSummary; on
       const out = await api('import.rejects', { batchId: r.batchId, path });
       await files.reveal(out.path);
     } catch (e) {
-      onError((e as Error).message);
+      notifyError(e);
     }
   };
   const counts: [string, number, string][] = [

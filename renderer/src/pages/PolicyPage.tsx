@@ -4,6 +4,7 @@ import type { Option } from '../../../shared/contract/claims';
 import type { ApprovalLevelRow, PolicyRuleRow } from '../../../shared/contract/policy';
 import { formatFen, parseAmount } from '../../../shared/money';
 import { api, errorText } from '../api/platform';
+import { useApi } from '../api/queries';
 import { AnySelect } from '../components/AnySelect';
 import { useI18n, type StringKey } from '../i18n/index';
 
@@ -17,12 +18,14 @@ interface RuleDraft extends Omit<PolicyRuleRow, 'id' | 'amountFen'> {
 
 const named = (os: Option[]) => os.map((o) => ({ value: o.id, label: o.name }));
 const toDraft = (r: PolicyRuleRow): RuleDraft => ({ ...r, amount: r.amountFen === null ? '' : formatFen(r.amountFen, { grouping: false }) });
+/** Until claims.options answers: empty pickers. */
+const NO_OPTIONS = { categories: [], employees: [], departments: [] };
 
 export function PolicyPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [rules, setRules] = useState<RuleDraft[]>([]);
   const [chain, setChain] = useState<{ role: ApprovalLevelRow['role']; above: string }[]>([]);
-  const [opts, setOpts] = useState<{ categories: Option[]; employees: Option[]; departments: Option[] }>({ categories: [], employees: [], departments: [] });
+  const opts: { categories: Option[]; employees: Option[]; departments: Option[] } = useApi('claims.options', {}).data ?? NO_OPTIONS;
   const categories = opts.categories;
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
@@ -34,7 +37,6 @@ export function PolicyPage() {
     }, (e: unknown) => setError(errorText(e)));
   }, []);
   useEffect(reload, [reload]);
-  useEffect(() => void api('claims.options', {}).then(setOpts, () => {}), [locale]);
 
   const fail = (e: unknown) => setError(errorText(e));
   const set = (i: number, patch: Partial<RuleDraft>) => setRules((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));

@@ -1,13 +1,19 @@
 /**
  * 报表: pick a report, a period range and dimension filters; see its sections as tables and
- * charts; export it (or the whole period pack) to Excel with a progress bar; print it
- * (Print / PDF uses this same window: a print stylesheet hides the navigation).
+ * charts; export it (or the whole period pack) to Excel with a progress bar fed by the
+ * export job's push events (api/jobs.ts); print it (Print / PDF uses this same window: a
+ * print stylesheet hides the navigation). The list, dimensions and the report are queries:
+ * they refresh when the engine says the book changed; errors go to the toast area.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { ReportDimensions, ReportInfo } from '../../../shared/contract/reports';
-import type { ReportFilters, ReportResult } from '../../../shared/report';
-import { api, errorText, files } from '../api/platform';
+import type { ExportResult, PackResult, ReportDimensions } from '../../../shared/contract/reports';
+import type { ReportFilters } from '../../../shared/report';
+import type { JobStarted } from '../../../shared/contract/jobs';
+import { api, files } from '../api/platform';
+import { useApi } from '../api/queries';
+import { runJob } from '../api/jobs';
+import { notifyError } from '../api/notify';
 import { useBook } from '../book-context';
 import { packExportedKey } from '../nav-context';
 import { useRemembered } from '../remember';
@@ -33,32 +39,25 @@ function defaultRange(firstPeriod: string | undefined): { from: string; to: stri
   return { from, to };
 }
 
-const jobId = () => `export-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-
 export function ReportsPage() {
   const { t, locale } = useI18n();
   const { book } = useBook();
-  const [list, setList] = useState<ReportInfo[]>([]);
-  const [dims, setDims] = useState<ReportDimensions | null>(null);
+  const listed = useApi('reports.list', {}).data;
+  const list = useMemo(() => listed ?? [], [listed]);
+  const dims = useApi('reports.dimensions', {}).data ?? null;
   // The report, range and filters the user chose are remembered per book.
   const [name, setName] = useRemembered('report', book?.bookId, () => 'expense-by-category');
   const [range, setRange] = useRemembered('report-range', book?.bookId, () => defaultRange(book?.firstPeriod));
   const [filters, setFilters] = useRemembered<ReportFilters>('report-filters', book?.bookId, () => ({}));
-  const [result, setResult] = useState<ReportResult | null>(null);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [printing, setPrinting] = useState(false);
 
+  // A remembered report this book no longer offers falls back to the first one.
   useEffect(() => {
-    api('reports.list', {}).then((l) => {
-      setList(l);
-      setName((n) => (l.some((r) => r.name === n) ? n : (l[0]?.name ?? n)));
-    }, (e: unknown) => setError(errorText(e)));
-    api('reports.dimensions', {}).then(setDims, (e: unknown) => setError(errorText(e)));
-    setNotice('');
-  }, [locale]);
+    if (list.length > 0) setName((n) => (list.some((r) => r.name === n) ? n : (list[0]?.name ?? n)));
+  }, [list, setName]);
+  useEffect(() => setNotice(''), [locale]);
 
   const request = useMemo(() => {
     const f: ReportFilters = { ...filters };
@@ -67,23 +66,9 @@ export function ReportsPage() {
     return { name, from: range.from, to: range.to, filters: f };
   }, [name, range, filters]);
 
-  useEffect(() => {
-    if (!list.some((r) => r.name === request.name) || !range.from || !range.to) return;
-    let live = true;
-    setRunning(true);
-    setError('');
-    api('reports.run', request).then(
-      (r) => live && setResult(r),
-      (e: Error) => {
-        if (!live) return;
-        setResult(null);
-        setError(e.message);
-      },
-    ).finally(() => live && setRunning(false));
-    return () => {
-      live = false;
-    };
-  }, [request, list, locale, range.from, range.to]);
+  const report = useApi('reports.run', request, { enabled: list.some((r) => r.name === request.name) && !!range.from && !!range.to });
+  const result = report.isError ? null : (report.data ?? null);
+  const running = report.isFetching;
 
   // Print the whole report: grids lay out every row while the print dialog is up.
   useEffect(() => {
@@ -97,52 +82,43 @@ export function ReportsPage() {
     };
   }, []);
 
-  /** Runs an export while polling its progress; returns its result or null if the user cancelled the dialog. */
-  const withProgress = useCallback(async <R,>(defaultName: string, run: (path: string, id: string) => Promise<R>): Promise<{ path: string; r: R } | null> => {
+  /** Runs an export job with its pushed progress; returns its result or null if the user cancelled the dialog. */
+  const withProgress = useCallback(async <R,>(defaultName: string, start: (path: string) => Promise<JobStarted>): Promise<{ path: string; r: R } | null> => {
     const path = await files.savePath({ defaultName });
     if (!path) return null;
-    const id = jobId();
     setProgress({ done: 0, total: 0 });
-    // A poll still in flight when the export ends must not bring the progress bar (and the
-    // disabled export buttons) back after it was cleared.
-    let live = true;
-    const timer = setInterval(() => {
-      api('reports.progress', { jobId: id }).then((p) => live && setProgress({ done: p.done, total: p.total }), () => {});
-    }, 300);
+    // The job's last progress event comes before its done event, so nothing brings the bar back after it is cleared.
+    const job = runJob<R>(() => start(path), (p) => setProgress({ done: p.done, total: p.total ?? 0 }));
     try {
-      const r = await run(path, id);
+      const r = await job.result;
       await files.reveal(path);
       return { path, r };
     } finally {
-      live = false;
-      clearInterval(timer);
       setProgress(null);
     }
   }, []);
 
   const exportOne = async () => {
     setNotice('');
-    setError('');
     const title = result?.title ?? name;
     try {
-      const done = await withProgress(`${title} ${range.from}_${range.to}.xlsx`, (path, id) => api('reports.export', { ...request, path, jobId: id }));
+      const done = await withProgress<ExportResult>(`${title} ${range.from}_${range.to}.xlsx`, (path) => api('reports.export', { ...request, path }));
       if (done) setNotice(t('reports.exported', { rows: done.r.rows, path: done.r.path }));
     } catch (e) {
-      setError(errorText(e));
+      notifyError(e);
     }
   };
 
   const exportPack = async () => {
     setNotice('');
-    setError('');
     try {
-      const done = await withProgress(`${t('reports.packFile')} ${range.from}_${range.to}.xlsx`, (path, id) => api('reports.exportPack', { from: range.from, to: range.to, path, jobId: id }));
+      const done = await withProgress<PackResult>(`${t('reports.packFile')} ${range.from}_${range.to}.xlsx`, (path) => api('reports.exportPack', { from: range.from, to: range.to, path }));
       if (!done) return;
       if (book) localStorage.setItem(packExportedKey(book.bookId), new Date().toISOString());
       const skipped = done.r.skipped.map((s) => `${list.find((l) => l.name === s.name)?.title ?? s.name}（${s.reason}）`).join('；');
       setNotice(t('reports.packDone', { count: done.r.reports.length, rows: done.r.rows, path: done.r.path }) + (skipped ? ` ${t('reports.skipped', { list: skipped })}` : ''));
     } catch (e) {
-      setError(errorText(e));
+      notifyError(e);
     }
   };
 
@@ -234,7 +210,6 @@ export function ReportsPage() {
         </div>
       )}
       {notice && <p className="ok-note" role="status">{notice}</p>}
-      {error && <p className="error">{error}</p>}
       {running && !result && <p className="muted">{t('reports.running')}</p>}
       {result && (
         <article className={`report-body${running ? ' stale' : ''}`} data-testid="report-body">

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Option } from '../../../shared/contract/claims';
 import type { UserRole, UserRow } from '../../../shared/contract/users';
 import { api, errorText } from '../api/platform';
+import { useApi } from '../api/queries';
 import { useI18n } from '../i18n/index';
 import { AnySelect } from '../components/AnySelect';
 import { announceUser, announceUsers } from '../components/UserSwitch';
@@ -10,10 +11,10 @@ import { announceUser, announceUsers } from '../components/UserSwitch';
 const ROLES: UserRole[] = ['accountant', 'approver', 'manager', 'admin'];
 
 export function UsersPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [users, setUsers] = useState<UserRow[]>([]);
   const [current, setCurrent] = useState<UserRow | null>(null);
-  const [employees, setEmployees] = useState<Option[]>([]);
+  const employees: Option[] = useApi('claims.options', {}).data?.employees ?? [];
   const employeeOptions = employees.map((o) => ({ value: o.id, label: `${o.code} ${o.name}` }));
   const [form, setForm] = useState({ name: '', displayName: '', role: 'manager' as UserRole, employeeId: '', password: '' });
   const [error, setError] = useState('');
@@ -33,7 +34,6 @@ export function UsersPage() {
     announceUsers();
   };
   useEffect(reload, [reload]);
-  useEffect(() => void api('claims.options', {}).then((o) => setEmployees(o.employees), () => {}), [locale]);
   useEffect(() => {
     const on = () => reload();
     window.addEventListener('client-ledger-user', on);

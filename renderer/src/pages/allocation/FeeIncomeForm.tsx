@@ -2,10 +2,11 @@
  * 管理费收入按比例确认 (Standard entry 4, recognised at once): Dr bank / Cr 其他业务收入
  * split by integer ratios over revenue accounts or departments, exact to the fen.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DimensionOption } from '../../../../shared/contract/reports';
 import { formatFen, parseAmount } from '../../../../shared/money';
 import { api } from '../../api/platform';
+import { useApi } from '../../api/queries';
 import { useI18n } from '../../i18n/index';
 import { todayLocal } from '../../../../shared/today';
 
@@ -17,7 +18,7 @@ interface Target {
 
 export function FeeIncomeForm({ onBooked }: { onBooked(): void }) {
   const { t } = useI18n();
-  const [departments, setDepartments] = useState<DimensionOption[]>([]);
+  const departments: DimensionOption[] = useApi('reports.dimensions', {}).data?.departments ?? [];
   const [date, setDate] = useState(() => todayLocal());
   const [amount, setAmount] = useState('');
   const [targets, setTargets] = useState<Target[]>([
@@ -26,9 +27,6 @@ export function FeeIncomeForm({ onBooked }: { onBooked(): void }) {
   ]);
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
-  useEffect(() => {
-    api('reports.dimensions', {}).then((d) => setDepartments(d.departments), () => {});
-  }, []);
   const setTarget = (i: number, patch: Partial<Target>) => setTargets((ts) => ts.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const book = async () => {
     setError('');

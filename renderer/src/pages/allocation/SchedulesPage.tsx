@@ -8,6 +8,7 @@ import type { DimensionOption } from '../../../../shared/contract/reports';
 import type { ScheduleView } from '../../../../shared/contract/schedules';
 import { formatFen, parseAmount } from '../../../../shared/money';
 import { api } from '../../api/platform';
+import { useApi } from '../../api/queries';
 import { useI18n } from '../../i18n/index';
 import { FeeIncomeForm } from './FeeIncomeForm';
 import { thisPeriodLocal } from '../../../../shared/today';
@@ -17,7 +18,7 @@ type Preset = 'prepaid' | 'intangible' | 'deferral';
 export function SchedulesPage() {
   const { t } = useI18n();
   const [list, setList] = useState<ScheduleView[]>([]);
-  const [customers, setCustomers] = useState<DimensionOption[]>([]);
+  const customers: DimensionOption[] = useApi('reports.dimensions', {}).data?.customers ?? [];
   const [period, setPeriod] = useState(thisPeriodLocal);
   const [form, setForm] = useState({ preset: 'prepaid' as Preset, name: '', total: '', firstPeriod: thisPeriodLocal(), periods: '12', customerId: '', pay: true, payDate: `${thisPeriodLocal()}-01` });
   const [note, setNote] = useState('');
@@ -26,7 +27,6 @@ export function SchedulesPage() {
   const reload = useCallback(() => api('schedules.list', {}).then(setList, (e: Error) => setError(e.message)), []);
   useEffect(() => {
     void reload();
-    api('reports.dimensions', {}).then((d) => setCustomers(d.customers), () => {});
   }, [reload]);
 
   const act = async (fn: () => Promise<void>) => {

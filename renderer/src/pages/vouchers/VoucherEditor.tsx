@@ -11,6 +11,7 @@ import type { VoucherDto } from '../../../../shared/contract/ledger';
 import type { VoucherSettingsDto, VoucherWord } from '../../../../shared/contract/vouchers';
 import { formatFen } from '../../../../shared/money';
 import { api, ApiError } from '../../api/platform';
+import { useApi } from '../../api/queries';
 import { itemLabel, Picker, settlePickers } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { isMultiCell, parsePastedRows } from './paste';
@@ -25,7 +26,7 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
   const [memo, setMemo] = useState('');
   const [word, setWord] = useState<VoucherWord | ''>('');
   const [attachments, setAttachments] = useState('0');
-  const [settings, setSettings] = useState<VoucherSettingsDto | null>(null);
+  const settings: VoucherSettingsDto | null = useApi('vouchers.settings', {}).data ?? null;
   const [lines, setLines] = useState<EditLine[]>(() => [blankLine(), blankLine()]);
   const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
   const [focusCell, setFocusCell] = useState<string | null>(null);
@@ -34,10 +35,6 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
   linesRef.current = lines;
   // Reviewed vouchers are frozen until 反审核; posted ones for good.
   const readonly = voucher !== null && voucher.status !== 'draft';
-
-  useEffect(() => {
-    api('vouchers.settings', {}).then(setSettings, () => {});
-  }, []);
 
   const load = useCallback((v: VoucherDto | null) => {
     setVoucher(v);

@@ -1,0 +1,59 @@
+/**
+ * The renderer's data layer: TanStack Query (tanstack.com/query v5). Every read is a
+ * `useApi(channel, request)` query keyed `[domain, channel, request]` (the domain is the
+ * channel's prefix: `customers` for `customers.page`), every write a `useApiMutation`.
+ * Why a query library: one cache shared by every page (a page shown again draws at once),
+ * identical requests made by two components at once go out once, answers go stale only
+ * when the engine says what changed (invalidate.ts, from `book.changed` push events, so
+ * staleTime is infinite and nothing polls), and a superseded request's late reply never
+ * overwrites a newer answer (each key keeps its own state). Failures go to the one toast
+ * area (notify.ts), so pages hold no error or busy flags of their own.
+ */
+import { MutationCache, QueryCache, QueryClient, keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import type { ChannelName, Req, Res } from '../../../shared/contract/index';
+import { useI18n } from '../i18n/index';
+import { invalidateFor } from './invalidate';
+import { notify, notifyError } from './notify';
+import { api, subscribe } from './platform';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: notifyError }),
+    mutationCache: new MutationCache({ onError: notifyError }),
+    defaultOptions: {
+      // The engine pushes what changed; a local engine's refusal is not worth retrying.
+      queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export const queryKey = <K extends ChannelName>(channel: K, req: Req<K>) => [channel.slice(0, channel.indexOf('.')), channel, req] as const;
+
+/** A read: the cached answer, refetched when the engine says its tables changed. The previous answer stays shown while a new request (other filters) runs. */
+export function useApi<K extends ChannelName>(channel: K, req: Req<K>, options: { enabled?: boolean } = {}) {
+  return useQuery<Res<K>>({ queryKey: queryKey(channel, req), queryFn: () => api(channel, req), placeholderData: keepPreviousData, ...options });
+}
+
+/** A write; its failure is shown in the toast area, its effects arrive as `book.changed`. */
+export function useApiMutation<K extends ChannelName>(channel: K) {
+  return useMutation<Res<K>, Error, Req<K>>({ mutationFn: (req) => api(channel, req) });
+}
+
+/** Once at the root: engine events invalidate the cache; a restarted engine is said once. */
+export function useEngineEvents(): void {
+  const client = useQueryClient();
+  const { t } = useI18n();
+  // The notice in the language of the moment, without subscribing again when it changes.
+  const restarted = useRef('');
+  restarted.current = t('app.engineRestarted');
+  useEffect(
+    () =>
+      subscribe((event) => {
+        invalidateFor(client, event);
+        if (event.type === 'engine.restarted') notify(restarted.current, 'info');
+      }),
+    [client],
+  );
+}
