@@ -16,7 +16,7 @@ import { checkLedgerTotals } from '../ledger/totals-check';
 import { checkMasters } from '../masters/audit-check';
 import { checkClaimLines } from '../claims/lines-hash';
 import { checkAllocLines } from '../allocation/lines-hash';
-import { integrityInThread } from './integrity';
+import { integrityInThreads } from './integrity';
 
 export interface CheckFinding {
   check: 'integrity' | 'foreignKeys' | 'balance' | 'audit';
@@ -49,12 +49,12 @@ export function checkBook(book: Book): CheckReport {
 }
 
 /**
- * The same check with SQLite's integrity check in a thread of its own on its own
- * connection (about half the work on a big book), while this thread does the rest: what
- * `book.check` runs. Both read the committed book; the caller holds no open transaction.
+ * The same check with SQLite's integrity check split over two threads, each on its own
+ * connection (integrity.ts), while this thread does the rest: what `book.check` runs.
+ * All read the committed book; the caller holds no open transaction.
  */
 export async function checkBookInParallel(book: Book): Promise<CheckReport> {
-  const integrity = integrityInThread(book.path);
+  const integrity = integrityInThreads(book.sqlite, book.path);
   const others = otherChecks(book);
   return report(integrityFinding(await integrity), others);
 }

@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
-import { bookVoucher, voucherContentHash } from './vouchers';
+import { checkPostedVouchers } from './audit-check';
+import { sha256Hex } from '../book/sha256';
+import { bookVoucher, VOUCHER_CONTENT_SQL, voucherContentHash } from './vouchers';
 
 const header = { period: '2026-03', number: 7, date: '2026-03-05', memo: '拜访客户' };
 const lines = [
@@ -48,5 +50,23 @@ describe('the voucher content hash', () => {
       { line_no: 2, account_code: '2241', debit_fen: 0, credit_fen: 500, memo: '期初', customer_id: null, employee_id: emp, department_id: null, category_id: null },
     ]);
     expect(after.contentHash).toBe(expected);
+  });
+
+  it('is built the same by SQL in book check', () => {
+    const book = testBook();
+    const emp = addEmployee(book, 'E01', '张三');
+    const memos = ['差旅 "报销" \\ 𠮷 \u2028 é', 'tab\there\nnew line \u0001 \u001f \u007f'];
+    const ids = memos.map((memo) =>
+      book.tx(() => bookVoucher(book, { date: '2026-01-10', memo, lines: [{ account: '56020101', debitFen: 500, employeeId: emp }, { account: '2241', creditFen: 500, memo: memo + '!', employeeId: emp }] }).id),
+    );
+    const sqlHash = (id: number) => sha256Hex(book.sqlite.prepare(`SELECT ${VOUCHER_CONTENT_SQL} FROM voucher v WHERE v.id = ?`).pluck().get(id) as string);
+    const recorded = (id: number) => (JSON.parse((book.sqlite.prepare(`SELECT after FROM audit_log WHERE action = 'voucher.post' AND entity_id = ?`).get(String(id)) as { after: string }).after) as { contentHash: string }).contentHash;
+    // Quotes, backslashes, astral, line-separator and control characters: the SQL text is JSON.stringify's.
+    for (const id of ids) expect(sqlHash(id)).toBe(recorded(id));
+    expect(checkPostedVouchers(book)).toEqual([]);
+    // A changed line is found after the JavaScript recomputation the check does before reporting.
+    book.sqlite.exec('DROP TRIGGER tr_line_posted_upd');
+    for (const id of ids) book.sqlite.prepare(`UPDATE voucher_line SET debit_fen = 501 WHERE voucher_id = ? AND line_no = 1`).run(id);
+    expect(checkPostedVouchers(book).map((f) => f.message)).toEqual([expect.stringMatching(/记-0001: content differs/), expect.stringMatching(/记-0002: content differs/)]);
   });
 });
