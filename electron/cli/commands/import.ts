@@ -3,27 +3,21 @@ import { resolve } from 'node:path';
 import { formatFen } from '../../../shared/money';
 import { importKindSchema, type ImportSummary } from '../../../shared/contract/import';
 import type { Req } from '../../../shared/contract/index';
-import { UserError } from '../../../shared/errors';
-import type { MessageCode } from '../../../shared/messages/index';
 import { outputPath } from '../../core/files/user-paths';
+import { waitJob } from '../../core/jobs/runner';
 import { CliUsageError, type CliContext, type Command } from '../run';
 
 const USAGE = 'import KIND BOOK FILE [--sheet NAME] [--as claims|vouchers] [--rejects OUT.xlsx]\n  KIND: ' + importKindSchema.options.join(' | ');
 
 /**
  * The import as the app runs it: `import.start` in a job worker (its 256 MB heap cap keeps a
- * 200,000-row import under 300 MB; on the CLI's own thread it grew to 337 MB), then
- * `import.status` until it is done. A failed job is the same typed error (exit 2) the
- * import would have thrown, with its message in the session's language.
+ * 200,000-row import under 300 MB; on the CLI's own thread it grew to 337 MB), waited for by
+ * the one job protocol's `waitJob`. A failed job throws the same typed error (exit 2) the
+ * import would have thrown.
  */
 async function importInJob(call: CliContext['call'], req: Req<'import.start'>): Promise<ImportSummary> {
   const { jobId } = await call('import.start', req);
-  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
-    const job = await call('import.status', { jobId });
-    if (job.state === 'done') return job.result!;
-    if (job.state === 'failed') throw Object.assign(new UserError((job.error?.code ?? 'job.crashed') as MessageCode, {}), { text: job.error?.message });
-    await new Promise((r) => setTimeout(r, wait));
-  }
+  return waitJob<ImportSummary>(jobId);
 }
 
 const run: Command = async ({ args, flags, open, call, session }) => {
