@@ -10,6 +10,7 @@ import { UserError } from '../../../shared/errors';
 import type { BudgetCheck, BudgetRow } from '../../../shared/contract/claims';
 import type { Book } from '../book/book';
 import { notClosing } from '../closing/sql';
+import { exactFen, sumFen } from '../reports/exact';
 import type { BudgetPeriodKind, BudgetTable } from '../db/schema/claims-control';
 import type { Selectable } from 'kysely';
 
@@ -64,8 +65,10 @@ export function actualFen(book: Book, b: Budget): number {
       `SELECT COALESCE(SUM(l.debit_fen - l.credit_fen), 0) AS s FROM voucher_line l JOIN account a ON a.code = l.account_code
         WHERE l.posted = 1 AND a.type = 'expense' AND l.period BETWEEN ? AND ? AND ${notClosing('l')}${s.sql}`,
     )
-    .get(from, to, ...s.params) as { s: number };
-  return row.s;
+    // SQLite's exact int64 sum, as BigInt: past 2^53 a number would be a fen off (reports/exact.ts).
+    .safeIntegers(true)
+    .get(from, to, ...s.params) as { s: bigint };
+  return exactFen(row.s, 'budgets');
 }
 
 /** Committed: submitted or approved claims without a posted accrual; optionally only one claim, or all but one. */
@@ -79,8 +82,9 @@ export function committedFen(book: Book, b: Budget, opts: { onlyClaim?: number; 
       `SELECT COALESCE(SUM(l.amount_fen - l.tax_fen), 0) AS s FROM claim_line l JOIN claim c ON c.id = l.claim_id JOIN employee e ON e.id = c.employee_id
         WHERE l.date >= ? AND l.date <= ?${status}${only}${s.sql}`,
     )
-    .get(`${from}-01`, `${to}-31`, ...(opts.onlyClaim !== undefined ? [opts.onlyClaim] : []), ...s.params) as { s: number };
-  return row.s;
+    .safeIntegers(true)
+    .get(`${from}-01`, `${to}-31`, ...(opts.onlyClaim !== undefined ? [opts.onlyClaim] : []), ...s.params) as { s: bigint };
+  return exactFen(row.s, 'budgets');
 }
 
 export const levelOf = (b: Pick<Budget, 'amount_fen' | 'warn_pct' | 'alert_pct'>, used: number): 'ok' | 'warn' | 'alert' =>
@@ -98,7 +102,7 @@ export function budgetScope(book: Book, b: Budget): string {
 export function budgetRow(book: Book, b: Budget): BudgetRow {
   const actual = actualFen(book, b);
   const committed = committedFen(book, b);
-  const used = actual + committed;
+  const used = sumFen([actual, committed], 'budgets');
   return {
     id: b.id,
     name: b.name,
@@ -115,7 +119,7 @@ export function budgetRow(book: Book, b: Budget): BudgetRow {
     hardBlock: b.hard_block === 1,
     actualFen: actual,
     committedFen: committed,
-    remainingFen: b.amount_fen - used,
+    remainingFen: sumFen([b.amount_fen, -used], 'budgets'),
     usedPct: b.amount_fen > 0 ? used / b.amount_fen : 0,
     level: levelOf(b, used),
   };

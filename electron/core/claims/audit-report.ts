@@ -7,6 +7,7 @@ import { formatFen } from '../../../shared/money';
 import { lastDay, type Period } from '../../../shared/period';
 import type { ReportRow } from '../../../shared/report';
 import { defineReport, L } from '../reports/define';
+import { exactFen } from '../reports/exact';
 import { approvalLevels } from './chain';
 import { claimRecord } from './edit';
 import { claimLines } from './queries';
@@ -56,8 +57,10 @@ export const claimsAuditReport = defineReport({
             WHERE l.invoice_no IN (SELECT invoice_no FROM claim_line WHERE invoice_no IS NOT NULL AND date BETWEEN ? AND ?)
             GROUP BY l.invoice_no HAVING COUNT(*) > 1 ORDER BY l.invoice_no`,
         )
-        .all(start, end) as { invoice: string; n: number; claims: string; employees: string; total: number }[]
-    ).map((d) => ({ invoice: d.invoice, count: d.n, claims: d.claims, employees: d.employees, amountFen: d.total }));
+        // SQLite's exact int64 sum as BigInt, a number only when exact (reports/exact.ts).
+        .safeIntegers(true)
+        .all(start, end) as { invoice: string; n: bigint; claims: string; employees: string; total: bigint }[]
+    ).map((d) => ({ invoice: d.invoice, count: Number(d.n), claims: d.claims, employees: d.employees, amountFen: exactFen(d.total, 'claims') }));
 
     const threshold = Math.max(0, ...approvalLevels(book).map((l) => l.aboveFen));
     const approvers = book.sqlite.prepare(`SELECT GROUP_CONCAT(user || '(' || role || ')', ', ') AS who FROM claim_step WHERE claim_id = ? AND action = 'approve'`);

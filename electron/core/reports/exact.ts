@@ -7,6 +7,7 @@
  * never a figure off by a fen.
  */
 import { UserError } from '../../../shared/errors';
+import type { SumWhat } from '../../../shared/messages/reports';
 
 const LIMIT_YUAN = '90,071,992,547,409.91';
 const yuanText = (v: bigint): string => {
@@ -15,7 +16,7 @@ const yuanText = (v: bigint): string => {
 };
 
 /** `v` as a number when the double is exactly it; else report.sumTooLarge naming `what`. */
-export function exactFen(v: bigint | number, what: string): number {
+export function exactFen(v: bigint | number, what: SumWhat): number {
   if (typeof v === 'number') return v;
   const n = Number(v);
   if (BigInt(n) !== v) throw new UserError('report.sumTooLarge', { what, sum: yuanText(v), limit: LIMIT_YUAN });
@@ -23,7 +24,7 @@ export function exactFen(v: bigint | number, what: string): number {
 }
 
 /** The exact sum of fen amounts (each an integer number). */
-export function sumFen(values: Iterable<number>, what: string): number {
+export function sumFen(values: Iterable<number>, what: SumWhat): number {
   let t = 0n;
   for (const v of values) t += BigInt(v);
   return exactFen(t, what);
