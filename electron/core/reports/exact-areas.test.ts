@@ -123,3 +123,18 @@ describe('exact sums beyond 2^53 in the remaining areas', () => {
     expect(message('en', 'report.sumTooLarge', { ...p, what: 'expenses' })).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });
+
+describe('sumFen', () => {
+  it('is exact across 2^53 both ways, in numbers below it and BigInt past it', async () => {
+    const { sumFen } = await import('./exact');
+    const safe = Number.MAX_SAFE_INTEGER;
+    expect(sumFen([safe - 1, 1], 'pool')).toBe(safe);
+    // Past 2^53 and back: 2^53 + 3 has no double, so the float sum comes back a fen off.
+    expect(safe + 4 - 4).not.toBe(safe);
+    expect(sumFen([safe, 4, -4], 'pool')).toBe(safe);
+    // 2^53 + 2 is even: a double holds it exactly.
+    expect(BigInt(sumFen([safe, 1, 2], 'pool'))).toBe(BigInt(safe) + 3n);
+    expect(() => sumFen([safe, 2], 'pool')).toThrow(expect.objectContaining({ code: 'report.sumTooLarge' }));
+    expect(sumFen([-safe, -1, -1, 3], 'pool')).toBe(-safe + 1);
+  });
+});
