@@ -8,6 +8,7 @@ export const SUM_WHAT = {
   profitability: ['客户盈利', 'client profitability'],
   budgets: ['预算', 'budget'],
   cockpit: ['首页', 'home page'],
+  schedules: ['摊销与递延计划', 'schedule'],
 } as const;
 export type SumWhat = keyof typeof SUM_WHAT;
 const what = (p: Record<string, string | number>, i: 0 | 1): string => SUM_WHAT[p.what as SumWhat]?.[i] ?? String(p.what);

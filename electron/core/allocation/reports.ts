@@ -218,7 +218,7 @@ export const schedulesReport = defineReport({
           postedFen: s.postedFen,
           remainingFen: s.remainingFen,
         })),
-        totals: { name: L(locale, '合计', 'Total'), totalFen: list.reduce((a, s) => a + s.totalFen, 0), postedFen: list.reduce((a, s) => a + s.postedFen, 0), remainingFen: list.reduce((a, s) => a + s.remainingFen, 0) },
+        totals: { name: L(locale, '合计', 'Total'), totalFen: sumFen(list.map((s) => s.totalFen), 'schedules'), postedFen: sumFen(list.map((s) => s.postedFen), 'schedules'), remainingFen: sumFen(list.map((s) => s.remainingFen), 'schedules') },
       },
       {
         name: 'entries',

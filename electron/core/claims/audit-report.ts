@@ -7,7 +7,7 @@ import { formatFen } from '../../../shared/money';
 import { lastDay, type Period } from '../../../shared/period';
 import type { ReportRow } from '../../../shared/report';
 import { defineReport, L } from '../reports/define';
-import { exactFen } from '../reports/exact';
+import { exactFen, sumFen } from '../reports/exact';
 import { approvalLevels } from './chain';
 import { claimRecord } from './edit';
 import { claimLines } from './queries';
@@ -146,7 +146,7 @@ export const claimsAuditReport = defineReport({
         title: L(locale, `大额审批（超过 ${formatFen(threshold)} 元）`, `Approved above ${formatFen(threshold)}`),
         columns: [col('claim', '报销单', 'Claim', 'int'), col('employee', '报销人', 'Employee'), col('amountFen', '金额', 'Amount', 'money'), col('approvedAt', '审批日期', 'Approved', 'date'), col('approvers', '审批人', 'Approvers')],
         rows: large,
-        totals: { claim: null, employee: L(locale, '合计', 'Total'), amountFen: large.reduce((s, r) => s + r.amountFen, 0) },
+        totals: { claim: null, employee: L(locale, '合计', 'Total'), amountFen: sumFen(large.map((r) => r.amountFen), 'claims') },
       },
       {
         name: 'timeline',
