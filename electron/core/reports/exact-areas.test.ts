@@ -9,6 +9,7 @@ import { MAX_AMOUNT_FEN } from '../../../shared/money';
 import { UserError } from '../../../shared/errors';
 import { message } from '../../../shared/messages/index';
 import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
+import { testSession } from '../../../test/support/session';
 import type { Book } from '../book/book';
 import { cockpit } from '../book/cockpit';
 import { allBudgets, budgetRow, saveBudget } from '../budgets/budgets';
@@ -136,5 +137,21 @@ describe('sumFen', () => {
     expect(BigInt(sumFen([safe, 1, 2], 'pool'))).toBe(BigInt(safe) + 3n);
     expect(() => sumFen([safe, 2], 'pool')).toThrow(expect.objectContaining({ code: 'report.sumTooLarge' }));
     expect(sumFen([-safe, -1, -1, 3], 'pool')).toBe(-safe + 1);
+  });
+});
+
+describe('through the contract', () => {
+  it('首页 past the exact range answers report.sumTooLarge in English, no Chinese, never 内部错误', async () => {
+    const { session, call, callErr } = testSession();
+    await call('book.create', { path: 'max', company: '测试', firstPeriod: '2026-01' });
+    const book = session.book!;
+    for (let i = 0; i < 10; i++) clientCost(book, '2026-01-10', MAX_AMOUNT_FEN);
+    expect(BigInt((await call('app.cockpit', {})).clientCosts.fen)).toBe(TEN);
+    clientCost(book, '2026-01-11', 1);
+    session.locale = 'en';
+    const err = await callErr('app.cockpit', {});
+    expect(err.code).toBe('report.sumTooLarge');
+    expect(err.message).toContain('The home page total, 99,999,999,999,999.91 yuan');
+    expect(err.message).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });
