@@ -12,6 +12,7 @@ import { UserError } from '../../../shared/errors';
 import type { AllocInputs } from './inputs';
 import type { AllocationResult, PoolResult, ResultLine, Rule } from '../../../shared/contract/allocation';
 import { largestRemainder } from './split';
+import { sumFen } from '../reports/exact';
 
 export type { AllocationResult, PoolResult, ResultLine };
 
@@ -51,17 +52,14 @@ function toCustomers(inputs: AllocInputs, r: Rule, amountFen: number): CustomerS
   return { targets, weights, total, amounts: largestRemainder(amountFen, weights, known).amounts };
 }
 
-const sum = (xs: number[]) => {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s;
-};
+// Pool totals are exact or refused, typed (a sum past 2^53 can lose a fen): reports/exact.ts.
+const sum = (xs: number[]) => sumFen(xs, 'pool');
 
 export function allocate(inputs: AllocInputs, allRules: Rule[]): AllocationResult {
   const rules = allRules.filter((r) => r.active).sort((a, b) => a.seq - b.seq || a.name.localeCompare(b.name));
   const pools: PoolResult[] = [];
   const pool = (r: Rule, ownFen: number, receivedFen: number, lines: ResultLine[] | CustomerSplit | null, driver = r.driver): PoolResult => {
-    const base = { pool: r.name, method: r.method, driver, accounts: r.accounts, departmentId: r.departmentId, ownFen, receivedFen, amountFen: ownFen + receivedFen };
+    const base = { pool: r.name, method: r.method, driver, accounts: r.accounts, departmentId: r.departmentId, ownFen, receivedFen, amountFen: sum([ownFen, receivedFen]) };
     if (lines === null || Array.isArray(lines)) {
       const list = lines ?? [];
       return { ...base, allocatedFen: sum(list.map((l) => l.amountFen)), lines: list };
@@ -88,7 +86,7 @@ export function allocate(inputs: AllocInputs, allRules: Rule[]): AllocationResul
   order.forEach((r, i) => {
     const own = inputs.poolAmount(r.accounts, r.departmentId);
     const inbound = received.get(r) ?? 0;
-    const amount = own + inbound;
+    const amount = sum([own, inbound]);
     if (!isService(r)) {
       pools.push(pool(r, own, inbound, toCustomers(inputs, r, amount)));
       return;
@@ -105,7 +103,7 @@ export function allocate(inputs: AllocInputs, allRules: Rule[]): AllocationResul
     if (total === 0) throw new UserError('allocation.zeroDriver', { pool: r.name, driver });
     const { amounts } = largestRemainder(amount, weights);
     const lines = later.map((x, k): ResultLine => {
-      received.set(x, (received.get(x) ?? 0) + amounts[k]!);
+      received.set(x, sum([received.get(x) ?? 0, amounts[k]!]));
       const d = depts.get(x.departmentId!)!;
       return { customerId: null, departmentId: d.id, code: d.code, name: d.name, driverValue: weights[k]!, shareNumerator: weights[k]!, shareDenominator: total, amountFen: amounts[k]! };
     });
@@ -113,11 +111,12 @@ export function allocate(inputs: AllocInputs, allRules: Rule[]): AllocationResul
   });
 
   // Money leaves the engine only toward customers: the sum of customer lines is the total.
-  let totalFen = 0;
+  const customerFen: number[] = [];
   for (const p of pools) {
     const split = splitOf(p);
-    if (split) totalFen += p.allocatedFen;
-    else for (const l of p.lines) if (l.customerId !== null) totalFen += l.amountFen;
+    if (split) customerFen.push(p.allocatedFen);
+    else for (const l of p.lines) if (l.customerId !== null) customerFen.push(l.amountFen);
   }
+  const totalFen = sum(customerFen);
   return { period: inputs.period, rules, pools, totalFen };
 }

@@ -10,6 +10,7 @@ import type { Book } from '../book/book';
 import { revenueCondition } from './revenue';
 import type { Target } from './rules';
 import { notClosing } from '../closing/sql';
+import { exactFen, sumFen } from '../reports/exact';
 
 export interface Customer {
   id: number;
@@ -55,18 +56,19 @@ export class AllocInputs {
             ${departmentId !== null ? 'AND department_id = ?' : ''}
           GROUP BY account_code, department_id ORDER BY account_code, department_id`;
     let stmt = this.statements.get(sql);
-    if (!stmt) this.statements.set(sql, (stmt = this.book.sqlite.prepare(sql)));
+    // SQLite's exact int64 sums as BigInt, stated as numbers only when exact (reports/exact.ts).
+    if (!stmt) this.statements.set(sql, (stmt = this.book.sqlite.prepare(sql).safeIntegers(true)));
     const params: (string | number)[] = [this.period];
     for (const a of accounts) params.push(a, a.slice(0, -1) + String.fromCharCode(a.charCodeAt(a.length - 1) + 1));
     if (departmentId !== null) params.push(departmentId);
-    const rows = stmt.all(...params) as { account: string; departmentId: number | null; amountFen: number }[];
-    return rows.filter((r) => r.amountFen !== 0);
+    const rows = stmt.all(...params) as { account: string; departmentId: bigint | null; amountFen: bigint }[];
+    return rows
+      .filter((r) => r.amountFen !== 0n)
+      .map((r) => ({ account: r.account, departmentId: r.departmentId === null ? null : Number(r.departmentId), amountFen: exactFen(r.amountFen, 'pool') }));
   }
 
   poolAmount(accounts: string[], departmentId: number | null): number {
-    let s = 0;
-    for (const p of this.poolParts(accounts, departmentId)) s += p.amountFen;
-    return s;
+    return sumFen(this.poolParts(accounts, departmentId).map((p) => p.amountFen), 'pool');
   }
 
   allCustomers(): Customer[] {

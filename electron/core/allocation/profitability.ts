@@ -15,6 +15,7 @@ import { NOT_RECLASS } from './inputs';
 import { notClosing } from '../closing/sql';
 import { isRevenueAccount } from './revenue';
 import { clientExpenseAccounts } from '../reports/expenses/facts';
+import { exactFen, sumFen } from '../reports/exact';
 
 /** The share of total positive profit the 'high' class covers (the usual Pareto cut). */
 export const HIGH_SHARE_PERCENT = 80;
@@ -22,10 +23,12 @@ export const HIGH_SHARE_PERCENT = 80;
 export function customerFigures(book: Book, from: string, to: string): Map<number, Figures & { clientCostFen?: number }> {
   const types = new Map((book.sqlite.prepare('SELECT code, type FROM account').all() as { code: string; type: string }[]).map((a) => [a.code, a.type]));
   const client = new Set(clientExpenseAccounts(book));
-  const out = new Map<number, Figures & { clientCostFen?: number }>();
+  // Summed as BigInt from SQLite's exact int64 sums (safeIntegers), stated as numbers only when exact (reports/exact.ts).
+  type Big = { revenueFen: bigint; directCostFen: bigint; allocatedFen: bigint; clientCostFen: bigint };
+  const big = new Map<number, Big>();
   const get = (id: number) => {
-    let f = out.get(id);
-    if (!f) out.set(id, (f = { revenueFen: 0, directCostFen: 0, allocatedFen: 0, clientCostFen: 0 }));
+    let f = big.get(id);
+    if (!f) big.set(id, (f = { revenueFen: 0n, directCostFen: 0n, allocatedFen: 0n, clientCostFen: 0n }));
     return f;
   };
   const lines = book.sqlite
@@ -34,12 +37,14 @@ export function customerFigures(book: Book, from: string, to: string): Map<numbe
         WHERE posted = 1 AND customer_id IS NOT NULL AND period BETWEEN ? AND ? AND ${NOT_RECLASS} AND ${notClosing()}
         GROUP BY customer_id, account_code`,
     )
-    .all(from, to) as { id: number; account: string; d: number; c: number }[];
+    .safeIntegers(true)
+    .all(from, to) as { id: bigint; account: string; d: bigint; c: bigint }[];
   for (const l of lines) {
     const type = types.get(l.account);
-    if (isRevenueAccount(book, l.account)) get(l.id).revenueFen += l.c - l.d;
-    else if (type === 'expense' || type === 'cost') get(l.id).directCostFen += l.d - l.c;
-    if (client.has(l.account)) get(l.id).clientCostFen! += l.d - l.c;
+    const id = Number(l.id);
+    if (isRevenueAccount(book, l.account)) get(id).revenueFen += l.c - l.d;
+    else if (type === 'expense' || type === 'cost') get(id).directCostFen += l.d - l.c;
+    if (client.has(l.account)) get(id).clientCostFen += l.d - l.c;
   }
   const allocated = book.sqlite
     .prepare(
@@ -48,8 +53,18 @@ export function customerFigures(book: Book, from: string, to: string): Map<numbe
           AND l.run_id IN (SELECT MAX(id) FROM alloc_run WHERE period BETWEEN ? AND ? GROUP BY period)
         GROUP BY l.customer_id`,
     )
-    .all(from, to) as { id: number; a: number }[];
-  for (const a of allocated) get(a.id).allocatedFen += a.a;
+    .safeIntegers(true)
+    .all(from, to) as { id: bigint; a: bigint }[];
+  for (const a of allocated) get(Number(a.id)).allocatedFen += a.a;
+  const out = new Map<number, Figures & { clientCostFen?: number }>();
+  for (const [id, f] of big) {
+    out.set(id, {
+      revenueFen: exactFen(f.revenueFen, 'profitability'),
+      directCostFen: exactFen(f.directCostFen, 'profitability'),
+      allocatedFen: exactFen(f.allocatedFen, 'profitability'),
+      clientCostFen: exactFen(f.clientCostFen, 'profitability'),
+    });
+  }
   return out;
 }
 
@@ -75,7 +90,7 @@ export function profitability(book: Book, from: string, to: string): { rows: Cus
     .filter((c) => c.active === 1 || figures.has(c.id))
     .map((c) => {
       const f = figures.get(c.id) ?? zero;
-      const profitFen = f.revenueFen - f.directCostFen - f.allocatedFen;
+      const profitFen = sumFen([f.revenueFen, -f.directCostFen, -f.allocatedFen], 'profitability');
       return {
         customerId: c.id,
         code: c.code,
@@ -95,15 +110,10 @@ export function profitability(book: Book, from: string, to: string): { rows: Cus
     })
     // Rows are in code order already; a stable sort keeps code order among equal profits.
     .sort((a, b) => b.profitFen - a.profitFen);
-  const totals = { revenueFen: 0, directCostFen: 0, allocatedFen: 0, profitFen: 0 };
+  const total = (k: 'revenueFen' | 'directCostFen' | 'allocatedFen' | 'profitFen') => sumFen(rows.map((r) => r[k]), 'profitability');
+  const totals = { revenueFen: total('revenueFen'), directCostFen: total('directCostFen'), allocatedFen: total('allocatedFen'), profitFen: total('profitFen') };
   let positive = 0;
-  for (const r of rows) {
-    totals.revenueFen += r.revenueFen;
-    totals.directCostFen += r.directCostFen;
-    totals.allocatedFen += r.allocatedFen;
-    totals.profitFen += r.profitFen;
-    if (r.profitFen > 0) positive += r.profitFen;
-  }
+  for (const r of rows) if (r.profitFen > 0) positive += r.profitFen;
   let cumulative = 0;
   let positiveBefore = 0;
   rows.forEach((r, i) => {
@@ -164,10 +174,11 @@ export function managerRoi(book: Book, from: string, to: string): ManagerRoi[] {
       out.set(c.managerId, m);
     }
     m.customers++;
-    m.revenueFen += f?.revenueFen ?? 0;
-    m.expenseFen += (f?.directCostFen ?? 0) + (f?.allocatedFen ?? 0);
-    m.clientCostFen += f?.clientCostFen ?? 0;
-    m.previousRevenueFen += p?.revenueFen ?? 0;
+    // Each step exact (a partial sum no double holds is refused, typed): reports/exact.ts.
+    m.revenueFen = sumFen([m.revenueFen, f?.revenueFen ?? 0], 'profitability');
+    m.expenseFen = sumFen([m.expenseFen, f?.directCostFen ?? 0, f?.allocatedFen ?? 0], 'profitability');
+    m.clientCostFen = sumFen([m.clientCostFen, f?.clientCostFen ?? 0], 'profitability');
+    m.previousRevenueFen = sumFen([m.previousRevenueFen, p?.revenueFen ?? 0], 'profitability');
     if ((p?.revenueFen ?? 0) > 0) {
       m.previousCustomers++;
       if ((f?.revenueFen ?? 0) > 0) m.retained++;

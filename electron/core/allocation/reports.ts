@@ -4,6 +4,7 @@
  */
 import type { ReportColumn, ReportRow, ReportSection } from '../../../shared/report';
 import { defineReport } from '../reports/define';
+import { sumFen } from '../reports/exact';
 import { listSchedules } from '../schedules/schedules';
 import { getRun } from './runs';
 import { managerRoi, profitability } from './profitability';
@@ -45,19 +46,20 @@ export const allocationReport = defineReport({
             share: ratio(l.shareNumerator, l.shareDenominator),
             amountFen: l.amountFen,
           });
-          total += l.amountFen;
+          // Each step exact: a sum no double holds is refused, typed (reports/exact.ts).
+          total = sumFen([total, l.amountFen], 'pool');
           const key = `${l.code} ${l.name}`;
           let row = pivot.get(key);
           if (!row) pivot.set(key, (row = { customer: key, totalFen: 0 }));
           if (!poolNames.includes(p.pool)) poolNames.push(p.pool);
-          row[`pool:${p.pool}`] = ((row[`pool:${p.pool}`] as number | undefined) ?? 0) + l.amountFen;
-          row.totalFen = (row.totalFen as number) + l.amountFen;
+          row[`pool:${p.pool}`] = sumFen([(row[`pool:${p.pool}`] as number | undefined) ?? 0, l.amountFen], 'pool');
+          row.totalFen = sumFen([row.totalFen as number, l.amountFen], 'pool');
         }
       }
     }
     const pivotRows = [...pivot.values()].sort((a, b) => String(a.customer).localeCompare(String(b.customer)));
     const pivotTotals: ReportRow = { customer: message(locale, 'allocation.report.total'), totalFen: total };
-    for (const n of poolNames) pivotTotals[`pool:${n}`] = pivotRows.reduce((s, r) => s + ((r[`pool:${n}`] as number | undefined) ?? 0), 0);
+    for (const n of poolNames) pivotTotals[`pool:${n}`] = sumFen(pivotRows.map((r) => (r[`pool:${n}`] as number | undefined) ?? 0), 'pool');
     return [
       {
         name: 'by-customer',
@@ -138,7 +140,7 @@ export const managerRoiReport = defineReport({
   title: { 'zh-CN': '客户经理投入产出', en: 'Account manager ROI' },
   run(book, { from, to, locale }) {
     const rows = managerRoi(book, from, to);
-    const sum = (k: 'revenueFen' | 'expenseFen' | 'clientCostFen' | 'previousRevenueFen' | 'customers') => rows.reduce((s, r) => s + r[k], 0);
+    const sum = (k: 'revenueFen' | 'expenseFen' | 'clientCostFen' | 'previousRevenueFen' | 'customers') => sumFen(rows.map((r) => r[k]), 'profitability');
     // Growth against a previous range the book does not cover is left empty (see managerRoi).
     const comparable = rows.every((r) => r.comparable);
     return [
@@ -226,7 +228,7 @@ export const schedulesReport = defineReport({
           postedFen: s.postedFen,
           remainingFen: s.remainingFen,
         })),
-        totals: { name: message(locale, 'allocation.report.total'), totalFen: list.reduce((a, s) => a + s.totalFen, 0), postedFen: list.reduce((a, s) => a + s.postedFen, 0), remainingFen: list.reduce((a, s) => a + s.remainingFen, 0) },
+        totals: { name: message(locale, 'allocation.report.total'), totalFen: sumFen(list.map((s) => s.totalFen), 'schedules'), postedFen: sumFen(list.map((s) => s.postedFen), 'schedules'), remainingFen: sumFen(list.map((s) => s.remainingFen), 'schedules') },
       },
       {
         name: 'entries',

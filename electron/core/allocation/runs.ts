@@ -14,6 +14,7 @@ import { allocate, splitOf, type CustomerSplit } from './engine';
 import { AllocInputs } from './inputs';
 import { listRules, type Rule } from './rules';
 import { childHasher } from '../book/child-hash';
+import { sumFen } from '../reports/exact';
 
 export function compute(book: Book, period: string, rules: Rule[]): AllocationResult {
   return allocate(new AllocInputs(book, toPeriod(period)), rules);
@@ -199,9 +200,10 @@ export function postRun(book: Book, runId: number): { voucherId: number; voucher
   for (const group of groups) {
     const cols = group.flatMap((p) => inputs.poolParts(p.accounts, p.departmentId));
     const rows = group.flatMap((p) => p.lines.filter((l) => l.customerId !== null && l.amountFen !== 0));
-    const colSum = cols.reduce((s, c) => s + c.amountFen, 0);
-    const rowSum = rows.reduce((s, r) => s + r.amountFen, 0);
-    const ownSum = group.reduce((s, p) => s + p.ownFen, 0);
+    // Exact (reports/exact.ts): a float sum past 2^53 could call a current run stale, or a stale one current.
+    const colSum = sumFen(cols.map((c) => c.amountFen), 'pool');
+    const rowSum = sumFen(rows.map((r) => r.amountFen), 'pool');
+    const ownSum = sumFen(group.map((p) => p.ownFen), 'pool');
     if (colSum !== ownSum || rowSum !== ownSum) throw new UserError('allocation.runStale', { pool: group.map((p) => p.pool).join(', ') });
     if (rowSum === 0) continue;
     for (const c of cols) push(c.account, -c.amountFen, null, c.departmentId);

@@ -6,7 +6,11 @@
  * value and negated, so a credit pool mirrors a debit pool fen for fen.
  * Integers only: Number while every product stays below 2^53; beyond that, exact products
  * in two doubles (quotientsExact) while the total stays below 2^48, BigInt past that.
+ * An amount past 2^53 (a pool of many large lines, held exactly by a double) splits in BigInt;
+ * a share no double holds is refused, typed (reports/exact.ts).
  */
+import { exactFen } from '../reports/exact';
+
 const SAFE = Number.MAX_SAFE_INTEGER;
 
 export interface Split {
@@ -21,7 +25,7 @@ export interface Split {
  * pools sharing one driver do not re-check ten thousand weights each.
  */
 export function largestRemainder(amount: number, weights: readonly number[], known?: { total: number; max: number }): Split {
-  if (!Number.isSafeInteger(amount)) throw new Error(`amount is not whole fen: ${amount}`);
+  if (!Number.isInteger(amount)) throw new Error(`amount is not whole fen: ${amount}`);
   const n = weights.length;
   let total = known?.total ?? 0;
   let max = known?.max ?? 0;
@@ -32,7 +36,7 @@ export function largestRemainder(amount: number, weights: readonly number[], kno
       if (w > max) max = w;
     }
   }
-  if (!Number.isSafeInteger(total)) return splitBig(amount, weights);
+  if (!Number.isSafeInteger(total) || !Number.isSafeInteger(amount)) return splitBig(amount, weights);
   if (total === 0) throw new Error('weights sum to zero');
   const abs = Math.abs(amount);
   const sign = amount < 0 ? -1 : 1;
@@ -170,22 +174,23 @@ export function kthSmallest(a: Float64Array, k: number): number {
   return a[k]!;
 }
 
-/** The rare case of a weight total beyond 2^53: everything in BigInt. */
+/** The rare case of a weight total or an amount beyond 2^53: everything in BigInt. */
 function splitBig(amount: number, weights: readonly number[]): Split {
   const abs = BigInt(Math.abs(amount));
   const t = weights.reduce((s, w) => s + BigInt(w), 0n);
-  const floors: number[] = [];
+  if (t === 0n) throw new Error('weights sum to zero');
+  const floors: bigint[] = [];
   const rems: bigint[] = [];
   let given = 0n;
   for (const w of weights) {
     const p = abs * BigInt(w);
-    floors.push(Number(p / t));
+    floors.push(p / t);
     rems.push(p % t);
     given += p / t;
   }
   const order = rems.map((_, i) => i).sort((a, b) => (rems[a]! > rems[b]! ? -1 : rems[a]! < rems[b]! ? 1 : a - b));
-  for (let k = 0; k < Number(abs - given); k++) floors[order[k]!]! += 1;
-  return { amounts: amount < 0 ? floors.map((f) => -f || 0) : floors, total: t };
+  for (let k = 0; k < Number(abs - given); k++) floors[order[k]!]! += 1n;
+  return { amounts: floors.map((f) => exactFen(amount < 0 ? -f : f, 'pool') || 0), total: t };
 }
 
 /** Splits by ratios (e.g. management-fee income over revenue accounts): same rule, same exactness. */

@@ -6,6 +6,7 @@ import type { Book } from '../book/book';
 import type { AllocationResult, WhatIfResult } from '../../../shared/contract/allocation';
 import { listRules, type Rule } from './rules';
 import { compute } from './runs';
+import { sumFen } from '../reports/exact';
 
 export interface RuleChoice {
   ruleSet?: string | undefined;
@@ -24,12 +25,12 @@ export function whatIf(book: Book, period: string, a: RuleChoice, b: RuleChoice)
         if (l.customerId === null) continue;
         let row = rows.get(l.customerId);
         if (!row) rows.set(l.customerId, (row = { customerId: l.customerId, code: l.code, name: l.name, aFen: 0, bFen: 0, diffFen: 0 }));
-        row[side] += l.amountFen;
+        row[side] = sumFen([row[side], l.amountFen], 'pool');
       }
     }
   };
   add(ra, 'aFen');
   add(rb, 'bFen');
-  const customers = [...rows.values()].map((r) => ({ ...r, diffFen: r.bFen - r.aFen })).sort((x, y) => x.code.localeCompare(y.code));
+  const customers = [...rows.values()].map((r) => ({ ...r, diffFen: sumFen([r.bFen, -r.aFen], 'pool') })).sort((x, y) => x.code.localeCompare(y.code));
   return { period: ra.period, a: ra, b: rb, customers };
 }

@@ -18,6 +18,7 @@ import { thisPeriodLocal } from '../../../shared/today';
 import { allBudgets, budgetMonths, budgetRow } from '../budgets/budgets';
 import { listClaims } from '../claims/queries';
 import { closeCheck } from '../closing/check';
+import { exactFen, sumFen } from '../reports/exact';
 import { clientExpenseAccounts } from '../reports/expenses/facts';
 import type { Book } from './book';
 
@@ -33,8 +34,10 @@ function openPeriod(book: Book): string {
 function clientCostFen(book: Book, accounts: string[], period: string): number {
   const r = book.sqlite
     .prepare(`SELECT COALESCE(SUM(debit_fen), 0) AS fen FROM voucher_line WHERE posted = 1 AND period = ? AND account_code IN (SELECT value FROM json_each(?))`)
-    .get(period, JSON.stringify(accounts)) as { fen: number };
-  return r.fen;
+    // SQLite's exact int64 sum, as BigInt: past 2^53 a number would be a fen off (reports/exact.ts).
+    .safeIntegers(true)
+    .get(period, JSON.stringify(accounts)) as { fen: bigint };
+  return exactFen(r.fen, 'cockpit');
 }
 
 export function cockpit(book: Book): Cockpit {
@@ -42,11 +45,11 @@ export function cockpit(book: Book): Cockpit {
   const drafts = (book.sqlite.prepare(`SELECT COUNT(*) AS n FROM voucher WHERE status = 'draft' AND period = ?`).get(open) as { n: number }).n;
   const allDrafts = (book.sqlite.prepare(`SELECT COUNT(*) AS n FROM voucher WHERE status = 'draft'`).get() as { n: number }).n;
 
-  const waiting = new Map<string, { count: number; totalFen: number }>();
+  const waiting = new Map<string, { count: number; fens: number[] }>();
   for (const c of listClaims(book, { status: 'submitted' })) {
-    const w = waiting.get(c.pendingRole ?? '') ?? { count: 0, totalFen: 0 };
+    const w = waiting.get(c.pendingRole ?? '') ?? { count: 0, fens: [] };
     w.count += 1;
-    w.totalFen += c.totalFen;
+    w.fens.push(c.totalFen);
     waiting.set(c.pendingRole ?? '', w);
   }
 
@@ -71,14 +74,14 @@ export function cockpit(book: Book): Cockpit {
     draftsInOpenPeriod: drafts,
     draftsTotal: allDrafts,
     closeCheck: { ok: check.blockers.length === 0, blockers: check.blockers.map((b) => b.code), warnings: check.warnings.map((w) => w.code) },
-    claimsWaiting: [...waiting].map(([role, w]) => ({ role, ...w })).sort((a, b) => a.role.localeCompare(b.role)),
+    claimsWaiting: [...waiting].map(([role, w]) => ({ role, count: w.count, totalFen: sumFen(w.fens, 'cockpit') })).sort((a, b) => a.role.localeCompare(b.role)),
     budgetAlerts: alerts,
     clientCosts: {
       period: month,
       fen: clientCostFen(book, accounts, month),
       lastPeriod: addMonths(month as Period, -1),
       lastFen: clientCostFen(book, accounts, addMonths(month as Period, -1)),
-      budgetFen: whole.length ? whole.reduce((s, b) => s + b.amount_fen, 0) : null,
+      budgetFen: whole.length ? sumFen(whole.map((b) => b.amount_fen), 'cockpit') : null,
     },
   };
 }

@@ -11,6 +11,7 @@ import { UserError } from '../../../shared/errors';
 import type { BudgetCheck, BudgetRow } from '../../../shared/contract/budgets';
 import type { Book } from '../book/book';
 import { CLOSING_SOURCE } from '../closing/sql';
+import { exactFen, sumFen } from '../reports/exact';
 import type { BudgetPeriodKind, BudgetTable } from '../db/schema/claims-control';
 import type { Expression, ExpressionBuilder, Selectable } from 'kysely';
 
@@ -60,7 +61,8 @@ function inScope(b: Budget, cols: { emp: Expression<number | null>; dept: Expres
 
 export function actualFen(book: Book, b: Budget): number {
   const [from, to] = budgetMonths(b.period_kind, b.period);
-  const row = book.db.first(
+  // SQLite's exact int64 sum, as BigInt: past 2^53 a number would be a fen off (reports/exact.ts).
+  const row = book.db.firstExact(
     book.q
       .selectFrom('voucher_line as l')
       .innerJoin('account as a', 'a.code', 'l.account_code')
@@ -71,7 +73,7 @@ export function actualFen(book: Book, b: Budget): number {
       .where((eb) => eb('l.voucher_id', 'not in', eb.selectFrom('voucher').select('id').where('source_type', '=', CLOSING_SOURCE)))
       .where((eb) => inScope(b, { emp: eb.ref('l.employee_id'), dept: eb.ref('l.department_id'), cust: eb.ref('l.customer_id'), cat: eb.ref('l.category_id') })(eb)),
   )!;
-  return row.s;
+  return exactFen(row.s, 'budgets');
 }
 
 /**
@@ -98,7 +100,7 @@ export function committedFen(book: Book, b: Budget, opts: { onlyClaim?: number; 
   );
   if (lines.length === 0) return 0;
   const vatOf = inputTax(book);
-  return lines.reduce((sum, l) => sum + l.amountFen - vatOf(l).taxFen, 0);
+  return sumFen(lines.map((l) => l.amountFen - vatOf(l).taxFen), 'budgets');
 }
 
 export const levelOf = (b: Pick<Budget, 'amount_fen' | 'warn_pct' | 'alert_pct'>, used: number): 'ok' | 'warn' | 'alert' =>
@@ -116,7 +118,7 @@ export function budgetScope(book: Book, b: Budget): string {
 export function budgetRow(book: Book, b: Budget): BudgetRow {
   const actual = actualFen(book, b);
   const committed = committedFen(book, b);
-  const used = actual + committed;
+  const used = sumFen([actual, committed], 'budgets');
   return {
     id: b.id,
     name: b.name,
@@ -133,7 +135,7 @@ export function budgetRow(book: Book, b: Budget): BudgetRow {
     hardBlock: b.hard_block === 1,
     actualFen: actual,
     committedFen: committed,
-    remainingFen: b.amount_fen - used,
+    remainingFen: sumFen([b.amount_fen, -used], 'budgets'),
     usedPct: b.amount_fen > 0 ? used / b.amount_fen : 0,
     level: levelOf(b, used),
   };

@@ -1,6 +1,7 @@
 /** Budget vs actual (预算执行): every budget overlapping the range with actual, committed and variance. */
 import type { ReportRow } from '../../../shared/report';
 import { defineReport } from '../reports/define';
+import { sumFen } from '../reports/exact';
 import { allBudgets, budgetMonths, budgetRow } from './budgets';
 import { message } from '../../../shared/messages/index';
 
@@ -25,13 +26,13 @@ export const budgetReport = defineReport({
         budgetFen: r.amountFen,
         actualFen: r.actualFen,
         committedFen: r.committedFen,
-        usedFen: r.actualFen + r.committedFen,
+        usedFen: sumFen([r.actualFen, r.committedFen], 'budgets'),
         varianceFen: r.remainingFen,
         usedPct: r.usedPct,
         level: level[r.level],
       });
     }
-    const sum = (k: string) => rows.reduce((s, r) => s + Number(r[k] ?? 0), 0);
+    const sum = (k: string) => sumFen(rows.map((r) => Number(r[k] ?? 0)), 'budgets');
     const budget = sum('budgetFen');
     return [
       {

@@ -7,6 +7,7 @@ import { formatFen } from '../../../shared/money';
 import { lastDay, type Period } from '../../../shared/period';
 import type { ReportRow } from '../../../shared/report';
 import { defineReport } from '../reports/define';
+import { exactFen, sumFen } from '../reports/exact';
 import { approvalLevels } from './chain';
 import { claimRecord } from './edit';
 import { claimLines } from './queries';
@@ -56,8 +57,10 @@ export const claimsAuditReport = defineReport({
             WHERE l.invoice_no IN (SELECT invoice_no FROM claim_line WHERE invoice_no IS NOT NULL AND date BETWEEN ? AND ?)
             GROUP BY l.invoice_no HAVING COUNT(*) > 1 ORDER BY l.invoice_no`,
         )
-        .all(start, end) as { invoice: string; n: number; claims: string; employees: string; total: number }[]
-    ).map((d) => ({ invoice: d.invoice, count: d.n, claims: d.claims, employees: d.employees, amountFen: d.total }));
+        // SQLite's exact int64 sum as BigInt, a number only when exact (reports/exact.ts).
+        .safeIntegers(true)
+        .all(start, end) as { invoice: string; n: bigint; claims: string; employees: string; total: bigint }[]
+    ).map((d) => ({ invoice: d.invoice, count: Number(d.n), claims: d.claims, employees: d.employees, amountFen: exactFen(d.total, 'claims') }));
 
     const threshold = Math.max(0, ...approvalLevels(book).map((l) => l.aboveFen));
     const approvers = book.sqlite.prepare(`SELECT GROUP_CONCAT(user || '(' || role || ')', ', ') AS who FROM claim_step WHERE claim_id = ? AND action = 'approve'`);
@@ -130,7 +133,7 @@ export const claimsAuditReport = defineReport({
         title: message(locale, 'claims.report.approvedAbove', { amount: formatFen(threshold) }),
         columns: [col('claim', message(locale, 'claims.report.claim'), 'int'), col('employee', message(locale, 'claims.report.employee')), col('amountFen', message(locale, 'claims.report.amount'), 'money'), col('approvedAt', message(locale, 'claims.report.approved'), 'date'), col('approvers', message(locale, 'claims.report.approvers'))],
         rows: large,
-        totals: { claim: null, employee: message(locale, 'claims.report.total'), amountFen: large.reduce((s, r) => s + r.amountFen, 0) },
+        totals: { claim: null, employee: message(locale, 'claims.report.total'), amountFen: sumFen(large.map((r) => r.amountFen), 'claims') },
       },
       {
         name: 'timeline',

@@ -6,6 +6,7 @@
 import type { Book } from '../book/book';
 import { invoiceKey } from '../policy/rules';
 import { childHasher } from '../book/child-hash';
+import { FenSum } from '../reports/exact';
 
 export interface ClaimLineInput {
   date: string;
@@ -106,14 +107,15 @@ export function openClaim(book: Book, input: Omit<ClaimInput, 'lines'>, lines: C
   // order, values as SQLite returns them): 200,000 imported lines are not read back.
   const hasher = childHasher();
   let count = 0;
-  let total = 0;
-  let tax = 0;
+  // Many lines of large amounts pass 2^53: the total is stored only when exact (reports/exact.ts).
+  const total = new FenSum();
+  const tax = new FenSum();
   return {
     id,
     add(l) {
       count++;
-      total += l.amountFen;
-      tax += l.taxFen ?? 0;
+      total.add(l.amountFen);
+      tax.add(l.taxFen ?? 0);
       const row = [count, l.date, l.categoryId, l.customerId ?? null, l.departmentId ?? null, l.description ?? '', invoiceKey(l.invoiceNo), l.invoiceType ?? '', l.amountFen, l.taxFen ?? 0, l.receipt ? 1 : 0];
       hasher.add(row);
       row.unshift(id);
@@ -121,8 +123,9 @@ export function openClaim(book: Book, input: Omit<ClaimInput, 'lines'>, lines: C
     },
     close() {
       lines.flush();
-      s.prepare('UPDATE claim SET total_fen = ?, tax_fen = ? WHERE id = ?').run(total, tax, id);
-      book.audit({ action: 'claim.create', entity: 'claim', entityId: id, after: { employeeId: input.employeeId, lines: count, totalFen: total, batchId: input.batchId ?? null, linesHash: hasher.digest() } });
+      const totalFen = total.value('claims');
+      s.prepare('UPDATE claim SET total_fen = ?, tax_fen = ? WHERE id = ?').run(totalFen, tax.value('claims'), id);
+      book.audit({ action: 'claim.create', entity: 'claim', entityId: id, after: { employeeId: input.employeeId, lines: count, totalFen, batchId: input.batchId ?? null, linesHash: hasher.digest() } });
       return id;
     },
   };

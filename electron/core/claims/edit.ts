@@ -9,6 +9,7 @@ import type { Book } from '../book/book';
 import { invoiceKey } from '../policy/rules';
 import { createClaim, type ClaimLineInput } from './create';
 import { claimLinesHash } from './lines-hash';
+import { sumFen } from '../reports/exact';
 
 export interface ClaimRecord {
   id: number;
@@ -63,8 +64,8 @@ export function saveClaim(book: Book, input: SaveInput): number {
   if (input.id === undefined) return createClaim(book, { employeeId: input.employeeId, ...(input.title !== undefined ? { title: input.title } : {}), lines: input.lines });
   const c = claimRecord(book, input.id);
   requireStatus(c, 'draft', 'edit');
-  const total = input.lines.reduce((s, l) => s + l.amountFen, 0);
-  const tax = input.lines.reduce((s, l) => s + (l.taxFen ?? 0), 0);
+  const total = sumFen(input.lines.map((l) => l.amountFen), 'claims');
+  const tax = sumFen(input.lines.map((l) => l.taxFen ?? 0), 'claims');
   book.sqlite.prepare('UPDATE claim SET employee_id = ?, title = ?, total_fen = ?, tax_fen = ? WHERE id = ?').run(input.employeeId, input.title ?? c.title, total, tax, c.id);
   book.sqlite.prepare('DELETE FROM claim_line WHERE claim_id = ?').run(c.id);
   const ins = book.sqlite.prepare(

@@ -42,12 +42,14 @@ export class Queries {
    */
   private readonly statements = new Map<string, Statement>();
 
-  private prepare(sql: string): Statement {
-    let st = this.statements.get(sql);
+  private prepare(sql: string, bigInts = false): Statement {
+    const key = bigInts ? `big:${sql}` : sql;
+    let st = this.statements.get(key);
     if (!st) {
       if (this.statements.size >= CACHED) this.statements.clear();
       st = this.sqlite.prepare(sql);
-      this.statements.set(sql, st);
+      if (bigInts) st.safeIntegers(true);
+      this.statements.set(key, st);
     }
     return st;
   }
@@ -60,6 +62,15 @@ export class Queries {
   first<Q extends Compilable<unknown>>(query: Q): Row<Q> | undefined {
     const c = query.compile();
     return this.prepare(c.sql).get(...(c.parameters as unknown[])) as Row<Q> | undefined;
+  }
+
+  /**
+   * As first, with every integer read as BigInt: SQLite sums int64 exactly, and a sum of fen
+   * past 2^53 would come back a fen off as a number (reports/exact.ts turns it back, or refuses).
+   */
+  firstExact<Q extends Compilable<unknown>>(query: Q): { [K in keyof Row<Q>]: Row<Q>[K] extends number ? bigint : Row<Q>[K] } | undefined {
+    const c = query.compile();
+    return this.prepare(c.sql, true).get(...(c.parameters as unknown[])) as never;
   }
 
   /** Runs an insert/update/delete; returns changes and the last inserted rowid. */

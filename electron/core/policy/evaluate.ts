@@ -19,6 +19,7 @@ import type { ClaimLineInput } from '../claims/create';
 import type { PolicyKind } from '../db/schema/claims-control';
 import { activeRules, categoryFacts, daysBetween, invoiceKey, isWeekend, type PolicyRule } from './rules';
 import { todayLocal } from '../../../shared/today';
+import { exactFen, sumFen } from '../reports/exact';
 
 export interface PolicyLine extends ClaimLineInput {
   /** Overrides context.employeeId (imports mix employees in one batch). */
@@ -96,14 +97,19 @@ export function lineEvaluator(book: Book, context: PolicyContext = {}): ((l: Pol
   };
   // Raw SQL on purpose: prepared once per evaluation and run for every claim line (an import evaluates each of its lines),
   // where building and compiling a Kysely query per line would sit in the import's hot loop.
-  const daySum = book.sqlite.prepare(
-    `SELECT COALESCE(SUM(l.amount_fen), 0) AS s FROM claim_line l JOIN claim c ON c.id = l.claim_id
-      WHERE c.employee_id = ? AND l.category_id = ? AND l.date = ? AND c.status IN ('submitted','approved','paid') AND c.id <> ?`,
-  );
-  const monthSum = book.sqlite.prepare(
-    `SELECT COALESCE(SUM(l.amount_fen), 0) AS s FROM claim_line l JOIN claim c ON c.id = l.claim_id
-      WHERE c.employee_id = ? AND l.category_id = ? AND l.date >= ? AND l.date < ? AND c.status IN ('submitted','approved','paid') AND c.id <> ?`,
-  );
+  // Caps compare exact sums: SQLite's int64 as BigInt, a number only when exact (reports/exact.ts).
+  const daySum = book.sqlite
+    .prepare(
+      `SELECT COALESCE(SUM(l.amount_fen), 0) AS s FROM claim_line l JOIN claim c ON c.id = l.claim_id
+        WHERE c.employee_id = ? AND l.category_id = ? AND l.date = ? AND c.status IN ('submitted','approved','paid') AND c.id <> ?`,
+    )
+    .safeIntegers(true);
+  const monthSum = book.sqlite
+    .prepare(
+      `SELECT COALESCE(SUM(l.amount_fen), 0) AS s FROM claim_line l JOIN claim c ON c.id = l.claim_id
+        WHERE c.employee_id = ? AND l.category_id = ? AND l.date >= ? AND l.date < ? AND c.status IN ('submitted','approved','paid') AND c.id <> ?`,
+    )
+    .safeIntegers(true);
   // New lines collide with any claim. A stored claim collides with earlier claims and with
   // later ones already submitted: a later draft repeating its invoice must not block it.
   const invoiceUse = book.sqlite.prepare(
@@ -157,10 +163,10 @@ export function lineEvaluator(book: Book, context: PolicyContext = {}): ((l: Pol
             const next = `${String(Number(month.slice(0, 4)) + (month.endsWith('12') ? 1 : 0))}-${month.endsWith('12') ? '01' : String(Number(month.slice(5)) + 1).padStart(2, '0')}`;
             sum =
               r.kind === 'day_cap'
-                ? (daySum.get(employeeId, l.categoryId, l.date, claimId) as { s: number }).s
-                : (monthSum.get(employeeId, l.categoryId, `${month}-01`, `${next}-01`, claimId) as { s: number }).s;
+                ? exactFen((daySum.get(employeeId, l.categoryId, l.date, claimId) as { s: bigint }).s, 'claims')
+                : exactFen((monthSum.get(employeeId, l.categoryId, `${month}-01`, `${next}-01`, claimId) as { s: bigint }).s, 'claims');
           }
-          sum += l.amountFen;
+          sum = sumFen([sum, l.amountFen], 'claims');
           running.set(key, sum);
           if (sum > limit)
             add(r, i, r.kind === 'day_cap' ? 'policy.day_cap' : 'policy.month_cap', { category: catName, date: l.date, month, amount: sum, limit });

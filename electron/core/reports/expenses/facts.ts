@@ -127,7 +127,7 @@ export function expenseData(book: Book, from: string, to: string, filters: Repor
   return { facts, categories, months: periodRange(period(from), period(to)) };
 }
 
-const L_EXPENSES = '客户管理费用';
+const L_EXPENSES = 'expenses';
 
 /** The facts' total, exactly. */
 export const totalFen = (facts: ExpenseFact[]): number => sumFen(facts.map((f) => f.fen), L_EXPENSES);
