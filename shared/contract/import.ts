@@ -121,6 +121,8 @@ export interface ImportPreview {
   kind: ImportKindName;
   fields: { field: string; required: boolean }[];
   sheets: PreviewSheet[];
+  /** A file of fixed layout (a single 数电票 XML or PDF): no sheet or column mapping to choose. */
+  fixed?: true;
 }
 
 export interface ImportBatchRow {

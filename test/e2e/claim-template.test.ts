@@ -74,6 +74,11 @@ it('imports a 数电票 PDF into the invoice ledger through the wizard', async (
   await (await chooser).setFiles(pdf);
   await page.getByTestId('import-rows').getByText('26312000000012345678').waitFor();
   await e.shot('claim-template-02-invoice-pdf');
+  // A single e-invoice has a fixed layout: no sheet or column mapping to choose.
+  await page.getByTestId('import-fixed').waitFor();
+  expect(await page.getByTestId('import-mapping').count()).toBe(0);
+  // The wide preview scrolls inside its box; the page stays within the window.
+  expect(await page.locator('.import-page').evaluate((el) => el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
   await page.getByTestId('import-run').click();
   await page.locator('[data-testid="import-result"], [data-testid="import-error"]').first().waitFor({ timeout: 90_000 });
   expect(await page.getByTestId('import-error').count()).toBe(0);

@@ -64,6 +64,7 @@ async function previewInvoiceFile(path: string, type: InvoiceFileType): Promise<
   };
   return {
     kind: 'invoices',
+    fixed: true,
     fields: Object.keys(names).map((field) => ({ field, required: KIND_COLUMNS.invoices.required.includes(field) })),
     sheets: [
       {

@@ -201,6 +201,9 @@ export function ImportPage() {
 
       {preview && !result && (
         <div className="card import-preview" data-testid="import-preview">
+          {preview.fixed ? (
+            <p className="muted" data-testid="import-fixed">{t('import.fixedLayout')}</p>
+          ) : (
           <div className="import-options">
             <label>
               {t('import.sheet')}
@@ -217,8 +220,11 @@ export function ImportPage() {
             {shown && <span className="muted" data-testid="import-header-row">{t('import.headerRow', { row: shown.headerRow })}</span>}
             {shown?.remembered && !mapping && <span className="badge">{t('import.mapping.remembered')}</span>}
           </div>
+          )}
           {shown && (
             <>
+              {!preview.fixed && (
+              <>
               <h2>{t('import.mapping')}</h2>
               <p className="muted">{t('import.mapping.hint')}</p>
               <div className="import-mapping" data-testid="import-mapping">
@@ -235,6 +241,8 @@ export function ImportPage() {
                   </label>
                 ))}
               </div>
+              </>
+              )}
               {missing.length > 0 && <p className="error">{t('import.missing', { columns: missing.map(field).join('、') })}</p>}
               <ImportForms forms={sheet === ALL ? readable.flatMap((s) => s.forms) : shown.forms} />
               <ImportNewMasters masters={mastersDone ? masters.data : undefined} running={masters.isFetching} progress={mastersProgress} failed={masters.isError} confirmed={mastersConfirmed} onConfirm={(v) => setConfirmedFor(v ? mastersKey : null)} />
