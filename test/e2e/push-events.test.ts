@@ -44,6 +44,8 @@ it('follows an import and an export by push events, refreshes on outside writes,
   await page.getByTestId('import-pick').click();
   await (await chooser).setFiles(file);
   await page.getByTestId('import-preview').waitFor();
+  // The eleven claimants are new: the import waits until the user confirms them (issue 14).
+  await page.getByTestId('import-confirm-masters').check({ timeout: 60_000 });
 
   const asked: string[] = [];
   const onRequest = (r: { url(): string }) => {
