@@ -1,7 +1,7 @@
 /**
  * The job worker's entry (a worker_thread; bundled as out/main/job-worker.js). It opens its
- * own connection to the book, runs one job, posts throttled progress and then exactly one
- * 'done' or 'error' message, and closes the connection. Errors leave typed: a UserError (or
+ * own connection to the book, runs one job, posts throttled progress, closes the connection and then
+ * posts exactly one 'done' or 'error' message. Errors leave typed: a UserError (or
  * a SQLite guard mapped to one) as code + params, anything else as 'internal' with its text.
  */
 import { createRequire } from 'node:module';
@@ -49,6 +49,7 @@ async function main(input: JobInput): Promise<void> {
     last = Date.now();
     post({ type: 'progress', data: pending });
   };
+  let outcome: JobMessage;
   try {
     const mod = load(input.job);
     book = openWorkerBook(input.bookPath, input.user, { hex: input.auditKey, where: input.keyWhere });
@@ -68,14 +69,21 @@ async function main(input: JobInput): Promise<void> {
       clearTimeout(timer);
       flush();
     }
-    post({ type: 'done', result });
+    outcome = { type: 'done', result };
   } catch (e) {
     if (timer) clearTimeout(timer);
-    post(toMessage(e));
+    outcome = toMessage(e);
   } finally {
-    if (book?.sqlite.inTransaction) book.sqlite.exec('ROLLBACK');
-    book?.close();
+    try {
+      if (book?.sqlite.inTransaction) book.sqlite.exec('ROLLBACK');
+      book?.close();
+    } catch (e) {
+      console.error('[job worker] closing the book', e);
+    }
   }
+  // Posted only once the connection is closed: whoever waits for the job (the CLI exits right
+  // after) finds the book as the job left it, with no -wal/-shm of this connection still open.
+  post(outcome);
 }
 
 void main(workerData as JobInput);
