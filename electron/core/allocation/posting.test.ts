@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addCustomer, testBook } from '../../../test/support/book';
 import { bookVoucher } from '../ledger/vouchers';
+import { setVoucherSettings } from '../ledger/voucher-settings';
 import { addDepartment, addStaff, postExpense, postRevenue } from './fixture.test-support';
 import type { Rule } from './rules';
-import { compute, explain, getRun, postRun, runAllocation } from './runs';
+import { compute, explain, getRun, listRuns, postRun, runAllocation } from './runs';
 
 const rule = (r: Partial<Rule> & Pick<Rule, 'name' | 'accounts' | 'driver'>): Rule => ({ seq: 0, method: 'single', departmentId: null, target: { kind: 'all' }, active: true, ...r });
 
@@ -15,6 +16,8 @@ const net = (ls: Line[], pick: (l: Line) => boolean) => ls.filter(pick).reduce((
 describe('reclass posting', () => {
   it('step-down: customers carry exactly their run amounts, per department the uncarried cost goes to zero', () => {
     const book = testBook({ firstPeriod: '2026-01' });
+    // 收/付/转: the three expenses are 付, the two revenues 转, so the reclass is 转-0003 though sixth in the period.
+    book.tx(() => setVoucherSettings(book, { wordSet: '收付转' }));
     const [a, b] = [addCustomer(book, 'C1', '甲'), addCustomer(book, 'C2', '乙')];
     const it = addDepartment(book, 'D1', 'IT', true);
     const sales = addDepartment(book, 'D2', '销售');
@@ -30,9 +33,10 @@ describe('reclass posting', () => {
     ];
     const { runId, result } = book.tx(() => runAllocation(book, '2026-04', { rules }));
     expect(result.totalFen).toBe(933_34);
-    const { voucherId } = book.tx(() => postRun(book, runId));
+    const { voucherId, voucherNo } = book.tx(() => postRun(book, runId));
     const ls = linesOf(book, voucherId);
     const run = getRun(book, runId);
+    expect([voucherNo, run.voucherNo, listRuns(book)[0]!.voucherNo]).toEqual(['2026-04 转-0003', '2026-04 转-0003', '2026-04 转-0003']);
     for (const c of [a, b]) {
       const expected = run.pools.flatMap((p) => p.lines).filter((l) => l.customerId === c).reduce((s, l) => s + l.amountFen, 0);
       expect(net(ls, (l) => l.customer_id === c)).toBe(expected);

@@ -7,7 +7,7 @@
 import { UserError } from '../../../shared/errors';
 import { lastDay, period as toPeriod } from '../../../shared/period';
 import type { Book } from '../book/book';
-import { bookVoucher, voucherNo } from '../ledger/vouchers';
+import { bookVoucher, voucherRef } from '../ledger/vouchers';
 import type { LineInput } from '../ledger/voucher-rules';
 import type { AllocationResult, ExplainLine, PoolResult, RunSummary, StoredRun } from '../../../shared/contract/allocation';
 import { allocate, splitOf, type CustomerSplit } from './engine';
@@ -124,22 +124,16 @@ export function getRun(book: Book, runId: number): StoredRun {
     createdAt: run.created_at,
     totalFen: run.total_fen,
     voucherId: run.voucher_id,
-    voucherNo: voucherLabel(book, run.voucher_id),
+    voucherNo: voucherRef(book, run.voucher_id),
     snapshot,
     pools: snapshot.pools.map((p, no) => ({ ...p, lines: byPool.get(no) ?? [] })),
   };
 }
 
-function voucherLabel(book: Book, id: number | null): string | null {
-  if (id === null) return null;
-  const v = book.db.first(book.q.selectFrom('voucher').select(['period', 'number']).where('id', '=', id));
-  return v ? `${v.period} ${voucherNo(v.number)}` : null;
-}
-
 export function listRuns(book: Book): RunSummary[] {
   return book.db
     .all(book.q.selectFrom('alloc_run').select(['id', 'period', 'rule_set', 'created_at', 'total_fen', 'voucher_id']).orderBy('period', 'desc').orderBy('id', 'desc'))
-    .map((r) => ({ runId: r.id, period: r.period, ruleSet: r.rule_set, createdAt: r.created_at, totalFen: r.total_fen, voucherId: r.voucher_id, voucherNo: voucherLabel(book, r.voucher_id) }));
+    .map((r) => ({ runId: r.id, period: r.period, ruleSet: r.rule_set, createdAt: r.created_at, totalFen: r.total_fen, voucherId: r.voucher_id, voucherNo: voucherRef(book, r.voucher_id) }));
 }
 
 /** Every allocated amount of one customer over a range, from each period's current run. */
@@ -230,5 +224,5 @@ export function postRun(book: Book, runId: number): { voucherId: number; voucher
   const v = bookVoucher(book, { date: lastDay(toPeriod(run.period)), memo, lines, source: { type: 'allocation', id: runId } });
   book.db.run(book.q.updateTable('alloc_run').set({ voucher_id: v.id }).where('id', '=', runId));
   book.audit({ action: 'allocation.post', entity: 'alloc_run', entityId: runId, after: { voucherId: v.id, lines: lines.length } });
-  return { voucherId: v.id, voucherNo: `${v.period} ${voucherNo(v.number)}`, lines: lines.length };
+  return { voucherId: v.id, voucherNo: v.cited, lines: lines.length };
 }

@@ -12,6 +12,7 @@ import { verifyAuditChain } from './audit';
 import { checkHeads, type HeadCheck } from './head-check';
 import { checkRowLog } from './row-log-check';
 import { checkPostedVouchers } from '../ledger/audit-check';
+import { voucherCitation } from '../ledger/vouchers';
 import { checkLedgerTotals } from '../ledger/totals-check';
 import { checkMasters } from '../masters/audit-check';
 import { checkClaimLines } from '../claims/lines-hash';
@@ -74,13 +75,13 @@ function otherChecks(book: Book): Others {
   if (fk.length > 0) findings.push({ check: 'foreignKeys', message: `${fk.length} rows reference missing rows` });
   const unbalanced = book.sqlite
     .prepare(
-      `SELECT v.period, v.number, SUM(l.debit_fen) AS d, SUM(l.credit_fen) AS c
+      `SELECT v.period, v.word, v.word_no, SUM(l.debit_fen) AS d, SUM(l.credit_fen) AS c
          FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id
         WHERE v.status = 'posted' GROUP BY v.id HAVING d <> c`,
     )
-    .all() as { period: string; number: number; d: number; c: number }[];
+    .all() as { period: string; word: string; word_no: number | null; d: number; c: number }[];
   for (const u of unbalanced) {
-    findings.push({ check: 'balance', message: `${u.period} 记-${String(u.number).padStart(4, '0')}: debit ${u.d} ≠ credit ${u.c}` });
+    findings.push({ check: 'balance', message: `${voucherCitation(u)}: debit ${u.d} ≠ credit ${u.c}` });
   }
   const chain = verifyAuditChain(book.sqlite);
   if (!chain.ok) findings.push({ check: 'audit', message: `audit record ${chain.brokenAt}: ${chain.reason} altered` });

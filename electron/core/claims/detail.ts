@@ -3,7 +3,7 @@ import type { ClaimDetail, ClaimStepRow } from '../../../shared/contract/claims'
 import type { Locale } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
 import { checkClaimBudgets } from '../budgets/budgets';
-import { voucherNo } from '../ledger/vouchers';
+import { voucherRef } from '../ledger/vouchers';
 import { claimRecord } from './edit';
 import { claimLines, claimListRow, claimReceipts } from './queries';
 import { approvalBlocker, claimViolations, namedApprover } from './workflow';
@@ -15,18 +15,12 @@ import { UserError } from '../../../shared/errors';
 import type { ClaimRecord } from './edit';
 import type { PendingApproval } from '../../../shared/contract/claims';
 
-const voucherLabel = (book: Book, id: number | null): string | null => {
-  if (id === null) return null;
-  const v = book.sqlite.prepare('SELECT period, number FROM voucher WHERE id = ?').get(id) as { period: string; number: number | null } | undefined;
-  return v ? `${v.period} ${voucherNo(v.number)}` : null;
-};
-
 /** A claim spanning months has one accrual voucher per month; all carry the claim as source. */
 function accrualLabels(book: Book, claimId: number, settlement: number | null): string | null {
   const ids = (book.sqlite.prepare(`SELECT id FROM voucher WHERE source_type = 'claim' AND source_id = ? AND status = 'posted' ORDER BY id`).all(claimId) as { id: number }[])
     .map((r) => r.id)
     .filter((id) => id !== settlement);
-  return ids.length ? ids.map((id) => voucherLabel(book, id)).join(', ') : null;
+  return ids.length ? ids.map((id) => voucherRef(book, id)).join(', ') : null;
 }
 
 /** The pending step as the acting user meets it (submitted claims only). */
@@ -63,7 +57,7 @@ export function claimDetail(book: Book, id: number, locale: Locale): ClaimDetail
     ...claimListRow(book, id),
     createdBy: c.created_by,
     accrualVoucher: accrualLabels(book, c.id, c.settlement_voucher_id),
-    settlementVoucher: voucherLabel(book, c.settlement_voucher_id),
+    settlementVoucher: voucherRef(book, c.settlement_voucher_id),
     lineRows: claimLines(book, id, locale),
     violations: violations.map((v) => ({ ruleId: v.ruleId, kind: v.kind, line: v.line, action: v.action, message: v.message })),
     steps: book.sqlite.prepare('SELECT step, action, role, user, at, comment FROM claim_step WHERE claim_id = ? ORDER BY id').all(id) as ClaimStepRow[],

@@ -9,7 +9,7 @@
  * deductible is decided here, at posting, by the invoice type (vat/input.ts).
  */
 import type { Book } from '../book/book';
-import { bookVoucher, voucherNo } from '../ledger/vouchers';
+import { bookVoucher } from '../ledger/vouchers';
 import { periodStatus } from '../ledger/periods';
 import type { LineInput } from '../ledger/voucher-rules';
 import { todayLocal } from '../../../shared/today';
@@ -102,7 +102,7 @@ export function postAccrual(book: Book, claim: ClaimHead): { id: number; label: 
   for (const month of [...byMonth.keys()].sort()) {
     const group = byMonth.get(month)!;
     const v = bookVoucher(book, { date: accrualDate(book, group).date, memo, lines: accrualLines(book, claim, emp, group, memo), source: { type: 'claim', id: claim.id } });
-    posted.push({ id: v.id, label: `${v.period} ${voucherNo(v.number)}` });
+    posted.push({ id: v.id, label: v.cited });
   }
   return { id: posted[posted.length - 1]!.id, label: posted.map((p) => p.label).join(', ') };
 }
@@ -120,5 +120,5 @@ export function postSettlement(book: Book, claim: ClaimHead, date: string, accou
     ],
     source: { type: 'claim', id: claim.id },
   });
-  return { id: v.id, label: `${v.period} ${voucherNo(v.number)}` };
+  return { id: v.id, label: v.cited };
 }

@@ -4,6 +4,8 @@ import type { Book } from '../book/book';
 import type { Standard } from '../chart/default-chart';
 import { saveBudget } from '../budgets/budgets';
 import { createUser } from '../users/users';
+import { bookVoucher } from '../ledger/vouchers';
+import { setVoucherSettings } from '../ledger/voucher-settings';
 import { claimDetail } from './detail';
 import { saveClaim } from './edit';
 import { approveClaim, payClaim, rejectClaim, submitClaim } from './workflow';
@@ -179,6 +181,28 @@ describe.each(['small', 'enterprise'] as const)('vouchers of a claim (%s standar
     const payable = book.sqlite.prepare(`SELECT SUM(credit_fen - debit_fen) n FROM voucher_line WHERE account_code = '2241' AND employee_id = ?`).get(emp) as { n: number };
     expect(payable.n).toBe(0);
     expect(status(book, id)).toBe('paid');
+  });
+});
+
+describe('the claim cites its vouchers by their real 凭证字号', () => {
+  it('in a 收/付/转 book the accrual is 转-0001 and the payment 付-0001, not the posting sequence', () => {
+    const { book, as, claim } = setup();
+    book.tx(() => setVoucherSettings(book, { wordSet: '收付转' }));
+    // A receipt first, so each 字's own number differs from the period's posting sequence (number 1 is 收-0001).
+    book.tx(() => bookVoucher(book, { date: '2026-03-01', memo: '存现', lines: [{ account: '1002', debitFen: 500 }, { account: '1001', creditFen: 500 }] }));
+    const id = claim([10_000]);
+    as('wang', () => submitClaim(book, id, '', 'zh-CN'));
+    const approved = as('li', () => approveClaim(book, id, '', 'zh-CN'));
+    expect(approved.voucher).toBe('2026-03 转-0001');
+    const paid = as('accountant', () => payClaim(book, id, '2026-03-25', '', 'zh-CN'));
+    expect(paid.voucher).toBe('2026-03 付-0001');
+    const numbers = book.sqlite.prepare(`SELECT word, word_no, number FROM voucher WHERE source_type = 'claim' ORDER BY id`).all();
+    expect(numbers).toEqual([
+      { word: '转', word_no: 1, number: 2 },
+      { word: '付', word_no: 1, number: 3 },
+    ]);
+    const d = claimDetail(book, id, 'zh-CN');
+    expect([d.accrualVoucher, d.settlementVoucher]).toEqual(['2026-03 转-0001', '2026-03 付-0001']);
   });
 });
 

@@ -19,9 +19,19 @@ import { checkAttachments, draftWord, voucherSettings } from './voucher-settings
 
 export type { LineInput, VoucherInput } from './voucher-rules';
 
-export const voucherNo = (n: number | null): string => (n === null ? '—' : `记-${String(n).padStart(4, '0')}`);
-/** 凭证字号 as printed: 收-0003; — for a draft (numbers come at posting). */
+/**
+ * 凭证字号 as printed: 收-0003 (its 字 and its number within 字 and period, stampPosted); — for a
+ * draft (numbers come at posting). The one place a voucher's label is formatted.
+ */
 export const voucherLabel = (word: string, wordNo: number | null): string => (wordNo === null ? '—' : `${word}-${String(wordNo).padStart(4, '0')}`);
+/** A voucher as other records cite it (claims, allocation runs, messages): period and 凭证字号, 2026-10 转-0012. */
+export const voucherCitation = (v: { period: string; word: string; word_no: number | null }): string => `${v.period} ${voucherLabel(v.word, v.word_no)}`;
+/** The citation of voucher `id` as the book holds it now (renumbering, 凭证整理, changes it); null for none. */
+export function voucherRef(book: Book, id: number | null): string | null {
+  if (id === null) return null;
+  const v = book.sqlite.prepare('SELECT period, word, word_no FROM voucher WHERE id = ?').get(id) as { period: string; word: string; word_no: number | null } | undefined;
+  return v ? voucherCitation(v) : null;
+}
 
 /** A line as read back for checks and the content hash (the columns `lines` selects). */
 type LineRow = Omit<VoucherLineTable, 'id' | 'voucher_id' | 'period' | 'posted'>;
@@ -143,8 +153,8 @@ function insertHeader(book: Book, input: VoucherInput, accounts: Map<string, Acc
   return { id, period, lines };
 }
 
-/** What posting returns; `no` is the 凭证字号 as printed (记-0042, 转-0003). */
-export interface PostedVoucher { id: number; number: number; period: string; no: string }
+/** What posting returns; `no` is the 凭证字号 as printed (记-0042, 转-0003), `cited` it with its period (voucherCitation). */
+export interface PostedVoucher { id: number; number: number; period: string; no: string; cited: string }
 
 /**
  * Posts (记账) a draft: re-checks the rules, takes the next numbers of its period and 字,
@@ -153,7 +163,7 @@ export interface PostedVoucher { id: number; number: number; period: string; no:
  */
 export function postDraft(book: Book, id: number, accounts?: Map<string, AccountFacts>, opts: { generated?: boolean } = {}): PostedVoucher {
   const h = voucherHeader(book, id);
-  if (h.status === 'posted') throw new UserError('ledger.alreadyPosted', { voucher: `${h.period} ${voucherLabel(h.word, h.word_no)}` });
+  if (h.status === 'posted') throw new UserError('ledger.alreadyPosted', { voucher: voucherCitation(h) });
   const generated = opts.generated === true && h.reviewed_by === null;
   if (!generated && h.reviewed_by === null && voucherSettings(book).reviewRequired) throw new UserError('vouchers.notReviewed', { id });
   writablePeriod(book, h.date);
@@ -190,7 +200,7 @@ function stampPosted(book: Book, h: VoucherHeader, lines: readonly LineRow[], ge
     entityId: id,
     after: { period: h.period, number, date: h.date, lines: lines.length, contentHash: voucherContentHash({ ...h, number }, lines), ...stamp },
   });
-  return { id, number, period: h.period, no: voucherLabel(h.word, wordNo) };
+  return { id, number, period: h.period, no: voucherLabel(h.word, wordNo), cited: voucherCitation({ period: h.period, word: h.word, word_no: wordNo }) };
 }
 
 /**
@@ -214,7 +224,7 @@ export function reverseVoucher(book: Book, id: number, date?: string): PostedVou
   if (h.status !== 'posted') throw new UserError('ledger.reverseDraft');
   if (h.reverses_id !== null) throw new UserError('ledger.reverseReversal');
   const already = book.sqlite.prepare('SELECT 1 FROM voucher WHERE reverses_id = ?').get(id);
-  if (already) throw new UserError('ledger.alreadyReversed', { voucher: `${h.period} ${voucherLabel(h.word, h.word_no)}` });
+  if (already) throw new UserError('ledger.alreadyReversed', { voucher: voucherCitation(h) });
   const lines = voucherLines(book, id);
   const facts = accountFacts(book);
   // Reversing needs the same accounts even if one was deactivated since.
@@ -227,7 +237,7 @@ export function reverseVoucher(book: Book, id: number, date?: string): PostedVou
     {
       date: date ?? h.date,
       word: h.word,
-      memo: `冲销 ${h.period} ${voucherLabel(h.word, h.word_no)} ${h.memo}`.trim(),
+      memo: `冲销 ${voucherCitation(h)} ${h.memo}`.trim(),
       lines: lines.map((l) => ({
         account: l.account_code,
         debitFen: -l.debit_fen,

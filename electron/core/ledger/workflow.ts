@@ -18,7 +18,7 @@ import type { RenumberResult } from '../../../shared/contract/vouchers';
 import type { Book } from '../book/book';
 import { findUser } from '../users/users';
 import { periodStatus } from './periods';
-import { voucherContentHash, voucherHeader, voucherLabel, voucherLines } from './vouchers';
+import { voucherCitation, voucherContentHash, voucherHeader, voucherLabel, voucherLines } from './vouchers';
 import { voucherSettings } from './voucher-settings';
 
 const REVIEW_ROLES = new Set(['accountant', 'admin']);
@@ -26,7 +26,7 @@ const REVIEW_ROLES = new Set(['accountant', 'admin']);
 export function reviewVoucher(book: Book, id: number): void {
   const h = voucherHeader(book, id);
   const label = `${h.period} ${h.word} #${id}`;
-  if (h.status === 'posted') throw new UserError('vouchers.postedNoReview', { voucher: `${h.period} ${voucherLabel(h.word, h.word_no)}` });
+  if (h.status === 'posted') throw new UserError('vouchers.postedNoReview', { voucher: voucherCitation(h) });
   if (h.reviewed_by !== null) throw new UserError('vouchers.alreadyReviewed', { voucher: label });
   if (periodStatus(book, h.period) === 'closed') throw new UserError('ledger.periodClosed', { period: h.period });
   const user = findUser(book, book.user);
@@ -42,7 +42,7 @@ export function reviewVoucher(book: Book, id: number): void {
 
 export function unreviewVoucher(book: Book, id: number): void {
   const h = voucherHeader(book, id);
-  if (h.status === 'posted') throw new UserError('vouchers.postedNoUnreview', { voucher: `${h.period} ${voucherLabel(h.word, h.word_no)}` });
+  if (h.status === 'posted') throw new UserError('vouchers.postedNoUnreview', { voucher: voucherCitation(h) });
   if (h.reviewed_by === null) throw new UserError('vouchers.notReviewedYet', { voucher: `${h.period} ${h.word} #${id}` });
   if (periodStatus(book, h.period) === 'closed') throw new UserError('ledger.periodClosed', { period: h.period });
   const user = findUser(book, book.user);
