@@ -51,6 +51,26 @@ function groupsQuery(book: Book, period: string): { sql: string; args: string[] 
   return carried.length === 0 ? { sql: MONTH_GROUPS, args: [period] } : { sql: CARRIED_GROUPS, args: [period, period, JSON.stringify(carried)] };
 }
 
+/**
+ * The 结转损益 voucher's lines as SQL (ledger/vouchers.ts bookVoucherFromQuery): each P&L
+ * balance through `period` that is not zero, reversed on its account × dimensions, in
+ * account × dimensions order, then 本年利润 for their net. Its arguments after `args`:
+ * the lines' memo, 本年利润's code, its memo.
+ */
+export function plLinesQuery(book: Book, period: string): { sql: string; args: string[] } {
+  const q = groupsQuery(book, period);
+  // MATERIALIZED: the groups are read once, for the lines, their count and their net.
+  const sql = `WITH g AS MATERIALIZED (SELECT * FROM (${q.sql}) WHERE bal <> 0)
+    SELECT row_number() OVER (ORDER BY account, customer_id, employee_id, department_id, category_id) AS line_no, account AS account_code,
+           CASE WHEN bal < 0 THEN -bal ELSE 0 END AS debit_fen, CASE WHEN bal > 0 THEN bal ELSE 0 END AS credit_fen, ? AS memo,
+           customer_id, employee_id, department_id, category_id
+      FROM g
+    UNION ALL
+    SELECT n + 1, ?, CASE WHEN net > 0 THEN net ELSE 0 END, CASE WHEN net < 0 THEN -net ELSE 0 END, ?, NULL, NULL, NULL, NULL
+      FROM (SELECT COUNT(*) AS n, SUM(bal) AS net FROM g) WHERE net <> 0`;
+  return { sql, args: q.args };
+}
+
 /** P&L balances through `period` that are not zero, per account × dimensions (debit-positive), in account × dimensions order. */
 export function plBalances(book: Book, period: string): PlGroup[] {
   const q = groupsQuery(book, period);

@@ -13,9 +13,9 @@
 import { lastDay, period as toPeriod } from '../../../shared/period';
 import type { Book } from '../book/book';
 import { accountFacts, type AccountFacts, type LineInput } from '../ledger/voucher-rules';
-import { bookVoucher } from '../ledger/vouchers';
+import { bookVoucher, bookVoucherFromQuery } from '../ledger/vouchers';
 import { CLOSING_SOURCE, CLOSING_KIND } from './sql';
-import { currentProfitBalance, plBalances } from './balances';
+import { currentProfitBalance, plLinesQuery } from './balances';
 
 export interface TransferResult {
   /** The 结转损益 voucher's 凭证字号 as posted (记-0042: its 字 and number within 字 and month), or null when nothing new was transferred. */
@@ -25,10 +25,9 @@ export interface TransferResult {
   vouchers: { id: number; no: string; kind: 'pl' | 'profit' }[];
 }
 
-/** The facts the closing lines are checked with: old lines may lack a dimension or sit on a since-deactivated account; moving their balance must still work. */
+/** The facts the year-end lines are checked with: 本年利润 or 未分配利润 may since have been deactivated; moving their balance must still work (the monthly lines: bookVoucherFromQuery). */
 function closingFacts(book: Book, codes: Iterable<string>): Map<string, AccountFacts> {
   const facts = accountFacts(book);
-  // Once per account, not per closing line (18,000 lines name some 50 accounts on the benchmark book).
   for (const c of new Set(codes)) {
     const a = facts.get(c);
     if (a) facts.set(c, { ...a, active: true, dims: [] });
@@ -59,23 +58,12 @@ function transfer(book: Book, period: string): TransferResult {
   const date = lastDay(p);
   const profit = book.account('currentYearProfit');
   const result: TransferResult = { voucherNo: null, lines: 0, vouchers: [] };
-  const groups = plBalances(book, p);
-  if (groups.length > 0) {
-    const memo = `结转损益 ${p}`;
-    const lines: LineInput[] = groups.map((g) => ({
-      account: g.account,
-      ...side(-g.bal),
-      memo,
-      customerId: g.customer_id,
-      employeeId: g.employee_id,
-      departmentId: g.department_id,
-      categoryId: g.category_id,
-    }));
-    const net = groups.reduce((s, g) => s + g.bal, 0);
-    if (net !== 0) lines.push({ account: profit, ...side(net), memo });
-    const v = bookVoucher(book, { date, memo, lines, source: { type: CLOSING_SOURCE, id: CLOSING_KIND.pl } }, closingFacts(book, [...groups.map((g) => g.account), profit]));
+  const memo = `结转损益 ${p}`;
+  const q = plLinesQuery(book, p);
+  const v = bookVoucherFromQuery(book, { date, memo, source: { type: CLOSING_SOURCE, id: CLOSING_KIND.pl } }, q.sql, [...q.args, memo, profit, memo]);
+  if (v) {
     result.voucherNo = v.no;
-    result.lines += lines.length;
+    result.lines += v.lines;
     result.vouchers.push({ id: v.id, no: v.no, kind: 'pl' });
   }
   if (p.endsWith('-12')) {

@@ -36,6 +36,8 @@ export function setVoucherSettings(book: Book, req: { reviewRequired?: boolean |
 
 /** Cash and bank accounts decide 收 / 付 (the classic rule: a debit to cash is a receipt, a credit a payment). */
 const CASH = /^(1001|1002|1012)/;
+/** The same accounts as a condition on a line's account_code, for lines written in SQL. */
+export const CASH_SQL = `(account_code GLOB '1001*' OR account_code GLOB '1002*' OR account_code GLOB '1012*')`;
 
 /** The 字 of a voucher made by the app (claims, schedules, allocation …) in a book without 记. */
 export function autoWord(input: VoucherInput): VoucherWord {

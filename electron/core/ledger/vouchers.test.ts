@@ -3,7 +3,7 @@ import { UserError } from '../../../shared/errors';
 import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
 import { checkBook } from '../book/check';
 import { closePeriod, reopenPeriod } from './periods';
-import { bookVoucher, createDraft, reverseVoucher } from './vouchers';
+import { bookVoucher, bookVoucherFromQuery, createDraft, reverseVoucher } from './vouchers';
 
 const code = (fn: () => unknown): string => {
   try {
@@ -75,6 +75,28 @@ describe('vouchers', () => {
     expect(() => book.sqlite.prepare(`UPDATE voucher_line SET memo = 'x' WHERE voucher_id = ?`).run(v.id)).toThrow(/period closed|immutable/);
     book.tx(() => reopenPeriod(book, '2026-01', '补录'));
     expect(book.sqlite.prepare(`SELECT action FROM audit_log WHERE entity = 'period' ORDER BY id`).all()).toEqual([{ action: 'period.close' }, { action: 'period.reopen' }]);
+  });
+
+  it('posts lines a query computes with the rules checked on what it wrote, and writes nothing for no rows', () => {
+    const book = testBook();
+    // line_no, account, debit, credit as VALUES rows; memo and dimensions fixed.
+    const lines = (rows: string) =>
+      `SELECT column1 AS line_no, column2 AS account_code, column3 AS debit_fen, column4 AS credit_fen, 'q' AS memo, NULL AS customer_id, NULL AS employee_id, NULL AS department_id, NULL AS category_id FROM (VALUES ${rows})`;
+    const post = (rows: string) => code(() => book.tx(() => bookVoucherFromQuery(book, { date: '2026-01-10', memo: 'q' }, lines(rows), [])));
+    expect(post(`(1, '3001', 100, 0), (2, '3001', 0, 99)`)).toBe('ledger.unbalanced');
+    expect(post(`(1, '3001', 100, 0)`)).toBe('ledger.tooFewLines');
+    expect(post(`(1, '3001', -100, 0), (2, '3001', 0, -100)`)).toBe('ledger.negativeAmount');
+    expect(post(`(1, '5602', 100, 0), (2, '3001', 0, 100)`)).toBe('ledger.notLeaf');
+    expect(() => book.tx(() => bookVoucherFromQuery(book, { date: '2026-01-10' }, lines(`(1, '1002', 100, 0), (2, '3001', 0, 100)`), []))).toThrow(/cash or bank/);
+    expect(book.tx(() => bookVoucherFromQuery(book, { date: '2026-01-10' }, `${lines(`(1, '3001', 1, 0)`)} WHERE 0`, []))).toBeNull();
+    expect(book.sqlite.prepare('SELECT COUNT(*) FROM voucher').pluck().get()).toBe(0);
+    const v = book.tx(() => bookVoucherFromQuery(book, { date: '2026-01-10', memo: 'q' }, lines(`(1, '3001', 100, 0), (2, '3103', 0, 100)`), []));
+    expect(v).toMatchObject({ number: 1, no: '记-0001', cited: '2026-01 记-0001', lines: 2 });
+    expect(book.sqlite.prepare('SELECT account_code, debit_fen, credit_fen FROM ledger_total ORDER BY account_code').all()).toEqual([
+      { account_code: '3001', debit_fen: 100, credit_fen: 0 },
+      { account_code: '3103', debit_fen: 0, credit_fen: 100 },
+    ]);
+    expect(checkBook(book)).toMatchObject({ ok: true });
   });
 
   it('detects a posted line edited behind the app', () => {
