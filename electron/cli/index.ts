@@ -46,7 +46,7 @@ const usage = `client-ledger — 客户费用账本 command line
   vouchers settings BOOK [--review-required yes|no] [--self-review yes|no] [--words 记|收付转|记收付转]
   vouchers list BOOK [--period YYYY-MM]
 
-Every command takes --json (one JSON document on stdout) and --lang zh-CN|en.
+Every command takes --json (one JSON document on stdout) and --lang zh-CN|en; --help (-h) prints this.
 Exit codes: 0 success, 2 bad input (nothing written), 1 internal error.`;
 
 const commands: Record<string, Command> = { ...bookCommands, ...ledgerCommands, ...periodCommands, ...reportCommands, ...claimsCommands, ...allocationCommands, ...importCommands, ...vouchersCommands, ...invoicesCommands };

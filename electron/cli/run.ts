@@ -38,6 +38,7 @@ export class CliUsageError extends Error {}
 
 const FLAGS = {
   json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
   company: { type: 'string' },
   standard: { type: 'string' },
   'first-period': { type: 'string' },
@@ -78,6 +79,11 @@ export async function runCli(argv: string[], commands: Record<string, Command>, 
     const { values, positionals } = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
     json = values.json ?? false;
     locale = values.lang === 'en' ? 'en' : 'zh-CN';
+    // Asked for, the usage is an answer (exit 0), not a mistake.
+    if (values.help) {
+      out({ usage }, usage);
+      return 0;
+    }
     const name = [positionals[0], positionals[1]].filter(Boolean).join(' ');
     const key = commands[name] ? name : positionals[0] && commands[positionals[0]] ? positionals[0] : undefined;
     if (!key) throw new CliUsageError(usage);
