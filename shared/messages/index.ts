@@ -15,12 +15,13 @@ import { ledgerMessages } from './ledger';
 import { limitMessages } from './limits';
 import { mastersMessages } from './masters';
 import { reportMessages } from './reports';
+import { statementMessages } from './statements';
 import { voucherMessages } from './vouchers';
 import type { Locale, MessageParams, Text } from './define';
 
 export type { Locale, MessageParams } from './define';
 
-const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, budgetsMessages, allocationMessages, importMessages, limitMessages, closingMessages, voucherMessages, fileMessages, invoicesMessages] as const;
+const all = [commonMessages, bookMessages, ledgerMessages, reportMessages, mastersMessages, claimsMessages, budgetsMessages, allocationMessages, importMessages, limitMessages, closingMessages, voucherMessages, fileMessages, invoicesMessages, statementMessages] as const;
 
 type Domain = (typeof all)[number];
 export type MessageCode = Domain extends infer D ? (D extends { zh: infer Z } ? keyof Z & string : never) : never;

@@ -22,5 +22,3 @@ export interface ReportModule {
 
 export const defineReport = (m: ReportModule): ReportModule => m;
 
-/** Picks the label in the UI language. Only statements/ still calls it: every other report takes its labels from shared/messages. */
-export const L = (locale: Locale, zh: string, en: string): string => (locale === 'en' ? en : zh);

@@ -11,7 +11,8 @@ import { periodRange, type Period } from '../../../shared/period';
 import type { ReportRow } from '../../../shared/report';
 import type { Book } from '../book/book';
 import { CLOSING_SOURCE } from '../closing/sql';
-import { defineReport, L } from './define';
+import { defineReport } from './define';
+import { message } from '../../../shared/messages/index';
 
 export interface LimitRow {
   period: string;
@@ -81,25 +82,21 @@ export const entertainmentLimitReport = defineReport({
     return [
       {
         name: 'entertainment-limit',
-        title: L(locale, '业务招待费扣除限额（本年累计）', 'Entertainment deduction limit (year to date)'),
+        title: message(locale, 'report.entertainment.title'),
         columns: [
-          { key: 'period', label: L(locale, '期间', 'Period'), kind: 'text' },
-          { key: 'spendFen', label: L(locale, '本月业务招待费', 'Entertainment, month'), kind: 'money' },
-          { key: 'ytdSpendFen', label: L(locale, '本年累计业务招待费', 'Entertainment, YTD'), kind: 'money' },
-          { key: 'revenueFen', label: L(locale, '本月营业收入', 'Revenue, month'), kind: 'money' },
-          { key: 'ytdRevenueFen', label: L(locale, '本年累计营业收入', 'Revenue, YTD'), kind: 'money' },
-          { key: 'limitFen', label: L(locale, '扣除限额', 'Limit'), kind: 'money' },
-          { key: 'deductibleFen', label: L(locale, '可扣除金额', 'Deductible'), kind: 'money' },
-          { key: 'adjustmentFen', label: L(locale, '纳税调增', 'Tax adjustment (add back)'), kind: 'money' },
+          { key: 'period', label: message(locale, 'report.entertainment.period'), kind: 'text' },
+          { key: 'spendFen', label: message(locale, 'report.entertainment.spend'), kind: 'money' },
+          { key: 'ytdSpendFen', label: message(locale, 'report.entertainment.ytdSpend'), kind: 'money' },
+          { key: 'revenueFen', label: message(locale, 'report.entertainment.revenue'), kind: 'money' },
+          { key: 'ytdRevenueFen', label: message(locale, 'report.entertainment.ytdRevenue'), kind: 'money' },
+          { key: 'limitFen', label: message(locale, 'report.entertainment.limit'), kind: 'money' },
+          { key: 'deductibleFen', label: message(locale, 'report.entertainment.deductible'), kind: 'money' },
+          { key: 'adjustmentFen', label: message(locale, 'report.entertainment.adjustment'), kind: 'money' },
         ],
         rows: rows as unknown as ReportRow[],
         facts: { capFen: cap.capFen, level: cap.level },
         notes: [
-          L(
-            locale,
-            '扣除限额 = min(本年累计业务招待费 × 60%, 本年累计营业收入 × 5‰)；超出部分为企业所得税纳税调增额（企业所得税法实施条例第四十三条），不作会计分录。',
-            'Limit = min(60% of the year-to-date spend, 5‰ of year-to-date revenue); the excess is added back for income tax (企业所得税法实施条例 art. 43), not posted.',
-          ),
+          message(locale, 'report.entertainment.note'),
         ],
       },
     ];

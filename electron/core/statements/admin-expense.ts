@@ -7,7 +7,8 @@
 import { addMonths, period } from '../../../shared/period';
 import type { ReportRow } from '../../../shared/report';
 import { roleAccount } from '../chart/default-chart';
-import { defineReport, L } from '../reports/define';
+import { defineReport } from '../reports/define';
+import { message } from '../../../shared/messages/index';
 import { movements } from './compute';
 
 export const adminExpenseReport = defineReport({
@@ -30,13 +31,13 @@ export const adminExpenseReport = defineReport({
     return [
       {
         name: 'admin-expenses',
-        title: L(locale, '管理费用明细表', 'Administrative expenses by account'),
+        title: message(locale, 'report.statements.adminExpenses'),
         columns: [
-          { key: 'code', label: L(locale, '科目编码', 'Code'), kind: 'text' },
-          { key: 'name', label: L(locale, '科目名称', 'Account'), kind: 'text' },
-          { key: 'periodFen', label: L(locale, '本期金额', 'This period'), kind: 'money' },
-          { key: 'ytdFen', label: L(locale, '本年累计', 'Year to date'), kind: 'money' },
-          { key: 'priorFen', label: L(locale, '上年同期', 'Same period last year'), kind: 'money' },
+          { key: 'code', label: message(locale, 'report.statements.code'), kind: 'text' },
+          { key: 'name', label: message(locale, 'report.statements.account'), kind: 'text' },
+          { key: 'periodFen', label: message(locale, 'report.statements.thisPeriod'), kind: 'money' },
+          { key: 'ytdFen', label: message(locale, 'report.statements.ytd'), kind: 'money' },
+          { key: 'priorFen', label: message(locale, 'report.statements.samePeriodLastYear'), kind: 'money' },
         ],
         rows: rows.filter((r) => r.code !== root),
         totals: { periodFen: top?.periodFen ?? 0, ytdFen: top?.ytdFen ?? 0, priorFen: top?.priorFen ?? 0 },

@@ -4,8 +4,8 @@
  * report screen, the CLI and the statutory Excel layout (excel/write-statement.ts).
  */
 import type { ReportRow, ReportSection } from '../../../shared/report';
-import { defineReport, L } from '../reports/define';
-import type { Locale } from '../../../shared/messages/index';
+import { defineReport } from '../reports/define';
+import { message, type Locale } from '../../../shared/messages/index';
 import { adminExpenseReport } from './admin-expense';
 import { balanceSheet, incomeStatement } from './compute';
 import { plainItem, type EvaluatedLine } from './evaluate';
@@ -73,25 +73,25 @@ export const balanceSheetReport = defineReport({
     const bs = balanceSheet(book, to);
     const [endA, startA] = bs.totals.assets;
     const [endE, startE] = bs.totals.equityAndLiabilities;
-    const verdict = bs.balanced ? L(locale, '平衡', 'balanced') : L(locale, '不平衡', 'NOT balanced');
+    const verdict = message(locale, bs.balanced ? 'report.statements.balanced' : 'report.statements.notBalanced');
     const records = rowsOf(bs.lines, ['endFen', 'yearStartFen'], locale, bs.layout.left.length);
     const section: ReportSection = {
       name: 'balance-sheet',
-      title: L(locale, '资产负债表', 'Balance sheet'),
+      title: message(locale, 'report.statements.balanceSheet'),
       columns: [
-        { key: 'label', label: L(locale, '资产', 'Assets'), kind: 'text' },
-        { key: 'line', label: L(locale, '行次', 'Line'), kind: 'int' },
-        { key: 'endFen', label: L(locale, '期末余额', 'End of period'), kind: 'money' },
-        { key: 'yearStartFen', label: L(locale, '年初余额', 'Start of year'), kind: 'money' },
-        { key: 'rLabel', label: L(locale, '负债和所有者权益（或股东权益）', "Liabilities and owners' equity"), kind: 'text' },
-        { key: 'rLine', label: L(locale, '行次', 'Line'), kind: 'int' },
-        { key: 'rEndFen', label: L(locale, '期末余额', 'End of period'), kind: 'money' },
-        { key: 'rYearStartFen', label: L(locale, '年初余额', 'Start of year'), kind: 'money' },
+        { key: 'label', label: message(locale, 'report.statements.assets'), kind: 'text' },
+        { key: 'line', label: message(locale, 'report.statements.line'), kind: 'int' },
+        { key: 'endFen', label: message(locale, 'report.statements.endOfPeriod'), kind: 'money' },
+        { key: 'yearStartFen', label: message(locale, 'report.statements.startOfYear'), kind: 'money' },
+        { key: 'rLabel', label: message(locale, 'report.statements.liabilitiesAndEquity'), kind: 'text' },
+        { key: 'rLine', label: message(locale, 'report.statements.line'), kind: 'int' },
+        { key: 'rEndFen', label: message(locale, 'report.statements.endOfPeriod'), kind: 'money' },
+        { key: 'rYearStartFen', label: message(locale, 'report.statements.startOfYear'), kind: 'money' },
       ],
       rows: sideBySide(records),
       records,
       facts: { balanced: bs.balanced, totalAssetsFen: endA, totalLiabilitiesAndEquityFen: endE, yearStartTotalAssetsFen: startA, yearStartTotalLiabilitiesAndEquityFen: startE },
-      notes: [L(locale, `资产总计 = 负债和所有者权益总计：${verdict}`, `Total assets = total liabilities and equity: ${verdict}`)],
+      notes: [message(locale, 'report.statements.balanceCheck', { verdict })],
       form: { kind: 'balance-sheet', code: bs.layout.form, dateLine: ymd(to, locale) },
     };
     return [section];
@@ -108,16 +108,16 @@ export const incomeStatementReport = defineReport({
     return [
       {
         name: 'income-statement',
-        title: L(locale, '利润表', 'Income statement'),
+        title: message(locale, 'report.statements.incomeStatement'),
         columns: [
-          { key: 'label', label: L(locale, '项目', 'Item'), kind: 'text' },
-          { key: 'line', label: L(locale, '行次', 'Line'), kind: 'int' },
+          { key: 'label', label: message(locale, 'report.statements.item'), kind: 'text' },
+          { key: 'line', label: message(locale, 'report.statements.line'), kind: 'int' },
           small
-            ? { key: 'ytdFen', label: L(locale, '本年累计金额', 'Year to date'), kind: 'money' }
-            : { key: 'periodFen', label: L(locale, '本期金额', 'This period'), kind: 'money' },
+            ? { key: 'ytdFen', label: message(locale, 'report.statements.ytdAmount'), kind: 'money' }
+            : { key: 'periodFen', label: message(locale, 'report.statements.thisPeriod'), kind: 'money' },
           small
-            ? { key: 'periodFen', label: L(locale, '本月金额', 'This month'), kind: 'money' }
-            : { key: 'priorFen', label: L(locale, '上期金额', 'Same period last year'), kind: 'money' },
+            ? { key: 'periodFen', label: message(locale, 'report.statements.thisMonth'), kind: 'money' }
+            : { key: 'priorFen', label: message(locale, 'report.statements.priorPeriod'), kind: 'money' },
         ],
         rows: rowsOf(is.lines, is.columns, locale, Infinity, true),
         form: { kind: 'income-statement', code: is.layout.form, dateLine: locale === 'en' ? range : range.replace(/(\d{4})-(\d{2})/g, '$1年$2月') },

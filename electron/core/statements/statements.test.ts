@@ -179,6 +179,21 @@ describe('small-company statements (会小企01表, 会小企02表)', () => {
   });
 });
 
+describe('statement labels from shared/messages', () => {
+  it('titles, columns and notes follow the UI language: Chinese by default, no Chinese in English', () => {
+    const book = handYear();
+    const han = /[\u4e00-\u9fff]/;
+    for (const name of ['balance-sheet', 'income-statement', 'admin-expenses', 'entertainment-limit']) {
+      const labels = (locale: 'zh-CN' | 'en') => {
+        const s = runReport(book, name, { from: '2026-02', to: '2026-02', filters: {}, locale }).sections[0]!;
+        return [s.title, ...s.columns.map((c) => c.label), ...(name === 'entertainment-limit' ? [] : (s.notes ?? []))];
+      };
+      expect(labels('zh-CN').every((l) => han.test(l)), name).toBe(true);
+      expect(labels('en').filter((l) => han.test(l)), name).toEqual([]);
+    }
+  });
+});
+
 describe('enterprise statements (财会〔2019〕6号 general format)', () => {
   it('利润表 本期 / 上期 (a year earlier), 研发费用 out of 管理费用, 信用减值损失 negative; 应收账款 net of 坏账准备', () => {
     const book = testBook({ standard: 'enterprise', firstPeriod: '2025-01' });
