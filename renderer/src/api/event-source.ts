@@ -15,7 +15,7 @@ export const RESYNC: EngineEvent = { type: 'book.changed', tables: ['*'] };
 /** The part of EventSource used here (a fake in the unit test). */
 export interface EventSourceLike {
   onopen: ((ev: Event) => unknown) | null;
-  onmessage: ((m: MessageEvent<string>) => unknown) | null;
+  onmessage: ((m: MessageEvent) => unknown) | null;
 }
 
 export function followEventSource(es: EventSourceLike, deliver: (e: EngineEvent) => void): void {
@@ -25,5 +25,5 @@ export function followEventSource(es: EventSourceLike, deliver: (e: EngineEvent)
     if (opened) deliver(RESYNC);
     opened = true;
   };
-  es.onmessage = (m) => deliver(JSON.parse(m.data) as EngineEvent);
+  es.onmessage = (m) => deliver(JSON.parse(m.data as string) as EngineEvent);
 }
