@@ -2,18 +2,17 @@
 import { Fragment, Suspense, useEffect, useRef, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { BookInfo } from '../../shared/contract/book';
-import { api, files } from './api/platform';
+import { files } from './api/platform';
 import { pageShortcuts, shortcutPage } from './shortcuts';
 import { BookContext } from './book-context';
 import { dropWorkbook, NavContext } from './nav-context';
-import { I18nProvider, useI18n, type Locale } from './i18n/index';
+import { I18nProvider, useI18n } from './i18n/index';
 import { pages } from './pages/index';
 import { StartPage } from './pages/StartPage';
 import { UserSwitch } from './components/UserSwitch';
 import { PageBoundary } from './components/PageBoundary';
 import { Toasts } from './components/Toasts';
-import { createQueryClient, useEngineEvents } from './api/queries';
-import { notifyError } from './api/notify';
+import { createQueryClient, useApiMutation, useEngineEvents } from './api/queries';
 
 const queryClient = createQueryClient();
 
@@ -31,14 +30,22 @@ function Frame() {
     if (bookPath) setPageKey('home');
   }, [bookPath]);
 
-  // The core words its answers in the session's language: once it has switched, every cached answer is stale.
+  // The core words its answers in the session's language: once it has switched, every cached
+  // answer is stale. Its reply also says who acts and which book is open (a reload of the page).
+  const { mutate: tellLocale } = useApiMutation('app.setLocale');
   useEffect(() => {
-    api('app.setLocale', { locale }).then((info) => {
-      setUser(info.user);
-      setBook(info.book);
-      void queryClient.invalidateQueries();
-    }, notifyError);
-  }, [locale]);
+    tellLocale(
+      { locale },
+      {
+        onSuccess: (info) => {
+          setUser(info.user);
+          setBook(info.book);
+          void queryClient.invalidateQueries();
+        },
+      },
+    );
+  }, [locale, tellLocale]);
+  const closing = useApiMutation('book.close');
 
   // Menu commands (Electron) and the same shortcuts typed in the page go to a page.
   useEffect(() => {
@@ -88,7 +95,7 @@ function Frame() {
             {t('app.language')}
           </button>
           {book && (
-            <button type="button" onClick={() => void api('book.close', {}).then(() => setBook(null), notifyError)}>
+            <button type="button" disabled={closing.isPending} onClick={() => closing.mutate({}, { onSuccess: () => setBook(null) })}>
               {t('common.close')}
             </button>
           )}
@@ -132,7 +139,7 @@ function Frame() {
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider onChange={(l: Locale) => void api('app.setLocale', { locale: l }).then(() => queryClient.invalidateQueries(), notifyError)}>
+      <I18nProvider>
         <Frame />
       </I18nProvider>
     </QueryClientProvider>

@@ -4,7 +4,7 @@ import { bookVoucher } from '../../electron/core/ledger/vouchers';
 import { profitability } from '../../electron/core/allocation/profitability';
 import { saveRule } from '../../electron/core/allocation/rules';
 import { addCustomer, addEmployee } from '../support/book';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => {
@@ -59,11 +59,7 @@ function seed(book: Book) {
 
 it('runs an allocation, explains one customer, shows the whale curve, and runs a schedule', async () => {
   const { page } = e;
-  await page.getByLabel('公司名称').fill('蓝海贸易（上海）有限公司');
-  await page.getByLabel('启用期间').fill('2026-10');
-  await page.getByRole('button', { name: '创建账套' }).click();
-  await page.getByRole('button', { name: '成本分配', exact: true }).waitFor();
-  const book = e.harness.session.requireBook();
+  const book = await createBookInUi(e, '蓝海贸易（上海）有限公司', '2026-10');
   seed(book);
   // A second rule set to compare with in the what-if.
   book.tx(() => saveRule(book, { seq: 10, name: '房租及办公费', method: 'single', accounts: ['560203', '560202'], departmentId: null, driver: 'equal', target: { kind: 'all' }, active: true }, '平均分配'));

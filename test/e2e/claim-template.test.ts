@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { einvoicePdf } from '../support/einvoice';
 import { tempDir } from '../support/temp';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => {
@@ -20,11 +20,7 @@ afterAll(async () => {
 
 it('exports the template for one employee and imports it back as filled', async () => {
   const { page } = e;
-  await page.getByLabel('公司名称').fill('模板测试有限公司');
-  await page.getByLabel('启用期间').fill('2026-01');
-  await page.getByRole('button', { name: '创建账套' }).click();
-  await page.getByRole('button', { name: '导入', exact: true }).waitFor();
-  const book = e.harness.session.requireBook();
+  const book = await createBookInUi(e, '模板测试有限公司', '2026-01');
   book.tx(() => {
     book.sqlite.prepare(`INSERT INTO employee (code, name, name_key) VALUES ('E0001', '张伟', '张伟'), ('E0002', '王芳', '王芳')`).run();
     book.sqlite.prepare(`INSERT INTO customer (code, name, name_key) VALUES ('C0001', '华东机械', '华东机械')`).run();

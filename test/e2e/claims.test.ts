@@ -3,7 +3,7 @@
  * and the budget screen moves from committed to actual — in Chromium on the web harness.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => {
@@ -20,10 +20,7 @@ const thisMonth = (() => {
 
 it('a manager submits a claim with a warning; two approvers approve it; the accountant pays; the budget moves', async () => {
   const { page } = e;
-  await page.getByLabel('公司名称').fill('蓝海贸易（上海）有限公司');
-  await page.getByLabel('启用期间').fill(thisMonth);
-  await page.getByRole('button', { name: '创建账套' }).click();
-  await page.getByRole('button', { name: '报销审批' }).waitFor();
+  await createBookInUi(e, '蓝海贸易（上海）有限公司', thisMonth);
 
   // Master data comes from the masters screens and imports (other features); seeded directly here.
   const book = e.harness.session.requireBook();

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Book } from '../../electron/core/book/book';
 import { startWebHarness, type WebHarness } from '../../electron/web/server';
 import { findBrowser, NO_BROWSER } from '../../scripts/browser.mjs';
 
@@ -35,6 +36,19 @@ const LONG_TASK_OBSERVER = `
     for (const e of list.getEntries()) window.__longTasks.push({ startMs: Math.round(e.startTime), durationMs: Math.round(e.duration) });
   }).observe({ type: 'longtask', buffered: true });
 `;
+
+/**
+ * What most journeys start with: a new book created on the start page, as a user does it
+ * (company, optionally the first period, 创建账套), waited for until the book's frame shows.
+ */
+export async function createBookInUi(e: E2E, company: string, firstPeriod?: string): Promise<Book> {
+  const { page } = e;
+  await page.getByLabel('公司名称').fill(company);
+  if (firstPeriod) await page.getByLabel('启用期间').fill(firstPeriod);
+  await page.getByRole('button', { name: '创建账套' }).click();
+  await page.getByRole('navigation', { name: 'main' }).waitFor();
+  return e.harness.session.requireBook();
+}
 
 export async function startE2E(): Promise<E2E> {
   if (!CHROMIUM) throw new Error(NO_BROWSER);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addCustomer, addEmployee } from '../support/book';
 import { writeXlsx } from '../support/xlsx';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => {
@@ -20,9 +20,7 @@ afterAll(async () => {
 
 it('lists the new customers and employees before the import and creates them only once confirmed', async () => {
   const { page } = e;
-  await page.getByLabel('公司名称').fill('新建客户测试有限公司');
-  await page.getByLabel('启用期间').fill('2026-01');
-  await page.getByRole('button', { name: '创建账套' }).click();
+  await createBookInUi(e, '新建客户测试有限公司', '2026-01');
   await page.getByRole('button', { name: '导入', exact: true }).click();
   await page.getByTestId('import-page').waitFor();
   const book = e.harness.session.requireBook();

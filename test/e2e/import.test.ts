@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 const SAMPLE = join(import.meta.dirname, '../fixtures/samples/sample_cn_titled.xlsx');
 
@@ -16,9 +16,7 @@ afterAll(async () => {
 
 it.skipIf(!existsSync(SAMPLE))('imports an expense sheet through the wizard and undoes it', async () => {
   const { page } = e;
-  await page.getByLabel('公司名称').fill('导入测试有限公司');
-  await page.getByLabel('启用期间').fill('2026-01');
-  await page.getByRole('button', { name: '创建账套' }).click();
+  await createBookInUi(e, '导入测试有限公司', '2026-01');
   await page.getByRole('button', { name: '导入', exact: true }).click();
   await page.getByTestId('import-page').waitFor();
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addMonths, period } from '../../shared/period';
 import { thisPeriodLocal } from '../../shared/today';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => {
@@ -32,9 +32,7 @@ it('shows the trial balance in the Chinese layout, opens vouchers from ledger ro
     dialogs.push(d.message());
     void d.accept();
   });
-  await page.getByLabel('公司名称').fill('青山咨询有限公司');
-  await page.getByLabel('启用期间').fill('2026-01');
-  await page.getByRole('button', { name: '创建账套' }).click();
+  await createBookInUi(e, '青山咨询有限公司', '2026-01');
   await page.getByRole('button', { name: '凭证', exact: true }).click();
   await page.getByTestId('setting-review-required').uncheck();
   await page.getByTestId('voucher-toolbar-note').getByText('凭证设置已保存').waitFor();

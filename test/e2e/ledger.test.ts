@@ -4,7 +4,7 @@
  * posted, seen in the trial balance and the detail ledger, then reversed (红字冲销).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => {
@@ -17,9 +17,7 @@ afterAll(async () => {
 it('enters a voucher by keyboard, posts it, sees it in the trial balance and reverses it', async () => {
   const { page } = e;
   page.on('dialog', (d) => void d.accept());
-  await page.getByLabel('公司名称').fill('青山咨询有限公司');
-  await page.getByLabel('启用期间').fill('2026-01');
-  await page.getByRole('button', { name: '创建账套' }).click();
+  await createBookInUi(e, '青山咨询有限公司', '2026-01');
 
   // Masters: a customer and an employee, added on their page.
   await page.getByRole('button', { name: '客户与员工' }).click();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bookVoucher } from '../../electron/core/ledger/vouchers';
 import { createSchedule } from '../../electron/core/schedules/schedules';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => {
@@ -19,10 +19,7 @@ afterAll(async () => {
 it('checks, transfers, closes in order and reopens the latest month', async () => {
   const { page } = e;
   page.on('dialog', (d) => void d.accept());
-  await page.getByLabel('公司名称').fill('月末测试有限公司');
-  await page.getByLabel('启用期间').fill('2026-10');
-  await page.getByRole('button', { name: '创建账套' }).click();
-  await page.getByRole('button', { name: '期间', exact: true }).waitFor();
+  await createBookInUi(e, '月末测试有限公司', '2026-10');
 
   // Two months of business written through the core: sales, rent, a CRM schedule not yet run.
   const book = e.harness.session.requireBook();

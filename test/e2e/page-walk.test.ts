@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RESULTS, startE2E, type E2E } from './harness';
+import { createBookInUi, RESULTS, startE2E, type E2E } from './harness';
 import { closeCheck } from '../../electron/core/closing/check';
 
 let e: E2E;
@@ -98,8 +98,7 @@ it('walks every page of the demo and of an empty book, in both languages, at two
   await page.getByTestId('toggle-language').click();
 
   await page.getByRole('button', { name: '关闭账套' }).click();
-  await page.getByLabel('公司名称').fill('空白测试有限公司');
-  await page.getByRole('button', { name: '创建账套' }).click();
+  await createBookInUi(e, '空白测试有限公司');
   await page.getByRole('heading', { name: '空白测试有限公司' }).waitFor();
   problems.push(...(await walk('empty', 'zh')));
   await page.getByTestId('toggle-language').click();

@@ -7,7 +7,7 @@
  * restarted with the book reopened, said in one message.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 import { writeXlsx } from '../support/xlsx';
 
 let e: E2E;
@@ -30,9 +30,7 @@ async function callOutside(channel: string, payload: unknown): Promise<unknown> 
 
 it('follows an import and an export by push events, refreshes on outside writes, and survives an engine restart', async () => {
   const { page } = e;
-  await page.getByLabel('公司名称').fill('推送测试有限公司');
-  await page.getByLabel('启用期间').fill('2026-01');
-  await page.getByRole('button', { name: '创建账套' }).click();
+  await createBookInUi(e, '推送测试有限公司', '2026-01');
   await page.getByRole('button', { name: '导入', exact: true }).click();
   await page.getByTestId('import-page').waitFor();
 

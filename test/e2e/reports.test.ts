@@ -5,7 +5,7 @@ import { bookVoucher } from '../../electron/core/ledger/vouchers';
 import { runReport } from '../../electron/core/reports/index';
 import type { Book } from '../../electron/core/book/book';
 import { addCustomer, addEmployee } from '../support/book';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => {
@@ -41,11 +41,7 @@ function seed(book: Book) {
 
 it('opens the expense report, shows its charts, exports it to Excel and prints', async () => {
   const { page } = e;
-  await page.getByLabel('公司名称').fill('蓝海贸易（上海）有限公司');
-  await page.getByLabel('启用期间').fill('2026-10');
-  await page.getByRole('button', { name: '创建账套' }).click();
-  await page.getByRole('button', { name: '报表', exact: true }).waitFor();
-  const book = e.harness.session.requireBook();
+  const book = await createBookInUi(e, '蓝海贸易（上海）有限公司', '2026-10');
   seed(book);
 
   await page.getByRole('button', { name: '报表', exact: true }).click();

@@ -5,7 +5,7 @@
  * wrong shape (the page maps over it while rendering).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => {
@@ -17,8 +17,7 @@ afterAll(async () => {
 
 it('keeps the window when a page fails to render', async () => {
   const { page } = e;
-  await page.getByLabel('公司名称').fill('韧性测试有限公司');
-  await page.getByRole('button', { name: '创建账套' }).click();
+  await createBookInUi(e, '韧性测试有限公司');
   await page.getByText('账套检查通过').waitFor();
 
   await page.route('**/api/periods.list', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, data: { not: 'a list' } }) }));

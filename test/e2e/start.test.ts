@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RESULTS, startE2E, type E2E, type LongTask } from './harness';
+import { createBookInUi, RESULTS, startE2E, type E2E, type LongTask } from './harness';
 
 /**
  * A main-thread task this long is a visible freeze, whatever else the machine is doing.
@@ -23,9 +23,7 @@ it('creates a book, shows the chart of accounts and switches language', async ()
   const { page } = e;
   await expect(page.getByRole('heading', { name: '欢迎使用客户费用账本' }).isVisible()).resolves.toBe(true);
   await e.shot('01-start');
-  await page.getByLabel('公司名称').fill('蓝海贸易（上海）有限公司');
-  await page.getByLabel('启用期间').fill('2026-10');
-  await page.getByRole('button', { name: '创建账套' }).click();
+  await createBookInUi(e, '蓝海贸易（上海）有限公司', '2026-10');
   await page.getByRole('button', { name: '会计科目' }).click();
   const grid = page.getByTestId('accounts-grid');
   // The full statutory chart is longer than the window: find the client-expense leaves by search.

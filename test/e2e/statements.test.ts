@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bookVoucher } from '../../electron/core/ledger/vouchers';
 import { addCustomer } from '../support/book';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => {
@@ -18,11 +18,7 @@ afterAll(async () => {
 
 it('shows the balance sheet balanced, the income statement and the Chinese trial balance', async () => {
   const { page } = e;
-  await page.getByLabel('公司名称').fill('蓝海贸易（上海）有限公司');
-  await page.getByLabel('启用期间').fill('2026-01');
-  await page.getByRole('button', { name: '创建账套' }).click();
-  await page.getByRole('button', { name: '报表', exact: true }).waitFor();
-  const book = e.harness.session.requireBook();
+  const book = await createBookInUi(e, '蓝海贸易（上海）有限公司', '2026-01');
   const c = addCustomer(book, 'C01', '青山科技');
   const post = (date: string, lines: object[]) => book.tx(() => bookVoucher(book, { date, memo: 'm', lines: lines as never }));
   post('2026-01-02', [{ account: '1002', debitFen: 50_000_000 }, { account: '3001', creditFen: 50_000_000 }]);

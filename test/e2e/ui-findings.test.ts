@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => {
@@ -61,9 +61,7 @@ it('opens the demo on 首页 and shows the allocation and profitability grids wi
   await page.getByTestId('masters-customers').locator('.ag-row').first().waitFor();
   await page.getByRole('button', { name: '关闭账套' }).click();
   await page.getByRole('heading', { name: '欢迎使用客户费用账本' }).waitFor();
-  await page.getByLabel('公司名称').fill('空白账套有限公司');
-  await page.getByLabel('启用期间').fill('2026-12');
-  await page.getByRole('button', { name: '创建账套' }).click();
+  await createBookInUi(e, '空白账套有限公司', '2026-12');
   // A new book opens on 首页, not on the page last used in the demo.
   await page.getByRole('heading', { name: '空白账套有限公司' }).waitFor();
   await expect(page.locator('.sidebar button.active').innerText()).resolves.toBe('首页');

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startE2E, type E2E } from './harness';
+import { createBookInUi, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => {
@@ -20,9 +20,7 @@ afterAll(async () => {
 it('reviews, posts, prints and opens a voucher from the journal', async () => {
   const { page } = e;
   page.on('dialog', (d) => void d.accept());
-  await page.getByLabel('公司名称').fill('青山咨询有限公司');
-  await page.getByLabel('启用期间').fill('2026-01');
-  await page.getByRole('button', { name: '创建账套' }).click();
+  await createBookInUi(e, '青山咨询有限公司', '2026-01');
   await page.getByRole('button', { name: '凭证', exact: true }).click();
   await page.getByTestId('setting-self-review').check();
   await page.getByTestId('voucher-toolbar-note').getByText('凭证设置已保存').waitFor();

@@ -2,17 +2,28 @@
  * Following a job (shared/contract/jobs.ts) from the page: start it, get its progress
  * and its outcome from push events by job id. The listener is there before the start
  * request goes out, and events that arrive before the `{ jobId }` reply are kept and
- * replayed, so nothing is missed however fast the job is. Nothing polls.
+ * replayed, so nothing is missed however fast the job is. Nothing polls. `cancel` stops
+ * it: the engine rolls back what the job wrote and the job fails as `job.cancelled`, which
+ * its page says (已取消) instead of the toast area.
  */
 import type { EngineEvent, JobProgress } from '../../../shared/contract/events';
 import type { JobStarted } from '../../../shared/contract/jobs';
-import { ApiError, subscribe } from './platform';
+import { notifyError } from './notify';
+import { api, ApiError, subscribe } from './platform';
 
 export interface RunningJob<R> {
   /** The job's id once the start request answered (for `jobs.cancel`). */
   jobId: Promise<string>;
   result: Promise<R>;
 }
+
+/** Asks the engine to stop the job (once it has an id); a job already over is left as it ended. */
+export function cancel(job: RunningJob<unknown>): void {
+  void job.jobId.then((jobId) => api('jobs.cancel', { jobId })).catch(notifyError);
+}
+
+/** The job failed because the user cancelled it. */
+export const isCancelled = (e: unknown): boolean => e instanceof ApiError && e.code === 'job.cancelled';
 
 export function runJob<R>(start: () => Promise<JobStarted>, onProgress: (p: JobProgress) => void = () => {}): RunningJob<R> {
   let id: string | null = null;

@@ -26,9 +26,12 @@ export function notify(text: string, kind: Toast['kind'] = 'error'): void {
   changed();
 }
 
-/** A failed call, shown in the UI language; a request the engine's death cut off is covered by the one restart notice. */
+/**
+ * A failed call, shown in the UI language; a request the engine's death cut off is covered by
+ * the one restart notice, and a job the user cancelled is said on its page (api/jobs.ts).
+ */
 export function notifyError(e: unknown): void {
-  if (e instanceof ApiError && e.code === 'engine.stopped') return;
+  if (e instanceof ApiError && (e.code === 'engine.stopped' || e.code === 'job.cancelled')) return;
   notify(errorText(e));
 }
 

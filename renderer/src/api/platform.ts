@@ -10,6 +10,7 @@ import type { ChannelName, Req, Res } from '../../../shared/contract/index';
 import type { Reply } from '../../../shared/errors';
 import type { ShellApi } from '../../../shared/shell';
 import type { EngineEvent } from '../../../shared/contract/events';
+import { followEventSource } from './event-source';
 
 export class ApiError extends Error {
   constructor(
@@ -64,16 +65,15 @@ let connected = false;
 /**
  * One connection to the engine's events for the page's whole life, opened with the first
  * listener and never closed: an event pushed while it reconnected would be lost (a short
- * job's whole life fits in that gap).
+ * job's whole life fits in that gap); a drop the browser reconnects after resyncs the cache.
  */
 function connectEvents(): void {
   const deliver = (e: EngineEvent) => {
     for (const l of [...listeners]) l(e);
   };
   if (isElectron) return void window.clientLedger!.onEvent(deliver);
-  // EventSource reconnects by itself after a drop (docs: developer.mozilla.org EventSource).
-  const es = new EventSource(`/events?token=${webToken()}`);
-  es.onmessage = (m: MessageEvent<string>) => deliver(JSON.parse(m.data) as EngineEvent);
+  // EventSource reconnects by itself after a drop; a reconnection resyncs (event-source.ts).
+  followEventSource(new EventSource(`/events?token=${webToken()}`), deliver);
 }
 
 /** Listens to every engine event; returns the unsubscribe function. */

@@ -1,10 +1,10 @@
 /**
  * The backups of a book with what each holds (company, posted vouchers, last period), and
  * restore. Shown on the home page and, when a book will not open, on the start page.
+ * A failed list or restore is said in the toast area.
  */
-import { useEffect, useState } from 'react';
 import type { BackupInfo, BookInfo } from '../../../shared/contract/book';
-import { api, errorText } from '../api/platform';
+import { useApi, useApiMutation } from '../api/queries';
 import { useI18n, type T } from '../i18n/index';
 
 const REASONS = { close: 'backups.reason.close', 'pre-migration': 'backups.reason.pre-migration', 'pre-restore': 'backups.reason.pre-restore' } as const;
@@ -12,26 +12,19 @@ const reasonLabel = (t: T, reason: string) => (reason in REASONS ? t(REASONS[rea
 
 export function BackupsPanel({ bookPath, onRestored }: { bookPath: string; onRestored(book: BookInfo): void }) {
   const { t } = useI18n();
-  const [list, setList] = useState<BackupInfo[] | null>(null);
-  const [error, setError] = useState('');
+  const listed = useApi('backups.list', { path: bookPath });
+  // Another book's backups never stand in for this one's.
+  const list = listed.isPlaceholderData ? null : (listed.data ?? null);
+  const restoring = useApiMutation('backups.restore');
 
-  useEffect(() => {
-    api('backups.list', { path: bookPath }).then(setList, (e: unknown) => setError(errorText(e)));
-  }, [bookPath]);
-
-  const restore = async (b: BackupInfo) => {
+  const restore = (b: BackupInfo) => {
     if (!window.confirm(t('backups.confirm', { at: new Date(b.at).toLocaleString() }))) return;
-    try {
-      onRestored(await api('backups.restore', { path: bookPath, backup: b.path }));
-    } catch (e) {
-      setError(errorText(e));
-    }
+    restoring.mutate({ path: bookPath, backup: b.path }, { onSuccess: onRestored });
   };
 
   return (
     <section className="card backups" aria-label={t('backups.title')}>
       <h2>{t('backups.title')}</h2>
-      {error && <p className="error">{error}</p>}
       {list?.length === 0 && <p className="muted">{t('backups.none')}</p>}
       {list && list.length > 0 && (
         <table className="plain">
@@ -54,7 +47,7 @@ export function BackupsPanel({ bookPath, onRestored }: { bookPath: string; onRes
                 <td className="num">{b.vouchers}</td>
                 <td>{b.lastPeriod || '—'}</td>
                 <td>
-                  <button type="button" onClick={() => void restore(b)}>
+                  <button type="button" disabled={restoring.isPending} onClick={() => restore(b)}>
                     {t('backups.restore')}
                   </button>
                 </td>

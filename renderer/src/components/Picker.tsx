@@ -2,11 +2,14 @@
  * A keyboard-first picker for accounts, customers, employees and departments: type a code,
  * a name or pinyin initials ("clf" → 差旅费), ↑↓ to choose, Enter or Tab to take it.
  * Leaving the field with text that was never picked takes the best match, so a fast typist
- * can enter "1002" and Tab on without waiting for the list.
+ * can enter "1002" and Tab on without waiting for the list. The list is a query keyed by
+ * the text (api/queries.ts): an earlier prefix's late answer never replaces a later one's.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { LookupItem } from '../../../shared/contract/masters';
 import { api } from '../api/platform';
+import { queryKey, useApi } from '../api/queries';
 import { useI18n } from '../i18n/index';
 
 export interface PickerProps {
@@ -35,27 +38,25 @@ export async function settlePickers(): Promise<void> {
 
 export function Picker({ kind, label, onPick, leafOnly, placeholder, testId, disabled, onPaste, cellId }: PickerProps) {
   const { t } = useI18n();
+  const client = useQueryClient();
   const [text, setText] = useState(label);
-  const [items, setItems] = useState<LookupItem[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const seq = useRef(0);
+  // The text the open list searches for.
+  const [q, setQ] = useState('');
   // What was last picked: a blur right after a pick (Tab) must not pick again from stale text.
   const picked = useRef<string | null>(null);
-  // The text the shown items were found for: a fast typist's Enter may come before the last answer.
-  const shownFor = useRef<string | null>(null);
+  const lookupReq = (text: string) => ({ kind, q: text, limit: 12, ...(leafOnly ? { leafOnly } : {}) });
+  const lookup = useApi('masters.lookup', lookupReq(q), { enabled: open });
+  const items = lookup.data ?? [];
+  // The list shown is for the text typed only once its own answer is in (the last prefix's shows meanwhile): a fast typist's Enter may come before it.
+  const current = lookup.isSuccess && !lookup.isPlaceholderData;
 
   useEffect(() => setText(label), [label]);
 
-  const search = async (q: string): Promise<LookupItem[]> => {
-    const n = ++seq.current;
-    const found = await api('masters.lookup', { kind, q, limit: 12, ...(leafOnly ? { leafOnly } : {}) });
-    if (n === seq.current) {
-      setItems(found);
-      setActive(0);
-      shownFor.current = q;
-    }
-    return found;
+  const search = (s: string) => {
+    setQ(s);
+    setActive(0);
   };
 
   const pick = (item: LookupItem | null) => {
@@ -70,11 +71,11 @@ export function Picker({ kind, label, onPick, leafOnly, placeholder, testId, dis
       e.preventDefault();
       if (!open) {
         setOpen(true);
-        void search(text === label ? '' : text);
+        search(text === label ? '' : text);
         return;
       }
       setActive((a) => Math.max(0, Math.min(items.length - 1, a + (e.key === 'ArrowDown' ? 1 : -1))));
-    } else if ((e.key === 'Enter' || e.key === 'Tab') && open && shownFor.current !== (text === label ? '' : text)) {
+    } else if ((e.key === 'Enter' || e.key === 'Tab') && open && !current) {
       // The list is still for an earlier prefix: never take its item. Focus moves on at once
       // (keystrokes keep landing in the next cell) and leaving resolves this text's best match.
       setOpen(false);
@@ -91,7 +92,9 @@ export function Picker({ kind, label, onPick, leafOnly, placeholder, testId, dis
     setOpen(false);
     if (text === label || picked.current !== null) return;
     if (!text.trim()) return pick(null);
-    const p = search(text).then((found) => pick(found[0] ?? null));
+    const req = lookupReq(text);
+    // A failed lookup is said in the toast area (queries.ts); the text stays as typed.
+    const p = client.fetchQuery({ queryKey: queryKey('masters.lookup', req), queryFn: () => api('masters.lookup', req) }).then((found) => pick(found[0] ?? null), () => {});
     pending.add(p);
     void p.finally(() => pending.delete(p));
   };
@@ -110,7 +113,7 @@ export function Picker({ kind, label, onPick, leafOnly, placeholder, testId, dis
           picked.current = null;
           setText(e.target.value);
           setOpen(true);
-          void search(e.target.value);
+          search(e.target.value);
         }}
         onKeyDown={onKeyDown}
         onBlur={onBlur}

@@ -48,16 +48,13 @@ interface I18n {
 
 const Ctx = createContext<I18n | null>(null);
 
-export function I18nProvider({ children, onChange }: { children: ReactNode; onChange?: (l: Locale) => void }) {
+/** The UI language, remembered; the frame (App.tsx) tells the core when it changes. */
+export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => (localStorage.getItem('client-ledger-locale') as Locale | null) ?? 'zh-CN');
-  const setLocale = useCallback(
-    (l: Locale) => {
-      localStorage.setItem('client-ledger-locale', l);
-      setLocaleState(l);
-      onChange?.(l);
-    },
-    [onChange],
-  );
+  const setLocale = useCallback((l: Locale) => {
+    localStorage.setItem('client-ledger-locale', l);
+    setLocaleState(l);
+  }, []);
   // The page's lang picks the fonts' language forms; it must be right from the first paint, not only after a switch.
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -5,6 +5,7 @@
  */
 import type { JobProgress } from '../../../shared/contract/events';
 import type { NewMaster, NewMasters } from '../../../shared/contract/import';
+import { JobBar } from '../components/JobBar';
 import { useI18n } from '../i18n/index';
 
 /** Rows drawn: a file can name thousands of newcomers; the count is always given. */
@@ -20,18 +21,25 @@ interface Props {
   progress: JobProgress | null;
   /** The dry run failed (its message is in the toast area). */
   failed: boolean;
+  /** The user stopped the dry run (取消); onRetry runs it again. */
+  cancelled: boolean;
+  onCancel: () => void;
+  onRetry: () => void;
   confirmed: boolean;
   onConfirm: (v: boolean) => void;
 }
 
-export function ImportNewMasters({ masters, running, progress, failed, confirmed, onConfirm }: Props) {
+export function ImportNewMasters({ masters, running, progress, failed, cancelled, onCancel, onRetry, confirmed, onConfirm }: Props) {
   const { t } = useI18n();
-  if (running)
+  if (running) return <JobBar value={progress?.fraction ?? 0} label={t('import.newMasters.reading', { rows: progress?.done ?? 0 })} onCancel={onCancel} testId="import-new-masters" />;
+  if (cancelled)
     return (
-      <div className="report-progress" data-testid="import-new-masters" aria-live="polite">
-        <progress value={progress?.fraction ?? 0} max={1} />
-        <span>{t('import.newMasters.reading', { rows: progress?.done ?? 0 })}</span>
-      </div>
+      <p className="muted" data-testid="import-new-masters">
+        {t('job.cancelled')}{' '}
+        <button type="button" onClick={onRetry} data-testid="import-new-masters-retry">
+          {t('import.newMasters.retry')}
+        </button>
+      </p>
     );
   if (failed) return <p className="error" data-testid="import-new-masters">{t('import.newMasters.failed')}</p>;
   if (!masters) return <p className="muted" data-testid="import-new-masters">{t('import.newMasters.unknown')}</p>;

@@ -1,18 +1,20 @@
 /**
  * 导入 Excel: pick or drop a file, choose what it holds, check the detected header and
  * column mapping against a preview of row statuses, import with a progress bar (a job
- * whose progress arrives as push events, api/jobs.ts), read the summary, undo past batches.
+ * whose progress arrives as push events, api/jobs.ts, and which 取消 stops with nothing
+ * written), read the summary, undo past batches.
  * The preview is a query keyed by file, kind and mapping: a superseded preview's late
  * reply never shows; errors go to the toast area.
  */
-import { useState, type DragEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useRef, useState, type DragEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { JobProgress } from '../../../shared/contract/events';
 import type { ImportKindName, ImportSummary, NewMasters } from '../../../shared/contract/import';
 import { api, files, uploadFile } from '../api/platform';
 import { queryKey, useApi } from '../api/queries';
-import { runJob } from '../api/jobs';
+import { cancel, isCancelled, runJob, type RunningJob } from '../api/jobs';
 import { notifyError } from '../api/notify';
+import { JobBar } from '../components/JobBar';
 import { useWorkbookDrops } from '../nav-context';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ClaimTemplateExport } from './ClaimTemplateExport';
@@ -43,6 +45,10 @@ export function ImportPage() {
   const [sheet, setSheet] = useState(ALL);
   const [mapping, setMapping] = useState<Record<string, number> | null>(null);
   const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
+  const importing = useRef<RunningJob<ImportSummary> | null>(null);
+  // What the user cancelled last: the import run, or the new-masters check of this file and mapping.
+  const [cancelled, setCancelled] = useState<'import' | string | null>(null);
+  const client = useQueryClient();
   const [result, setResult] = useState<ImportSummary | null>(null);
   const [dragging, setDragging] = useState(false);
   const batches = useApi('import.batches', { limit: 50 }).data ?? [];
@@ -53,12 +59,23 @@ export function ImportPage() {
   const busy = file && previewing.isFetching ? t('import.reading', { file: file.name }) : null;
   // Listed only once the mapping reads every sheet (a missing column would refuse every row).
   const mappingComplete = !!preview && !previewing.isFetching && !preview.sheets.some((s) => s.headerRow > 0 && s.missing.length > 0);
-  const masters = useQuery<NewMasters>({
-    queryKey: queryKey('import.masters', previewReq),
-    queryFn: () => runJob<NewMasters>(() => api('import.masters', previewReq), setMastersProgress).result,
-    enabled: file !== null && mappingComplete,
-  });
   const mastersKey = JSON.stringify(previewReq);
+  const mastersQueryKey = queryKey('import.masters', previewReq);
+  const masters = useQuery<NewMasters>({
+    queryKey: mastersQueryKey,
+    queryFn: ({ signal }) => {
+      const job = runJob<NewMasters>(() => api('import.masters', previewReq), setMastersProgress);
+      // 取消 cancels the query (cancelMasters), which aborts this signal: the dry run stops in the engine too.
+      signal.addEventListener('abort', () => cancel(job));
+      return job.result;
+    },
+    // A cancelled check runs again only when asked (or for another file or mapping).
+    enabled: file !== null && mappingComplete && cancelled !== mastersKey,
+  });
+  const cancelMasters = () => {
+    setCancelled(mastersKey);
+    void client.cancelQueries({ queryKey: mastersQueryKey });
+  };
   const mastersConfirmed = confirmedFor === mastersKey;
 
   const choose = async (picked: Picked | null) => {
@@ -113,6 +130,7 @@ export function ImportPage() {
 
   const run = async () => {
     if (!file) return;
+    setCancelled(null);
     setProgress({ value: 0, label: t('import.progress.read', { rows: 0 }) });
     const job = runJob<ImportSummary>(
       () =>
@@ -131,11 +149,14 @@ export function ImportPage() {
         }),
       (p) => setProgress({ value: p.fraction, label: p.phase === 'read' ? t('import.progress.read', { rows: p.done }) : t('import.progress.write') }),
     );
+    importing.current = job;
     try {
       setResult(await job.result);
     } catch (e) {
-      notifyError(e);
+      if (isCancelled(e)) setCancelled('import');
+      else notifyError(e);
     } finally {
+      importing.current = null;
       setProgress(null);
     }
   };
@@ -245,7 +266,17 @@ export function ImportPage() {
               )}
               {missing.length > 0 && <p className="error">{t('import.missing', { columns: missing.map(field).join('、') })}</p>}
               <ImportForms forms={sheet === ALL ? readable.flatMap((s) => s.forms) : shown.forms} />
-              <ImportNewMasters masters={mastersDone ? masters.data : undefined} running={masters.isFetching} progress={mastersProgress} failed={masters.isError} confirmed={mastersConfirmed} onConfirm={(v) => setConfirmedFor(v ? mastersKey : null)} />
+              <ImportNewMasters
+                masters={mastersDone ? masters.data : undefined}
+                running={masters.isFetching}
+                progress={mastersProgress}
+                failed={masters.isError}
+                cancelled={cancelled === mastersKey}
+                onCancel={cancelMasters}
+                onRetry={() => setCancelled(null)}
+                confirmed={mastersConfirmed}
+                onConfirm={(v) => setConfirmedFor(v ? mastersKey : null)}
+              />
               <h2>{t('import.preview', { n: shown.rows.length })}</h2>
               <div className="import-rows">
                 <table className="plain" data-testid="import-rows">
@@ -276,16 +307,14 @@ export function ImportPage() {
               </div>
               <div className="import-run">
                 {progress ? (
-                  <div className="report-progress" data-testid="import-progress">
-                    <progress value={progress.value} max={1} />
-                    <span>{progress.label}</span>
-                  </div>
+                  <JobBar value={progress.value} label={progress.label} onCancel={() => importing.current && cancel(importing.current)} testId="import-progress" />
                 ) : (
                   <>
                     <button type="button" className="primary" onClick={() => void run()} disabled={missing.length > 0 || needsConfirm} aria-describedby={needsConfirm ? 'import-run-why' : undefined} data-testid="import-run">
                       {t('import.run')}
                     </button>
                     {needsConfirm && mastersDone && <span id="import-run-why" className="muted">{t('import.newMasters.needConfirm')}</span>}
+                    {cancelled === 'import' && <span className="ok-note" role="status" data-testid="import-cancelled">{t('job.cancelled')}</span>}
                   </>
                 )}
               </div>

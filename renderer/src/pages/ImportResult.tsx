@@ -1,21 +1,16 @@
 /** What an import did: the counts that must add up, amounts by category, each rejected and duplicate row, policy exceptions. */
-import { useEffect, useState } from 'react';
 import type { ImportSummary } from '../../../shared/contract/import';
 import { formatFen } from '../../../shared/money';
 import { api, files } from '../api/platform';
 import { notifyError } from '../api/notify';
+import { useApi } from '../api/queries';
 import { useI18n } from '../i18n/index';
 import { ImportForms } from './ImportForms';
 
 export function ImportResult({ result: r }: { result: ImportSummary }) {
   const { t, locale } = useI18n();
-  const [names, setNames] = useState<Record<string, string>>({});
-  useEffect(() => {
-    api('categories.list', {}).then(
-      (list) => setNames(Object.fromEntries(list.map((c) => [c.code, locale === 'en' ? c.nameEn : c.name]))),
-      () => setNames({}),
-    );
-  }, [locale]);
+  const categories = useApi('categories.list', {}).data ?? [];
+  const names: Record<string, string> = Object.fromEntries(categories.map((c) => [c.code, locale === 'en' ? c.nameEn : c.name]));
   const download = async () => {
     try {
       const path = await files.savePath({ defaultName: `rejects-batch-${r.batchId}.xlsx` });

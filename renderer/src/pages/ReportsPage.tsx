@@ -5,18 +5,19 @@
  * print stylesheet hides the navigation). The list, dimensions and the report are queries:
  * they refresh when the engine says the book changed; errors go to the toast area.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ExportResult, PackResult, ReportDimensions } from '../../../shared/contract/reports';
 import type { ReportFilters } from '../../../shared/report';
 import type { JobStarted } from '../../../shared/contract/jobs';
 import { api, files } from '../api/platform';
 import { useApi } from '../api/queries';
-import { runJob } from '../api/jobs';
+import { cancel, isCancelled, runJob, type RunningJob } from '../api/jobs';
 import { notifyError } from '../api/notify';
 import { useBook } from '../book-context';
 import { packExportedKey } from '../nav-context';
 import { useRemembered } from '../remember';
+import { JobBar } from '../components/JobBar';
 import { ReportSectionView } from '../components/ReportSection';
 import { useI18n, type StringKey } from '../i18n/index';
 import { thisPeriodLocal } from '../../../shared/today';
@@ -51,6 +52,7 @@ export function ReportsPage() {
   const [filters, setFilters] = useRemembered<ReportFilters>('report-filters', book?.bookId, () => ({}));
   const [notice, setNotice] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const exporting = useRef<RunningJob<unknown> | null>(null);
   const [printing, setPrinting] = useState(false);
 
   // A remembered report this book no longer offers falls back to the first one.
@@ -82,21 +84,27 @@ export function ReportsPage() {
     };
   }, []);
 
-  /** Runs an export job with its pushed progress; returns its result or null if the user cancelled the dialog. */
+  /** Runs an export job with its pushed progress; returns its result, or null if the user cancelled the dialog or the job (取消: said as the notice). */
   const withProgress = useCallback(async <R,>(defaultName: string, start: (path: string) => Promise<JobStarted>): Promise<{ path: string; r: R } | null> => {
     const path = await files.savePath({ defaultName });
     if (!path) return null;
     setProgress({ done: 0, total: 0 });
     // The job's last progress event comes before its done event, so nothing brings the bar back after it is cleared.
     const job = runJob<R>(() => start(path), (p) => setProgress({ done: p.done, total: p.total ?? 0 }));
+    exporting.current = job;
     try {
       const r = await job.result;
       await files.reveal(path);
       return { path, r };
+    } catch (e) {
+      if (!isCancelled(e)) throw e;
+      setNotice(t('job.cancelled'));
+      return null;
     } finally {
+      exporting.current = null;
       setProgress(null);
     }
-  }, []);
+  }, [t]);
 
   const exportOne = async () => {
     setNotice('');
@@ -204,10 +212,12 @@ export function ReportsPage() {
         )}
       </div>
       {progress && (
-        <div className="report-progress" role="status">
-          <progress max={progress.total || 1} value={progress.done} />
-          <span>{t('reports.exporting', { done: progress.done, total: progress.total })}</span>
-        </div>
+        <JobBar
+          value={progress.total ? progress.done / progress.total : 0}
+          label={t('reports.exporting', { done: progress.done, total: progress.total })}
+          onCancel={() => exporting.current && cancel(exporting.current)}
+          testId="report-progress"
+        />
       )}
       {notice && <p className="ok-note" role="status">{notice}</p>}
       {running && !result && <p className="muted">{t('reports.running')}</p>}

@@ -1,7 +1,11 @@
-/** Start screen: create a book or open one (recent list or a path). */
-import { useEffect, useState, type FormEvent } from 'react';
-import type { RecentBook } from '../../../shared/contract/book';
-import { api, ApiError, files, errorText } from '../api/platform';
+/**
+ * Start screen: create a book or open one (recent list or a path). Failures are said in the
+ * toast area; a book that will not open because it is damaged also offers its backups.
+ */
+import { useState, type FormEvent } from 'react';
+import { ApiError, files } from '../api/platform';
+import { notifyError } from '../api/notify';
+import { useApi, useApiMutation } from '../api/queries';
 import { useBook } from '../book-context';
 import { BackupsPanel } from '../components/BackupsPanel';
 import { useI18n } from '../i18n/index';
@@ -10,61 +14,40 @@ import { thisPeriodLocal } from '../../../shared/today';
 export function StartPage() {
   const { t } = useI18n();
   const { setBook } = useBook();
-  const [recent, setRecent] = useState<RecentBook[]>([]);
+  const recent = useApi('book.recent', {}).data ?? [];
   const [company, setCompany] = useState('');
   const [standard, setStandard] = useState<'small' | 'enterprise'>('small');
   const [firstPeriod, setFirstPeriod] = useState(() => thisPeriodLocal());
   const [fileName, setFileName] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const creating = useApiMutation('book.create');
+  const opening = useApiMutation('book.open');
+  const demo = useApiMutation('book.demo');
   /** A book that would not open: offer its backups. */
-  const [broken, setBroken] = useState<string | null>(null);
-
-  useEffect(() => {
-    api('book.recent', {}).then(setRecent, () => setRecent([]));
-  }, []);
-
-  const guard = async (fn: () => Promise<void>, path?: string) => {
-    setError('');
-    setBroken(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(errorText(e));
-      if (path && e instanceof ApiError && (e.code === 'book.corrupt' || e.code === 'book.notABook')) setBroken(path);
-    }
-  };
+  const damaged = opening.error instanceof ApiError && (opening.error.code === 'book.corrupt' || opening.error.code === 'book.notABook');
+  const broken = damaged ? (opening.variables?.path ?? null) : null;
 
   const create = (e: FormEvent) => {
     e.preventDefault();
-    void guard(async () => {
-      const path = fileName.trim() || company.trim() || 'book';
-      setBook(await api('book.create', { path, company, standard, firstPeriod }));
-    });
+    const path = fileName.trim() || company.trim() || 'book';
+    creating.mutate({ path, company, standard, firstPeriod }, { onSuccess: setBook });
   };
 
-  const open = (path: string) => guard(async () => setBook(await api('book.open', { path })), path);
+  const open = (path: string) => opening.mutate({ path }, { onSuccess: setBook });
+  const pick = () =>
+    files.openFile({ extensions: ['book', 'sqlite'] }).then((path) => path && open(path), notifyError);
 
   return (
     <main className="start">
       <h1>{t('start.title')}</h1>
       <p className="subtitle">{t('start.subtitle')}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
       {broken && <BackupsPanel bookPath={broken} onRestored={setBook} />}
       <section className="card demo-card">
         <div>
           <h2>{t('start.demo')}</h2>
           <p className="muted">{t('start.demoHint')}</p>
         </div>
-        <button type="button" className="primary" disabled={busy} onClick={() => {
-          setBusy(true);
-          void guard(async () => setBook(await api('book.demo', {}))).finally(() => setBusy(false));
-        }}>
-          {busy ? t('start.demoBusy') : t('start.demoButton')}
+        <button type="button" className="primary" disabled={demo.isPending} onClick={() => demo.mutate({}, { onSuccess: setBook })}>
+          {demo.isPending ? t('start.demoBusy') : t('start.demoButton')}
         </button>
       </section>
       <div className="start-columns">
@@ -89,16 +72,13 @@ export function StartPage() {
             {t('start.fileName')}
             <input name="fileName" value={fileName} placeholder={company || 'book'} onChange={(e) => setFileName(e.target.value)} />
           </label>
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={creating.isPending}>
             {t('start.createButton')}
           </button>
         </form>
         <section className="card">
           <h2>{t('start.open')}</h2>
-          <button type="button" onClick={() => void guard(async () => {
-            const path = await files.openFile({ extensions: ['book', 'sqlite'] });
-            if (path) await open(path);
-          })}>
+          <button type="button" disabled={opening.isPending} onClick={() => void pick()}>
             {t('start.open')}…
           </button>
           <h3>{t('start.recent')}</h3>
@@ -106,7 +86,7 @@ export function StartPage() {
           <ul className="recent">
             {recent.map((r) => (
               <li key={r.path}>
-                <button type="button" className="link" onClick={() => void open(r.path)}>
+                <button type="button" className="link" disabled={opening.isPending} onClick={() => open(r.path)}>
                   <strong>{r.company}</strong>
                   <span className="mono muted">{r.path}</span>
                 </button>

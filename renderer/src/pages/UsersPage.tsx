@@ -6,7 +6,7 @@ import { api, errorText } from '../api/platform';
 import { useApi } from '../api/queries';
 import { useI18n } from '../i18n/index';
 import { AnySelect } from '../components/AnySelect';
-import { announceUser, announceUsers } from '../components/UserSwitch';
+import { announceUser } from '../components/UserSwitch';
 
 const ROLES: UserRole[] = ['accountant', 'approver', 'manager', 'admin'];
 
@@ -29,10 +29,8 @@ export function UsersPage() {
       (e: unknown) => setError(errorText(e)),
     );
   }, []);
-  const changed = () => {
-    reload();
-    announceUsers();
-  };
+  // The top bar's list follows book.changed by itself (UserSwitch's query).
+  const changed = reload;
   useEffect(reload, [reload]);
   useEffect(() => {
     const on = () => reload();

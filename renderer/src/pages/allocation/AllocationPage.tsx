@@ -1,12 +1,15 @@
 /**
  * 成本分配: the rules (rule sets for scenarios), running a period, the result grid (click a
  * customer for the explanation), posting the run as a reclass voucher, and what-if.
+ * Reads are queries, writes mutations (api/queries.ts): a saved or deleted rule shows when
+ * the engine says the rules changed; failures go to the toast area.
  */
 import type { ColDef, RowClickedEvent } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AllocationOptions, Rule, StoredRun } from '../../../../shared/contract/allocation';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import type { Rule, StoredRun } from '../../../../shared/contract/allocation';
 import { formatFen } from '../../../../shared/money';
-import { api } from '../../api/platform';
+import { queryKey, useApi, useApiMutation } from '../../api/queries';
 import { Grid } from '../../components/Grid';
 import { useI18n } from '../../i18n/index';
 import { ExplainPanel, type ExplainTarget } from './ExplainPanel';
@@ -27,51 +30,38 @@ interface ResultRow {
 
 export function AllocationPage() {
   const { t } = useI18n();
+  const client = useQueryClient();
   const [period, setPeriod] = useState(() => sessionStorage.getItem('client-ledger-alloc-period') ?? thisPeriodLocal());
   const [ruleSet, setRuleSet] = useState('default');
-  const [options, setOptions] = useState<AllocationOptions | null>(null);
-  const [rules, setRules] = useState<Rule[]>([]);
   const [editing, setEditing] = useState<Rule | null>(null);
-  const [run, setRun] = useState<StoredRun | null>(null);
   const [explain, setExplain] = useState<ExplainTarget | null>(null);
   const [newSet, setNewSet] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const guard = async (fn: () => Promise<void>) => {
-    setError('');
-    setBusy(true);
-    try {
-      await fn();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const reload = useCallback(async () => {
-    const [o, r] = await Promise.all([api('allocation.options', {}), api('allocation.rules', { ruleSet })]);
-    setOptions(o);
-    setRules(r);
-  }, [ruleSet]);
-  useEffect(() => {
-    reload().catch((e: Error) => setError(e.message));
-  }, [reload]);
-  useEffect(() => {
-    sessionStorage.setItem('client-ledger-alloc-period', period);
-    if (!/^\d{4}-\d{2}$/.test(period)) return;
-    api('allocation.getRun', { period }).then((r) => setRun(r.run), () => setRun(null));
-  }, [period]);
+  const options = useApi('allocation.options', {}).data ?? null;
+  const rules = useApi('allocation.rules', { ruleSet }).data ?? [];
+  const validPeriod = /^\d{4}-\d{2}$/.test(period);
+  const runKey = { period };
+  const run = useApi('allocation.getRun', runKey, { enabled: validPeriod }).data?.run ?? null;
+  // The stored run is the answer of getRun: a new run or its posting shows at once, and again when book.changed refetches it.
+  const showRun = (r: StoredRun) => client.setQueryData(queryKey('allocation.getRun', runKey), { run: r });
+  const running = useApiMutation('allocation.run');
+  const posting = useApiMutation('allocation.post');
+  const saving = useApiMutation('allocation.saveRule');
+  const deleting = useApiMutation('allocation.deleteRule');
+  const busy = running.isPending || posting.isPending || saving.isPending;
+  useEffect(() => sessionStorage.setItem('client-ledger-alloc-period', period), [period]);
 
   const sets = useMemo(() => [...new Set(['default', ...(options?.ruleSets ?? []), ruleSet])], [options, ruleSet]);
-  const copySet = () =>
-    guard(async () => {
-      const name = newSet.trim();
-      if (!name) return;
-      for (const r of rules) await api('allocation.saveRule', { ruleSet: name, rule: { ...r, id: undefined } });
-      setNewSet('');
-      setRuleSet(name);
-    });
+  const copySet = async () => {
+    const name = newSet.trim();
+    if (!name) return;
+    try {
+      for (const r of rules) await saving.mutateAsync({ ruleSet: name, rule: { ...r, id: undefined } });
+    } catch {
+      return; // said in the toast area (queries.ts); the set stays unselected
+    }
+    setNewSet('');
+    setRuleSet(name);
+  };
   const rows = useMemo<ResultRow[]>(
     () =>
       (run?.pools ?? []).flatMap((p) =>
@@ -110,19 +100,15 @@ export function AllocationPage() {
           {t('alloc.period')}
           <input type="month" value={period} onChange={(e) => setPeriod(e.target.value)} aria-label={t('alloc.period')} />
         </label>
-        <button type="button" className="primary" disabled={busy} onClick={() => void guard(async () => setRun(await api('allocation.run', { period, ruleSet })))}>
+        <button type="button" className="primary" disabled={busy} onClick={() => running.mutate({ period, ruleSet }, { onSuccess: showRun })}>
           {t('alloc.run')}
         </button>
         {run && run.voucherId === null && (
-          <button type="button" disabled={busy} onClick={() => void guard(async () => {
-            const r = await api('allocation.post', { runId: run.runId });
-            setRun({ ...run, voucherId: r.voucherId, voucherNo: r.voucherNo });
-          })}>
+          <button type="button" disabled={busy} onClick={() => posting.mutate({ runId: run.runId }, { onSuccess: (r) => showRun({ ...run, voucherId: r.voucherId, voucherNo: r.voucherNo }) })}>
             {t('alloc.post')}
           </button>
         )}
       </header>
-      {error && <p className="error" role="alert">{error}</p>}
 
       <section className="card">
         <div className="page-head">
@@ -177,10 +163,7 @@ export function AllocationPage() {
                     <button type="button" onClick={() => setEditing(r)}>
                       {t('alloc.edit')}
                     </button>
-                    <button type="button" onClick={() => void guard(async () => {
-                      await api('allocation.deleteRule', { id: r.id! });
-                      await reload();
-                    })}>
+                    <button type="button" disabled={deleting.isPending} onClick={() => deleting.mutate({ id: r.id! })}>
                       {t('alloc.delete')}
                     </button>
                   </td>
@@ -190,10 +173,7 @@ export function AllocationPage() {
           </table>
         )}
         {editing && options && (
-          <RuleEditor key={editing.id ?? 'new'} rule={editing} ruleSet={ruleSet} options={options} onCancel={() => setEditing(null)} onSaved={() => {
-            setEditing(null);
-            void reload();
-          }} />
+          <RuleEditor key={editing.id ?? 'new'} rule={editing} ruleSet={ruleSet} options={options} onCancel={() => setEditing(null)} onSaved={() => setEditing(null)} />
         )}
       </section>
 

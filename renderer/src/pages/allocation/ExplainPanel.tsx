@@ -2,10 +2,8 @@
  * Why a customer carries the overhead it does: every allocated amount in a period range
  * with its pool, driver, driver value, share and amount (allocation.explain).
  */
-import { useEffect, useState } from 'react';
-import type { ExplainLine } from '../../../../shared/contract/allocation';
 import { formatFen } from '../../../../shared/money';
-import { api } from '../../api/platform';
+import { useApi } from '../../api/queries';
 import { useI18n } from '../../i18n/index';
 import { driverLabel, driverValue, share } from './format';
 
@@ -18,12 +16,9 @@ export interface ExplainTarget {
 
 export function ExplainPanel({ target, onClose }: { target: ExplainTarget; onClose(): void }) {
   const { t } = useI18n();
-  const [lines, setLines] = useState<ExplainLine[] | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    setLines(null);
-    api('allocation.explain', { customerId: target.customerId, from: target.from, to: target.to }).then(setLines, (e: Error) => setError(e.message));
-  }, [target]);
+  const explained = useApi('allocation.explain', { customerId: target.customerId, from: target.from, to: target.to });
+  // Another customer's lines never stand in for this one's while they load.
+  const lines = explained.isPlaceholderData ? null : (explained.data ?? null);
   const total = (lines ?? []).reduce((s, l) => s + l.amountFen, 0);
   return (
     <aside className="card alloc-explain" data-testid="explain-panel" aria-label={t('alloc.explain', { customer: target.label })}>
@@ -33,7 +28,6 @@ export function ExplainPanel({ target, onClose }: { target: ExplainTarget; onClo
           {t('alloc.close')}
         </button>
       </header>
-      {error && <p className="error">{error}</p>}
       {lines && lines.length === 0 && <p className="muted">{t('alloc.explainEmpty')}</p>}
       {lines && lines.length > 0 && (
         <table className="plain">

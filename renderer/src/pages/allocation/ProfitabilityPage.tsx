@@ -4,10 +4,10 @@
  * behind its overhead.
  */
 import type { ColDef } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CustomerProfit, ManagerRoi } from '../../../../shared/contract/allocation';
 import { formatFen } from '../../../../shared/money';
-import { api } from '../../api/platform';
+import { useApi } from '../../api/queries';
 import { useBook } from '../../book-context';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { Grid } from '../../components/Grid';
@@ -26,26 +26,14 @@ export function ProfitabilityPage() {
   const { t } = useI18n();
   const { book } = useBook();
   const [range, setRange] = useState(() => ({ from: `${thisPeriodLocal().slice(0, 4)}-01` < (book?.firstPeriod ?? '') ? book!.firstPeriod : `${thisPeriodLocal().slice(0, 4)}-01`, to: thisPeriodLocal() }));
-  const [rows, setRows] = useState<CustomerProfit[]>([]);
-  const [managers, setManagers] = useState<ManagerRoi[]>([]);
   const [explain, setExplain] = useState<ExplainTarget | null>(null);
-  const [error, setError] = useState('');
   // What a manager's "expense" counts: client costs by default, everything charged on request.
   const [basis, setBasis] = useState<'client' | 'all'>('client');
 
-  const load = useCallback(async () => {
-    setError('');
-    try {
-      const [p, m] = await Promise.all([api('profitability.customers', range), api('profitability.managers', range)]);
-      setRows(p.rows);
-      setManagers(m);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [range]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const customers = useApi('profitability.customers', range);
+  const roi = useApi('profitability.managers', range);
+  const rows = useMemo(() => customers.data?.rows ?? [], [customers.data]);
+  const managers = roi.data ?? [];
 
   const whale = useMemo<ChartOption>(
     () => ({
@@ -110,9 +98,8 @@ export function ProfitabilityPage() {
           {t('alloc.to')}
           <input type="month" value={range.to} aria-label={t('alloc.to')} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
         </label>
-        <button type="button" onClick={() => void load()}>{t('profit.refresh')}</button>
+        <button type="button" disabled={customers.isFetching || roi.isFetching} onClick={() => void Promise.all([customers.refetch(), roi.refetch()])}>{t('profit.refresh')}</button>
       </header>
-      {error && <p className="error" role="alert">{error}</p>}
       {rows.length > 0 && <Chart option={whale} height={300} testId="whale-chart" label={t('profit.whale')} />}
       <p className="muted">{t('profit.clickHint')}</p>
       {/* Mounted with its rows: an auto-height grid that grows from empty can keep its old height. */}

@@ -3,20 +3,16 @@
  * year to date up to this month, as a warning once 60% of the spend reaches 80% of 5‰ of
  * 营业收入, and past it with the 纳税调增 amount.
  */
-import { useEffect, useState } from 'react';
-import type { ReportResult } from '../../../../shared/report';
 import { formatFen } from '../../../../shared/money';
 import { thisPeriodLocal } from '../../../../shared/today';
-import { api } from '../../api/platform';
+import { useApi } from '../../api/queries';
 import { useI18n } from '../../i18n/index';
 
 export function EntertainmentLimit() {
-  const { t, locale } = useI18n();
-  const [report, setReport] = useState<ReportResult | null>(null);
-  useEffect(() => {
-    const to = thisPeriodLocal();
-    void api('reports.run', { name: 'entertainment-limit', from: `${to.slice(0, 4)}-01`, to, filters: {} }).then(setReport, () => setReport(null));
-  }, [locale]);
+  const { t } = useI18n();
+  const to = thisPeriodLocal();
+  // Worded by the core in the session's language: a language switch refetches it (App.tsx invalidates every answer).
+  const report = useApi('reports.run', { name: 'entertainment-limit', from: `${to.slice(0, 4)}-01`, to, filters: {} }).data;
   const section = report?.sections[0];
   const last = section?.rows.at(-1);
   if (!section || !last || Number(last.ytdSpendFen) <= 0) return null;

@@ -1,16 +1,24 @@
 /**
  * One claim: header (employee, purpose), the grid of lines with each line's policy
  * violations (live while a draft is edited), and the action bar for the claim's state.
+ * The live check is a query keyed by the draft as it would be saved: an answer about lines
+ * that have changed since is kept under its own key and never shown over a newer one.
  */
-import { useEffect, useState } from 'react';
-import type { ClaimDetail, Option, ViolationRow } from '../../../../shared/contract/claims';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { ClaimDetail, Option } from '../../../../shared/contract/claims';
 import { formatFen } from '../../../../shared/money';
-import { api, errorText } from '../../api/platform';
+import { api } from '../../api/platform';
+import { queryKey, useApiMutation } from '../../api/queries';
+import { useDebounced } from '../../debounced';
 import { Picker } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { ClaimActions } from './ClaimActions';
 import { emptyLine, fromDetail, toCore, type DraftLine } from './draft';
 import { ReadOnlyLine, ViolationCell } from './LineViews';
+
+/** The key of the live check when there is nothing to check (the query is off then). */
+const NO_DRAFT = { employeeId: 0, lines: [] };
 
 interface Props {
   detail: ClaimDetail | null;
@@ -26,30 +34,28 @@ export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
   const [employeeLabel, setEmployeeLabel] = useState(detail?.employeeName ?? '');
   const [title, setTitle] = useState(detail?.title ?? '');
   const [lines, setLines] = useState<DraftLine[]>(detail ? fromDetail(detail) : [emptyLine()]);
-  const [live, setLive] = useState<ViolationRow[]>(detail?.violations ?? []);
+  // Errors of the form itself (what to fix before saving); the core's refusals go to the toast area.
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
+  const saving = useApiMutation('claims.save');
+  const deleting = useApiMutation('claims.delete');
 
-  // Policy checks while typing: debounced, on the lines as they would be saved.
-  useEffect(() => {
-    if (!editable || employeeId === null) return;
+  // Policy checks while typing: 300 ms after the last change, on the lines as they would be saved.
+  const draft = useMemo(() => {
     const core = toCore(lines);
-    if (!core.ok || core.lines.length === 0) return;
-    // A reply to lines that have changed since (this effect was cleaned up) is stale: dropped.
-    let stale = false;
-    const timer = setTimeout(() => {
-      api('claims.evaluate', { employeeId, ...(detail ? { claimId: detail.id } : {}), lines: core.lines }).then(
-        (v) => stale || setLive(v.map((x) => ({ ...x, line: core.index[x.line] ?? x.line }))),
-        () => {},
-      );
-    }, 300);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
+    if (!editable || employeeId === null || !core.ok || core.lines.length === 0) return null;
+    return { req: { employeeId, ...(detail ? { claimId: detail.id } : {}), lines: core.lines }, index: core.index };
   }, [lines, employeeId, editable, detail]);
+  const asked = useDebounced(draft, 300);
+  // The answer numbers lines as the core saw them; index maps them back to grid rows (blank rows are skipped), so it is part of the key.
+  const evaluated = useQuery({
+    queryKey: [...queryKey('claims.evaluate', asked?.req ?? NO_DRAFT), asked?.index],
+    queryFn: async () => (await api('claims.evaluate', asked!.req)).map((x) => ({ ...x, line: asked!.index[x.line] ?? x.line })),
+    enabled: asked !== null,
+    placeholderData: (previous) => previous,
+  });
 
-  const violations = editable ? live : (detail?.violations ?? []);
+  const violations = editable ? (evaluated.data ?? detail?.violations ?? []) : (detail?.violations ?? []);
   const set = (i: number, patch: Partial<DraftLine>) => setLines((ls) => ls.map((l, n) => (n === i ? { ...l, ...patch } : l)));
 
   const save = async (): Promise<ClaimDetail | null> => {
@@ -65,13 +71,12 @@ export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
       return null;
     }
     try {
-      const d = await api('claims.save', { ...(detail ? { id: detail.id } : {}), employeeId, title, lines: core.lines });
+      const d = await saving.mutateAsync({ ...(detail ? { id: detail.id } : {}), employeeId, title, lines: core.lines });
       setNote(t('claims.saved'));
       onSaved(d);
       return d;
-    } catch (e) {
-      setError(errorText(e));
-      return null;
+    } catch {
+      return null; // the refusal is in the toast area (queries.ts); a submit waiting on this save stops
     }
   };
 
@@ -184,11 +189,11 @@ export function ClaimEditor({ detail, categories, onSaved, onDeleted }: Props) {
           <button type="button" onClick={() => setLines((ls) => [...ls, emptyLine(ls[ls.length - 1]?.date)])} data-testid="line-add">
             {t('line.add')}
           </button>
-          <button type="button" className="primary" onClick={() => void save()} data-testid="claim-save">
+          <button type="button" className="primary" disabled={saving.isPending} onClick={() => void save()} data-testid="claim-save">
             {t('claims.save')}
           </button>
           {detail && (
-            <button type="button" onClick={() => void api('claims.delete', { id: detail.id }).then(onDeleted, (e: Error) => setError(e.message))}>
+            <button type="button" disabled={deleting.isPending} onClick={() => deleting.mutate({ id: detail.id }, { onSuccess: onDeleted })}>
               {t('claims.delete')}
             </button>
           )}

@@ -2,9 +2,9 @@
  * 付款: the account the money left from (a bank or cash leaf, 银行存款 first) and the date
  * it left, confirmed before the settlement voucher is posted with exactly those.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatFen } from '../../../../shared/money';
-import { api, errorText } from '../../api/platform';
+import { useApi } from '../../api/queries';
 import { useI18n } from '../../i18n/index';
 import { todayLocal } from '../../../../shared/today';
 
@@ -16,21 +16,12 @@ interface Props {
 
 export function PayDialog({ totalFen, onPay, onCancel }: Props) {
   const { t } = useI18n();
-  const [accounts, setAccounts] = useState<{ code: string; name: string }[]>([]);
-  const [account, setAccount] = useState('');
+  const accounts = useApi('claims.options', {}).data?.payAccounts ?? [];
+  // The user's pick, else the first account offered (银行存款 first).
+  const [picked, setPicked] = useState('');
+  const account = picked || (accounts[0]?.code ?? '');
   const [date, setDate] = useState(todayLocal);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    api('claims.options', {}).then(
-      (o) => {
-        setAccounts(o.payAccounts);
-        setAccount((a) => a || (o.payAccounts[0]?.code ?? ''));
-      },
-      (e: unknown) => setError(errorText(e)),
-    );
-  }, []);
 
   return (
     <form
@@ -45,7 +36,7 @@ export function PayDialog({ totalFen, onPay, onCancel }: Props) {
     >
       <label>
         {t('pay.account')}
-        <select value={account} onChange={(e) => setAccount(e.target.value)} aria-label={t('pay.account')} required>
+        <select value={account} onChange={(e) => setPicked(e.target.value)} aria-label={t('pay.account')} required>
           {accounts.map((a) => (
             <option key={a.code} value={a.code}>
               {a.code} {a.name}
@@ -68,7 +59,6 @@ export function PayDialog({ totalFen, onPay, onCancel }: Props) {
       <button type="button" onClick={onCancel}>
         {t('pay.cancel')}
       </button>
-      {error && <span className="error">{error}</span>}
     </form>
   );
 }
