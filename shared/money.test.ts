@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFen, numberToFen, parseAmount } from './money';
+import { fenToYuanNumber, formatFen, numberToFen, parseAmount } from './money';
 
 const ok = (s: string) => {
   const r = parseAmount(s);
@@ -9,6 +9,14 @@ const ok = (s: string) => {
 };
 
 describe('money', () => {
+  it('fenToYuanNumber is the double the yuan text parses to, for any safe fen amount', () => {
+    const same = (v: number) => Object.is(fenToYuanNumber(v), Number(formatFen(v, { grouping: false })));
+    fc.assert(fc.property(fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.maxSafeInteger(), fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 })), (v) => {
+      expect(same(v)).toBe(true);
+    }), { numRuns: 20_000 });
+    for (const v of [0, -0, 1, -1, 5, -5, 10, 99, 100, 101, 12345, -12345, 2 ** 53 - 1, -(2 ** 53 - 1)]) expect(same(v)).toBe(true);
+  });
+
   it('parses what people type, exactly', () => {
     expect(ok('1,234.5')).toBe(123450);
     expect(ok('￥1,234.50元')).toBe(123450);

@@ -81,5 +81,11 @@ export function formatFen(value: number, opts: { grouping?: boolean } = {}): str
   return `${neg ? '-' : ''}${yuanText}.${cents.toString().padStart(2, '0')}`;
 }
 
-/** Fen to a JS number of yuan for a spreadsheet cell (display only, formatted #,##0.00). */
-export const fenToYuanNumber = (value: number): number => Number(formatFen(value, { grouping: false }));
+/**
+ * Fen to a JS number of yuan for a spreadsheet cell (display only, formatted #,##0.00).
+ * The double nearest fen / 100: IEEE division of two exact integers rounds the true
+ * quotient to nearest, which is the same double that parsing the text "1234.56" gives
+ * (money.test.ts checks it against Number(formatFen(…))). Formatting and parsing text
+ * per cell was a fifth of our writer's own time on a 100,000-row journal (200,000 cells).
+ */
+export const fenToYuanNumber = (value: number): number => value / 100 || 0;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CSP } from '../web/server';
 import { loadWindowState, trackWindowState } from './window-state';
 import { APP_ORIGIN } from './app-protocol';
+import { startupLine } from './startup-timer';
 
 export const webPreferences = (preload: string) => ({
   preload,
@@ -39,6 +40,7 @@ export function createWindow(dir: string, stateDir?: string): BrowserWindow {
   win.once('ready-to-show', () => {
     if (state.maximized) win.maximize();
     win.show();
+    console.log(startupLine('window shown'));
   });
   if (stateDir) trackWindowState(win, stateDir);
   const devUrl = process.env.ELECTRON_RENDERER_URL;

@@ -3,24 +3,29 @@
  * Debian's Chromium (the heading drawn and the checklist filled from the book), on a
  * fresh folder, so the demo book is generated on the way; and the demo's generation
  * alone. The browser is started before the clock (it is not the app's start-up), and
- * the harness's modules are already loaded (the packed app loads a built bundle). The
- * note says how much script the first page fetched.
+ * the harness is the built one (out/harness, npm run build:harness), its modules already
+ * loaded: the packed app loads a built bundle too, and from TypeScript the engine thread
+ * spent seconds loading the core through tsx. The note says how much script the first
+ * page fetched.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startWebHarness } from '../../electron/web/server';
 import { dispatch } from '../../electron/core/service/index';
 import { Session } from '../../electron/core/service/session';
 import { median, type BenchCase, type BenchSize } from './types';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STATIC = resolve('out/web');
+const HARNESS = resolve('out/harness/server.js');
 const runsFor = (size: BenchSize) => (size === 'smoke' ? 1 : 5);
 
 async function firstPaint(size: BenchSize): Promise<{ ms: number; note: string }> {
   if (!existsSync(join(STATIC, 'index.html'))) throw new Error('out/web missing: npm run build:web first');
+  if (!existsSync(HARNESS)) throw new Error('out/harness missing: npm run build:harness first');
+  const { startWebHarness } = (await import(pathToFileURL(HARNESS).href)) as typeof import('../../electron/web/server');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   const times: number[] = [];
   const reopen: number[] = [];

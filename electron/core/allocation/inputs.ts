@@ -5,7 +5,6 @@
  * read once per run and cached, so a thousand pools sharing a driver cost one query.
  */
 import { UserError } from '../../../shared/errors';
-import type { Statement } from 'better-sqlite3';
 import type { Book } from '../book/book';
 import { revenueCondition } from './revenue';
 import type { Target } from './rules';
@@ -38,7 +37,7 @@ export class AllocInputs {
   private customers: Customer[] | null = null;
   private departments: Map<number, Department> | null = null;
   private headcounts: Map<number, number> | null = null;
-  private statements = new Map<string, Statement<unknown[]>>();
+  private parts = new Map<string, { account: string; departmentId: number | null; amountFen: number }[]>();
   private weightCache = new Map<string, { targets: Customer[]; weights: number[]; total: number; max: number }>();
 
   constructor(
@@ -46,25 +45,39 @@ export class AllocInputs {
     readonly period: string,
   ) {}
 
-  /** Σ(debit − credit) on posted lines without a customer; per (leaf account, department) for reclass. */
+  /**
+   * Σ(debit − credit) on posted lines without a customer; per (leaf account, department) for reclass.
+   * One query per account list, every department at once, cached: profiled on 1,000
+   * department pools over one account, a query per pool was 1.75 s of a 2.6 s compute
+   * (each one walked the period's customer-less lines through ix_line_customer).
+   */
   poolParts(accounts: string[], departmentId: number | null): { account: string; departmentId: number | null; amountFen: number }[] {
-    // An account and its children are one range of codes: '5602' ≤ code < '5603' (an index range scan).
+    const all = this.partsByAccounts(accounts);
+    return departmentId === null ? all : all.filter((p) => p.departmentId === departmentId);
+  }
+
+  private partsByAccounts(accounts: string[]): { account: string; departmentId: number | null; amountFen: number }[] {
+    const key = accounts.join('\u0000');
+    const cached = this.parts.get(key);
+    if (cached) return cached;
+    // An account and its children are one range of codes: '5602' ≤ code < '5603' (an index
+    // range scan on ix_line_tb; `+customer_id` keeps the planner off ix_line_customer, which
+    // would walk every customer-less line of the period).
     const like = accounts.map(() => `(account_code >= ? AND account_code < ?)`).join(' OR ');
     const sql = `SELECT account_code AS account, department_id AS departmentId, SUM(debit_fen) - SUM(credit_fen) AS amountFen
            FROM voucher_line
-          WHERE posted = 1 AND period = ? AND customer_id IS NULL AND (${like}) AND ${NOT_CLOSING}
-            ${departmentId !== null ? 'AND department_id = ?' : ''}
+          WHERE posted = 1 AND period = ? AND +customer_id IS NULL AND (${like}) AND ${NOT_CLOSING}
           GROUP BY account_code, department_id ORDER BY account_code, department_id`;
-    let stmt = this.statements.get(sql);
     // SQLite's exact int64 sums as BigInt, stated as numbers only when exact (reports/exact.ts).
-    if (!stmt) this.statements.set(sql, (stmt = this.book.sqlite.prepare(sql).safeIntegers(true)));
+    const stmt = this.book.sqlite.prepare(sql).safeIntegers(true);
     const params: (string | number)[] = [this.period];
     for (const a of accounts) params.push(a, a.slice(0, -1) + String.fromCharCode(a.charCodeAt(a.length - 1) + 1));
-    if (departmentId !== null) params.push(departmentId);
     const rows = stmt.all(...params) as { account: string; departmentId: bigint | null; amountFen: bigint }[];
-    return rows
+    const parts = rows
       .filter((r) => r.amountFen !== 0n)
       .map((r) => ({ account: r.account, departmentId: r.departmentId === null ? null : Number(r.departmentId), amountFen: exactFen(r.amountFen, 'pool') }));
+    this.parts.set(key, parts);
+    return parts;
   }
 
   poolAmount(accounts: string[], departmentId: number | null): number {

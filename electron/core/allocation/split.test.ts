@@ -54,6 +54,35 @@ describe('largestRemainder', () => {
     );
   });
 
+  it('agrees with the plain sort-based largest remainder on large pools with many ties (the bucketed pick)', () => {
+    // Pools past the 4,096 buckets, weights from tiny ranges (many equal remainders) and wide ones.
+    const plain = (amount: number, weights: number[]) => {
+      const t = weights.reduce((x, w) => x + BigInt(w), 0n);
+      const a = BigInt(amount);
+      const floors = weights.map((w) => (a * BigInt(w)) / t);
+      const rems = weights.map((w) => (a * BigInt(w)) % t);
+      let left = Number(a - floors.reduce((x, y) => x + y, 0n));
+      const order = rems.map((_, i) => i).sort((i, j) => (rems[j]! > rems[i]! ? 1 : rems[j]! < rems[i]! ? -1 : i - j));
+      for (const i of order) if (left-- > 0) floors[i]! += 1n;
+      return floors.map(Number);
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1e11 }),
+        fc.integer({ min: 1, max: 9000 }),
+        fc.oneof(fc.constant(1), fc.constant(3), fc.constant(1000), fc.constant(1e7)),
+        fc.integer(),
+        (amount, n, range, seed) => {
+          let x = seed | 0;
+          const weights = Array.from({ length: n }, () => ((x = (Math.imul(x, 1103515245) + 12345) | 0) >>> 0) % (range + 1));
+          if (!weights.some((w) => w > 0)) weights[0] = 1;
+          expect(largestRemainder(amount, weights).amounts).toEqual(plain(amount, weights));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('splits a negative pool as the mirror of the positive one', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e9 }), fc.array(fc.integer({ min: 1, max: 1e6 }), { minLength: 1, maxLength: 30 }), (amount, weights) => {

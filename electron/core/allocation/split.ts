@@ -41,9 +41,28 @@ export function largestRemainder(amount: number, weights: readonly number[], kno
   const abs = Math.abs(amount);
   const sign = amount < 0 ? -1 : 1;
   const floors = new Array<number>(n);
-  const rems = new Float64Array(n);
+  const rems = scratch(n);
   let given = 0;
-  if (abs * max <= SAFE) {
+  if (abs * max <= SAFE - total) {
+    // Profiled on the benchmark's 1,000 pools × 10,000 customers: `%` on doubles is a call
+    // into C per share. Here the quotient is estimated in floating point and corrected:
+    // p + t ≤ 2^53 keeps q·t and p − q·t exact, and the estimate is off by at most one.
+    for (let i = 0; i < n; i++) {
+      const p = abs * weights[i]!;
+      let q = Math.floor(p / total);
+      let r = p - q * total;
+      if (r < 0) {
+        q -= 1;
+        r += total;
+      } else if (r >= total) {
+        q += 1;
+        r -= total;
+      }
+      floors[i] = q;
+      rems[i] = r;
+      given += q;
+    }
+  } else if (abs * max <= SAFE) {
     for (let i = 0; i < n; i++) {
       const p = abs * weights[i]!;
       const r = p % total;
@@ -65,9 +84,28 @@ export function largestRemainder(amount: number, weights: readonly number[], kno
       given += floors[i]!;
     }
   }
-  distribute(floors, rems, abs - given);
+  distribute(floors, rems, total, abs - given);
   if (sign < 0) for (let i = 0; i < n; i++) floors[i] = -floors[i]! || 0;
   return { amounts: floors, total: BigInt(total) };
+}
+
+/**
+ * Remainders and their buckets live only during one split: scratch arrays grown to the
+ * largest pool and reused, instead of ~200 KB of garbage per pool of ten thousand (a third of
+ * the benchmark's compute was the collector).
+ */
+const MAX_BUCKETS = 4096;
+const countBuf = new Int32Array(MAX_BUCKETS);
+let remBuf = new Float64Array(0);
+let selBuf = new Float64Array(0);
+let bucketBuf = new Uint16Array(0);
+function scratch(n: number): Float64Array {
+  if (remBuf.length < n) {
+    remBuf = new Float64Array(n);
+    selBuf = new Float64Array(n);
+    bucketBuf = new Uint16Array(n);
+  }
+  return remBuf.subarray(0, n);
 }
 
 /**
@@ -130,18 +168,49 @@ function quotientsExact(a: number, weights: readonly number[], t: number, floors
   }
 }
 
-/** Gives one more fen to the `left` largest remainders; among equal remainders the earliest index wins. */
-function distribute(floors: number[], rems: Float64Array, left: number): void {
+/**
+ * Gives one more fen to the `left` largest remainders; among equal remainders the earliest index wins.
+ * Profiled on 1,000 pools × 10,000 customers, this was half the split: a quickselect over every
+ * remainder and two passes whose branches the CPU cannot predict. Instead each remainder goes
+ * to one of up to 4,096 buckets by its fraction r / total (floor of a product by a positive
+ * constant never orders two remainders backwards), the buckets from the top hold the first
+ * `left` fen, and only the one bucket the boundary falls in (a few remainders) is selected exactly.
+ */
+function distribute(floors: number[], rems: Float64Array, total: number, left: number): void {
   if (left <= 0) return;
-  // The left-th largest remainder, found in linear time (a full sort per pool is the cost
-  // that dominates a thousand pools over ten thousand customers).
-  const threshold = kthSmallest(Float64Array.from(rems), rems.length - left);
+  const n = rems.length;
+  const buckets = Math.min(MAX_BUCKETS, n);
+  const counts = countBuf.subarray(0, buckets);
+  counts.fill(0);
+  const bucketOf = bucketBuf.subarray(0, n);
+  const scale = buckets / total;
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(buckets - 1, Math.floor(rems[i]! * scale));
+    bucketOf[i] = b;
+    counts[b]! += 1;
+  }
+  // The boundary bucket: every remainder above it gets a fen, `need` of those in it do.
+  let need = left;
+  let edge = buckets - 1;
+  while (counts[edge]! < need) {
+    need -= counts[edge]!;
+    edge--;
+  }
+  let m = 0;
+  for (let i = 0; i < n; i++) if (bucketOf[i] === edge) selBuf[m++] = rems[i]!;
+  const inEdge = selBuf.subarray(0, m);
+  const threshold = kthSmallest(inEdge, m - need);
   let above = 0;
-  for (let i = 0; i < rems.length; i++) if (rems[i]! > threshold) above++;
-  let atThreshold = left - above;
-  for (let i = 0; i < rems.length; i++) {
-    if (rems[i]! > threshold) floors[i]! += 1;
-    else if (rems[i] === threshold && atThreshold > 0) {
+  for (let i = 0; i < m; i++) if (inEdge[i]! > threshold) above++;
+  let atThreshold = need - above;
+  for (let i = 0; i < n; i++) {
+    const b = bucketOf[i]!;
+    // Without a branch: half the targets get a fen, in no order a predictor could learn.
+    floors[i]! += ((b > edge) as unknown as number) | 0;
+    if (b !== edge) continue;
+    const r = rems[i]!;
+    if (r > threshold) floors[i]! += 1;
+    else if (r === threshold && atThreshold > 0) {
       floors[i]! += 1;
       atThreshold--;
     }

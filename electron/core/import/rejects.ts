@@ -3,7 +3,6 @@
  * the UI language and its original values under the original header. Values are written
  * as inert text (safeCell: an imported "=cmd" stays text in the owner's Excel).
  */
-import ExcelJS from 'exceljs';
 import type { Locale } from '../../../shared/messages/index';
 import type { Selectable } from 'kysely';
 import type { Book } from '../book/book';
@@ -19,6 +18,8 @@ type RejectRecord = Omit<Selectable<ImportRejectTable>, 'id' | 'batch_id'>;
 export async function writeRejectReport(book: Book, batchId: number, path: string, locale: Locale): Promise<{ path: string; rows: number }> {
   batchRecord(book, batchId);
   const rows = book.sqlite.prepare('SELECT sheet, row, code, params, header, cells FROM import_reject WHERE batch_id = ? ORDER BY id').all(batchId) as RejectRecord[];
+  // Loaded on first use: exceljs is ~0.6 s of CPU to load, paid by every engine start when imported at the top (issue 19).
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'client-ledger';
   const taken = new Set<string>();

@@ -51,6 +51,22 @@ export class FenSum {
 /** The exact sum of fen amounts (each an integer number). */
 export function sumFen(values: Iterable<number>, what: SumWhat): number {
   const s = new FenSum();
+  if (Array.isArray(values)) {
+    // Indexed, the Number sum inline: called on every kind of iterable, the generic loop
+    // and its method call cost ~20 ns an element on the allocation's ten million shares.
+    const xs = values as readonly number[];
+    let n = 0;
+    let i = 0;
+    for (; i < xs.length; i++) {
+      const t = n + xs[i]!;
+      if (!Number.isSafeInteger(t)) break;
+      n = t;
+    }
+    if (i === xs.length) return n;
+    s.add(n);
+    for (; i < xs.length; i++) s.add(xs[i]!);
+    return s.value(what);
+  }
   for (const v of values) s.add(v);
   return s.value(what);
 }
