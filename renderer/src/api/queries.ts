@@ -20,7 +20,8 @@ import { api, subscribe } from './platform';
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({ onError: notifyError }),
-    mutationCache: new MutationCache({ onError: notifyError }),
+    // A mutation marked `ownErrors` is answered by its caller (a form's field error shown inline, a question the core asks).
+    mutationCache: new MutationCache({ onError: (e, _req, _ctx, mutation) => void (mutation.meta?.ownErrors ? undefined : notifyError(e)) }),
     defaultOptions: {
       // The engine pushes what changed; a local engine's refusal is not worth retrying.
       queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
@@ -36,9 +37,17 @@ export function useApi<K extends ChannelName>(channel: K, req: Req<K>, options: 
   return useQuery<Res<K>>({ queryKey: queryKey(channel, req), queryFn: () => api(channel, req), placeholderData: keepPreviousData, ...options });
 }
 
-/** A write; its failure is shown in the toast area, its effects arrive as `book.changed`. */
-export function useApiMutation<K extends ChannelName>(channel: K) {
-  return useMutation<Res<K>, Error, Req<K>>({ mutationFn: (req) => api(channel, req) });
+/** A read an action needs now (not a shown answer): the cached answer when fresh, else asked; a failure goes to the toast area like any query's. */
+export function fetchApi<K extends ChannelName>(client: QueryClient, channel: K, req: Req<K>, options: { staleTime?: number } = {}): Promise<Res<K>> {
+  return client.fetchQuery<Res<K>>({ queryKey: queryKey(channel, req), queryFn: () => api(channel, req), ...options });
+}
+
+/**
+ * A write; its failure is shown in the toast area, its effects arrive as `book.changed`.
+ * `ownErrors`: the caller shows the refusal itself (a form's field error stays inline).
+ */
+export function useApiMutation<K extends ChannelName>(channel: K, options: { ownErrors?: boolean } = {}) {
+  return useMutation<Res<K>, Error, Req<K>>({ mutationFn: (req) => api(channel, req), meta: { ownErrors: options.ownErrors === true } });
 }
 
 /** Once at the root: engine events invalidate the cache; a restarted engine is said once. */
