@@ -11,7 +11,7 @@
  */
 import { MutationCache, QueryCache, QueryClient, keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { ChannelName, Req, Res } from '../../../shared/contract/index';
+import type { ChannelName, Page, Req, Res } from '../../../shared/contract/index';
 import { useI18n } from '../i18n/index';
 import { invalidateFor } from './invalidate';
 import { notify, notifyError } from './notify';
@@ -35,6 +35,30 @@ export const queryKey = <K extends ChannelName>(channel: K, req: Req<K>) => [cha
 /** A read: the cached answer, refetched when the engine says its tables changed. The previous answer stays shown while a new request (other filters) runs. */
 export function useApi<K extends ChannelName>(channel: K, req: Req<K>, options: { enabled?: boolean } = {}) {
   return useQuery<Res<K>>({ queryKey: queryKey(channel, req), queryFn: () => api(channel, req), placeholderData: keepPreviousData, ...options });
+}
+
+/** The channels that answer a keyset page (define.ts Page), and the row of one. */
+export type PageChannel = { [K in ChannelName]: Res<K> extends Page<unknown> ? (Req<K> extends { after?: string | null; limit?: number } ? K : never) : never }[ChannelName];
+export type RowOf<K extends PageChannel> = Res<K> extends Page<infer R> ? R : never;
+
+/**
+ * Every row of a paged channel, read page after page from `req` on (a list the page edits in
+ * place: masters, the chart). Keyed apart from the single pages (`all`), same domain.
+ */
+export function useApiAllPages<K extends PageChannel>(channel: K, req: Req<K>) {
+  return useQuery<RowOf<K>[]>({
+    queryKey: [...queryKey(channel, req), 'all'],
+    queryFn: async () => {
+      const out: RowOf<K>[] = [];
+      for (let after: string | null = null; ; ) {
+        const page = (await api(channel, { ...req, after } as Req<K>)) as Page<RowOf<K>>;
+        out.push(...page.rows);
+        if (!page.next) return out;
+        after = page.next;
+      }
+    },
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** A read an action needs now (not a shown answer): the cached answer when fresh, else asked; a failure goes to the toast area like any query's. */

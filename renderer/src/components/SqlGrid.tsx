@@ -10,10 +10,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import { useEffect, useMemo, useRef } from 'react';
-import type { ChannelName, Req, Res } from '../../../shared/contract/index';
+import type { Req, Res } from '../../../shared/contract/index';
 import type { Page } from '../../../shared/contract/define';
 import { api } from '../api/platform';
-import { fetchApi, queryKey } from '../api/queries';
+import { fetchApi, queryKey, type PageChannel, type RowOf } from '../api/queries';
 import { useI18n } from '../i18n/index';
 import { Grid } from './Grid';
 
@@ -35,10 +35,6 @@ export function restoreColumns(api: GridApi, id: string | undefined): void {
     localStorage.removeItem(stateKey(id!));
   }
 }
-
-/** The channels that answer a keyset page. */
-type PageChannel = { [K in ChannelName]: Res<K> extends Page<unknown> ? (Req<K> extends { after?: string | null; limit?: number } ? K : never) : never }[ChannelName];
-type RowOf<K extends PageChannel> = Res<K> extends Page<infer R> ? R : never;
 
 export interface SqlGridProps<K extends PageChannel> {
   columns: ColDef<RowOf<K>>[];
