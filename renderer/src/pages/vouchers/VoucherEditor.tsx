@@ -17,7 +17,7 @@ import type { VoucherSettingsDto, VoucherWord } from '../../../../shared/contrac
 import { formatFen } from '../../../../shared/money';
 import { ApiError } from '../../api/platform';
 import { notifyError } from '../../api/notify';
-import { queryKey, useApi, useApiMutation } from '../../api/queries';
+import { fetchApi, queryKey, useApi, useApiMutation } from '../../api/queries';
 import { itemLabel, Picker, settlePickers } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { isMultiCell, parsePastedRows } from './paste';
@@ -243,7 +243,10 @@ export function VoucherEditor({ openId, onOpen }: { openId: number | null; onOpe
     e.preventDefault();
     const parsed = parsePastedRows(text);
     if (!parsed.ok) return setNote({ text: t('voucher.badAmount', { line: parsed.line, text: parsed.text }), error: true });
-    const { lines: pasted, unknown } = await resolvePasted(parsed.rows);
+    // A failed lookup is already in the toast area (the query cache reports it); the paste then does nothing.
+    const resolved = await resolvePasted(parsed.rows, (req) => fetchApi(client, 'masters.lookup', req)).catch(() => null);
+    if (!resolved) return;
+    const { lines: pasted, unknown } = resolved;
     if (unknown) return setNote({ text: t('voucher.unknownAccount', { line: row + unknown.line, text: unknown.text }), error: true });
     setLines((ls) => [...ls.slice(0, row), ...pasted, ...ls.slice(row + pasted.length)]);
     setNote({ text: t('voucher.pasted', { count: pasted.length }) });
