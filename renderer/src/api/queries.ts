@@ -9,25 +9,17 @@
  * overwrites a newer answer (each key keeps its own state). Failures go to the one toast
  * area (notify.ts), so pages hold no error or busy flags of their own.
  */
-import { MutationCache, QueryCache, QueryClient, keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { ChannelName, Page, Req, Res } from '../../../shared/contract/index';
 import { useI18n } from '../i18n/index';
 import { invalidateFor } from './invalidate';
+import { newQueryClient } from './query-client';
 import { notify, notifyError } from './notify';
 import { api, subscribe } from './platform';
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    queryCache: new QueryCache({ onError: notifyError }),
-    // A mutation marked `ownErrors` is answered by its caller (a form's field error shown inline, a question the core asks).
-    mutationCache: new MutationCache({ onError: (e, _req, _ctx, mutation) => void (mutation.meta?.ownErrors ? undefined : notifyError(e)) }),
-    defaultOptions: {
-      // The engine pushes what changed; a local engine's refusal is not worth retrying.
-      queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
-      mutations: { retry: false },
-    },
-  });
+  return newQueryClient(notifyError);
 }
 
 export const queryKey = <K extends ChannelName>(channel: K, req: Req<K>) => [channel.slice(0, channel.indexOf('.')), channel, req] as const;
