@@ -16,6 +16,8 @@ import { createQueryClient, useEngineEvents } from './api/queries';
 import { notifyError } from './api/notify';
 
 const queryClient = createQueryClient();
+// After a page failed to render: the answers no page shows now (the failed page's among them) are dropped, so it reads afresh when shown again.
+const dropUnshown = () => queryClient.removeQueries({ type: 'inactive' });
 
 function Frame() {
   const { t, locale, setLocale } = useI18n();
@@ -107,9 +109,9 @@ function Frame() {
             </nav>
             <div className="content">
               <NavContext.Provider value={setPageKey}>
-                {/* Keyed by page: leaving a failed page and coming back starts it afresh. A page's chunk
-                    loads the first time it is shown (pages/index.ts). */}
-                <PageBoundary key={pageKey}>
+                {/* Keyed by page: leaving a failed page and coming back starts it afresh, from answers read
+                    again. A page's chunk loads the first time it is shown (pages/index.ts). */}
+                <PageBoundary key={pageKey} onShown={dropUnshown}>
                   <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
                     <Page />
                   </Suspense>
@@ -118,7 +120,7 @@ function Frame() {
             </div>
           </div>
         ) : (
-          <PageBoundary key="start">
+          <PageBoundary key="start" onShown={dropUnshown}>
             <StartPage />
           </PageBoundary>
         )}
