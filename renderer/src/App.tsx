@@ -15,6 +15,8 @@ import { Toasts } from './components/Toasts';
 import { createQueryClient, useApiMutation, useEngineEvents } from './api/queries';
 
 const queryClient = createQueryClient();
+// After a page failed to render: the answers no page shows now (the failed page's among them) are dropped, so it reads afresh when shown again.
+const dropUnshown = () => queryClient.removeQueries({ type: 'inactive' });
 
 function Frame() {
   const { t, locale, setLocale } = useI18n();
@@ -114,9 +116,9 @@ function Frame() {
             </nav>
             <div className="content">
               <NavContext.Provider value={setPageKey}>
-                {/* Keyed by page: leaving a failed page and coming back starts it afresh. A page's chunk
-                    loads the first time it is shown (pages/index.ts). */}
-                <PageBoundary key={pageKey}>
+                {/* Keyed by page: leaving a failed page and coming back starts it afresh, from answers read
+                    again. A page's chunk loads the first time it is shown (pages/index.ts). */}
+                <PageBoundary key={pageKey} onShown={dropUnshown}>
                   <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
                     <Page />
                   </Suspense>
@@ -125,7 +127,7 @@ function Frame() {
             </div>
           </div>
         ) : (
-          <PageBoundary key="start">
+          <PageBoundary key="start" onShown={dropUnshown}>
             <StartPage />
           </PageBoundary>
         )}

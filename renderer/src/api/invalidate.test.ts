@@ -25,3 +25,33 @@ describe('book.changed → stale queries', () => {
     expect(client.getQueryState(['policy', 'policy.list', {}])?.isInvalidated).toBe(true);
   });
 });
+
+describe('what the voucher, period, masters and settings pages write refreshes what they show', () => {
+  // Each page reads only through queries (no reload counters): a write it makes must mark its own answers stale.
+  const cases: [string, string[], string[]][] = [
+    ['a voucher saved, reviewed, posted, reversed or deleted', ['voucher'], ['vouchers', 'periods', 'ledger']],
+    ['结转损益, 结账 and 反结账', ['period', 'voucher'], ['periods', 'vouchers', 'ledger']],
+    ['凭证设置 and 账套设置', ['book_meta'], ['book', 'vouchers']],
+    ['a customer edited in the grid', ['customer'], ['customers', 'masters']],
+    ['an employee edited in the grid', ['employee'], ['employees', 'masters']],
+    ['a department renamed (the employees grid names it)', ['department'], ['departments', 'employees']],
+    ['a category edited', ['category'], ['categories']],
+    ['a sub-account added to the chart', ['account'], ['accounts', 'ledger', 'masters']],
+  ];
+  for (const [what, tables, readers] of cases) {
+    it(what, () => {
+      const stale = staleDomains(tables);
+      expect(stale, 'every table is mapped').not.toBeNull();
+      for (const d of readers) expect(stale!.has(d), d).toBe(true);
+    });
+  }
+
+  it('a page of a paged list and its every-page list go stale together (their keys share the domain)', () => {
+    const client = new QueryClient();
+    client.setQueryData(['accounts', 'accounts.page', { limit: 1000 }, 'all'], []);
+    client.setQueryData(['accounts', 'accounts.page', { after: null, limit: 100 }], { rows: [], next: null });
+    invalidateFor(client, { type: 'book.changed', tables: ['account'] });
+    expect(client.getQueryState(['accounts', 'accounts.page', { limit: 1000 }, 'all'])?.isInvalidated).toBe(true);
+    expect(client.getQueryState(['accounts', 'accounts.page', { after: null, limit: 100 }])?.isInvalidated).toBe(true);
+  });
+});

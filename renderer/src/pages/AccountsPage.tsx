@@ -2,7 +2,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useState } from 'react';
 import type { AccountRow } from '../../../shared/contract/accounts';
-import { api } from '../api/platform';
 import { SqlGrid } from '../components/SqlGrid';
 import { useI18n } from '../i18n/index';
 
@@ -30,13 +29,7 @@ export function AccountsPage() {
         <h1>{t('nav.accounts')}</h1>
         <input className="search" placeholder={t('common.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
       </header>
-      <SqlGrid<AccountRow>
-        testId="accounts-grid"
-        columns={columns}
-        reloadKey={`${search}|${t('accounts.code')}`}
-        rowId={(r) => r.code}
-        fetchPage={(after, limit) => api('accounts.page', { after, limit, ...(search ? { search } : {}) })}
-      />
+      <SqlGrid testId="accounts-grid" columns={columns} channel="accounts.page" request={search ? { search } : {}} rowId={(r) => r.code} />
     </section>
   );
 }

@@ -1,8 +1,9 @@
 /** Home: the cockpit (period, claims, budgets, client costs), the book's health (book check on open), its facts and backups. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CheckReport } from '../../../shared/contract/book';
-import { api, files } from '../api/platform';
+import { files } from '../api/platform';
 import { notifyError } from '../api/notify';
+import { useApi, useApiMutation } from '../api/queries';
 import { useBook } from '../book-context';
 import { BackupsPanel } from '../components/BackupsPanel';
 import { Checklist } from '../components/Checklist';
@@ -13,28 +14,30 @@ import { todayLocal } from '../../../shared/today';
 export function HomePage() {
   const { t } = useI18n();
   const { book, setBook } = useBook();
-  const [check, setCheck] = useState<CheckReport | null>(null);
   const [notice, setNotice] = useState('');
-
-  // Once per opened book, not a cached query: book check re-reads the whole file, too much to redo on every change.
-  useEffect(() => {
-    setCheck(null);
-    if (book) api('book.check', {}).then(setCheck, notifyError);
-  }, [book]);
+  // A query like any other: asked when a book opens (book.opened makes every answer stale) and when the book's own facts change, not after every write (book check re-reads the whole file).
+  const checking = useApi('book.check', {}, { enabled: book !== null });
+  // While it runs again the last answer is not this book's (or not this state's): none is shown.
+  const check: CheckReport | null = checking.isFetching ? null : (checking.data ?? null);
+  const backup = useApiMutation('book.backup');
 
   if (!book) return null;
 
-  const backupNow = async () => {
-    try {
-      const path = await files.savePath({ defaultName: `${book.company}-${todayLocal()}.book` });
-      if (!path) return;
-      const r = await api('book.backup', { path, overwrite: true });
-      setNotice(t('backups.saved', { path: r.path }));
-      await files.reveal(r.path);
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+  const backupNow = () =>
+    files.savePath({ defaultName: `${book.company}-${todayLocal()}.book` }).then(
+      (path) =>
+        path &&
+        backup.mutate(
+          { path, overwrite: true },
+          {
+            onSuccess: (r) => {
+              setNotice(t('backups.saved', { path: r.path }));
+              files.reveal(r.path).catch(notifyError);
+            },
+          },
+        ),
+      notifyError,
+    );
 
   return (
     <section className="page">

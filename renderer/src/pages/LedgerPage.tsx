@@ -7,10 +7,12 @@
  * voucher order). The same numbers as the trial-balance / detail-ledger / journal reports.
  */
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
-import { useEffect, useState } from 'react';
-import type { LedgerLineRow, PeriodRow, TrialBalanceDto } from '../../../shared/contract/ledger';
+import { useState } from 'react';
+import type { LedgerLineRow, TrialBalanceDto } from '../../../shared/contract/ledger';
 import { formatFen } from '../../../shared/money';
-import { api, files } from '../api/platform';
+import { files } from '../api/platform';
+import { notifyError } from '../api/notify';
+import { useApi, useApiMutation } from '../api/queries';
 import { Picker, itemLabel } from '../components/Picker';
 import { SqlGrid } from '../components/SqlGrid';
 import { Grid } from '../components/Grid';
@@ -36,48 +38,41 @@ export function LedgerPage() {
   const [tab, setTab] = useState<Tab>('tb');
   // The voucher behind a 明细账 / 序时账 row, opened by double-click or Enter.
   const [viewId, setViewId] = useState<number | null>(null);
-  const [periods, setPeriods] = useState<PeriodRow[]>([]);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const periods = useApi('periods.list', {}).data ?? [];
+  // Until the user picks: the latest period that has postings, else the newest.
+  const current = periods.find((p) => p.posted > 0)?.period ?? periods[0]?.period ?? '';
+  const [picked, setPicked] = useState<{ from?: string; to?: string }>({});
+  const from = picked.from ?? current;
+  const to = picked.to ?? current;
+  const setFrom = (v: string) => setPicked((p) => ({ ...p, from: v }));
+  const setTo = (v: string) => setPicked((p) => ({ ...p, to: v }));
   const [level, setLevel] = useState(0);
   const [hideZero, setHideZero] = useState(true);
   const [customer, setCustomer] = useState<{ id: number; label: string } | null>(null);
   const [employee, setEmployee] = useState<{ id: number; label: string } | null>(null);
   const [department, setDepartment] = useState<{ id: number; label: string } | null>(null);
   const [account, setAccount] = useState<{ code: string; label: string } | null>(null);
-  const [tb, setTb] = useState<TrialBalanceDto | null>(null);
-  const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
+  const [note, setNote] = useState('');
+  const dims = { ...(customer ? { customerId: customer.id } : {}), ...(employee ? { employeeId: employee.id } : {}), ...(department ? { departmentId: department.id } : {}) };
+  const tb: TrialBalanceDto | null =
+    useApi('ledger.trialBalance', { from, to: to < from ? from : to, ...(level ? { level } : {}), ...dims, zero: hideZero ? 'hide' : 'show' }, { enabled: tab === 'tb' && !!from && !!to }).data ?? null;
+  const exporting = useApiMutation('ledger.exportHledger');
 
-  useEffect(() => {
-    api('periods.list', {}).then((ps) => {
-      setPeriods(ps);
-      // Default: the latest period that has postings, else the newest.
-      const current = ps.find((p) => p.posted > 0)?.period ?? ps[0]?.period ?? '';
-      setFrom(current);
-      setTo(current);
-    }, () => {});
-  }, []);
-
-  useEffect(() => {
-    if (tab !== 'tb' || !from || !to) return;
-    const dims = { ...(customer ? { customerId: customer.id } : {}), ...(employee ? { employeeId: employee.id } : {}), ...(department ? { departmentId: department.id } : {}) };
-    api('ledger.trialBalance', { from, to: to < from ? from : to, ...(level ? { level } : {}), ...dims, zero: hideZero ? 'hide' : 'show' }).then(
-      (r) => (setTb(r), setNote(null)),
-      (e: Error) => setNote({ text: e.message, error: true }),
+  const exportHledger = () =>
+    files.savePath({ defaultName: 'ledger.journal' }).then(
+      (path) =>
+        path &&
+        exporting.mutate(
+          { path },
+          {
+            onSuccess: (r) => {
+              setNote(t('ledger.exported', { count: r.transactions }));
+              files.reveal(path).catch(notifyError);
+            },
+          },
+        ),
+      notifyError,
     );
-  }, [tab, from, to, level, customer, employee, department, hideZero]);
-
-  const exportHledger = async () => {
-    const path = await files.savePath({ defaultName: 'ledger.journal' });
-    if (!path) return;
-    try {
-      const r = await api('ledger.exportHledger', { path });
-      setNote({ text: t('ledger.exported', { count: r.transactions }) });
-      await files.reveal(path);
-    } catch (e) {
-      setNote({ text: (e as Error).message, error: true });
-    }
-  };
 
   const tbColumns: (ColDef<TbRow> | ColGroupDef<TbRow>)[] = [
     { field: 'code', headerName: t('ledger.code'), width: 120, pinned: 'left' },
@@ -165,7 +160,7 @@ export function LedgerPage() {
           </label>
         )}
       </div>
-      {note && <p className={note.error ? 'error' : 'ok-note'}>{note.text}</p>}
+      {note && <p className="ok-note">{note}</p>}
       {tab === 'tb' && (
         <div className="grid-host" data-testid="trial-balance">
           <Grid<TbRow>
@@ -183,23 +178,23 @@ export function LedgerPage() {
         </div>
       )}
       {tab === 'detail' && account && from && to && (
-        <SqlGrid<LedgerLineRow>
+        <SqlGrid
           testId="detail-ledger"
           onRowDoubleClicked={(r) => r.voucherId > 0 && setViewId(r.voucherId)}
           columns={lineColumns(true)}
-          reloadKey={`${account.code}|${from}|${to}|${t('ledger.balance')}`}
           rowId={(r) => r.key}
-          fetchPage={(after, limit) => api('ledger.detailPage', { account: account.code, from, to: to < from ? from : to, after, limit })}
+          channel="ledger.detailPage"
+          request={{ account: account.code, from, to: to < from ? from : to }}
         />
       )}
       {tab === 'journal' && from && to && (
-        <SqlGrid<LedgerLineRow>
+        <SqlGrid
           testId="journal"
           onRowDoubleClicked={(r) => r.voucherId > 0 && setViewId(r.voucherId)}
           columns={lineColumns(false)}
-          reloadKey={`${from}|${to}|${t('ledger.balance')}`}
           rowId={(r) => r.key}
-          fetchPage={(after, limit) => api('ledger.journalPage', { from, to: to < from ? from : to, after, limit })}
+          channel="ledger.journalPage"
+          request={{ from, to: to < from ? from : to }}
         />
       )}
       {viewId !== null && <VoucherView id={viewId} onClose={() => setViewId(null)} />}

@@ -2,12 +2,14 @@
  * 客户与员工: customers, employees, departments and expense categories edited in place,
  * Excel-like (double-click or type into a cell, Enter saves). Every edit is one audited
  * core call; a refused edit (a duplicate name after NFKC folding, say) shows the core's
- * message and the grid reloads the stored value.
+ * message next to the grid (the cell is its cause) and the cell keeps the stored value:
+ * the grid never writes its rows (ag-grid readOnlyEdit, its cellEditRequest event asks us),
+ * they are the queries' answers, which book.changed refreshes after a write.
  */
-import type { CellValueChangedEvent, ColDef } from 'ag-grid-community';
-import { useCallback, useEffect, useState } from 'react';
+import type { CellEditRequestEvent, ColDef } from 'ag-grid-community';
+import { useState } from 'react';
 import type { CategoryRow, CustomerRow, DepartmentRow, EmployeeRow } from '../../../shared/contract/masters';
-import { api } from '../api/platform';
+import { useApi, useApiAllPages, useApiMutation } from '../api/queries';
 import { Grid } from '../components/Grid';
 import { useI18n } from '../i18n/index';
 import { ChartEditor } from './masters/ChartEditor';
@@ -15,95 +17,62 @@ import { ChartEditor } from './masters/ChartEditor';
 type Tab = 'customers' | 'employees' | 'departments' | 'categories' | 'chart';
 type AnyRow = CustomerRow | EmployeeRow | DepartmentRow | CategoryRow;
 
-async function allPages<R>(read: (after: string | null) => Promise<{ rows: R[]; next: string | null }>): Promise<R[]> {
-  const out: R[] = [];
-  for (let after: string | null = null; ; ) {
-    const page = await read(after);
-    out.push(...page.rows);
-    if (!page.next) return out;
-    after = page.next;
-  }
-}
-
 export function MastersPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('customers');
   const [inactive, setInactive] = useState(false);
-  const [rows, setRows] = useState<AnyRow[]>([]);
-  const [employees, setEmployees] = useState<EmployeeRow[]>([]);
-  const [departments, setDepartments] = useState<DepartmentRow[]>([]);
+  // The choices of the manager, department and approver cells, inactive ones too (a row may still name one).
+  const employees: EmployeeRow[] = useApiAllPages('employees.page', { limit: 500, includeInactive: true }).data ?? [];
+  const departments: DepartmentRow[] = useApi('departments.list', { includeInactive: true }).data ?? [];
+  const customers: CustomerRow[] = useApiAllPages('customers.page', { limit: 500, includeInactive: inactive }).data ?? [];
+  const categories: CategoryRow[] = useApi('categories.list', {}, { enabled: tab === 'categories' }).data ?? [];
+  const rows: AnyRow[] =
+    tab === 'customers' ? customers : tab === 'employees' ? employees.filter((e) => inactive || e.active) : tab === 'departments' ? departments.filter((d) => inactive || d.active) : tab === 'categories' ? categories : [];
   const [newName, setNewName] = useState('');
   const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
-  const [version, setVersion] = useState(0);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    const load = async () => {
-      const [emps, depts] = await Promise.all([allPages((after) => api('employees.page', { after, limit: 500, includeInactive: true })), api('departments.list', { includeInactive: true })]);
-      setEmployees(emps);
-      setDepartments(depts);
-      if (tab === 'customers') setRows(await allPages((after) => api('customers.page', { after, limit: 500, includeInactive: inactive })));
-      else if (tab === 'employees') setRows(inactive ? emps : emps.filter((e) => e.active));
-      else if (tab === 'departments') setRows(inactive ? depts : depts.filter((d) => d.active));
-      else if (tab === 'categories') setRows(await api('categories.list', {}));
-    };
-    load().catch((e: Error) => setNote({ text: e.message, error: true }));
-  }, [tab, inactive, version]);
-
-  const run = async (call: () => Promise<unknown>) => {
-    try {
-      await call();
-      setNote({ text: t('masters.saved') });
-    } catch (e) {
-      setNote({ text: (e as Error).message, error: true });
-    }
-    reload();
+  // A refusal names the cell or the name just typed: said here, next to them.
+  const own = { ownErrors: true };
+  const write = {
+    customers: { create: useApiMutation('customers.create', own), update: useApiMutation('customers.update', own), setActive: useApiMutation('customers.setActive', own) },
+    employees: { create: useApiMutation('employees.create', own), update: useApiMutation('employees.update', own), setActive: useApiMutation('employees.setActive', own) },
+    departments: { create: useApiMutation('departments.create', own), update: useApiMutation('departments.update', own), setActive: useApiMutation('departments.setActive', own) },
+    categories: { update: useApiMutation('categories.update', own) },
   };
+
+  const run = (call: Promise<unknown>, done?: () => void) =>
+    void call.then(
+      () => {
+        done?.();
+        setNote({ text: t('masters.saved') });
+      },
+      (e: Error) => setNote({ text: e.message, error: true }),
+    );
 
   const byName = (list: { id: number; name: string }[], name: unknown) => list.find((x) => x.name === name)?.id ?? null;
 
-  const onEdit = (e: CellValueChangedEvent<AnyRow>) => {
+  const onEdit = (e: CellEditRequestEvent<AnyRow>) => {
     const field = e.colDef.field as string;
     const id = e.data.id;
     const v = e.newValue as unknown;
-    void run(async () => {
-      if (tab === 'customers') {
-        if (field === 'managerName') return api('customers.update', { id, managerId: byName(employees, v) });
-        return api('customers.update', { id, [field]: String(v ?? '') });
-      }
-      if (tab === 'employees') {
-        if (field === 'departmentName') return api('employees.update', { id, departmentId: byName(departments, v) });
-        if (field === 'approverName') return api('employees.update', { id, approverId: byName(employees, v) });
-        return api('employees.update', { id, [field]: String(v ?? '') });
-      }
-      if (tab === 'departments') return api('departments.update', { id, [field]: field === 'isService' ? Boolean(v) : String(v ?? '') });
-      if (field === 'synonyms') return api('categories.update', { id, synonyms: String(v ?? '').split(/[,，、]/).map((s) => s.trim()).filter(Boolean) });
-      return api('categories.update', { id, [field]: String(v ?? '') });
-    });
+    const text = String(v ?? '');
+    if (tab === 'customers') return run(write.customers.update.mutateAsync(field === 'managerName' ? { id, managerId: byName(employees, v) } : { id, [field]: text }));
+    if (tab === 'employees') {
+      const patch = field === 'departmentName' ? { id, departmentId: byName(departments, v) } : field === 'approverName' ? { id, approverId: byName(employees, v) } : { id, [field]: text };
+      return run(write.employees.update.mutateAsync(patch));
+    }
+    if (tab === 'departments') return run(write.departments.update.mutateAsync({ id, [field]: field === 'isService' ? Boolean(v) : text }));
+    if (field === 'synonyms') return run(write.categories.update.mutateAsync({ id, synonyms: text.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) }));
+    return run(write.categories.update.mutateAsync({ id, [field]: text }));
   };
 
   const add = () => {
     const name = newName.trim();
-    if (!name) return;
-    void run(async () => {
-      if (tab === 'customers') await api('customers.create', { name });
-      else if (tab === 'employees') await api('employees.create', { name });
-      else await api('departments.create', { name });
-      setNewName('');
-    });
+    if (!name || tab === 'categories' || tab === 'chart') return;
+    run(write[tab].create.mutateAsync({ name }), () => setNewName(''));
   };
 
   const toggleActive = (r: AnyRow) =>
-    void run(() =>
-      tab === 'customers'
-        ? api('customers.setActive', { id: r.id, active: !r.active })
-        : tab === 'employees'
-          ? api('employees.setActive', { id: r.id, active: !r.active })
-          : tab === 'departments'
-            ? api('departments.setActive', { id: r.id, active: !r.active })
-            : api('categories.update', { id: r.id, active: !r.active }),
-    );
+    run(tab === 'categories' ? write.categories.update.mutateAsync({ id: r.id, active: !r.active }) : tab === 'chart' ? Promise.resolve() : write[tab].setActive.mutateAsync({ id: r.id, active: !r.active }));
 
   const select = (values: string[]) => ({ cellEditor: 'agSelectCellEditor', cellEditorParams: { values: ['', ...values] } });
   const activeCol: ColDef<AnyRow> = {
@@ -183,7 +152,8 @@ export function MastersPage() {
           getRowId={(p) => String(p.data.id)}
           singleClickEdit={false}
           stopEditingWhenCellsLoseFocus
-          onCellValueChanged={onEdit}
+          readOnlyEdit
+          onCellEditRequest={onEdit}
         />
       </div>
       )}

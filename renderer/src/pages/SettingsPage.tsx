@@ -1,7 +1,13 @@
-/** 账套设置: 纳税人识别号 (invoice buyer check) and the VAT status the postings follow (vat/settings.ts). */
-import { useEffect, useState } from 'react';
+/**
+ * 账套设置: 纳税人识别号 (invoice buyer check) and the VAT status the postings follow (vat/settings.ts).
+ * The form shows the stored settings (a query) with the user's changes over them; a refusal
+ * names a field of this form, so it is said here, not in the toast area.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { BookSettings, Taxpayer } from '../../../shared/contract/invoices';
-import { api, errorText } from '../api/platform';
+import { errorText } from '../api/platform';
+import { queryKey, useApi, useApiMutation } from '../api/queries';
 import { useI18n } from '../i18n/index';
 
 const OUTPUT_RATES = [13, 9, 6, 5, 3, 1, 0];
@@ -9,20 +15,24 @@ const SMALL_RATES = [3, 1];
 
 export function SettingsPage() {
   const { t } = useI18n();
-  const [form, setForm] = useState<BookSettings | null>(null);
-  const [error, setError] = useState('');
+  const client = useQueryClient();
+  const stored = useApi('book.settings', {}).data;
+  const [changes, setChanges] = useState<Partial<BookSettings>>({});
+  const saving = useApiMutation('book.set', { ownErrors: true });
   const [note, setNote] = useState('');
-  useEffect(() => void api('book.settings', {}).then(setForm, (e: unknown) => setError(errorText(e))), []);
-  if (!form) return <section className="page">{error && <div className="error">{error}</div>}</section>;
-  const save = async () => {
-    setError('');
+  if (!stored) return <section className="page" />;
+  const form: BookSettings = { ...stored, ...changes };
+  const setForm = (next: BookSettings) => setChanges(next);
+  const save = () => {
     setNote('');
-    try {
-      setForm(await api('book.set', form));
-      setNote(t('settings.saved'));
-    } catch (e) {
-      setError(errorText(e));
-    }
+    saving.mutate(form, {
+      onSuccess: (answer) => {
+        // The answer is what is stored now: shown at once (book.changed refreshes it too).
+        client.setQueryData(queryKey('book.settings', {}), answer);
+        setChanges({});
+        setNote(t('settings.saved'));
+      },
+    });
   };
   const rateSelect = (key: 'vatRatePct' | 'smallRatePct', rates: number[], testId: string) => (
     <select value={form[key]} onChange={(e) => setForm({ ...form, [key]: Number(e.target.value) })} data-testid={testId}>
@@ -62,12 +72,12 @@ export function SettingsPage() {
         )}
         <p className="muted">{t(`settings.hint.${form.taxpayer}`)}</p>
         <div className="inline-form">
-          <button type="button" className="primary" onClick={() => void save()} data-testid="settings-save">
+          <button type="button" className="primary" onClick={save} data-testid="settings-save">
             {t('settings.save')}
           </button>
           {note && <span className="muted">{note}</span>}
         </div>
-        {error && <div className="error">{error}</div>}
+        {saving.isError && <div className="error">{errorText(saving.error)}</div>}
       </div>
     </section>
   );

@@ -3,10 +3,10 @@
  * and their actions (审核, 反审核, 记账, 红字冲销); double-click or Enter opens one.
  */
 import type { ColDef } from 'ag-grid-community';
-import { useEffect, useState } from 'react';
-import type { PeriodRow, VoucherListRow } from '../../../shared/contract/ledger';
+import { useState } from 'react';
+import type { VoucherListRow } from '../../../shared/contract/ledger';
 import { formatFen } from '../../../shared/money';
-import { api } from '../api/platform';
+import { useApi, useApiMutation } from '../api/queries';
 import { SqlGrid } from '../components/SqlGrid';
 import { useI18n } from '../i18n/index';
 import { VoucherEditor } from './vouchers/VoucherEditor';
@@ -17,39 +17,19 @@ export function VouchersPage() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [period, setPeriod] = useState('');
   const [status, setStatus] = useState<'' | 'draft' | 'reviewed' | 'posted'>('');
-  const [periods, setPeriods] = useState<PeriodRow[]>([]);
-  const [version, setVersion] = useState(0);
-  // Settings and 凭证整理 change what the open voucher shows (its 字 choices, its number): the editor starts afresh.
-  const [editorKey, setEditorKey] = useState(0);
-  const [error, setError] = useState('');
+  const periods = useApi('periods.list', {}).data ?? [];
+  // A refusal goes to the toast area; the list and the editor follow the engine's book.changed.
+  const reversing = useApiMutation('vouchers.reverse');
+  const verbs = { review: useApiMutation('vouchers.review'), unreview: useApiMutation('vouchers.unreview'), post: useApiMutation('vouchers.post') };
 
-  useEffect(() => {
-    api('periods.list', {}).then(setPeriods, () => {});
-  }, [version]);
-
-  const reverse = async (row: VoucherListRow) => {
+  const reverse = (row: VoucherListRow) => {
     if (!window.confirm(t('voucher.confirmReverse', { no: `${row.period} ${row.no}` }))) return;
-    try {
-      const r = await api('vouchers.reverse', { id: row.id });
-      setOpenId(r.id);
-      setVersion((v) => v + 1);
-      setError('');
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    reversing.mutate({ id: row.id }, { onSuccess: (r) => setOpenId(r.id) });
   };
 
-  const act = async (row: VoucherListRow, verb: 'review' | 'unreview' | 'post') => {
-    try {
-      await api(`vouchers.${verb}`, { id: row.id });
-      setVersion((v) => v + 1);
-      setError('');
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const act = (row: VoucherListRow, verb: 'review' | 'unreview' | 'post') => verbs[verb].mutate({ id: row.id });
   const actionButton = (row: VoucherListRow, verb: 'review' | 'unreview' | 'post', label: string) => (
-    <button type="button" className="small" data-testid={`${verb}-${row.id}`} onClick={() => void act(row, verb)}>
+    <button type="button" className="small" data-testid={`${verb}-${row.id}`} onClick={() => act(row, verb)}>
       {label}
     </button>
   );
@@ -92,7 +72,7 @@ export function VouchersPage() {
             {p.data.status === 'reviewed' && actionButton(p.data, 'unreview', t('voucher.unreview'))}
             {p.data.status === 'reviewed' && actionButton(p.data, 'post', t('voucher.postReviewed'))}
             {p.data.status === 'posted' && !p.data.reversesId && !p.data.reversedById && (
-              <button type="button" className="small" data-testid={`reverse-${p.data.id}`} onClick={() => void reverse(p.data!)}>
+              <button type="button" className="small" data-testid={`reverse-${p.data.id}`} onClick={() => reverse(p.data!)}>
                 {t('voucher.reverse')}
               </button>
             )}
@@ -107,7 +87,7 @@ export function VouchersPage() {
         <h1>{t('nav.vouchers')}</h1>
         <span className="muted">{t('voucher.pasteHint')}</span>
       </header>
-      <VoucherEditor key={editorKey} openId={openId} onNew={() => setOpenId(null)} onChanged={() => setVersion((v) => v + 1)} />
+      <VoucherEditor openId={openId} onOpen={setOpenId} />
       <div className="page-head">
         <h2>{t('voucher.list')}</h2>
         <select value={period} onChange={(e) => setPeriod(e.target.value)} data-testid="voucher-period">
@@ -124,22 +104,14 @@ export function VouchersPage() {
         </select>
         <span className="muted">{t('voucher.openHint')}</span>
       </div>
-      <VoucherToolbar
-        periods={periods}
-        period={period}
-        onChanged={() => {
-          setVersion((v) => v + 1);
-          setEditorKey((k) => k + 1);
-        }}
-      />
-      {error && <p className="error">{error}</p>}
-      <SqlGrid<VoucherListRow>
+      <VoucherToolbar periods={periods} period={period} />
+      <SqlGrid
         testId="voucher-list"
         columns={columns}
-        reloadKey={`${period}|${status}|${version}|${t('voucher.no')}`}
+        channel="vouchers.page"
+        request={{ ...(period ? { period } : {}), ...(status ? { status } : {}) }}
         rowId={(r) => String(r.id)}
         onRowDoubleClicked={(r) => setOpenId(r.id)}
-        fetchPage={(after, limit) => api('vouchers.page', { after, limit, ...(period ? { period } : {}), ...(status ? { status } : {}) })}
       />
     </section>
   );

@@ -1,12 +1,13 @@
 /**
  * Chart maintenance inside 客户与员工: add a sub-account under a parent (the core picks the
  * next 4-2-2 code and refuses a parent that already has postings), rename, set required
- * dimensions, (de)activate. Edits are in-grid like the other masters.
+ * dimensions, (de)activate. Edits are in-grid like the other masters (MastersPage: the grid
+ * never writes its rows, a refusal is said in the page's note and the cell keeps the stored value).
  */
-import type { CellValueChangedEvent, ColDef } from 'ag-grid-community';
-import { useEffect, useState } from 'react';
+import type { CellEditRequestEvent, ColDef } from 'ag-grid-community';
+import { useState } from 'react';
 import type { AccountRow } from '../../../../shared/contract/accounts';
-import { api } from '../../api/platform';
+import { useApiAllPages, useApiMutation } from '../../api/queries';
 import { itemLabel, Picker } from '../../components/Picker';
 import { Grid } from '../../components/Grid';
 import { useI18n } from '../../i18n/index';
@@ -16,56 +17,39 @@ type Dim = (typeof DIMS)[number];
 
 export function ChartEditor({ onNote }: { onNote: (n: { text: string; error?: boolean }) => void }) {
   const { t } = useI18n();
-  const [rows, setRows] = useState<AccountRow[]>([]);
+  const rows: AccountRow[] = useApiAllPages('accounts.page', { limit: 1000 }).data ?? [];
   const [parent, setParent] = useState<{ code: string; label: string } | null>(null);
   const [name, setName] = useState('');
-  const [version, setVersion] = useState(0);
   const dimLabel = (d: Dim) => t(`voucher.${d}`);
+  const own = { ownErrors: true };
+  const adding = useApiMutation('accounts.addSub', own);
+  const updating = useApiMutation('accounts.update', own);
+  const activating = useApiMutation('accounts.setActive', own);
 
-  useEffect(() => {
-    (async () => {
-      const out: AccountRow[] = [];
-      for (let after: string | null = null; ; ) {
-        const page: Awaited<ReturnType<typeof api<'accounts.page'>>> = await api('accounts.page', { after, limit: 1000 });
-        out.push(...page.rows);
-        if (!page.next) break;
-        after = page.next;
-      }
-      setRows(out);
-    })().catch((e: Error) => onNote({ text: e.message, error: true }));
-  }, [version, onNote]);
-
-  const run = async <R,>(call: () => Promise<R>, ok: (r: R) => string = () => t('masters.saved')) => {
-    try {
-      onNote({ text: ok(await call()) });
-    } catch (e) {
-      onNote({ text: (e as Error).message, error: true });
-    }
-    setVersion((v) => v + 1);
-  };
+  const run = <R,>(call: Promise<R>, ok: (r: R) => string = () => t('masters.saved')) =>
+    void call.then(
+      (r) => onNote({ text: ok(r) }),
+      (e: Error) => onNote({ text: e.message, error: true }),
+    );
 
   const add = () => {
     if (!parent || !name.trim()) return;
-    void run(
-      async () => {
-        const a = await api('accounts.addSub', { parent: parent.code, name: name.trim() });
-        setName('');
-        return a;
-      },
-      (a) => t('masters.subAdded', { account: `${a.code} ${a.name}` }),
-    );
+    run(adding.mutateAsync({ parent: parent.code, name: name.trim() }), (a) => {
+      setName('');
+      return t('masters.subAdded', { account: `${a.code} ${a.name}` });
+    });
   };
 
-  const onEdit = (e: CellValueChangedEvent<AccountRow>) => {
+  const onEdit = (e: CellEditRequestEvent<AccountRow>) => {
     const code = e.data.code;
-    if (e.colDef.field === 'name') void run(() => api('accounts.update', { code, name: String(e.newValue ?? '') }));
+    if (e.colDef.field === 'name') run(updating.mutateAsync({ code, name: String(e.newValue ?? '') }));
     if (e.colDef.field === 'dims') {
       // Typed in either language: 客户 / customer, 员工 / employee, 部门 / department.
       const dims = String(e.newValue ?? '')
         .split(/[,，、\s]+/)
         .map((w) => DIMS.find((d) => d === w.toLowerCase() || dimLabel(d) === w))
         .filter((d): d is Dim => d !== undefined);
-      void run(() => api('accounts.update', { code, dims }));
+      run(updating.mutateAsync({ code, dims }));
     }
   };
 
@@ -80,7 +64,7 @@ export function ChartEditor({ onNote }: { onNote: (n: { text: string; error?: bo
       width: 120,
       cellRenderer: (p: { data?: AccountRow }) =>
         p.data ? (
-          <button type="button" className="small" onClick={() => void run(() => api('accounts.setActive', { code: p.data!.code, active: !p.data!.active }))}>
+          <button type="button" className="small" onClick={() => run(activating.mutateAsync({ code: p.data!.code, active: !p.data!.active }))}>
             {p.data.active ? t('masters.deactivate') : t('masters.activate')}
           </button>
         ) : null,
@@ -98,7 +82,7 @@ export function ChartEditor({ onNote }: { onNote: (n: { text: string; error?: bo
         <span className="muted">{t('masters.chartHint')}</span>
       </form>
       <div className="grid-host ledger-grid" data-testid="masters-chart">
-        <Grid<AccountRow> columnDefs={columns} rowData={rows} getRowId={(p) => p.data.code} stopEditingWhenCellsLoseFocus onCellValueChanged={onEdit} />
+        <Grid<AccountRow> columnDefs={columns} rowData={rows} getRowId={(p) => p.data.code} stopEditingWhenCellsLoseFocus readOnlyEdit onCellEditRequest={onEdit} />
       </div>
     </>
   );

@@ -5,13 +5,19 @@
  * lines, Ctrl+S saves the draft. 凭证字 and 附单据张数 sit in the head; 审核 / 反审核 / 记账
  * (Alt+A / Alt+U / Alt+P) follow the book's settings. Reviewed vouchers open read-only
  * until 反审核, posted ones for good, with 红字冲销 and printing.
+ * The form is filled from the voucher the engine answers (vouchers.get, a query), again
+ * when that answer changes (凭证整理 renumbered it); what the form's actions answer is
+ * shown at once. A refused action is said in the form's note (its fields are the cause);
+ * a failed print goes to the toast area.
  */
-import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { VoucherDto } from '../../../../shared/contract/ledger';
 import type { VoucherSettingsDto, VoucherWord } from '../../../../shared/contract/vouchers';
 import { formatFen } from '../../../../shared/money';
-import { api, ApiError } from '../../api/platform';
-import { useApi } from '../../api/queries';
+import { ApiError } from '../../api/platform';
+import { notifyError } from '../../api/notify';
+import { fetchApi, queryKey, useApi, useApiMutation } from '../../api/queries';
 import { itemLabel, Picker, settlePickers } from '../../components/Picker';
 import { useI18n } from '../../i18n/index';
 import { isMultiCell, parsePastedRows } from './paste';
@@ -19,8 +25,10 @@ import { printVouchers, WorkflowInfo } from './workflow-ui';
 import { badAmountKey, blankLine, cellFen, fromDto, resolvePasted, toRequest, totals, type EditLine } from './lines';
 import { todayLocal } from '../../../../shared/today';
 
-export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | null; onChanged: () => void; onNew: () => void }) {
+/** `openId`: the voucher the page opened (null: a new one); `onOpen` tells the page which one the form holds now. */
+export function VoucherEditor({ openId, onOpen }: { openId: number | null; onOpen: (id: number | null) => void }) {
   const { t } = useI18n();
+  const client = useQueryClient();
   const [voucher, setVoucher] = useState<VoucherDto | null>(null);
   const [date, setDate] = useState(todayLocal);
   const [memo, setMemo] = useState('');
@@ -35,21 +43,48 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
   linesRef.current = lines;
   // Reviewed vouchers are frozen until 反审核; posted ones for good.
   const readonly = voucher !== null && voucher.status !== 'draft';
+  // The form's own actions: each refusal is said in the note below the lines.
+  const own = { ownErrors: true };
+  const saving = useApiMutation('vouchers.save', own);
+  const posting = useApiMutation('vouchers.post', own);
+  const reversing = useApiMutation('vouchers.reverse', own);
+  const reviewing = useApiMutation('vouchers.review', own);
+  const unreviewing = useApiMutation('vouchers.unreview', own);
+  const deleting = useApiMutation('vouchers.delete', own);
 
-  const load = useCallback((v: VoucherDto | null) => {
+  const fill = (v: VoucherDto | null) => {
     setVoucher(v);
     setDate(v?.date ?? todayLocal());
     setMemo(v?.memo ?? '');
     setWord(v?.word ?? '');
     setAttachments(String(v?.attachments ?? 0));
     setLines(v ? fromDto(v) : [blankLine(), blankLine()]);
-  }, []);
+  };
 
-  useEffect(() => {
+  // The stored voucher the page opened; undefined while it reads (the form keeps what it shows).
+  const opened = useApi('vouchers.get', { id: openId ?? 0 }, { enabled: openId !== null });
+  const answer = openId === null ? null : opened.isPlaceholderData ? undefined : opened.data;
+  // State from a changed answer, set while rendering (react.dev: "adjusting some state when a prop changes").
+  const [filledFrom, setFilledFrom] = useState<VoucherDto | null | undefined>(undefined);
+  if (answer !== undefined && answer !== filledFrom) {
+    setFilledFrom(answer);
+    fill(answer);
+  }
+  // A voucher the list opens starts without a note; one this form just saved keeps its own.
+  const [heldId, setHeldId] = useState(openId);
+  if (openId !== heldId) {
+    setHeldId(openId);
     setNote(null);
-    if (openId === null) load(null);
-    else api('vouchers.get', { id: openId }).then(load, (e: Error) => setNote({ text: e.message, error: true }));
-  }, [openId, load]);
+  }
+  /** What an action answered: shown now, cached as that voucher's answer, and told to the page. */
+  const hold = (v: VoucherDto | null) => {
+    if (v) client.setQueryData(queryKey('vouchers.get', { id: v.id }), v);
+    setFilledFrom(v);
+    fill(v);
+    setHeldId(v?.id ?? null);
+    onOpen(v?.id ?? null);
+  };
+  const refused = (e: unknown) => setNote({ text: (e as Error).message, error: true });
 
   // A message shown in one language is stale in the other.
   useEffect(() => setNote(null), [t]);
@@ -70,22 +105,22 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
       setNote({ text: t(badAmountKey(req.text), { line: req.line, text: req.text }), error: true });
       return null;
     }
+    const count = /^\d{1,4}$/.test(attachments.trim()) ? Number(attachments.trim()) : -1;
+    if (count < 0) {
+      setNote({ text: t('voucher.attachments'), error: true });
+      return null;
+    }
+    const send = (confirmFuture: boolean) =>
+      saving.mutateAsync({
+        ...(voucher ? { id: voucher.id } : {}),
+        date,
+        memo: memo || (linesRef.current[0]?.memo ?? ''),
+        ...(word ? { word } : {}),
+        attachments: count,
+        lines: req.lines as never,
+        ...(confirmFuture ? { confirmFuture } : {}),
+      });
     try {
-      const count = /^\d{1,4}$/.test(attachments.trim()) ? Number(attachments.trim()) : -1;
-      if (count < 0) {
-        setNote({ text: t('voucher.attachments'), error: true });
-        return null;
-      }
-      const send = (confirmFuture: boolean) =>
-        api('vouchers.save', {
-          ...(voucher ? { id: voucher.id } : {}),
-          date,
-          memo: memo || (linesRef.current[0]?.memo ?? ''),
-          ...(word ? { word } : {}),
-          attachments: count,
-          lines: req.lines as never,
-          ...(confirmFuture ? { confirmFuture } : {}),
-        });
       let v: VoucherDto;
       try {
         v = await send(false);
@@ -98,12 +133,11 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
         }
         v = await send(true);
       }
-      load(v);
+      hold(v);
       setNote({ text: t('voucher.saved') });
-      onChanged();
       return v;
     } catch (e) {
-      setNote({ text: (e as Error).message, error: true });
+      refused(e);
       return null;
     }
   };
@@ -113,24 +147,22 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
     const v = voucher?.status === 'reviewed' ? voucher : await save();
     if (!v) return;
     try {
-      const posted = await api('vouchers.post', { id: v.id });
-      load(posted);
+      const posted = await posting.mutateAsync({ id: v.id });
+      hold(posted);
       setNote({ text: t('voucher.posted', { no: `${posted.period} ${posted.no}` }) });
-      onChanged();
     } catch (e) {
-      setNote({ text: (e as Error).message, error: true });
+      refused(e);
     }
   };
 
   const reverse = async () => {
     if (!voucher || !window.confirm(t('voucher.confirmReverse', { no: `${voucher.period} ${voucher.no}` }))) return;
     try {
-      const r = await api('vouchers.reverse', { id: voucher.id });
-      load(r);
+      const r = await reversing.mutateAsync({ id: voucher.id });
+      hold(r);
       setNote({ text: t('voucher.reversed', { no: `${r.period} ${r.no}` }) });
-      onChanged();
     } catch (e) {
-      setNote({ text: (e as Error).message, error: true });
+      refused(e);
     }
   };
 
@@ -138,12 +170,11 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
     const v = verb === 'review' ? await save() : voucher;
     if (!v) return;
     try {
-      const r = await api(`vouchers.${verb}`, { id: v.id });
-      load(r);
+      const r = await (verb === 'review' ? reviewing : unreviewing).mutateAsync({ id: v.id });
+      hold(r);
       setNote({ text: verb === 'review' ? t('voucher.reviewedNote', { no: `${r.period} ${r.word} #${r.id}` }) : t('voucher.unreviewedNote') });
-      onChanged();
     } catch (e) {
-      setNote({ text: (e as Error).message, error: true });
+      refused(e);
     }
   };
 
@@ -153,20 +184,18 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
       const r = await printVouchers({ ids: [voucher.id] }, `${voucher.period} ${voucher.no === '—' ? `#${voucher.id}` : voucher.no}.pdf`);
       if (r) setNote({ text: t('voucher.printed', { vouchers: r.vouchers, pages: r.pages }) });
     } catch (e) {
-      setNote({ text: (e as Error).message, error: true });
+      notifyError(e);
     }
   };
 
   const remove = async () => {
     if (!voucher) return;
     try {
-      await api('vouchers.delete', { id: voucher.id });
+      await deleting.mutateAsync({ id: voucher.id });
+      hold(null);
       setNote({ text: t('voucher.deleted') });
-      onChanged();
-      onNew();
-      load(null);
     } catch (e) {
-      setNote({ text: (e as Error).message, error: true });
+      refused(e);
     }
   };
 
@@ -214,7 +243,10 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
     e.preventDefault();
     const parsed = parsePastedRows(text);
     if (!parsed.ok) return setNote({ text: t('voucher.badAmount', { line: parsed.line, text: parsed.text }), error: true });
-    const { lines: pasted, unknown } = await resolvePasted(parsed.rows);
+    // A failed lookup is already in the toast area (the query cache reports it); the paste then does nothing.
+    const resolved = await resolvePasted(parsed.rows, (req) => fetchApi(client, 'masters.lookup', req)).catch(() => null);
+    if (!resolved) return;
+    const { lines: pasted, unknown } = resolved;
     if (unknown) return setNote({ text: t('voucher.unknownAccount', { line: row + unknown.line, text: unknown.text }), error: true });
     setLines((ls) => [...ls.slice(0, row), ...pasted, ...ls.slice(row + pasted.length)]);
     setNote({ text: t('voucher.pasted', { count: pasted.length }) });
@@ -369,7 +401,7 @@ export function VoucherEditor({ openId, onChanged, onNew }: { openId: number | n
         {voucher?.status === 'posted' && !voucher.reversesId && !voucher.reversedById && (
           <button type="button" data-testid="voucher-reverse" onClick={() => void reverse()}>{t('voucher.reverse')}</button>
         )}
-        <button type="button" onClick={() => { onNew(); load(null); setNote(null); }}>{t('voucher.new')}</button>
+        <button type="button" onClick={() => { hold(null); setNote(null); }}>{t('voucher.new')}</button>
         <span className="muted hint">{t('voucher.keysHint')} · {t('voucher.keysWorkflow')}</span>
       </div>
       {note && <p className={note.error ? 'error' : 'ok-note'} data-testid="voucher-note">{note.text}</p>}

@@ -1,8 +1,8 @@
 /** The voucher editor's line model: what the user typed, and its conversion to the contract. */
 import type { VoucherDto } from '../../../../shared/contract/ledger';
+import type { Req } from '../../../../shared/contract/index';
 import type { LookupItem } from '../../../../shared/contract/masters';
 import { formatFen, parseAmount } from '../../../../shared/money';
-import { api } from '../../api/platform';
 import type { PastedRow } from './paste';
 
 export interface EditLine {
@@ -94,18 +94,21 @@ export function toRequest(lines: EditLine[]): { ok: true; lines: object[] } | { 
   return { ok: true, lines: out };
 }
 
-async function best(kind: 'account' | 'customer' | 'employee', text: string): Promise<LookupItem | null> {
+/** masters.lookup, through the page's data layer (queries.ts fetchApi). */
+export type Lookup = (req: Req<'masters.lookup'>) => Promise<LookupItem[]>;
+
+async function best(lookup: Lookup, kind: 'account' | 'customer' | 'employee', text: string): Promise<LookupItem | null> {
   if (!text.trim()) return null;
   const code = /^\d{4,8}\b/.exec(text.trim())?.[0];
-  const found = await api('masters.lookup', { kind, q: code ?? text.trim(), limit: 5, ...(kind === 'account' ? { leafOnly: true } : {}) });
+  const found = await lookup({ kind, q: code ?? text.trim(), limit: 5, ...(kind === 'account' ? { leafOnly: true } : {}) });
   return found.find((f) => f.code === code) ?? found[0] ?? null;
 }
 
 /** Resolves pasted rows' account, customer and employee texts to masters (the best match each). */
-export async function resolvePasted(rows: PastedRow[]): Promise<{ lines: EditLine[]; unknown: { line: number; text: string } | null }> {
+export async function resolvePasted(rows: PastedRow[], lookup: Lookup): Promise<{ lines: EditLine[]; unknown: { line: number; text: string } | null }> {
   const lines: EditLine[] = [];
   for (const [i, r] of rows.entries()) {
-    const [account, customer, employee] = await Promise.all([best('account', r.account), best('customer', r.customer), best('employee', r.employee)]);
+    const [account, customer, employee] = await Promise.all([best(lookup, 'account', r.account), best(lookup, 'customer', r.customer), best(lookup, 'employee', r.employee)]);
     if (r.account && !account) return { lines, unknown: { line: i + 1, text: r.account } };
     lines.push({
       ...blankLine(r.memo),

@@ -3,12 +3,14 @@
  * 记账, with 系统生成 and 自审 said as such), printing to PDF through the contract, and the
  * read-only voucher view the ledgers open from a 明细账 / 序时账 row.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { VoucherDto } from '../../../../shared/contract/ledger';
 import type { PrintResult } from '../../../../shared/contract/vouchers';
 import { fenToDaxie } from '../../../../shared/daxie';
 import { formatFen } from '../../../../shared/money';
 import { api, files } from '../../api/platform';
+import { notifyError } from '../../api/notify';
+import { useApi } from '../../api/queries';
 import { useI18n } from '../../i18n/index';
 
 export function WorkflowInfo({ voucher }: { voucher: VoucherDto }) {
@@ -33,28 +35,18 @@ export async function printVouchers(sel: { ids: number[] } | { from: string; to:
 /** A voucher as it reads on paper, opened over the ledger; Esc or the button closes it. */
 export function VoucherView({ id, onClose }: { id: number; onClose: () => void }) {
   const { t } = useI18n();
-  const [v, setV] = useState<VoucherDto | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    api('vouchers.get', { id }).then(setV, (e: Error) => setError(e.message));
-  }, [id]);
+  const shown = useApi('vouchers.get', { id });
+  // Another voucher's answer (kept while this one reads) is not this one.
+  const v: VoucherDto | null = shown.isPlaceholderData ? null : (shown.data ?? null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
-  const print = async () => {
-    if (!v) return;
-    try {
-      await printVouchers({ ids: [v.id] }, `${v.period} ${v.no}.pdf`);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const print = () => v && printVouchers({ ids: [v.id] }, `${v.period} ${v.no}.pdf`).catch(notifyError);
   return (
     <div className="modal-backdrop" onClick={onClose}>
       <section className="modal voucher-view" role="dialog" aria-label={t('voucher.view')} data-testid="voucher-view" onClick={(e) => e.stopPropagation()}>
-        {error && <p className="error">{error}</p>}
         {v && (
           <>
             <header className="page-head">
