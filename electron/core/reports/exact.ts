@@ -15,12 +15,34 @@ const yuanText = (v: bigint): string => {
   return `${v < 0n ? '-' : ''}${(a / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(a % 100n).toString().padStart(2, '0')}`;
 };
 
-/** `v` as a number when the double is exactly it; else report.sumTooLarge naming `what`. */
-export function exactFen(v: bigint | number, what: SumWhat): number {
+/**
+ * `v` as a number when the double is exactly it; else report.sumTooLarge naming `what`
+ * (and `account`, the 科目 whose figure it is, where there is one).
+ */
+export function exactFen(v: bigint | number, what: SumWhat, account?: string): number {
   if (typeof v === 'number') return v;
   const n = Number(v);
-  if (BigInt(n) !== v) throw new UserError('report.sumTooLarge', { what, sum: yuanText(v), limit: LIMIT_YUAN });
+  if (BigInt(n) !== v) throw new UserError('report.sumTooLarge', { what, sum: yuanText(v), limit: LIMIT_YUAN, ...(account ? { account } : {}) });
   return n;
+}
+
+/*
+ * SQLite's SUM() over integers throws "integer overflow" once the running sum leaves int64
+ * (2^63 fen: ~9,223 lines of the largest amount), and TOTAL() is a double
+ * (https://www.sqlite.org/lang_aggfunc.html#sumunc). So a sum that may pass 2^63 is two SUMs:
+ * of each value's quotient by 2^32 and of its remainder (x = q·2^32 + r; SQLite's / and %
+ * truncate toward zero, so that holds for negatives too). A value below 2^63 has |q| < 2^31
+ * and |r| < 2^32, so both sums stay exact for two billion rows; BigInt joins them.
+ */
+const PART = 4294967296n;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Select-list SQL for the exact sum of the integer expression `expr`, as `as`; read it with partSum (on a safeIntegers statement). */
+export const partSums = (expr: string, as: string): string => `SUM((${expr}) / ${PART}) AS ${as}_q, SUM((${expr}) % ${PART}) AS ${as}_r`;
+
+/** The sum partSums selected as `as` (0n over no rows). */
+export function partSum(row: Record<string, unknown>, as: string): bigint {
+  return BigInt((row[`${as}_q`] ?? 0) as bigint) * PART + BigInt((row[`${as}_r`] ?? 0) as bigint);
 }
 
 /**
@@ -43,14 +65,19 @@ export class FenSum {
     }
     this.big += BigInt(v);
   }
-  value(what: SumWhat): number {
-    return this.big === null ? this.n : exactFen(this.big, what);
+  /** Adds a sum that may already be past 2^53 (a BigInt from SQLite). */
+  addExact(v: bigint | number): void {
+    if (typeof v === 'number' || (v <= MAX_SAFE && v >= -MAX_SAFE)) return this.add(Number(v));
+    this.big = (this.big ?? BigInt(this.n)) + v;
+  }
+  value(what: SumWhat, account?: string): number {
+    return this.big === null ? this.n : exactFen(this.big, what, account);
   }
 }
 
 /** The exact sum of fen amounts (each an integer number). */
-export function sumFen(values: Iterable<number>, what: SumWhat): number {
+export function sumFen(values: Iterable<number>, what: SumWhat, account?: string): number {
   const s = new FenSum();
   for (const v of values) s.add(v);
-  return s.value(what);
+  return s.value(what, account);
 }
