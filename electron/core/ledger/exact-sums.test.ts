@@ -17,6 +17,7 @@ import { detailPage } from './lines';
 import { pageVouchers, voucherDto } from './read';
 import { trialBalance } from './trial-balance';
 import { bookVoucher } from './vouchers';
+import { setAccountActive } from '../accounts/edit';
 
 const TEN = 10 * MAX_AMOUNT_FEN; // 9,999,999,999,999,990: a double holds it (it is even), past 2^53
 const tenExact = 10n * BigInt(MAX_AMOUNT_FEN);
@@ -113,6 +114,9 @@ describe('ledger sums past 2^63 (10,000 lines of the largest amount in one accou
     expect(BigInt(ledger.rows.find((r) => r.kind === 'year')!.debitFen as number)).toBe(total);
     expect(BigInt(ledger.totals!.balanceFen as number)).toBe(total);
     expect(BigInt(balanceSheet(book, '2026-02').totals.assets[0])).toBe(total);
+    // Deactivating 1002 sums its balance past 2^63 too: refused for the balance it has, stated exactly.
+    const e = thrown(() => setAccountActive(book, '1002', false));
+    expect([e.code, e.params.balance]).toEqual(['masters.accountHasBalance', '99,999,999,999,795,200.00']);
   });
 
   it('the largest amount: the report is refused typed in English through the contract; past int64 in one month the posting is refused typed', async () => {

@@ -10,7 +10,8 @@ import { UserError } from '../../../shared/errors';
 import type { SumWhat } from '../../../shared/messages/reports';
 
 const LIMIT_YUAN = '90,071,992,547,409.91';
-const yuanText = (v: bigint): string => {
+/** Fen as grouped yuan text at any size ("99,999,999,999,999.91"). */
+export const yuanText = (v: bigint): string => {
   const a = v < 0n ? -v : v;
   return `${v < 0n ? '-' : ''}${(a / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(a % 100n).toString().padStart(2, '0')}`;
 };
@@ -34,7 +35,9 @@ export function exactFen(v: bigint | number, what: SumWhat, account?: string): n
  * truncate toward zero, so that holds for negatives too). A value below 2^63 has |q| < 2^31
  * and |r| < 2^32, so both sums stay exact for two billion rows; BigInt joins them.
  */
-const PART = 4294967296n;
+/** 2^32, the divisor of partSums (exported for queries built with Kysely). */
+export const PART_DIVISOR = 4294967296;
+const PART = BigInt(PART_DIVISOR);
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Select-list SQL for the exact sum of the integer expression `expr`, as `as`; read it with partSum (on a safeIntegers statement). */
