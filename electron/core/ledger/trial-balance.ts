@@ -5,7 +5,7 @@
  * filter it reads ledger_total (a few rows per account and month), so it stays fast on a
  * million lines; with one it sums the matching posted lines.
  */
-import { exactFen, partSum, partSums } from '../reports/exact';
+import { exactFen, partSum, splitOnOverflow, sumSql } from '../reports/exact';
 import type { ReportFilters } from '../../../shared/report';
 import type { Book } from '../book/book';
 import type { ChineseTotals, ChineseTrialBalanceRow, TrialBalanceDto, TrialBalanceRow } from '../../../shared/contract/ledger';
@@ -22,8 +22,8 @@ type Sum = { code: string; opening: bigint; debit: bigint; credit: bigint };
 /*
  * Sums beyond 2^53 fen (about 90 trillion yuan): one amount may be 9,999,999,999,999.99 yuan
  * (parseAmount's 13 digits), and no per-amount bound can keep a sum over unboundedly many lines
- * under 2^53, so bounding the inputs was not an option. SQLite sums each column in two parts
- * (reports/exact.ts partSums: SUM() alone throws past 2^63) read as BigInt, and parents and
+ * under 2^53, so bounding the inputs was not an option. SQLite sums each column as BigInt, in two
+ * parts once SUM() alone overflows int64 (reports/exact.ts splitOnOverflow), and parents and
  * totals roll up in BigInt. The results stay numbers for the contract, reports and workbooks:
  * each is converted only if the double is exactly that integer (exactFen), otherwise the report
  * is refused with report.sumTooLarge naming the account, never a figure off by a fen. Carrying
@@ -36,12 +36,16 @@ type BigRow = { code: string; name: string; opening: bigint; debit: bigint; cred
  * ledger_total row's debit − credit cannot leave int64 (both are non-negative int64s). Raw SQL:
  * this is the benchmarked trial balance (test/bench/ledger.bench.ts), built per call from the dims.
  */
-const SUMS = `SELECT account_code AS code,
-        ${partSums('CASE WHEN period < @from THEN debit_fen - credit_fen ELSE 0 END', 'opening')},
-        ${partSums('CASE WHEN period >= @from THEN debit_fen ELSE 0 END', 'debit')},
-        ${partSums('CASE WHEN period >= @from THEN credit_fen ELSE 0 END', 'credit')}`;
+const sumsSql = (split: boolean) => `SELECT account_code AS code,
+        ${sumSql('CASE WHEN period < @from THEN debit_fen - credit_fen ELSE 0 END', 'opening', split)},
+        ${sumSql('CASE WHEN period >= @from THEN debit_fen ELSE 0 END', 'debit', split)},
+        ${sumSql('CASE WHEN period >= @from THEN credit_fen ELSE 0 END', 'credit', split)}`;
 
 function sums(book: Book, from: string, to: string, filters: ReportFilters): Sum[] {
+  return splitOnOverflow((split) => sumsOnce(book, from, to, filters, sumsSql(split)));
+}
+
+function sumsOnce(book: Book, from: string, to: string, filters: ReportFilters, SUMS: string): Sum[] {
   const dims = (Object.keys(DIMS) as (keyof typeof DIMS)[]).filter((k) => filters[k] != null);
   // Without dimension filters the trigger-kept totals answer; with them, the posted lines.
   const rows = (

@@ -16,7 +16,7 @@ import { evaluate, type Amounts, type ChartFacts, type EvaluatedLine } from './e
 import type { StatementLayout } from './layout';
 import { smallBalanceSheet, smallIncomeStatement } from './small';
 import { CLOSING_SOURCE } from '../closing/sql';
-import { partSum, partSums } from '../reports/exact';
+import { partSum, splitOnOverflow, sumSql } from '../reports/exact';
 
 export const layouts: Record<Standard, { balanceSheet: StatementLayout; incomeStatement: StatementLayout }> = {
   small: { balanceSheet: smallBalanceSheet, incomeStatement: smallIncomeStatement },
@@ -42,14 +42,17 @@ export interface BalanceSheet {
 /** 期末余额 at the end of `to`, 年初余额 at the start of its year. */
 export function balanceSheet(book: Book, to: string): BalanceSheet {
   const layout = layouts[book.standard].balanceSheet;
-  // Exact sums (reports/exact.ts partSums): a ledger_total row's debit − credit stays inside int64, the sum of many may not.
-  const rows = book.sqlite
-    .prepare(
-      `SELECT account_code AS code, ${partSums('debit_fen - credit_fen', 'e')}, ${partSums('CASE WHEN period < @start THEN debit_fen - credit_fen ELSE 0 END', 'y')}
-         FROM ledger_total WHERE period <= @to GROUP BY account_code`,
-    )
-    .safeIntegers(true)
-    .all({ start: yearStart(to), to }) as Record<string, unknown>[];
+  // Exact sums (reports/exact.ts splitOnOverflow): a ledger_total row's debit − credit stays inside int64, the sum of many may not.
+  const rows = splitOnOverflow(
+    (split) =>
+      book.sqlite
+        .prepare(
+          `SELECT account_code AS code, ${sumSql('debit_fen - credit_fen', 'e', split)}, ${sumSql('CASE WHEN period < @start THEN debit_fen - credit_fen ELSE 0 END', 'y', split)}
+             FROM ledger_total WHERE period <= @to GROUP BY account_code`,
+        )
+        .safeIntegers(true)
+        .all({ start: yearStart(to), to }) as Record<string, unknown>[],
+  );
   const end: Amounts = new Map(rows.map((r) => [r.code as string, partSum(r, 'e')]));
   const start: Amounts = new Map(rows.map((r) => [r.code as string, partSum(r, 'y')]));
   const lines = evaluate(layout, [end, start], chartFacts(book));
@@ -62,8 +65,12 @@ export function balanceSheet(book: Book, to: string): BalanceSheet {
 
 /** Net movement (debit − credit) per account over each range, closing entries left out. */
 export function movements(book: Book, ranges: [string, string][]): Amounts[] {
-  // Named bounds (@f0, @t0, …): partSums repeats its expression.
-  const cols = ranges.map((_, i) => partSums(`CASE WHEN period BETWEEN @f${i} AND @t${i} THEN debit_fen - credit_fen ELSE 0 END`, `c${i}`)).join(', ');
+  return splitOnOverflow((split) => movementsOnce(book, ranges, split));
+}
+
+function movementsOnce(book: Book, ranges: [string, string][], split: boolean): Amounts[] {
+  // Named bounds (@f0, @t0, …): a split sum repeats its expression.
+  const cols = ranges.map((_, i) => sumSql(`CASE WHEN period BETWEEN @f${i} AND @t${i} THEN debit_fen - credit_fen ELSE 0 END`, `c${i}`, split)).join(', ');
   const where = ranges.map((_, i) => `(period BETWEEN @f${i} AND @t${i})`).join(' OR ');
   const args = Object.fromEntries(ranges.flatMap(([f, t], i) => [[`f${i}`, f], [`t${i}`, t]]));
   const totals = book.sqlite.prepare(`SELECT account_code AS code, ${cols} FROM ledger_total WHERE ${where} GROUP BY account_code`).safeIntegers(true).all(args) as Record<string, unknown>[];
