@@ -80,6 +80,26 @@ describe('ledger sums past 2^53', () => {
     expect(bs.balanced).toBe(true);
   });
 
+  // Nine of the largest amount and 7,199,254,741,002 fen make 2^53 + 1, which no double holds: a double sum rounds it
+  // to 2^53, and adding 1 more stays 2^53 (ties to even), two fen short of the true 2^53 + 2.
+  const passing = [...Array.from({ length: 9 }, () => MAX_AMOUNT_FEN), 7_199_254_741_002, 1];
+  const exactTotal = 2n ** 53n + 2n;
+
+  it('a sum passing through a value no double holds: an unbalanced voucher is refused, the journal total is exact', () => {
+    const book = testBook({ firstPeriod: '2026-01' });
+    const debits = passing.map((fen) => ({ account: '1002', debitFen: fen }));
+    // Credits of 2^53: the double sums of both sides agree, the true ones differ by 2 fen.
+    const credits = [...Array.from({ length: 9 }, () => ({ account: '3001', creditFen: MAX_AMOUNT_FEN })), { account: '3001', creditFen: 7_199_254_741_001 }];
+    const e = thrown(() => book.tx(() => bookVoucher(book, { date: '2026-01-05', memo: 'off', lines: [...debits, ...credits] })));
+    expect([e.code, e.params.difference]).toEqual(['ledger.unbalanced', 2]);
+    credits.push({ account: '3001', creditFen: 2 });
+    const v = book.tx(() => bookVoucher(book, { date: '2026-01-05', memo: 'even', lines: [...debits, ...credits] }));
+    expect(BigInt(voucherDto(book, v.id).debitFen)).toBe(exactTotal);
+    const journal = runReport(book, 'journal', { from: '2026-01', to: '2026-01', filters: {}, locale: 'zh-CN' }).sections[0]!;
+    expect([BigInt(journal.totals!.debitFen as number), BigInt(journal.totals!.creditFen as number)]).toEqual([exactTotal, exactTotal]);
+    expect(BigInt(trialBalance(book, '2026-01', '2026-01').totals.debitFen)).toBe(exactTotal);
+  });
+
   it('refuses what no double holds, typed, naming the account and the report', () => {
     const book = testBook({ firstPeriod: '2026-01' });
     postMany(book, '2026-01', 10, MAX_AMOUNT_FEN);
