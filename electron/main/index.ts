@@ -2,7 +2,7 @@
  * The Electron shell: app lifecycle, one window, IPC wiring. Everything else is the core,
  * which runs in its own utilityProcess (engine-host.ts): main only routes messages.
  */
-import { app, BrowserWindow, Menu, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, Menu, safeStorage, type IpcMainInvokeEvent } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEngineProcess } from './engine-host';
@@ -13,6 +13,7 @@ import { RecentBooks } from '../core/service/recent';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createWindow } from './window';
 import { buildMenu } from './menu';
+import { keyProtection } from './audit-keys';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let win: BrowserWindow | null = null;
@@ -33,7 +34,10 @@ void app.whenReady().then(() => {
   // Day one shows the demo company; later days reopen the last book (openAtStart, in the engine).
   const engine = startEngineProcess(
     here,
-    { session: { settingsDir: app.getPath('userData'), booksDir: join(app.getPath('documents'), '客户费用账本'), autoBackup: true }, openAtStart: true },
+    {
+      session: { settingsDir: app.getPath('userData'), booksDir: join(app.getPath('documents'), '客户费用账本'), autoBackup: true, keyProtection: keyProtection(safeStorage, app.getPath('userData')) },
+      openAtStart: true,
+    },
     (event) => win?.webContents.send('engine:event', event),
   );
   const isTrusted = (e: IpcMainInvokeEvent) => win !== null && e.sender === win.webContents && e.senderFrame === win.webContents.mainFrame;

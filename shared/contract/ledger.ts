@@ -91,23 +91,32 @@ export const voucherLineSchema = z.object({
   categoryId: ref,
 });
 
-/** 科目余额表 in the Chinese layout: each balance unsigned on its side; openingFen / closingFen signed (debit positive) beside them. */
+/** A 科目余额表 row with signed balances (debit positive), as scripts read it. */
+export interface TrialBalanceRow {
+  code: string;
+  name: string;
+  openingFen: number;
+  debitFen: number;
+  creditFen: number;
+  closingFen: number;
+}
+
+/** The row in the Chinese layout: each balance also unsigned in its 借方 or 贷方 column, and 本年累计. */
+export interface ChineseTrialBalanceRow extends TrialBalanceRow {
+  openingDebitFen: number;
+  openingCreditFen: number;
+  ytdDebitFen: number;
+  ytdCreditFen: number;
+  closingDebitFen: number;
+  closingCreditFen: number;
+}
+
+export type ChineseTotals = Record<'openingDebitFen' | 'openingCreditFen' | 'debitFen' | 'creditFen' | 'ytdDebitFen' | 'ytdCreditFen' | 'closingDebitFen' | 'closingCreditFen', number>;
+
+/** 科目余额表 in the Chinese layout (ledger/trial-balance.ts chineseTrialBalance returns it as is). */
 export interface TrialBalanceDto {
-  rows: {
-    code: string;
-    name: string;
-    openingFen: number;
-    debitFen: number;
-    creditFen: number;
-    closingFen: number;
-    openingDebitFen: number;
-    openingCreditFen: number;
-    ytdDebitFen: number;
-    ytdCreditFen: number;
-    closingDebitFen: number;
-    closingCreditFen: number;
-  }[];
-  totals: Record<'openingDebitFen' | 'openingCreditFen' | 'debitFen' | 'creditFen' | 'ytdDebitFen' | 'ytdCreditFen' | 'closingDebitFen' | 'closingCreditFen', number>;
+  rows: ChineseTrialBalanceRow[];
+  totals: ChineseTotals;
 }
 
 export const ledgerChannels = {

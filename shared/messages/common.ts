@@ -13,6 +13,8 @@ export const commonMessages = defineMessages(
     'db.busy': () => '账套正忙（另一个操作正在写入），请稍后重试',
     'db.periodClosed': () => '该期间已结账，不能修改',
     'db.postedImmutable': () => '已过账凭证不能修改，请用红字冲销',
+    'db.ledgerTotalTooLarge': (p) => `过账后某科目本月的${p.side === 'credit' ? '贷方' : '借方'}发生额将超过账本能保存的上限（${p.limit} 元），未过账`,
+    'db.sumTooLarge': (p) => `合计超过 ${p.limit} 元，无法精确计算`,
   },
   {
     'payload.invalid': (p) => String(p.fields ?? p.issues),
@@ -26,5 +28,7 @@ export const commonMessages = defineMessages(
     'db.busy': () => 'The book is busy (another operation is writing); try again in a moment',
     'db.periodClosed': () => 'The period is closed and cannot be changed',
     'db.postedImmutable': () => 'A posted voucher cannot be changed; reverse it instead',
+    'db.ledgerTotalTooLarge': (p) => `Posting would take an account's ${p.side === 'credit' ? 'credit' : 'debit'} total for the month past the most the book can hold (${p.limit} yuan); nothing was posted`,
+    'db.sumTooLarge': (p) => `A total is past ${p.limit} yuan and cannot be computed exactly`,
   },
 );

@@ -9,6 +9,11 @@ export const SUM_WHAT = {
   budgets: ['预算', 'budget'],
   cockpit: ['首页', 'home page'],
   schedules: ['摊销与递延计划', 'schedule'],
+  trialBalance: ['科目余额表', 'trial balance'],
+  detailLedger: ['明细账', 'detail ledger'],
+  journal: ['序时账', 'journal'],
+  voucher: ['凭证', 'voucher'],
+  statements: ['财务报表', 'financial statement'],
 } as const;
 export type SumWhat = keyof typeof SUM_WHAT;
 const what = (p: Record<string, string | number>, i: 0 | 1): string => SUM_WHAT[p.what as SumWhat]?.[i] ?? String(p.what);
@@ -16,7 +21,7 @@ const what = (p: Record<string, string | number>, i: 0 | 1): string => SUM_WHAT[
 export const reportMessages = defineMessages(
   {
     'report.unknown': (p) => `没有名为 ${p.name} 的报表。可用：${p.known}`,
-    'report.sumTooLarge': (p) => `${what(p, 0)}合计 ${p.sum} 元超出可精确表示的范围（±${p.limit} 元），无法精确到分`,
+    'report.sumTooLarge': (p) => `${what(p, 0)}${p.account ? `（科目 ${p.account}）` : ''}合计 ${p.sum} 元超出可精确表示的范围（±${p.limit} 元），无法精确到分`,
     'report.badRange': (p) => `起始期间 ${p.from} 晚于结束期间 ${p.to}`,
     'report.writeFailed': (p) => `无法写入文件 ${p.path}（${p.detail}）：请确认文件夹存在、文件未在 Excel 中打开`,
     'report.expenses.category': () => '费用类别',
@@ -41,7 +46,7 @@ export const reportMessages = defineMessages(
     'report.expenses.shareByDepartment': () => '各部门费用占比',
   },
   {
-    'report.sumTooLarge': (p) => `The ${what(p, 1)} total, ${p.sum} yuan, is beyond the range that can be stated exactly to the fen (±${p.limit} yuan)`,
+    'report.sumTooLarge': (p) => `The ${what(p, 1)} total${p.account ? ` of account ${p.account}` : ''}, ${p.sum} yuan, is beyond the range that can be stated exactly to the fen (±${p.limit} yuan)`,
     'report.expenses.customer': () => 'Customer',
     'report.expenses.tier': () => 'Tier',
     'report.expenses.top10CustomersBy': () => 'Top 10 customers by expense',

@@ -6,6 +6,8 @@
 import { selectAccounts, toAccountRow } from './queries';
 import { UserError } from '../../../shared/errors';
 import { formatFen } from '../../../shared/money';
+import { PART_DIVISOR, partSum, yuanText } from '../reports/exact';
+import { sql } from 'kysely';
 import { cleanName } from '../../../shared/text';
 import type { AccountRow } from '../../../shared/contract/accounts';
 import type { Book } from '../book/book';
@@ -95,13 +97,18 @@ export function setAccountActive(book: Book, code: string, active: boolean): Acc
         .where((eb) => eb.or([eb('code', '=', code), eb.and([eb('code', 'like', `${code}%`), eb(eb.fn('length', ['code']), '>', code.length)])])),
     )
     .map((r) => r.code);
-  const { balance } = book.db.first(
+  // Summed in two parts (reports/exact.ts partSums): a family's balance can pass 2^63 fen, where SUM() alone throws.
+  const parts = book.db.firstExact(
     book.q
       .selectFrom('ledger_total')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb('debit_fen', '-', eb.ref('credit_fen'))), eb.lit(0)).as('balance'))
+      .select([sql<number>`SUM((debit_fen - credit_fen) / ${sql.lit(PART_DIVISOR)})`.as('balance_q'), sql<number>`SUM((debit_fen - credit_fen) % ${sql.lit(PART_DIVISOR)})`.as('balance_r')])
       .where('account_code', 'in', family),
   )!;
-  if (balance !== 0) throw new UserError('masters.accountHasBalance', { account: `${a.code} ${a.name}`, balance: formatFen(balance) });
+  const balance = partSum(parts, 'balance');
+  if (balance !== 0n) {
+    const n = Number(balance);
+    throw new UserError('masters.accountHasBalance', { account: `${a.code} ${a.name}`, balance: BigInt(n) === balance ? formatFen(n) : yuanText(balance) });
+  }
   for (const c of family) {
     const before = snapshot(book, 'account', c);
     if (before?.active === 0) continue;

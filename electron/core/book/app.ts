@@ -15,7 +15,7 @@ import { checklist } from './checklist';
 import { cockpit } from './cockpit';
 import { lockBook } from './lock';
 import { ensureKeyed, registerKey } from './keying';
-import { FileKeyStore, type AuditKeyStore } from './audit-key';
+import { keyStoreFor, type AuditKeyStore } from './audit-key';
 import type { Sqlite } from '../db/sqlite';
 import { createBook, openBook } from './open';
 import { fillDemo } from '../demo/generate';
@@ -32,8 +32,8 @@ export function resolveBookPath(session: Session, path: string): string {
   return bookFilePath(session, withExt);
 }
 
-/** The app passes its own (Electron safeStorage); the CLI and the harness keep key files in their app home. */
-const keyStore = (s: Session): AuditKeyStore => s.options.keys ?? new FileKeyStore(s.options.settingsDir);
+/** The app seals its keys (a wrapping key from Electron safeStorage); the CLI and the harness keep key files in their app home. */
+const keyStore = (s: Session): AuditKeyStore => s.options.keys ?? keyStoreFor(s.options.settingsDir, s.options.keyProtection);
 
 const appInfo = (s: Session): AppInfo => ({
   version: APP_VERSION,

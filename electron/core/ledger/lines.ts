@@ -10,18 +10,21 @@ import type { LedgerLineRow } from '../../../shared/contract/ledger';
 import type { Page } from '../../../shared/contract/define';
 import type { Book } from '../book/book';
 import { voucherLabel } from './vouchers';
+import { exactFen, partSum, partSums } from '../reports/exact';
 
+/** The running balance is a BigInt: past 2^53 fen a double would drift a fen per line (issue 16). */
 interface Cursor {
   period: string;
   number: number;
   line: number;
-  balance: number;
+  balance: bigint;
 }
 
 const encode = (c: Cursor) => `${c.period}|${c.number}|${c.line}|${c.balance}`;
 function decode(s: string): Cursor {
   const [period = '', number = '0', line = '0', balance = '0'] = s.split('|');
-  return { period, number: Number(number), line: Number(line), balance: Number(balance) };
+  // A cursor is the screen's to return unchanged; a mangled balance reads as 0 rather than throwing.
+  return { period, number: Number(number), line: Number(line), balance: /^-?\d{1,30}$/.test(balance) ? BigInt(balance) : 0n };
 }
 
 /** A line as the queries select it: the contract row before its key, voucher number text and balance are made. */
@@ -32,12 +35,13 @@ export function accountFamily(book: Book, code: string): string[] {
   return (book.sqlite.prepare(`SELECT code FROM account WHERE code = ? OR (code > ? AND code < ?)`).all(code, code, `${code}:`) as { code: string }[]).map((r) => r.code);
 }
 
-/** Σ(debit − credit) of posted lines before `from`, for a set of accounts. */
-export function openingBalance(book: Book, accounts: string[], from: string): number {
+/** Σ(debit − credit) of posted lines before `from`, for a set of accounts, exactly (partSums: past 2^63 SUM() alone throws). */
+export function openingBalance(book: Book, accounts: string[], from: string): bigint {
   const r = book.sqlite
-    .prepare(`SELECT COALESCE(SUM(debit_fen - credit_fen), 0) AS b FROM ledger_total WHERE period < ? AND account_code IN (${accounts.map(() => '?').join(',')})`)
-    .get(from, ...accounts) as { b: number };
-  return r.b;
+    .prepare(`SELECT ${partSums('debit_fen - credit_fen', 'b')} FROM ledger_total WHERE period < ? AND account_code IN (${accounts.map(() => '?').join(',')})`)
+    .safeIntegers(true)
+    .get(from, ...accounts) as Record<string, unknown>;
+  return partSum(r, 'b');
 }
 
 export function detailPage(book: Book, req: { account: string; from: string; to: string; after?: string | null | undefined; limit: number }): Page<LedgerLineRow> {
@@ -47,12 +51,16 @@ export function detailPage(book: Book, req: { account: string; from: string; to:
   const rows: LedgerLineRow[] = [];
   // The period sequence of each row (the cursor's key; `no` shows the 字号, which differs in a 收/付/转 book).
   const numbers: number[] = [];
+  const balances: bigint[] = [];
+  // A balance the contract's number cannot hold exactly is refused (report.sumTooLarge), never shown a fen off.
+  const shown = (b: bigint) => exactFen(b, 'detailLedger', req.account);
   let c: Cursor;
   if (req.after) c = decode(req.after);
   else {
     numbers.push(0);
     c = { period: req.from, number: 0, line: 0, balance: openingBalance(book, family, req.from) };
-    rows.push({ key: 'opening', date: '', period: req.from, voucherId: 0, no: '', lineNo: 0, account: req.account, accountName: '', memo: '期初余额', debitFen: 0, creditFen: 0, balanceFen: c.balance });
+    balances.push(c.balance);
+    rows.push({ key: 'opening', date: '', period: req.from, voucherId: 0, no: '', lineNo: 0, account: req.account, accountName: '', memo: '期初余额', debitFen: 0, creditFen: 0, balanceFen: shown(c.balance) });
   }
   // Walk the period's vouchers in number order (voucher(period, number) index) and probe
   // each one's lines: no sort, and a page stops as soon as it is full. CROSS JOIN pins
@@ -72,9 +80,11 @@ export function detailPage(book: Book, req: { account: string; from: string; to:
   while (period && rows.length < want) {
     const got = inPeriod.all(period, last.number, ...family, last.number, last.line, want - rows.length) as (LineDb & { word: string; wordNo: number })[];
     for (const l of got) {
-      const balance = last.balance + l.debitFen - l.creditFen;
+      // One line's debit − credit is exact in a double (each amount is bounded); the running sum is not.
+      const balance = last.balance + BigInt(l.debitFen - l.creditFen);
       numbers.push(l.number);
-      rows.push({ key: `${l.voucherId}:${l.lineNo}`, date: l.date, period, voucherId: l.voucherId, no: voucherLabel(l.word, l.wordNo), lineNo: l.lineNo, account: l.account, accountName: l.accountName, memo: l.memo, debitFen: l.debitFen, creditFen: l.creditFen, balanceFen: balance });
+      balances.push(balance);
+      rows.push({ key: `${l.voucherId}:${l.lineNo}`, date: l.date, period, voucherId: l.voucherId, no: voucherLabel(l.word, l.wordNo), lineNo: l.lineNo, account: l.account, accountName: l.accountName, memo: l.memo, debitFen: l.debitFen, creditFen: l.creditFen, balanceFen: shown(balance) });
       last = { period, number: l.number, line: l.lineNo, balance };
     }
     if (rows.length >= want) break;
@@ -84,7 +94,7 @@ export function detailPage(book: Book, req: { account: string; from: string; to:
   if (rows.length <= req.limit) return { rows, next: null };
   rows.length = req.limit;
   const end = rows[rows.length - 1]!;
-  return { rows, next: encode({ period: end.period, number: numbers[req.limit - 1] ?? 0, line: end.lineNo, balance: end.balanceFen ?? 0 }) };
+  return { rows, next: encode({ period: end.period, number: numbers[req.limit - 1] ?? 0, line: end.lineNo, balance: balances[req.limit - 1] ?? 0n }) };
 }
 
 /** 序时账 cursor: "period|date|number|line" (date then number: the order the accountant reads). */

@@ -5,6 +5,7 @@ import { addMonths, isPeriod, type Period } from '../../../shared/period';
 import type { Book } from '../book/book';
 import { voucherHeader, voucherLabel } from './vouchers';
 import { thisPeriodLocal } from '../../../shared/today';
+import { exactFen, sumFen } from '../reports/exact';
 
 /** Status as the screens show it: a draft with a review stamp is 已审核. */
 const shownStatus = (status: 'draft' | 'posted', reviewedBy: string | null): VoucherStatus => (status === 'posted' ? 'posted' : reviewedBy !== null ? 'reviewed' : 'draft');
@@ -32,8 +33,8 @@ export function voucherDto(book: Book, id: number): VoucherDto {
   return {
     ...h,
     reversedById: reversedBy?.id ?? null,
-    debitFen: lines.reduce((s, l) => s + l.debitFen, 0),
-    creditFen: lines.reduce((s, l) => s + l.creditFen, 0),
+    debitFen: sumFen(lines.map((l) => l.debitFen), 'voucher'),
+    creditFen: sumFen(lines.map((l) => l.creditFen), 'voucher'),
     lines,
   };
 }
@@ -54,12 +55,14 @@ export function pageVouchers(book: Book, req: { period?: string | undefined; sta
     .prepare(
       `SELECT ${HEADER},
               (SELECT r.id FROM voucher r WHERE r.reverses_id = v.id) AS reversedById,
-              (SELECT COALESCE(SUM(l.debit_fen), 0) FROM voucher_line l WHERE l.voucher_id = v.id) AS debitFen,
+              (SELECT CAST(COALESCE(SUM(l.debit_fen), 0) AS TEXT) FROM voucher_line l WHERE l.voucher_id = v.id) AS debitText,
               (SELECT COUNT(*) FROM voucher_line l WHERE l.voucher_id = v.id) AS lineCount
          FROM voucher v ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.id DESC LIMIT ?`,
     )
-    .all(...params, req.limit + 1) as (HeaderRow & { reversedById: number | null; debitFen: number; lineCount: number })[];
-  const page = rows.slice(0, req.limit).map(withStatus);
+    .all(...params, req.limit + 1) as (HeaderRow & { reversedById: number | null; debitText: string; lineCount: number })[];
+  // The total as text, to BigInt: a voucher's 1,000 lines can pass 2^53 fen, where the number SQLite hands back would be a fen off
+  // (its ≤ 1,000 lines of ≤ 10^15 fen stay inside SUM()'s int64).
+  const page = rows.slice(0, req.limit).map(({ debitText, ...r }) => withStatus({ ...r, debitFen: exactFen(BigInt(debitText), 'voucher') }));
   return { rows: page, next: rows.length > req.limit ? String(page.at(-1)!.id) : null };
 }
 

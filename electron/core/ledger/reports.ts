@@ -7,6 +7,7 @@ import { defineReport } from '../reports/define';
 import type { LedgerLineRow } from '../../../shared/contract/ledger';
 import { accountFamily, detailPage, journalPage } from './lines';
 import { chineseTrialBalance } from './trial-balance';
+import { FenSum, partSum, partSums, sumFen } from '../reports/exact';
 
 export const trialBalanceReport = defineReport({
   name: 'trial-balance',
@@ -57,15 +58,24 @@ function all<R>(read: (after: string | null) => { rows: R[]; next: string | null
 function withMonthTotals(book: Book, account: string, from: string, lines: LedgerLineRow[], locale: Locale): ReportRow[] {
   const family = accountFamily(book, account);
   const before = book.sqlite
-    .prepare(`SELECT COALESCE(SUM(debit_fen), 0) AS d, COALESCE(SUM(credit_fen), 0) AS c FROM ledger_total WHERE period >= ? AND period < ? AND account_code IN (${family.map(() => '?').join(',')})`)
-    .get(`${from.slice(0, 4)}-01`, from, ...family) as { d: number; c: number };
+    .prepare(`SELECT ${partSums('debit_fen', 'd')}, ${partSums('credit_fen', 'c')} FROM ledger_total WHERE period >= ? AND period < ? AND account_code IN (${family.map(() => '?').join(',')})`)
+    .safeIntegers(true)
+    .get(`${from.slice(0, 4)}-01`, from, ...family) as Record<string, unknown>;
   const rows: ReportRow[] = [];
-  let year = { d: before.d, c: before.c, y: from.slice(0, 4) };
-  let month = { d: 0, c: 0, p: '' };
+  // Exact totals (FenSum): a month of large lines passes 2^53 long before any one line does.
+  const sums = (d: bigint | number = 0, c: bigint | number = 0) => {
+    const s = { d: new FenSum(), c: new FenSum() };
+    s.d.addExact(d);
+    s.c.addExact(c);
+    return s;
+  };
+  let year = { ...sums(partSum(before, 'd'), partSum(before, 'c')), y: from.slice(0, 4) };
+  let month = { ...sums(), p: '' };
+  const fen = (s: FenSum) => s.value('detailLedger', account);
   const close = (balanceFen: number) => {
     if (!month.p) return;
-    rows.push({ date: '', no: '', account: '', memo: message(locale, 'ledger.report.monthTotal'), debitFen: month.d, creditFen: month.c, balanceFen, kind: 'month' });
-    rows.push({ date: '', no: '', account: '', memo: message(locale, 'ledger.report.yearToDate'), debitFen: year.d, creditFen: year.c, balanceFen, kind: 'year' });
+    rows.push({ date: '', no: '', account: '', memo: message(locale, 'ledger.report.monthTotal'), debitFen: fen(month.d), creditFen: fen(month.c), balanceFen, kind: 'month' });
+    rows.push({ date: '', no: '', account: '', memo: message(locale, 'ledger.report.yearToDate'), debitFen: fen(year.d), creditFen: fen(year.c), balanceFen, kind: 'year' });
   };
   let balance = 0;
   for (const l of lines) {
@@ -76,13 +86,13 @@ function withMonthTotals(book: Book, account: string, from: string, lines: Ledge
     }
     if (l.period !== month.p) {
       close(balance);
-      if (l.period.slice(0, 4) !== year.y) year = { d: 0, c: 0, y: l.period.slice(0, 4) };
-      month = { d: 0, c: 0, p: l.period };
+      if (l.period.slice(0, 4) !== year.y) year = { ...sums(), y: l.period.slice(0, 4) };
+      month = { ...sums(), p: l.period };
     }
-    month.d += l.debitFen;
-    month.c += l.creditFen;
-    year.d += l.debitFen;
-    year.c += l.creditFen;
+    month.d.add(l.debitFen);
+    month.c.add(l.creditFen);
+    year.d.add(l.debitFen);
+    year.c.add(l.creditFen);
     balance = l.balanceFen ?? balance;
     rows.push({ date: l.date, no: l.no, account: `${l.account} ${l.accountName}`, memo: l.memo, debitFen: l.debitFen, creditFen: l.creditFen, balanceFen: l.balanceFen });
   }
@@ -115,8 +125,8 @@ export const detailLedgerReport = defineReport({
         rows,
         totals: {
           memo: message(locale, 'ledger.report.periodTotal'),
-          debitFen: lines.reduce((s, l) => s + (l.key === 'opening' ? 0 : l.debitFen), 0),
-          creditFen: lines.reduce((s, l) => s + (l.key === 'opening' ? 0 : l.creditFen), 0),
+          debitFen: sumFen(lines.map((l) => l.debitFen), 'detailLedger', account),
+          creditFen: sumFen(lines.map((l) => l.creditFen), 'detailLedger', account),
           balanceFen: lines.at(-1)?.balanceFen ?? 0,
         },
       },
@@ -143,7 +153,7 @@ export const journalReport = defineReport({
           { key: 'creditFen', label: message(locale, 'ledger.report.credit'), kind: 'money' },
         ],
         rows: lines.map((l) => ({ date: l.date, no: `${l.period} ${l.no}`, memo: l.memo, account: l.account, accountName: l.accountName, debitFen: l.debitFen, creditFen: l.creditFen })),
-        totals: { memo: message(locale, 'ledger.report.total'), debitFen: lines.reduce((s, l) => s + l.debitFen, 0), creditFen: lines.reduce((s, l) => s + l.creditFen, 0) },
+        totals: { memo: message(locale, 'ledger.report.total'), debitFen: sumFen(lines.map((l) => l.debitFen), 'journal'), creditFen: sumFen(lines.map((l) => l.creditFen), 'journal') },
       },
     ];
   },

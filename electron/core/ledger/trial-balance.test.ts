@@ -131,7 +131,7 @@ describe('trial balance', () => {
     ]);
     // An 11th: 10,999,999,999,999,989 fen has no exact double. A typed error naming the limit, never a wrong figure.
     post();
-    expect(() => trialBalance(book, '2026-01', '2026-01')).toThrow(expect.objectContaining({ name: 'UserError', code: 'ledger.sumTooLarge' }));
+    expect(() => trialBalance(book, '2026-01', '2026-01')).toThrow(expect.objectContaining({ name: 'UserError', code: 'report.sumTooLarge' }));
   });
 
   it('hides accounts without balance or movement in the range, or lists the whole chart (the 账簿 page switch)', () => {

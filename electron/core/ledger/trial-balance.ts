@@ -5,18 +5,10 @@
  * filter it reads ledger_total (a few rows per account and month), so it stays fast on a
  * million lines; with one it sums the matching posted lines.
  */
-import { UserError } from '../../../shared/errors';
+import { exactFen, partSum, splitOnOverflow, sumSql } from '../reports/exact';
 import type { ReportFilters } from '../../../shared/report';
 import type { Book } from '../book/book';
-
-export interface TrialBalanceRow {
-  code: string;
-  name: string;
-  openingFen: number;
-  debitFen: number;
-  creditFen: number;
-  closingFen: number;
-}
+import type { ChineseTotals, ChineseTrialBalanceRow, TrialBalanceDto, TrialBalanceRow } from '../../../shared/contract/ledger';
 
 export interface TrialBalance {
   rows: TrialBalanceRow[];
@@ -30,41 +22,41 @@ type Sum = { code: string; opening: bigint; debit: bigint; credit: bigint };
 /*
  * Sums beyond 2^53 fen (about 90 trillion yuan): one amount may be 9,999,999,999,999.99 yuan
  * (parseAmount's 13 digits), and no per-amount bound can keep a sum over unboundedly many lines
- * under 2^53, so bounding the inputs was not an option. SQLite sums in 64-bit integers exactly;
- * we read those as BigInt (safeIntegers) and roll parents and totals up in BigInt. The results
- * stay numbers for the contract, reports and workbooks: each is converted only if the double is
- * exactly that integer (every integer to 2^53, the even ones to 2^54, ...), otherwise the report
- * is refused with a typed error naming the account, the column and the limit, never a figure off
- * by a fen. Carrying BigInt through the contract and the UI would lift that limit.
+ * under 2^53, so bounding the inputs was not an option. SQLite sums each column as BigInt, in two
+ * parts once SUM() alone overflows int64 (reports/exact.ts splitOnOverflow), and parents and
+ * totals roll up in BigInt. The results stay numbers for the contract, reports and workbooks:
+ * each is converted only if the double is exactly that integer (exactFen), otherwise the report
+ * is refused with report.sumTooLarge naming the account, never a figure off by a fen. Carrying
+ * BigInt through the contract and the UI would lift that limit.
  */
-const LIMIT_YUAN = '90,071,992,547,409.91';
-const yuanText = (v: bigint): string => {
-  const a = v < 0n ? -v : v;
-  return `${v < 0n ? '-' : ''}${(a / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(a % 100n).toString().padStart(2, '0')}`;
-};
-function exact(v: bigint, account: string, field: string): number {
-  const n = Number(v);
-  if (BigInt(n) !== v) throw new UserError('ledger.sumTooLarge', { account, field, sum: yuanText(v), limit: LIMIT_YUAN });
-  return n;
-}
-
 type BigRow = { code: string; name: string; opening: bigint; debit: bigint; credit: bigint; closing: bigint };
 
-/** Per account: the balance before `from` (opening) and the movements from `from` on. */
-const SUMS = `SELECT account_code AS code,
-        SUM(CASE WHEN period < ? THEN debit_fen - credit_fen ELSE 0 END) AS opening,
-        SUM(CASE WHEN period >= ? THEN debit_fen ELSE 0 END) AS debit,
-        SUM(CASE WHEN period >= ? THEN credit_fen ELSE 0 END) AS credit`;
+/**
+ * Per account: the balance before `from` (opening) and the movements from `from` on. A
+ * ledger_total row's debit − credit cannot leave int64 (both are non-negative int64s). Raw SQL:
+ * this is the benchmarked trial balance (test/bench/ledger.bench.ts), built per call from the dims.
+ */
+const sumsSql = (split: boolean) => `SELECT account_code AS code,
+        ${sumSql('CASE WHEN period < @from THEN debit_fen - credit_fen ELSE 0 END', 'opening', split)},
+        ${sumSql('CASE WHEN period >= @from THEN debit_fen ELSE 0 END', 'debit', split)},
+        ${sumSql('CASE WHEN period >= @from THEN credit_fen ELSE 0 END', 'credit', split)}`;
 
 function sums(book: Book, from: string, to: string, filters: ReportFilters): Sum[] {
+  return splitOnOverflow((split) => sumsOnce(book, from, to, filters, sumsSql(split)));
+}
+
+function sumsOnce(book: Book, from: string, to: string, filters: ReportFilters, SUMS: string): Sum[] {
   const dims = (Object.keys(DIMS) as (keyof typeof DIMS)[]).filter((k) => filters[k] != null);
   // Without dimension filters the trigger-kept totals answer; with them, the posted lines.
-  if (dims.length === 0) return book.sqlite.prepare(`${SUMS} FROM ledger_total WHERE period <= ? GROUP BY account_code`).safeIntegers(true).all(from, from, from, to) as Sum[];
-  const where = dims.map((k) => `${DIMS[k]} = ?`).join(' AND ');
-  return book.sqlite
-    .prepare(`${SUMS} FROM voucher_line WHERE posted = 1 AND period <= ? AND ${where} GROUP BY account_code`)
-    .safeIntegers(true)
-    .all(from, from, from, to, ...dims.map((k) => filters[k])) as Sum[];
+  const rows = (
+    dims.length === 0
+      ? book.sqlite.prepare(`${SUMS} FROM ledger_total WHERE period <= @to GROUP BY account_code`).safeIntegers(true).all({ from, to })
+      : book.sqlite
+          .prepare(`${SUMS} FROM voucher_line WHERE posted = 1 AND period <= @to AND ${dims.map((k) => `${DIMS[k]} = ?`).join(' AND ')} GROUP BY account_code`)
+          .safeIntegers(true)
+          .all(...dims.map((k) => filters[k]), { from, to })
+  ) as Record<string, unknown>[];
+  return rows.map((r) => ({ code: r.code as string, opening: partSum(r, 'opening'), debit: partSum(r, 'debit'), credit: partSum(r, 'credit') }));
 }
 
 /** filters.level 1..3 keeps accounts down to that level (codes of 4, 6 or 8 digits). */
@@ -89,35 +81,25 @@ export function trialBalance(book: Book, from: string, to: string, filters: Repo
     .map((r): TrialBalanceRow => ({
       code: r.code,
       name: r.name,
-      openingFen: exact(r.opening, r.code, 'openingFen'),
-      debitFen: exact(r.debit, r.code, 'debitFen'),
-      creditFen: exact(r.credit, r.code, 'creditFen'),
-      closingFen: exact(r.closing, r.code, 'closingFen'),
+      openingFen: exactFen(r.opening, 'trialBalance', r.code),
+      debitFen: exactFen(r.debit, 'trialBalance', r.code),
+      creditFen: exactFen(r.credit, 'trialBalance', r.code),
+      closingFen: exactFen(r.closing, 'trialBalance', r.code),
     }));
   const top = [...acc.values()].filter((r) => r.code.length === 4);
-  const total = (k: 'debit' | 'credit') => exact(top.reduce((s, r) => s + r[k], 0n), 'totals', `${k}Fen`);
+  const total = (k: 'debit' | 'credit') => exactFen(top.reduce((s, r) => s + r[k], 0n), 'trialBalance');
   return { rows, totals: { debitFen: total('debit'), creditFen: total('credit') } };
 }
 
-/** The 科目余额表 as Chinese books print it: each balance unsigned in its 借方 or 贷方 column. */
-export interface ChineseTrialBalanceRow extends TrialBalanceRow {
-  openingDebitFen: number;
-  openingCreditFen: number;
-  ytdDebitFen: number;
-  ytdCreditFen: number;
-  closingDebitFen: number;
-  closingCreditFen: number;
-}
-
-const SPLIT = ['openingDebitFen', 'openingCreditFen', 'debitFen', 'creditFen', 'ytdDebitFen', 'ytdCreditFen', 'closingDebitFen', 'closingCreditFen'] as const;
-export type ChineseTotals = Record<(typeof SPLIT)[number], number>;
+/** The columns of the Chinese layout that have a total. */
+const SPLIT = ['openingDebitFen', 'openingCreditFen', 'debitFen', 'creditFen', 'ytdDebitFen', 'ytdCreditFen', 'closingDebitFen', 'closingCreditFen'] as const satisfies readonly (keyof ChineseTotals)[];
 
 /**
  * Opening and closing split by the sign of the balance (a parent's is its children's net,
  * as in 金蝶/用友); 本年累计 is the movement from January of `to`'s year to `to`. Rows keep the
  * signed openingFen / closingFen (debit positive) that scripts read.
  */
-export function chineseTrialBalance(book: Book, from: string, to: string, filters: ReportFilters = {}, opts: { zero?: 'hide' | 'show' } = {}): { rows: ChineseTrialBalanceRow[]; totals: ChineseTotals } {
+export function chineseTrialBalance(book: Book, from: string, to: string, filters: ReportFilters = {}, opts: { zero?: 'hide' | 'show' } = {}): TrialBalanceDto {
   const tb = trialBalance(book, from, to, filters);
   const yearStart = `${to.slice(0, 4)}-01`;
   const ytd = new Map(trialBalance(book, yearStart, to, filters).rows.map((r) => [r.code, r]));
@@ -148,6 +130,6 @@ export function chineseTrialBalance(book: Book, from: string, to: string, filter
     };
   });
   // Totals over first-level accounts only (parents already hold their sub-accounts).
-  const totals = Object.fromEntries(SPLIT.map((k) => [k, exact(rows.filter((r) => r.code.length === 4).reduce((s, r) => s + BigInt(r[k]), 0n), 'totals', k)])) as ChineseTotals;
+  const totals = Object.fromEntries(SPLIT.map((k) => [k, exactFen(rows.filter((r) => r.code.length === 4).reduce((s, r) => s + BigInt(r[k]), 0n), 'trialBalance')])) as ChineseTotals;
   return { rows, totals };
 }

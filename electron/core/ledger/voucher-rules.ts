@@ -52,8 +52,9 @@ const DIM_FIELD = { customer: 'customerId', employee: 'employeeId', department: 
 
 export function checkVoucher(input: VoucherInput, accounts: Map<string, AccountFacts>, opts: { reversal?: boolean } = {}): void {
   if (input.lines.length < 2) throw new UserError('ledger.tooFewLines');
-  let debit = 0;
-  let credit = 0;
+  // BigInt: past 2^53 a double sum can round two different totals to one and pass an unbalanced voucher (issue 16).
+  let debit = 0n;
+  let credit = 0n;
   input.lines.forEach((l, i) => {
     const line = i + 1;
     const d = l.debitFen ?? 0;
@@ -69,8 +70,8 @@ export function checkVoucher(input: VoucherInput, accounts: Map<string, AccountF
       const field = DIM_FIELD[dim as keyof typeof DIM_FIELD];
       if (field && !l[field]) throw new UserError('ledger.dimensionRequired', { line, account: `${l.account} ${a.name}`, dimension: dim });
     }
-    debit += d;
-    credit += c;
+    debit += BigInt(d);
+    credit += BigInt(c);
   });
-  if (debit !== credit) throw new UserError('ledger.unbalanced', { debit, credit, difference: debit - credit });
+  if (debit !== credit) throw new UserError('ledger.unbalanced', { debit: Number(debit), credit: Number(credit), difference: Number(debit - credit) });
 }

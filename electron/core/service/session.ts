@@ -7,7 +7,7 @@ import type { Locale } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
 import { RecentBooks } from './recent';
 import { autoBackup } from '../book/backups';
-import type { AuditKeyStore } from '../book/audit-key';
+import type { AuditKeyStore, KeyProtection } from '../book/audit-key';
 import type { EngineEvent } from '../../../shared/contract/events';
 
 export interface SessionOptions {
@@ -21,8 +21,10 @@ export interface SessionOptions {
   autoBackup?: boolean;
   /** Folders and files no user path may write into or read from (default: settingsDir's keys and recent list). */
   internalDirs?: string[];
-  /** Where the books' audit keys live (default: key files in settingsDir/keys). */
+  /** Where the books' audit keys live (default: keyProtection's store in settingsDir/keys). */
   keys?: AuditKeyStore;
+  /** The Electron app's protection of the key files: a safeStorage-kept wrapping key, or why it fell back to plain files. */
+  keyProtection?: KeyProtection;
   /** Every user path must lie under this folder (the web harness's work folder). */
   confineTo?: string;
 }

@@ -10,6 +10,7 @@ import { roleAccount } from '../chart/default-chart';
 import { defineReport } from '../reports/define';
 import { message } from '../../../shared/messages/index';
 import { movements } from './compute';
+import { exactFen } from '../reports/exact';
 
 export const adminExpenseReport = defineReport({
   name: 'admin-expenses',
@@ -23,7 +24,7 @@ export const adminExpenseReport = defineReport({
       [prior(from), prior(to)],
     ]);
     const accounts = book.sqlite.prepare(`SELECT code, name FROM account WHERE code >= ? AND code < ? ORDER BY code`).all(root, String(Number(root) + 1)) as { code: string; name: string }[];
-    const sum = (m: Map<string, number>, code: string) => [...m].reduce((s, [c, v]) => (c.startsWith(code) ? s + v : s), 0);
+    const sum = (m: Map<string, bigint>, code: string) => exactFen([...m].reduce((s, [c, v]) => (c.startsWith(code) ? s + v : s), 0n), 'statements', code);
     const rows: ReportRow[] = accounts
       .map((a) => ({ code: a.code, name: a.name, periodFen: sum(now!, a.code), ytdFen: sum(ytd!, a.code), priorFen: sum(last!, a.code) }))
       .filter((r) => r.code === root || r.periodFen !== 0 || r.ytdFen !== 0 || r.priorFen !== 0);

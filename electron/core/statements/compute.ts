@@ -16,6 +16,7 @@ import { evaluate, type Amounts, type ChartFacts, type EvaluatedLine } from './e
 import type { StatementLayout } from './layout';
 import { smallBalanceSheet, smallIncomeStatement } from './small';
 import { CLOSING_SOURCE } from '../closing/sql';
+import { partSum, splitOnOverflow, sumSql } from '../reports/exact';
 
 export const layouts: Record<Standard, { balanceSheet: StatementLayout; incomeStatement: StatementLayout }> = {
   small: { balanceSheet: smallBalanceSheet, incomeStatement: smallIncomeStatement },
@@ -41,14 +42,19 @@ export interface BalanceSheet {
 /** 期末余额 at the end of `to`, 年初余额 at the start of its year. */
 export function balanceSheet(book: Book, to: string): BalanceSheet {
   const layout = layouts[book.standard].balanceSheet;
-  const rows = book.sqlite
-    .prepare(
-      `SELECT account_code AS code, SUM(debit_fen - credit_fen) AS e, SUM(CASE WHEN period < ? THEN debit_fen - credit_fen ELSE 0 END) AS y
-         FROM ledger_total WHERE period <= ? GROUP BY account_code`,
-    )
-    .all(yearStart(to), to) as { code: string; e: number; y: number }[];
-  const end: Amounts = new Map(rows.map((r) => [r.code, r.e]));
-  const start: Amounts = new Map(rows.map((r) => [r.code, r.y]));
+  // Exact sums (reports/exact.ts splitOnOverflow): a ledger_total row's debit − credit stays inside int64, the sum of many may not.
+  const rows = splitOnOverflow(
+    (split) =>
+      book.sqlite
+        .prepare(
+          `SELECT account_code AS code, ${sumSql('debit_fen - credit_fen', 'e', split)}, ${sumSql('CASE WHEN period < @start THEN debit_fen - credit_fen ELSE 0 END', 'y', split)}
+             FROM ledger_total WHERE period <= @to GROUP BY account_code`,
+        )
+        .safeIntegers(true)
+        .all({ start: yearStart(to), to }) as Record<string, unknown>[],
+  );
+  const end: Amounts = new Map(rows.map((r) => [r.code as string, partSum(r, 'e')]));
+  const start: Amounts = new Map(rows.map((r) => [r.code as string, partSum(r, 'y')]));
   const lines = evaluate(layout, [end, start], chartFacts(book));
   const [left, right] = layout.balance!;
   const at = (n: number) => lines.find((l) => l.def.line === n)!.values as [number, number];
@@ -59,10 +65,15 @@ export function balanceSheet(book: Book, to: string): BalanceSheet {
 
 /** Net movement (debit − credit) per account over each range, closing entries left out. */
 export function movements(book: Book, ranges: [string, string][]): Amounts[] {
-  const cols = ranges.map((_, i) => `SUM(CASE WHEN period BETWEEN ? AND ? THEN debit_fen - credit_fen ELSE 0 END) AS c${i}`).join(', ');
-  const where = ranges.map(() => '(period BETWEEN ? AND ?)').join(' OR ');
-  const args = ranges.flat();
-  const totals = book.sqlite.prepare(`SELECT account_code AS code, ${cols} FROM ledger_total WHERE ${where} GROUP BY account_code`).all(...args, ...args) as Record<string, number | string>[];
+  return splitOnOverflow((split) => movementsOnce(book, ranges, split));
+}
+
+function movementsOnce(book: Book, ranges: [string, string][], split: boolean): Amounts[] {
+  // Named bounds (@f0, @t0, …): a split sum repeats its expression.
+  const cols = ranges.map((_, i) => sumSql(`CASE WHEN period BETWEEN @f${i} AND @t${i} THEN debit_fen - credit_fen ELSE 0 END`, `c${i}`, split)).join(', ');
+  const where = ranges.map((_, i) => `(period BETWEEN @f${i} AND @t${i})`).join(' OR ');
+  const args = Object.fromEntries(ranges.flatMap(([f, t], i) => [[`f${i}`, f], [`t${i}`, t]]));
+  const totals = book.sqlite.prepare(`SELECT account_code AS code, ${cols} FROM ledger_total WHERE ${where} GROUP BY account_code`).safeIntegers(true).all(args) as Record<string, unknown>[];
   const profit = roleAccount(book.standard, 'currentYearProfit');
   // From the few closing vouchers to their lines (CROSS JOIN keeps that order: SQLite would
   // otherwise walk the ranges' million lines testing each one's voucher).
@@ -75,10 +86,11 @@ export function movements(book: Book, ranges: [string, string][]): Amounts[] {
         WHERE l.posted = 1
         GROUP BY l.account_code`,
     )
-    .all(...args, profit, ...args) as Record<string, number | string>[];
+    .safeIntegers(true)
+    .all(profit, args) as Record<string, unknown>[];
   return ranges.map((_, i) => {
-    const m: Amounts = new Map(totals.map((r) => [r.code as string, r[`c${i}`] as number]));
-    for (const r of closing) m.set(r.code as string, (m.get(r.code as string) ?? 0) - (r[`c${i}`] as number));
+    const m: Amounts = new Map(totals.map((r) => [r.code as string, partSum(r, `c${i}`)]));
+    for (const r of closing) m.set(r.code as string, (m.get(r.code as string) ?? 0n) - partSum(r, `c${i}`));
     return m;
   });
 }

@@ -29,7 +29,7 @@ describe.each<Standard>(['small', 'enterprise'])('%s: statement mappings cover t
     const { balanceSheet: bsLayout, incomeStatement: isLayout } = layouts[standard];
     const landings = (layout: typeof bsLayout, code: string) => {
       const leaf = accounts.find((a) => a.code.startsWith(code) && a.leaf)!.code;
-      return evaluate(layout, [new Map([[leaf, 1]])], facts)
+      return evaluate(layout, [new Map([[leaf, 1n]])], facts)
         .filter((l) => l.def.kind !== 'detail' && l.def.kind !== 'total' && l.def.kind !== 'caption' && l.values[0] !== 0)
         .map((l) => l.def.line);
     };

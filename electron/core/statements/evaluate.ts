@@ -5,9 +5,10 @@
  */
 import type { Side } from '../db/schema/account';
 import type { StatementLayout, StatementLine } from './layout';
+import { exactFen } from '../reports/exact';
 
-/** Code → debit − credit. */
-export type Amounts = Map<string, number>;
+/** Code → debit − credit, in BigInt: a line's accounts can sum past 2^53 fen (issue 16). */
+export type Amounts = Map<string, bigint>;
 
 export interface ChartFacts {
   side: (code: string) => Side;
@@ -53,10 +54,10 @@ function parse(f: string): Term[] {
   return terms;
 }
 
-const oriented = (side: Side, debitMinusCredit: number) => (side === 'debit' ? debitMinusCredit : -debitMinusCredit);
+const oriented = (side: Side, debitMinusCredit: bigint) => (side === 'debit' ? debitMinusCredit : -debitMinusCredit);
 
-function termValue(t: Exclude<Term, { kind: 'line' }>, line: StatementLine, amounts: Amounts, chart: ChartFacts): number {
-  let sum = 0;
+function termValue(t: Exclude<Term, { kind: 'line' }>, line: StatementLine, amounts: Amounts, chart: ChartFacts): bigint {
+  let sum = 0n;
   for (const [code, v] of amounts) {
     if (!code.startsWith(t.code)) continue;
     if (t.kind === 'prefix') sum += v;
@@ -64,8 +65,8 @@ function termValue(t: Exclude<Term, { kind: 'line' }>, line: StatementLine, amou
       // The sub-account itself or one of its parents below the named account.
       const names = [6, 8].filter((n) => n > t.code.length && n <= code.length).map((n) => chart.name(code.slice(0, n)) ?? '');
       if (names.some((n) => t.re.test(n))) sum += v;
-    } else if (t.part === 'D') sum += Math.max(v, 0);
-    else if (t.part === 'C') sum += Math.max(-v, 0);
+    } else if (t.part === 'D') sum += v > 0n ? v : 0n;
+    else if (t.part === 'C') sum += v < 0n ? -v : 0n;
     else sum += v;
   }
   if (t.kind === 'account' && t.part !== '') return sum;
@@ -77,26 +78,29 @@ export interface EvaluatedLine {
   values: number[];
 }
 
-/** Every numbered line's amount per column, in layout order (captions included, with no values). */
+/**
+ * Every numbered line's amount per column, in layout order (captions included, with no values);
+ * summed in BigInt, each a number only if the double is exactly it (else report.sumTooLarge).
+ */
 export function evaluate(layout: StatementLayout, columns: Amounts[], chart: ChartFacts): EvaluatedLine[] {
   const lines = [...layout.left, ...(layout.right ?? [])];
   const byNo = new Map(lines.filter((l) => l.line != null).map((l) => [l.line!, l]));
-  const memo = new Map<number, number[]>();
-  const valueOf = (l: StatementLine, depth = 0): number[] => {
+  const memo = new Map<number, bigint[]>();
+  const valueOf = (l: StatementLine, depth = 0): bigint[] => {
     if (l.line != null && memo.has(l.line)) return memo.get(l.line)!;
     if (depth > lines.length) throw new Error(`statement line ${l.line} refers to itself`);
-    const out = columns.map(() => 0);
+    const out = columns.map(() => 0n);
     for (const t of parseFormula(l.f ?? '')) {
       if (t.kind === 'line') {
         const ref = byNo.get(t.line);
         if (!ref) throw new Error(`statement line ${l.line} refers to missing line ${t.line}`);
-        valueOf(ref, depth + 1).forEach((v, i) => (out[i]! += t.sign * v));
-      } else columns.forEach((amounts, i) => (out[i]! += t.sign * termValue(t, l, amounts, chart)));
+        valueOf(ref, depth + 1).forEach((v, i) => (out[i]! += BigInt(t.sign) * v));
+      } else columns.forEach((amounts, i) => (out[i]! += BigInt(t.sign) * termValue(t, l, amounts, chart)));
     }
     if (l.line != null) memo.set(l.line, out);
     return out;
   };
-  return lines.map((def) => ({ def, values: def.kind === 'caption' ? [] : valueOf(def) }));
+  return lines.map((def) => ({ def, values: def.kind === 'caption' ? [] : valueOf(def).map((v) => exactFen(v, 'statements')) }));
 }
 
 /** The item's name without the form's lead-ins and sign notes: '二、营业利润（亏损以“-”号填列）' → '营业利润'. */
