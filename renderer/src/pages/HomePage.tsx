@@ -17,9 +17,10 @@ export function HomePage() {
   const [notice, setNotice] = useState('');
 
   // Once per opened book, not a cached query: book check re-reads the whole file, too much to redo on every change.
+  // The full one (SQLite's integrity_check, every index entry against its row): it runs as a job, so nothing waits for it.
   useEffect(() => {
     setCheck(null);
-    if (book) api('book.check', {}).then(setCheck, notifyError);
+    if (book) api('book.check', { full: true }).then(setCheck, notifyError);
   }, [book]);
 
   if (!book) return null;
