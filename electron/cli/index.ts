@@ -15,7 +15,7 @@ const usage = `client-ledger — 客户费用账本 command line
   book create BOOK [--company NAME] [--standard small|enterprise] [--first-period YYYY-MM] [--tax-id ID] [--taxpayer general|small] [--demo]
   book set BOOK [--tax-id ID] [--taxpayer general|small] [--vat-rate PCT] [--small-rate 3|1]
                                      纳税人识别号 (invoice buyer check); 一般纳税人 / 小规模纳税人 and VAT rates
-  book check BOOK                     integrity, balance, audit chain
+  book check BOOK [--full]            integrity (quick; --full: every index entry), balance, audit chain
   book backup BOOK OUT                consistent copy with SQLite's backup API
   report NAME BOOK --from YYYY-MM --to YYYY-MM [--out FILE.xlsx] [--account CODE]
   claims list BOOK | claims show BOOK ID

@@ -55,6 +55,7 @@ const FLAGS = {
   user: { type: 'string' },
   overwrite: { type: 'boolean' },
   smoke: { type: 'boolean' },
+  full: { type: 'boolean' },
   comment: { type: 'string' },
   reason: { type: 'string' },
   account: { type: 'string' },

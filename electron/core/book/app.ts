@@ -121,7 +121,7 @@ export const bookHandlers = defineHandlers({
     return backupBook(book, outputPath(s, target, { replaceBook: req.overwrite ?? false }), req.overwrite ?? false);
   },
   // Off this thread: the window (or the CLI's progress) keeps going while a big book is read through.
-  'book.check': (_req, s) => startJob<CheckReport>(s, 'book.check', {}).done,
+  'book.check': (req, s) => startJob<CheckReport>(s, 'book.check', { full: req.full ?? false }).done,
   'backups.list': (req, s) => listBackups(req.path ? resolveBookPath(s, req.path) : s.requireBook().path),
   'backups.restore': (req, s) => {
     const target = resolveBookPath(s, req.path);

@@ -6,4 +6,4 @@
 import { defineJob } from '../jobs/define';
 import { checkBookInParallel, type CheckReport } from './check';
 
-export const checkJob = defineJob<Record<string, never>, CheckReport>(({ book }) => checkBookInParallel(book));
+export const checkJob = defineJob<{ full?: boolean | undefined }, CheckReport>(({ book, payload }) => checkBookInParallel(book, payload.full ?? false));

@@ -16,7 +16,8 @@ export function HomePage() {
   const { book, setBook } = useBook();
   const [notice, setNotice] = useState('');
   // A query like any other: asked when a book opens (book.opened makes every answer stale) and when the book's own facts change, not after every write (book check re-reads the whole file).
-  const checking = useApi('book.check', {}, { enabled: book !== null });
+  // The full one (SQLite's integrity_check, every index entry against its row): it runs as a job, so nothing waits for it.
+  const checking = useApi('book.check', { full: true }, { enabled: book !== null });
   // While it runs again the last answer is not this book's (or not this state's): none is shown.
   const check: CheckReport | null = checking.isFetching ? null : (checking.data ?? null);
   const backup = useApiMutation('book.backup');
