@@ -26,7 +26,7 @@ describe('book.changed → stale queries', () => {
   });
 });
 
-describe('what the voucher, period, masters and settings pages write refreshes what they show', () => {
+describe('what each page writes refreshes what it shows', () => {
   // Each page reads only through queries (no reload counters): a write it makes must mark its own answers stale.
   const cases: [string, string[], string[]][] = [
     ['a voucher saved, reviewed, posted, reversed or deleted', ['voucher'], ['vouchers', 'periods', 'ledger']],
@@ -37,6 +37,15 @@ describe('what the voucher, period, masters and settings pages write refreshes w
     ['a department renamed (the employees grid names it)', ['department'], ['departments', 'employees']],
     ['a category edited', ['category'], ['categories']],
     ['a sub-account added to the chart', ['account'], ['accounts', 'ledger', 'masters']],
+    ['a budget saved or deleted', ['budget'], ['budgets', 'claims']],
+    ['a user created, edited or given a password', ['app_user', 'user'], ['users', 'claims']],
+    ['a policy rule saved or deleted', ['policy_rule'], ['policy', 'claims']],
+    ['the approval chain saved', ['approval_level'], ['policy', 'claims', 'users']],
+    ['a claim saved, submitted, approved, rejected or paid, a receipt attached', ['claim', 'claim_step', 'claim_receipt', 'voucher'], ['claims', 'budgets', 'vouchers']],
+    ['a schedule created or a period run', ['schedule', 'schedule_entry', 'voucher'], ['schedules', 'vouchers', 'ledger']],
+    ['fee income booked', ['voucher'], ['vouchers', 'schedules', 'profitability']],
+    ['an allocation rule saved', ['alloc_rule'], ['allocation', 'profitability']],
+    ['an import undone', ['import_batch', 'claim', 'voucher'], ['import', 'claims', 'vouchers']],
   ];
   for (const [what, tables, readers] of cases) {
     it(what, () => {

@@ -5,13 +5,17 @@
  * user may see and approve differs) and is told to other screens through the
  * `client-ledger-user` window event.
  */
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { UserRow } from '../../../shared/contract/users';
 import { useApi, useApiMutation } from '../api/queries';
 import { useI18n } from '../i18n/index';
 
-export const announceUser = (name: string) => window.dispatchEvent(new CustomEvent('client-ledger-user', { detail: name }));
+/** After a switch: other screens are told, and every cached answer is stale (what the user may see differs). */
+export function switchedTo(client: QueryClient, name: string): void {
+  window.dispatchEvent(new CustomEvent('client-ledger-user', { detail: name }));
+  void client.invalidateQueries();
+}
 
 export function UserSwitch({ user, onChange }: { user: string; onChange: (name: string) => void }) {
   const { t } = useI18n();
@@ -33,8 +37,7 @@ export function UserSwitch({ user, onChange }: { user: string; onChange: (name: 
         onSuccess: (r) => {
           setTarget(null);
           setPassword('');
-          announceUser(r.user);
-          void client.invalidateQueries();
+          switchedTo(client, r.user);
         },
       },
     );

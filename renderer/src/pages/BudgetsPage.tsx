@@ -1,10 +1,14 @@
-/** 预算: budgets with progress bars (posted actual + committed claims) and a form to add one. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * 预算: budgets with progress bars (posted actual + committed claims) and a form to add one.
+ * The list is a query the engine's book.changed refreshes; the form says its own refusal
+ * inline, a failed delete goes to the toast area.
+ */
+import { useState } from 'react';
 import type { BudgetRow } from '../../../shared/contract/budgets';
 import type { Option } from '../../../shared/contract/claims';
 import { formatFen, parseAmount } from '../../../shared/money';
-import { api, errorText } from '../api/platform';
-import { useApi } from '../api/queries';
+import { errorText } from '../api/platform';
+import { useApi, useApiMutation } from '../api/queries';
 import { AnySelect } from '../components/AnySelect';
 import { useI18n, type StringKey } from '../i18n/index';
 import { BudgetBar } from './claims/BudgetBar';
@@ -19,7 +23,7 @@ const defaultPeriod = (k: Kind): string => {
 
 export function BudgetsPage() {
   const { t } = useI18n();
-  const [rows, setRows] = useState<BudgetRow[]>([]);
+  const rows: BudgetRow[] = useApi('budgets.list', {}).data ?? [];
   const opts: { employees: Option[]; categories: Option[]; customers: Option[]; departments: Option[] } | null = useApi('claims.options', {}).data ?? null;
   const [kind, setKind] = useState<Kind>('month');
   const [period, setPeriod] = useState(defaultPeriod('month'));
@@ -32,8 +36,8 @@ export function BudgetsPage() {
   const [error, setError] = useState('');
   const [editing, setEditing] = useState<number | null>(null);
 
-  const reload = useCallback(() => void api('budgets.list', {}).then(setRows, () => setRows([])), []);
-  useEffect(reload, [reload]);
+  const saving = useApiMutation('budgets.save', { ownErrors: true });
+  const deleting = useApiMutation('budgets.delete');
 
   const save = async () => {
     setError('');
@@ -41,7 +45,7 @@ export function BudgetsPage() {
     if (!a.ok) return setError(t('line.badAmount', { line: 1, text: amount }));
     const id = (v: string) => (v ? Number(v) : null);
     try {
-      await api('budgets.save', {
+      await saving.mutateAsync({
         ...(editing !== null ? { id: editing } : {}),
         name,
         periodKind: kind,
@@ -58,7 +62,6 @@ export function BudgetsPage() {
       setAmount('');
       setName('');
       setEditing(null);
-      reload();
     } catch (e) {
       setError(errorText(e));
     }
@@ -180,7 +183,7 @@ export function BudgetsPage() {
                   <button type="button" className="small" onClick={() => edit(b)}>
                     {t('budgets.edit')}
                   </button>{' '}
-                  <button type="button" className="small" onClick={() => void api('budgets.delete', { id: b.id }).then(reload, (e: unknown) => setError(errorText(e)))}>
+                  <button type="button" className="small" onClick={() => deleting.mutate({ id: b.id })}>
                     {t('line.remove')}
                   </button>
                 </td>

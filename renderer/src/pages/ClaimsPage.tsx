@@ -1,10 +1,14 @@
-/** 报销审批: claims by status on the left, the selected claim (editor, actions, budgets, history) on the right. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * 报销审批: claims by status on the left, the selected claim (editor, actions, budgets, history) on the right.
+ * The list, the open claim and who acts are queries: book.changed refreshes them after a
+ * write, a switch of user makes them stale (the buttons follow who may approve).
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { ClaimDetail, ClaimListRow, ClaimStatus, Option } from '../../../shared/contract/claims';
 import type { UserRow } from '../../../shared/contract/users';
 import { formatFen } from '../../../shared/money';
-import { api, errorText } from '../api/platform';
-import { useApi } from '../api/queries';
+import { queryKey, useApi } from '../api/queries';
 import { useI18n, type StringKey } from '../i18n/index';
 import { ClaimEditor } from './claims/ClaimEditor';
 
@@ -13,49 +17,30 @@ const STATUSES: (ClaimStatus | 'all' | 'mine')[] = ['mine', 'all', 'draft', 'sub
 export function ClaimsPage() {
   const { t } = useI18n();
   const [status, setStatus] = useState<ClaimStatus | 'all' | 'mine'>('all');
-  const [rows, setRows] = useState<ClaimListRow[]>([]);
+  const client = useQueryClient();
+  const rows: ClaimListRow[] = useApi('claims.list', status === 'all' ? {} : status === 'mine' ? { awaitingMe: true } : { status }).data ?? [];
   const categories: Option[] = useApi('claims.options', {}).data?.categories ?? [];
-  const [selected, setSelected] = useState<ClaimDetail | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const got = useApi('claims.get', { id: selectedId ?? 0 }, { enabled: selectedId !== null });
+  // Not the previous claim's answer while another one loads.
+  const selected: ClaimDetail | null = selectedId !== null && !got.isPlaceholderData ? (got.data ?? null) : null;
   const [creating, setCreating] = useState(false);
-  // Remount the editor when another claim is opened, so its fields start from the core's copy.
-  const [version, setVersion] = useState(0);
-  const [error, setError] = useState('');
+  // The editor's identity: a new one (its fields from the core's copy) per claim opened or new claim begun, not per refresh.
+  const [editorKey, setEditorKey] = useState(0);
   // Who is acting: an empty 待我审批 says whose approvals it lists and why none are there.
-  const [me, setMe] = useState<UserRow | null>(null);
-
-  const reload = useCallback(() => {
-    void api('claims.list', status === 'all' ? {} : status === 'mine' ? { awaitingMe: true } : { status }).then(setRows, () => setRows([]));
-    void api('users.list', {}).then((u) => setMe(u.current), () => setMe(null));
-  }, [status]);
-
-  useEffect(reload, [reload]);
-  // Another user sees the open claim with their own buttons (who may approve it, and why not).
-  const selectedId = selected?.id;
-  useEffect(() => {
-    const onUser = () => {
-      reload();
-      if (selectedId) void api('claims.get', { id: selectedId }).then(setSelected, () => {});
-    };
-    window.addEventListener('client-ledger-user', onUser);
-    return () => window.removeEventListener('client-ledger-user', onUser);
-  }, [reload, selectedId]);
+  const me: UserRow | null = useApi('users.list', {}).data?.current ?? null;
 
   const open = (id: number) => {
     setCreating(false);
-    setError('');
-    void api('claims.get', { id }).then(
-      (d) => {
-        setSelected(d);
-        setVersion((v) => v + 1);
-      },
-      (e: unknown) => setError(errorText(e)),
-    );
+    setSelectedId(id);
+    setEditorKey((k) => k + 1);
   };
 
   const onSaved = (d: ClaimDetail) => {
+    // The answer is the claim as stored now: shown at once (book.changed refreshes it too), in the same editor.
+    client.setQueryData(queryKey('claims.get', { id: d.id }), d);
     setCreating(false);
-    setSelected(d);
-    reload();
+    setSelectedId(d.id);
   };
 
   return (
@@ -74,15 +59,14 @@ export function ClaimsPage() {
           className="primary"
           data-testid="claim-new"
           onClick={() => {
-            setSelected(null);
+            setSelectedId(null);
             setCreating(true);
-            setVersion((v) => v + 1);
+            setEditorKey((k) => k + 1);
           }}
         >
           {t('claims.new')}
         </button>
       </header>
-      {error && <div className="error">{error}</div>}
       <div className="claims-split">
         <div className="claims-list">
           <table className="plain" data-testid="claims-list">
@@ -121,14 +105,11 @@ export function ClaimsPage() {
         <div className="claims-detail">
           {selected || creating ? (
             <ClaimEditor
-              key={version}
+              key={editorKey}
               detail={selected}
               categories={categories}
               onSaved={onSaved}
-              onDeleted={() => {
-                setSelected(null);
-                reload();
-              }}
+              onDeleted={() => setSelectedId(null)}
             />
           ) : (
             <p className="muted">{t('claims.none')}</p>

@@ -2,22 +2,17 @@
 import { useState } from 'react';
 import type { ImportBatchRow } from '../../../shared/contract/import';
 import { formatFen } from '../../../shared/money';
-import { api } from '../api/platform';
-import { notifyError } from '../api/notify';
+import { useApiMutation } from '../api/queries';
 import { useI18n, type StringKey } from '../i18n/index';
 
-/** The list refreshes itself: an undo is pushed as book.changed (api/invalidate.ts). */
+/** The list refreshes itself: an undo is pushed as book.changed (api/invalidate.ts); a refused undo goes to the toast area. */
 export function ImportBatches({ batches }: { batches: ImportBatchRow[] }) {
   const { t, locale } = useI18n();
   const [note, setNote] = useState<string | null>(null);
-  const undo = async (id: number) => {
+  const undoing = useApiMutation('import.undo');
+  const undo = (id: number) => {
     if (!window.confirm(t('import.confirmUndo', { id }))) return;
-    try {
-      await api('import.undo', { batchId: id });
-      setNote(t('import.undoDone', { id }));
-    } catch (e) {
-      notifyError(e);
-    }
+    undoing.mutate({ batchId: id }, { onSuccess: () => setNote(t('import.undoDone', { id })) });
   };
   if (batches.length === 0) return null;
   return (
@@ -55,7 +50,7 @@ export function ImportBatches({ batches }: { batches: ImportBatchRow[] }) {
                 {b.undoneAt ? (
                   <span className="badge">{t('import.undone')}</span>
                 ) : (
-                  <button type="button" onClick={() => void undo(b.id)} data-testid={`undo-${b.id}`}>
+                  <button type="button" onClick={() => undo(b.id)} data-testid={`undo-${b.id}`}>
                     {t('import.undo')}
                   </button>
                 )}

@@ -1,10 +1,15 @@
-/** 费用政策: the policy rules (each warn or block, with its scope) and the approval chain by amount. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * 费用政策: the policy rules (each warn or block, with its scope) and the approval chain by amount.
+ * Shown is the stored policy (a query book.changed refreshes) with the user's unsaved edits
+ * over it: a rule's edits until it is saved, new rows until saved, the chain once touched.
+ * A refused save names a field of this form, so it is said here; a refused delete goes to the toast area.
+ */
+import { useState } from 'react';
 import type { Option } from '../../../shared/contract/claims';
 import type { ApprovalLevelRow, PolicyRuleRow } from '../../../shared/contract/policy';
 import { formatFen, parseAmount } from '../../../shared/money';
-import { api, errorText } from '../api/platform';
-import { useApi } from '../api/queries';
+import { errorText } from '../api/platform';
+import { useApi, useApiMutation } from '../api/queries';
 import { AnySelect } from '../components/AnySelect';
 import { useI18n, type StringKey } from '../i18n/index';
 
@@ -20,34 +25,42 @@ const named = (os: Option[]) => os.map((o) => ({ value: o.id, label: o.name }));
 const toDraft = (r: PolicyRuleRow): RuleDraft => ({ ...r, amount: r.amountFen === null ? '' : formatFen(r.amountFen, { grouping: false }) });
 /** Until claims.options answers: empty pickers. */
 const NO_OPTIONS = { categories: [], employees: [], departments: [] };
+type Chain = { role: ApprovalLevelRow['role']; above: string }[];
 
 export function PolicyPage() {
   const { t } = useI18n();
-  const [rules, setRules] = useState<RuleDraft[]>([]);
-  const [chain, setChain] = useState<{ role: ApprovalLevelRow['role']; above: string }[]>([]);
+  const stored = useApi('policy.list', {}).data;
+  // Unsaved edits of stored rules by id, rows added and not yet saved, the chain once edited (null: as stored).
+  const [edits, setEdits] = useState<Record<number, Partial<RuleDraft>>>({});
+  const [added, setAdded] = useState<RuleDraft[]>([]);
+  const [chainEdit, setChainEdit] = useState<Chain | null>(null);
+  const storedRules = (stored?.rules ?? []).map((r) => ({ ...toDraft(r), ...edits[r.id] }));
+  const rules: RuleDraft[] = [...storedRules, ...added];
+  const chain: Chain = chainEdit ?? (stored?.chain ?? []).map((c) => ({ role: c.role, above: formatFen(c.aboveFen, { grouping: false }) }));
+  const setChain = (f: (c: Chain) => Chain) => setChainEdit(f(chain));
+  const saving = useApiMutation('policy.save', { ownErrors: true });
+  const chaining = useApiMutation('policy.setChain', { ownErrors: true });
+  const deleting = useApiMutation('policy.delete');
   const opts: { categories: Option[]; employees: Option[]; departments: Option[] } = useApi('claims.options', {}).data ?? NO_OPTIONS;
   const categories = opts.categories;
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
 
-  const reload = useCallback(() => {
-    void api('policy.list', {}).then((r) => {
-      setRules(r.rules.map(toDraft));
-      setChain(r.chain.map((c) => ({ role: c.role, above: formatFen(c.aboveFen, { grouping: false }) })));
-    }, (e: unknown) => setError(errorText(e)));
-  }, []);
-  useEffect(reload, [reload]);
-
   const fail = (e: unknown) => setError(errorText(e));
-  const set = (i: number, patch: Partial<RuleDraft>) => setRules((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
+  const set = (i: number, patch: Partial<RuleDraft>) => {
+    const r = rules[i]!;
+    if (r.id !== undefined) setEdits({ ...edits, [r.id]: { ...edits[r.id], ...patch } });
+    else setAdded(added.map((x, n) => (n === i - storedRules.length ? { ...x, ...patch } : x)));
+  };
 
-  const saveRule = async (r: RuleDraft) => {
+  const saveRule = async (i: number) => {
+    const r = rules[i]!;
     setError('');
     setNote('');
     const a = r.amount.trim() ? parseAmount(r.amount) : null;
     if (a && !a.ok) return setError(t('line.badAmount', { line: 1, text: r.amount }));
     try {
-      await api('policy.save', {
+      await saving.mutateAsync({
         ...(r.id ? { id: r.id } : {}),
         kind: r.kind as Kind,
         action: r.action,
@@ -60,8 +73,10 @@ export function PolicyPage() {
         active: r.active,
         note: r.note,
       });
+      // Saved: the stored rule (refreshed by book.changed) replaces the draft.
+      if (r.id !== undefined) setEdits(({ [r.id!]: _, ...rest }) => rest);
+      else setAdded((as) => as.filter((x) => x !== r));
       setNote(t('policy.saved'));
-      reload();
     } catch (e) {
       fail(e);
     }
@@ -76,9 +91,9 @@ export function PolicyPage() {
       levels.push({ role: c.role, aboveFen: a.fen });
     }
     try {
-      await api('policy.setChain', { levels });
+      await chaining.mutateAsync({ levels });
+      setChainEdit(null);
       setNote(t('policy.saved'));
-      reload();
     } catch (e) {
       fail(e);
     }
@@ -90,7 +105,7 @@ export function PolicyPage() {
         <h1>{t('policy.title')}</h1>
         <button
           type="button"
-          onClick={() => setRules((rs) => [...rs, { kind: 'item_cap', action: 'warn', amount: '', days: null, categoryCode: null, employeeId: null, departmentId: null, customerTier: null, active: true, note: '' }])}
+          onClick={() => setAdded((as) => [...as, { kind: 'item_cap', action: 'warn', amount: '', days: null, categoryCode: null, employeeId: null, departmentId: null, customerTier: null, active: true, note: '' }])}
         >
           {t('policy.add')}
         </button>
@@ -152,11 +167,11 @@ export function PolicyPage() {
                 <input type="checkbox" checked={r.active} onChange={(e) => set(i, { active: e.target.checked })} />
               </td>
               <td>
-                <button type="button" className="small" onClick={() => void saveRule(r)}>
+                <button type="button" className="small" onClick={() => void saveRule(i)}>
                   {t('policy.saveRow')}
                 </button>{' '}
                 {r.id && (
-                  <button type="button" className="small" onClick={() => void api('policy.delete', { id: r.id! }).then(reload, fail)}>
+                  <button type="button" className="small" onClick={() => deleting.mutate({ id: r.id! })}>
                     {t('line.remove')}
                   </button>
                 )}

@@ -1,50 +1,43 @@
-/** 用户: who works in this book, with roles, optional passwords and the employee they are. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * 用户: who works in this book, with roles, optional passwords and the employee they are.
+ * The list (and who acts now) is a query: book.changed refreshes it after a write, and a
+ * switch of user makes every answer stale (UserSwitch.switchedTo). The create form says its
+ * refusal inline; a refused edit goes to the toast area.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Option } from '../../../shared/contract/claims';
 import type { UserRole, UserRow } from '../../../shared/contract/users';
-import { api, errorText } from '../api/platform';
-import { useApi } from '../api/queries';
+import { errorText } from '../api/platform';
+import { useApi, useApiMutation } from '../api/queries';
 import { useI18n } from '../i18n/index';
 import { AnySelect } from '../components/AnySelect';
-import { announceUser } from '../components/UserSwitch';
+import { switchedTo } from '../components/UserSwitch';
 
 const ROLES: UserRole[] = ['accountant', 'approver', 'manager', 'admin'];
 
 export function UsersPage() {
   const { t } = useI18n();
-  const [users, setUsers] = useState<UserRow[]>([]);
-  const [current, setCurrent] = useState<UserRow | null>(null);
+  const client = useQueryClient();
+  const listed = useApi('users.list', {}).data;
+  const users: UserRow[] = listed?.users ?? [];
+  const current: UserRow | null = listed?.current ?? null;
   const employees: Option[] = useApi('claims.options', {}).data?.employees ?? [];
   const employeeOptions = employees.map((o) => ({ value: o.id, label: `${o.code} ${o.name}` }));
   const [form, setForm] = useState({ name: '', displayName: '', role: 'manager' as UserRole, employeeId: '', password: '' });
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
 
-  const reload = useCallback(() => {
-    void api('users.list', {}).then(
-      (r) => {
-        setUsers(r.users);
-        setCurrent(r.current);
-      },
-      (e: unknown) => setError(errorText(e)),
-    );
-  }, []);
-  // The top bar's list follows book.changed by itself (UserSwitch's query).
-  const changed = reload;
-  useEffect(reload, [reload]);
-  useEffect(() => {
-    const on = () => reload();
-    window.addEventListener('client-ledger-user', on);
-    return () => window.removeEventListener('client-ledger-user', on);
-  }, [reload]);
-
-  const fail = (e: unknown) => setError(errorText(e));
+  const creating = useApiMutation('users.create', { ownErrors: true });
+  const updating = useApiMutation('users.update');
+  const logging = useApiMutation('users.login');
+  const login = (name: string) => logging.mutate({ name }, { onSuccess: (r) => switchedTo(client, r.user) });
 
   const create = async () => {
     setError('');
     setNote('');
     try {
-      const u = await api('users.create', {
+      const u = await creating.mutateAsync({
         name: form.name,
         displayName: form.displayName,
         role: form.role,
@@ -53,9 +46,8 @@ export function UsersPage() {
       });
       setNote(t('users.created', { name: u.name }));
       setForm({ name: '', displayName: '', role: 'manager', employeeId: '', password: '' });
-      changed();
     } catch (e) {
-      fail(e);
+      setError(errorText(e));
     }
   };
 
@@ -89,7 +81,7 @@ export function UsersPage() {
               <td className="mono">{u.name}</td>
               <td>{u.displayName}</td>
               <td>
-                <select value={u.role} onChange={(e) => void api('users.update', { id: u.id, role: e.target.value as UserRole }).then(changed, fail)}>
+                <select value={u.role} onChange={(e) => updating.mutate({ id: u.id, role: e.target.value as UserRole })}>
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
                       {t(`userrole.${r}`)}
@@ -98,15 +90,15 @@ export function UsersPage() {
                 </select>
               </td>
               <td>
-                <AnySelect value={String(u.employeeId ?? '')} options={employeeOptions} empty="" onChange={(v) => void api('users.update', { id: u.id, employeeId: v ? Number(v) : null }).then(changed, fail)} />
+                <AnySelect value={String(u.employeeId ?? '')} options={employeeOptions} empty="" onChange={(v) => updating.mutate({ id: u.id, employeeId: v ? Number(v) : null })} />
               </td>
               <td>
                 {u.hasPassword ? '✓ ' : ''}
-                <PasswordSetter onSet={(password) => void api('users.update', { id: u.id, password }).then(changed, fail)} />
+                <PasswordSetter onSet={(password) => updating.mutate({ id: u.id, password })} />
               </td>
               <td>
                 {current?.id !== u.id && !u.hasPassword && (
-                  <button type="button" className="small" onClick={() => void api('users.login', { name: u.name }).then((r) => announceUser(r.user), fail)}>
+                  <button type="button" className="small" onClick={() => login(u.name)}>
                     {t('users.switch')}
                   </button>
                 )}

@@ -1,12 +1,13 @@
 /**
  * 管理费收入按比例确认 (Standard entry 4, recognised at once): Dr bank / Cr 其他业务收入
  * split by integer ratios over revenue accounts or departments, exact to the fen.
+ * The booking is a mutation whose refusal names this form's field, so it is said here;
+ * the pages that show its voucher follow from book.changed.
  */
 import { useState } from 'react';
 import type { DimensionOption } from '../../../../shared/contract/reports';
 import { formatFen, parseAmount } from '../../../../shared/money';
-import { api } from '../../api/platform';
-import { useApi } from '../../api/queries';
+import { useApi, useApiMutation } from '../../api/queries';
 import { useI18n } from '../../i18n/index';
 import { todayLocal } from '../../../../shared/today';
 
@@ -16,8 +17,9 @@ interface Target {
   ratio: string;
 }
 
-export function FeeIncomeForm({ onBooked }: { onBooked(): void }) {
+export function FeeIncomeForm() {
   const { t } = useI18n();
+  const booking = useApiMutation('schedules.feeIncome', { ownErrors: true });
   const departments: DimensionOption[] = useApi('reports.dimensions', {}).data?.departments ?? [];
   const [date, setDate] = useState(() => todayLocal());
   const [amount, setAmount] = useState('');
@@ -34,7 +36,7 @@ export function FeeIncomeForm({ onBooked }: { onBooked(): void }) {
     const fen = parseAmount(amount);
     if (!fen.ok) return setError(t('sched.badAmount'));
     try {
-      const r = await api('schedules.feeIncome', {
+      const r = await booking.mutateAsync({
         date,
         amountFen: fen.fen,
         targets: targets.map((x) => ({
@@ -45,7 +47,6 @@ export function FeeIncomeForm({ onBooked }: { onBooked(): void }) {
       });
       setNote(t('fee.booked', { amounts: r.amounts.map((a) => formatFen(a)).join(' / '), tax: formatFen(r.taxFen) }));
       setAmount('');
-      onBooked();
     } catch (e) {
       setError((e as Error).message);
     }

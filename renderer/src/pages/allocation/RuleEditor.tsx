@@ -1,7 +1,10 @@
-/** One allocation rule: pool (accounts + department), driver, targets, method. */
+/**
+ * One allocation rule: pool (accounts + department), driver, targets, method. Saved, the
+ * editor closes and the rule list follows from book.changed; a refusal names a field here.
+ */
 import { useState } from 'react';
 import type { AllocationOptions, Rule } from '../../../../shared/contract/allocation';
-import { api } from '../../api/platform';
+import { useApiMutation } from '../../api/queries';
 import { useI18n } from '../../i18n/index';
 import { driverLabel } from './format';
 
@@ -12,6 +15,7 @@ export function RuleEditor(props: { rule: Rule; ruleSet: string; options: Alloca
   const [rule, setRule] = useState<Rule>(props.rule);
   const [accounts, setAccounts] = useState(props.rule.accounts.join(', '));
   const [error, setError] = useState('');
+  const saving = useApiMutation('allocation.saveRule', { ownErrors: true });
   const set = (patch: Partial<Rule>) => setRule((r) => ({ ...r, ...patch }));
   const o = props.options;
   const picked = rule.target.kind === 'tier' ? rule.target.tiers : rule.target.kind === 'manager' ? rule.target.managerIds.map(String) : [];
@@ -24,7 +28,7 @@ export function RuleEditor(props: { rule: Rule; ruleSet: string; options: Alloca
     setError('');
     const codes = accounts.split(/[\s,，、]+/).filter(Boolean);
     try {
-      await api('allocation.saveRule', { ruleSet: props.ruleSet, rule: { ...rule, accounts: codes } });
+      await saving.mutateAsync({ ruleSet: props.ruleSet, rule: { ...rule, accounts: codes } });
       props.onSaved();
     } catch (e) {
       setError((e as Error).message);

@@ -1,14 +1,14 @@
 /**
  * 摊销与递延: create a schedule (prepaid cost, intangible asset, deferred fee income), see
  * every schedule's months with their status, and run a period (idempotent: a month already
- * posted is skipped).
+ * posted is skipped). The list is a query book.changed refreshes; a refused create or run
+ * is said here (it names the form's field or the month), not in the toast area.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DimensionOption } from '../../../../shared/contract/reports';
 import type { ScheduleView } from '../../../../shared/contract/schedules';
 import { formatFen, parseAmount } from '../../../../shared/money';
-import { api } from '../../api/platform';
-import { useApi } from '../../api/queries';
+import { useApi, useApiMutation } from '../../api/queries';
 import { useI18n } from '../../i18n/index';
 import { FeeIncomeForm } from './FeeIncomeForm';
 import { thisPeriodLocal } from '../../../../shared/today';
@@ -17,24 +17,21 @@ type Preset = 'prepaid' | 'intangible' | 'deferral';
 
 export function SchedulesPage() {
   const { t } = useI18n();
-  const [list, setList] = useState<ScheduleView[]>([]);
+  const list: ScheduleView[] = useApi('schedules.list', {}).data ?? [];
   const customers: DimensionOption[] = useApi('reports.dimensions', {}).data?.customers ?? [];
   const [period, setPeriod] = useState(thisPeriodLocal);
   const [form, setForm] = useState({ preset: 'prepaid' as Preset, name: '', total: '', firstPeriod: thisPeriodLocal(), periods: '12', customerId: '', pay: true, payDate: `${thisPeriodLocal()}-01` });
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
 
-  const reload = useCallback(() => api('schedules.list', {}).then(setList, (e: Error) => setError(e.message)), []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const creating = useApiMutation('schedules.create', { ownErrors: true });
+  const running = useApiMutation('schedules.run', { ownErrors: true });
 
   const act = async (fn: () => Promise<void>) => {
     setError('');
     setNote('');
     try {
       await fn();
-      await reload();
     } catch (e) {
       setError((e as Error).message);
     }
@@ -43,7 +40,7 @@ export function SchedulesPage() {
     act(async () => {
       const amount = parseAmount(form.total);
       if (!amount.ok) throw new Error(t('sched.badAmount'));
-      await api('schedules.create', {
+      await creating.mutateAsync({
         preset: form.preset,
         name: form.name.trim(),
         totalFen: amount.fen,
@@ -56,7 +53,7 @@ export function SchedulesPage() {
     });
   const runPeriod = () =>
     act(async () => {
-      const r = await api('schedules.run', { period });
+      const r = await running.mutateAsync({ period });
       setNote(t('sched.ran', { period: r.period, posted: r.posted.length, skipped: r.alreadyPosted }));
     });
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
@@ -173,7 +170,7 @@ export function SchedulesPage() {
           <span key={s}><span className={`sched-chip ${s}`}>{t(`sched.status.${s}`)}</span> </span>
         ))}
       </p>
-      <FeeIncomeForm onBooked={() => void reload()} />
+      <FeeIncomeForm />
     </section>
   );
 }

@@ -1,9 +1,12 @@
-/** What-if: two rule sets on one period side by side, per customer (nothing is stored). */
+/**
+ * What-if: two rule sets on one period side by side, per customer (nothing is stored). The
+ * comparison asked is a query (refreshed when the book changes, its failure in the toast area).
+ */
 import type { ColDef } from 'ag-grid-community';
 import { useState } from 'react';
 import type { WhatIfResult } from '../../../../shared/contract/allocation';
 import { formatFen } from '../../../../shared/money';
-import { api } from '../../api/platform';
+import { useApi } from '../../api/queries';
 import { Grid } from '../../components/Grid';
 import { useI18n } from '../../i18n/index';
 
@@ -13,8 +16,10 @@ export function WhatIf({ period, ruleSets }: { period: string; ruleSets: string[
   const { t } = useI18n();
   const [a, setA] = useState('default');
   const [b, setB] = useState(ruleSets.find((s) => s !== 'default') ?? 'default');
-  const [result, setResult] = useState<WhatIfResult | null>(null);
-  const [error, setError] = useState('');
+  // The comparison last asked for (null: none yet).
+  const [asked, setAsked] = useState<{ a: string; b: string } | null>(null);
+  const compared = useApi('allocation.whatIf', { period, a: { ruleSet: asked?.a ?? a }, b: { ruleSet: asked?.b ?? b } }, { enabled: asked !== null });
+  const result: WhatIfResult | null = asked && !compared.isError ? (compared.data ?? null) : null;
   const money = { type: 'rightAligned', valueFormatter: (p: { value: number | null }) => (p.value === null ? '' : formatFen(p.value)), width: 140 };
   const cols: ColDef<Row>[] = [
     { field: 'code', headerName: t('profit.code'), width: 110 },
@@ -23,15 +28,6 @@ export function WhatIf({ period, ruleSets }: { period: string; ruleSets: string[
     { field: 'bFen', headerName: `${t('alloc.whatIfB')}：${b === 'default' ? t('alloc.defaultSet') : b}`, ...money },
     { field: 'diffFen', headerName: t('alloc.diff'), ...money, cellClassRules: { 'neg-amount': (p) => (p.value as number) < 0 } },
   ];
-  const compare = async () => {
-    setError('');
-    try {
-      setResult(await api('allocation.whatIf', { period, a: { ruleSet: a }, b: { ruleSet: b } }));
-    } catch (e) {
-      setResult(null);
-      setError((e as Error).message);
-    }
-  };
   const pick = (value: string, onChange: (v: string) => void, label: string) => (
     <label>
       {label}
@@ -51,11 +47,10 @@ export function WhatIf({ period, ruleSets }: { period: string; ruleSets: string[
       <div className="report-filters">
         {pick(a, setA, t('alloc.whatIfA'))}
         {pick(b, setB, t('alloc.whatIfB'))}
-        <button type="button" onClick={() => void compare()}>
+        <button type="button" onClick={() => setAsked({ a, b })}>
           {t('alloc.compare')}
         </button>
       </div>
-      {error && <p className="error">{error}</p>}
       {result && (
         <div className="report-grid">
           <Grid<Row>

@@ -1,11 +1,13 @@
 /**
  * What can happen to a claim next (submit, approve with a comment, reject with a reason,
  * pay), with what the approver needs to see: the chain, the budgets it uses, the history
- * and the receipts.
+ * and the receipts. The actions are mutations whose refusal is said here, next to the comment
+ * or reason it may name (ownErrors); the claim shown follows from book.changed.
  */
 import { useState } from 'react';
 import type { ClaimActionResult, ClaimDetail } from '../../../../shared/contract/claims';
-import { api, ApiError, files, errorText } from '../../api/platform';
+import { ApiError, files, errorText } from '../../api/platform';
+import { useApiMutation } from '../../api/queries';
 import { useI18n, type StringKey } from '../../i18n/index';
 import { BudgetBar } from './BudgetBar';
 import { PayDialog } from './PayDialog';
@@ -25,6 +27,13 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
   const [result, setResult] = useState<string[]>([]);
   const [attachLine, setAttachLine] = useState('');
   const [paying, setPaying] = useState(false);
+  const own = { ownErrors: true };
+  const submitting = useApiMutation('claims.submit', own);
+  const approving = useApiMutation('claims.approve', own);
+  const rejecting = useApiMutation('claims.reject', own);
+  const payingMutation = useApiMutation('claims.pay', own);
+  const attaching = useApiMutation('claims.attach', own);
+  const savingReceipt = useApiMutation('claims.receipt', own);
 
   const run = async (fn: () => Promise<ClaimActionResult>) => {
     setError('');
@@ -45,8 +54,8 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
     const path = await files.openFile({ extensions: ['pdf', 'jpg', 'jpeg', 'png', 'ofd', 'xml'] });
     if (!path) return;
     try {
-      await api('claims.attach', { id: detail.id, ...(attachLine ? { lineNo: Number(attachLine) } : {}), path });
-      onDone(await api('claims.get', { id: detail.id }));
+      // The receipt arrives with the claim's refresh (book.changed).
+      await attaching.mutateAsync({ id: detail.id, ...(attachLine ? { lineNo: Number(attachLine) } : {}), path });
     } catch (e) {
       setError(errorText(e));
     }
@@ -57,7 +66,7 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
     const path = await files.savePath({ defaultName: fileName });
     if (!path) return;
     try {
-      await files.reveal((await api('claims.receipt', { receiptId, path })).path);
+      await files.reveal((await savingReceipt.mutateAsync({ receiptId, path })).path);
     } catch (e) {
       setError(errorText(e));
     }
@@ -78,7 +87,7 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
               void run(async () => {
                 const saved = await beforeSubmit();
                 if (!saved) throw new ApiError('claims.notSaved', '');
-                return api('claims.submit', { id: detail.id });
+                return submitting.mutateAsync({ id: detail.id });
               })
             }
           >
@@ -95,12 +104,12 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
               // Only the user the pending step belongs to gets an active button; others read why.
               disabled={approval ? !approval.mayApprove : false}
               title={approval?.why ?? undefined}
-              onClick={() => void run(() => api('claims.approve', { id: detail.id, comment }))}
+              onClick={() => void run(() => approving.mutateAsync({ id: detail.id, comment }))}
             >
               {approval?.mayApprove ? t('approval.approveAs', { role: roleName }) : t('claims.approve')}
             </button>
             <input className="comment" placeholder={t('claims.reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="claim-reason" />
-            <button type="button" data-testid="claim-reject" onClick={() => void run(() => api('claims.reject', { id: detail.id, reason }))}>
+            <button type="button" data-testid="claim-reject" onClick={() => void run(() => rejecting.mutateAsync({ id: detail.id, reason }))}>
               {t('claims.reject')}
             </button>
           </>
@@ -131,7 +140,7 @@ export function ClaimActions({ detail, beforeSubmit, onDone }: Props) {
           totalFen={detail.totalFen}
           onCancel={() => setPaying(false)}
           // Paid, the claim leaves 'approved' and the dialog goes; refused, it stays with the error.
-          onPay={(p) => void run(() => api('claims.pay', { id: detail.id, ...p }))}
+          onPay={(p) => void run(() => payingMutation.mutateAsync({ id: detail.id, ...p }))}
         />
       )}
       {error && <div className="error" data-testid="action-error">{error}</div>}
