@@ -170,7 +170,6 @@ export const importChannels = {
   'import.preview': channel<ImportPreview>()(previewSchema),
   /** The dry run of new masters as a job: `{ jobId }` at once, progress and the NewMasters as events. */
   'import.masters': channel<JobStarted>()(previewSchema),
-  'import.run': channel<ImportSummary>()(importRunSchema),
   /** The import as a job (jobs.ts): `{ jobId }` at once, progress and the ImportSummary as events. */
   'import.start': channel<JobStarted>()(importRunSchema),
   'import.batches': channel<ImportBatchRow[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) })),

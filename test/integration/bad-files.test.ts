@@ -11,8 +11,7 @@ import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importKindSchema } from '../../shared/contract/import';
-import { dispatch } from '../../electron/core/service/index';
-import { testSession } from '../support/session';
+import { importReply, testSession } from '../support/session';
 import { rng } from '../bench/types';
 
 const SAMPLES = join(import.meta.dirname, '../fixtures/samples');
@@ -26,7 +25,7 @@ function fingerprint(sqlite: { prepare(s: string): { all(): unknown[]; get(): un
   return tables.map((t) => `${t}:${(sqlite.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n}`).join(',');
 }
 
-async function feed(path: string, kinds: readonly string[] = KINDS, boundMs = 120_000) {
+async function feed(path: string, kinds: readonly (typeof KINDS)[number][] = KINDS, boundMs = 120_000) {
   const { call, session } = testSession();
   await call('book.create', { path: 'fuzz', company: '坏文件测试', firstPeriod: '2025-01' });
   const book = session.requireBook();
@@ -34,7 +33,7 @@ async function feed(path: string, kinds: readonly string[] = KINDS, boundMs = 12
   for (const kind of kinds) {
     const before = fingerprint(book.sqlite);
     const started = Date.now();
-    const reply = await dispatch(session, 'import.run', { kind, path });
+    const reply = await importReply(session, { kind, path });
     const took = Date.now() - started;
     cases++;
     expect(took, `${kind} took ${took} ms`).toBeLessThan(boundMs);
@@ -128,9 +127,9 @@ describe('bad files fed to every import kind', () => {
     }, join(dir, 'nested.xlsx'));
     for (const m of [huge, nested]) await feed(m);
     // The over-long cells are rows refused for Excel's cell limit; the other rows import.
-    const { call } = testSession();
+    const { call, importFile } = testSession();
     await call('book.create', { path: 'huge', company: '坏文件测试', firstPeriod: '2025-01' });
-    const imported = await call('import.run', { kind: 'expenses', path: huge });
+    const imported = await importFile({ kind: 'expenses', path: huge });
     expect(imported.accepted).toBeGreaterThan(0);
     expect(imported.rejects.filter((x) => x.reason.includes('32767')).length).toBeGreaterThan(0);
   }, 600_000);

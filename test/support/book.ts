@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Book } from '../../electron/core/book/book';
 import { createBook } from '../../electron/core/book/open';
-import type { Standard } from '../../electron/core/chart/default-chart';
+import type { Standard } from '../../electron/core/accounts/default-chart';
 import { tempDir } from './temp';
 
 export function testBook(opts: { standard?: Standard; firstPeriod?: string; company?: string } = {}): Book {

@@ -8,14 +8,13 @@ import { currentRunId, explain, getRun, listRuns, postRun, runAllocation } from 
 import { whatIf } from './whatif';
 
 function options(book: Book) {
-  const s = book.sqlite;
   return {
     drivers: ['revenue', 'directCost', 'hours', 'equal', 'headcount', ...driverTables(book).map((d) => `table:${d}`)],
-    departments: (s.prepare('SELECT id, code, name, is_service AS isService FROM department WHERE active = 1 ORDER BY code').all() as { id: number; code: string; name: string; isService: number }[]).map(
-      (d) => ({ ...d, isService: d.isService === 1 }),
-    ),
-    tiers: (s.prepare(`SELECT DISTINCT tier FROM customer WHERE tier <> '' ORDER BY tier`).all() as { tier: string }[]).map((r) => r.tier),
-    managers: s.prepare('SELECT DISTINCT e.id, e.name FROM employee e JOIN customer c ON c.manager_id = e.id ORDER BY e.code').all() as { id: number; name: string }[],
+    departments: book.db
+      .all(book.q.selectFrom('department').select(['id', 'code', 'name', 'is_service as isService']).where('active', '=', 1).orderBy('code'))
+      .map((d) => ({ ...d, isService: d.isService === 1 })),
+    tiers: book.db.all(book.q.selectFrom('customer').select('tier').distinct().where('tier', '<>', '').orderBy('tier')).map((r) => r.tier),
+    managers: book.db.all(book.q.selectFrom('employee as e').innerJoin('customer as c', 'c.manager_id', 'e.id').select(['e.id', 'e.name']).distinct().orderBy('e.code')),
     ruleSets: ruleSets(book),
   };
 }

@@ -5,6 +5,7 @@
  * read once per run and cached, so a thousand pools sharing a driver cost one query.
  */
 import { UserError } from '../../../shared/errors';
+import { sql } from 'kysely';
 import type { Book } from '../book/book';
 import { revenueCondition } from './revenue';
 import type { Target } from './rules';
@@ -62,14 +63,15 @@ export class AllocInputs {
     if (cached) return cached;
     // An account and its children are one range of codes: '5602' ≤ code < '5603' (an index
     // range scan on ix_line_tb; `+customer_id` keeps the planner off ix_line_customer, which
-    // would walk every customer-less line of the period).
+    // would walk every customer-less line of the period). Raw SQL on purpose: the
+    // allocation run's inner loop, read as BigInt (safeIntegers), measured in issue 19's bench.
     const like = accounts.map(() => `(account_code >= ? AND account_code < ?)`).join(' OR ');
-    const sql = `SELECT account_code AS account, department_id AS departmentId, SUM(debit_fen) - SUM(credit_fen) AS amountFen
+    const text = `SELECT account_code AS account, department_id AS departmentId, SUM(debit_fen) - SUM(credit_fen) AS amountFen
            FROM voucher_line
           WHERE posted = 1 AND period = ? AND +customer_id IS NULL AND (${like}) AND ${NOT_CLOSING}
           GROUP BY account_code, department_id ORDER BY account_code, department_id`;
     // SQLite's exact int64 sums as BigInt, stated as numbers only when exact (reports/exact.ts).
-    const stmt = this.book.sqlite.prepare(sql).safeIntegers(true);
+    const stmt = this.book.sqlite.prepare(text).safeIntegers(true);
     const params: (string | number)[] = [this.period];
     for (const a of accounts) params.push(a, a.slice(0, -1) + String.fromCharCode(a.charCodeAt(a.length - 1) + 1));
     const rows = stmt.all(...params) as { account: string; departmentId: bigint | null; amountFen: bigint }[];
@@ -85,9 +87,7 @@ export class AllocInputs {
   }
 
   allCustomers(): Customer[] {
-    this.customers ??= this.book.sqlite
-      .prepare(`SELECT id, code, name, tier, manager_id AS managerId FROM customer WHERE active = 1 ORDER BY code`)
-      .all() as Customer[];
+    this.customers ??= this.book.db.all(this.book.q.selectFrom('customer').select(['id', 'code', 'name', 'tier', 'manager_id as managerId']).where('active', '=', 1).orderBy('code'));
     return this.customers;
   }
 
@@ -135,11 +135,13 @@ export class AllocInputs {
         )
         .all(this.period) as typeof rows;
     } else if (driver === 'hours') {
-      rows = s.prepare(`SELECT customer_id AS id, SUM(hours_milli) AS v FROM timesheet WHERE period = ? GROUP BY customer_id`).all(this.period) as typeof rows;
+      rows = this.book.db.all(
+        this.book.q.selectFrom('timesheet').select(['customer_id as id', sql<number>`SUM(hours_milli)`.as('v')]).where('period', '=', this.period).groupBy('customer_id'),
+      );
     } else if (driver === 'equal') {
       rows = this.allCustomers().map((c) => ({ id: c.id, v: 1 }));
     } else if (driver.startsWith('table:')) {
-      rows = s.prepare(`SELECT customer_id AS id, value_milli AS v FROM driver_value WHERE period = ? AND driver = ?`).all(this.period, driver.slice(6)) as typeof rows;
+      rows = this.book.db.all(this.book.q.selectFrom('driver_value').select(['customer_id as id', 'value_milli as v']).where('period', '=', this.period).where('driver', '=', driver.slice(6)));
     } else {
       throw new UserError('allocation.unknownDriver', { rule: '', driver });
     }
@@ -178,18 +180,24 @@ export class AllocInputs {
 
   departmentsById(): Map<number, Department> {
     this.departments ??= new Map(
-      (this.book.sqlite.prepare(`SELECT id, code, name, is_service AS isService FROM department ORDER BY code`).all() as (Omit<Department, 'isService'> & { isService: number })[]).map(
-        (d) => [d.id, { ...d, isService: d.isService === 1 }],
-      ),
+      this.book.db.all(this.book.q.selectFrom('department').select(['id', 'code', 'name', 'is_service as isService']).orderBy('code')).map((d) => [d.id, { ...d, isService: d.isService === 1 }]),
     );
     return this.departments;
   }
 
   headcount(departmentId: number): number {
     this.headcounts ??= new Map(
-      (this.book.sqlite.prepare(`SELECT department_id AS id, COUNT(*) AS n FROM employee WHERE active = 1 AND department_id IS NOT NULL GROUP BY department_id`).all() as { id: number; n: number }[]).map(
-        (r) => [r.id, r.n],
-      ),
+      this.book.db
+        .all(
+          this.book.q
+            .selectFrom('employee')
+            .select(['department_id as id', sql<number>`COUNT(*)`.as('n')])
+            .where('active', '=', 1)
+            .where('department_id', 'is not', null)
+            .$narrowType<{ id: number }>()
+            .groupBy('department_id'),
+        )
+        .map((r) => [r.id, r.n]),
     );
     return this.headcounts.get(departmentId) ?? 0;
   }
@@ -197,5 +205,5 @@ export class AllocInputs {
 
 /** Driver names the UI offers: the built-ins and every imported table. */
 export function driverTables(book: Book): string[] {
-  return (book.sqlite.prepare('SELECT DISTINCT driver FROM driver_value ORDER BY driver').all() as { driver: string }[]).map((r) => r.driver);
+  return book.db.all(book.q.selectFrom('driver_value').select('driver').distinct().orderBy('driver')).map((r) => r.driver);
 }

@@ -6,7 +6,7 @@ import { bookFilePath, outputPath } from '../files/user-paths';
 import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
 import type { Book } from './book';
-import type { Standard } from '../chart/default-chart';
+import type { Standard } from '../accounts/default-chart';
 import { backupBook } from './backup';
 import { autoBackup, listBackups, restoreBackup } from './backups';
 import type { CheckReport } from './check';

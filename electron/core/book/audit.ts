@@ -4,6 +4,8 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/sqlite';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../db/schema/audit';
 import { advanceAuditHead } from './audit-head';
 import { sha256Hex } from './sha256';
 
@@ -19,23 +21,14 @@ export interface AuditEntry {
 
 const GENESIS = '0'.repeat(64);
 
-interface AuditRow {
-  id: number;
-  at: string;
-  user: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-  hash: string;
-}
+type AuditRow = Selectable<AuditLogTable>;
 
 function digest(r: Omit<AuditRow, 'id' | 'hash'>): string {
   return sha256Hex(JSON.stringify([r.prev_hash, r.at, r.user, r.action, r.entity, r.entity_id, r.before, r.after]));
 }
 
+// Raw SQL on purpose: the audit trail is written below the Book (on the bare connection, from
+// every transaction and migration) and walked row by row with iterate(), which Queries does not offer.
 const statements = new WeakMap<Sqlite, { last: Statement; insert: Statement }>();
 function prepared(sqlite: Sqlite) {
   let s = statements.get(sqlite);

@@ -6,8 +6,8 @@
 import { builder, Queries } from '../db/query';
 import type { UserError } from '../../../shared/errors';
 import type { Sqlite } from '../db/sqlite';
-import type { Standard } from '../chart/default-chart';
-import { roleAccount, type AccountRole } from '../chart/default-chart';
+import type { Standard } from '../accounts/default-chart';
+import { roleAccount, type AccountRole } from '../accounts/default-chart';
 import { appendAudit, type AuditEntry } from './audit';
 import { forgetUnsealed, sealRowLog, watchRowLog } from './row-log';
 import { assertBookFiles, checkpointFull, checkpointPassive, fileIdentity, syncedFolder, type FileIdentity } from './wal-guard';

@@ -10,7 +10,7 @@ import { isPeriod } from '../../../shared/period';
 import { migrate, pendingMigrations } from '../db/migrations/index';
 import { autoBackup } from './backups';
 import { openSqlite, type Sqlite } from '../db/sqlite';
-import type { Standard } from '../chart/default-chart';
+import type { Standard } from '../accounts/default-chart';
 import { Book } from './book';
 import { seedBook } from './seed';
 import { migrateOrHold } from './open-guard';

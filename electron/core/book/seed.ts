@@ -1,7 +1,7 @@
 /** Fills a new book: metadata, the standard's chart, default categories, first period. */
 import type { Book } from './book';
-import { codeFor, defaultChart, type Standard } from '../chart/default-chart';
-import { defaultCategories } from '../chart/default-categories';
+import { codeFor, defaultChart, type Standard } from '../accounts/default-chart';
+import { defaultCategories } from '../masters/default-categories';
 
 export interface SeedInput {
   company: string;

@@ -26,9 +26,12 @@ export interface ClaimRecord {
 }
 
 export function claimRecord(book: Book, id: number): ClaimRecord {
-  const c = book.sqlite
-    .prepare('SELECT id, employee_id, title, status, total_fen, tax_fen, reject_reason, accrual_voucher_id, settlement_voucher_id, created_by, submitted_at FROM claim WHERE id = ?')
-    .get(id) as ClaimRecord | undefined;
+  const c: ClaimRecord | undefined = book.db.first(
+    book.q
+      .selectFrom('claim')
+      .select(['id', 'employee_id', 'title', 'status', 'total_fen', 'tax_fen', 'reject_reason', 'accrual_voucher_id', 'settlement_voucher_id', 'created_by', 'submitted_at'])
+      .where('id', '=', id),
+  );
   if (!c) throw new UserError('claims.notFound', { id });
   return c;
 }
@@ -38,16 +41,16 @@ export function requireStatus(c: ClaimRecord, status: ClaimRecord['status'], act
 }
 
 export function checkLines(book: Book, employeeId: number, lines: ClaimLineInput[]): void {
-  if (!book.sqlite.prepare('SELECT 1 FROM employee WHERE id = ?').get(employeeId)) throw new UserError('claims.unknownEmployee', { id: employeeId });
+  if (!book.db.first(book.q.selectFrom('employee').select('id').where('id', '=', employeeId))) throw new UserError('claims.unknownEmployee', { id: employeeId });
   if (lines.length === 0) throw new UserError('claims.noLines');
-  const cat = book.sqlite.prepare('SELECT 1 FROM category WHERE id = ?');
+  const cat = (id: number) => book.db.first(book.q.selectFrom('category').select('id').where('id', '=', id));
   lines.forEach((l, i) => {
     const line = i + 1;
     if (!isIsoDate(l.date)) throw new UserError('claims.badDate', { line, date: l.date });
     if (!Number.isSafeInteger(l.amountFen) || l.amountFen <= 0) throw new UserError('claims.badAmount', { line });
     const tax = l.taxFen ?? 0;
     if (!Number.isSafeInteger(tax) || tax < 0 || tax > l.amountFen) throw new UserError('claims.badTax', { line });
-    if (!cat.get(l.categoryId)) throw new UserError('claims.unknownCategory', { line });
+    if (!cat(l.categoryId)) throw new UserError('claims.unknownCategory', { line });
   });
 }
 
@@ -66,15 +69,28 @@ export function saveClaim(book: Book, input: SaveInput): number {
   requireStatus(c, 'draft', 'edit');
   const total = sumFen(input.lines.map((l) => l.amountFen), 'claims');
   const tax = sumFen(input.lines.map((l) => l.taxFen ?? 0), 'claims');
-  book.sqlite.prepare('UPDATE claim SET employee_id = ?, title = ?, total_fen = ?, tax_fen = ? WHERE id = ?').run(input.employeeId, input.title ?? c.title, total, tax, c.id);
-  book.sqlite.prepare('DELETE FROM claim_line WHERE claim_id = ?').run(c.id);
-  const ins = book.sqlite.prepare(
-    `INSERT INTO claim_line (claim_id, line_no, date, category_id, customer_id, department_id, description, invoice_no, invoice_type, amount_fen, tax_fen, receipt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  book.db.run(book.q.updateTable('claim').set({ employee_id: input.employeeId, title: input.title ?? c.title, total_fen: total, tax_fen: tax }).where('id', '=', c.id));
+  book.db.run(book.q.deleteFrom('claim_line').where('claim_id', '=', c.id));
+  const withReceipt = new Set(
+    book.db.all(book.q.selectFrom('claim_receipt').select('line_no').distinct().where('claim_id', '=', c.id).where('line_no', 'is not', null)).map((r) => r.line_no),
   );
-  const withReceipt = new Set((book.sqlite.prepare('SELECT DISTINCT line_no AS n FROM claim_receipt WHERE claim_id = ? AND line_no IS NOT NULL').all(c.id) as { n: number }[]).map((r) => r.n));
   input.lines.forEach((l, i) =>
-    ins.run(c.id, i + 1, l.date, l.categoryId, l.customerId ?? null, l.departmentId ?? null, l.description ?? '', invoiceKey(l.invoiceNo), l.invoiceType ?? '', l.amountFen, l.taxFen ?? 0, l.receipt || withReceipt.has(i + 1) ? 1 : 0),
+    book.db.run(
+      book.q.insertInto('claim_line').values({
+        claim_id: c.id,
+        line_no: i + 1,
+        date: l.date,
+        category_id: l.categoryId,
+        customer_id: l.customerId ?? null,
+        department_id: l.departmentId ?? null,
+        description: l.description ?? '',
+        invoice_no: invoiceKey(l.invoiceNo),
+        invoice_type: l.invoiceType ?? '',
+        amount_fen: l.amountFen,
+        tax_fen: l.taxFen ?? 0,
+        receipt: l.receipt || withReceipt.has(i + 1) ? 1 : 0,
+      }),
+    ),
   );
   book.audit({
     action: 'claim.update',
@@ -89,7 +105,7 @@ export function saveClaim(book: Book, input: SaveInput): number {
 export function deleteClaim(book: Book, id: number): boolean {
   const c = claimRecord(book, id);
   requireStatus(c, 'draft', 'delete');
-  book.sqlite.prepare('DELETE FROM claim WHERE id = ?').run(id);
+  book.db.run(book.q.deleteFrom('claim').where('id', '=', id));
   book.audit({ action: 'claim.delete', entity: 'claim', entityId: id, before: { employeeId: c.employee_id, totalFen: c.total_fen } });
   return true;
 }

@@ -1,24 +1,39 @@
 /** Reading claims for the screens, the CLI and reports. */
 import type { ClaimLineRow, ClaimListRow, ClaimStatus, Option, ReceiptRow } from '../../../shared/contract/claims';
-import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { Book } from '../book/book';
-import type { ClaimLineTable } from '../db/schema/claim';
+import type { Row } from '../db/query';
 import { requiredLevels, currentApprovals } from './chain';
 import { inputTax } from '../vat/input';
 import { message } from '../../../shared/messages/index';
 
-/** A claim line as claimLines selects it: the stored columns plus the names joined in. */
-type LineRecord = Omit<Selectable<ClaimLineTable>, 'id' | 'claim_id'> & { category_name: string; category_en: string; category_code: string; account_code: string; customer_name: string | null };
-
 export function claimLines(book: Book, claimId: number, locale: 'zh-CN' | 'en' = 'zh-CN'): ClaimLineRow[] {
-  const rows = book.sqlite
-    .prepare(
-      `SELECT l.line_no, l.date, l.category_id, c.name AS category_name, c.name_en AS category_en, c.code AS category_code, c.account_code, l.customer_id, cu.name AS customer_name,
-              l.department_id, l.description, l.invoice_no, l.invoice_type, l.amount_fen, l.tax_fen, l.receipt
-         FROM claim_line l JOIN category c ON c.id = l.category_id LEFT JOIN customer cu ON cu.id = l.customer_id
-        WHERE l.claim_id = ? ORDER BY l.line_no`,
-    )
-    .all(claimId) as LineRecord[];
+  const rows = book.db.all(
+    book.q
+      .selectFrom('claim_line as l')
+      .innerJoin('category as c', 'c.id', 'l.category_id')
+      .leftJoin('customer as cu', 'cu.id', 'l.customer_id')
+      .select([
+        'l.line_no',
+        'l.date',
+        'l.category_id',
+        'c.name as category_name',
+        'c.name_en as category_en',
+        'c.code as category_code',
+        'c.account_code',
+        'l.customer_id',
+        'cu.name as customer_name',
+        'l.department_id',
+        'l.description',
+        'l.invoice_no',
+        'l.invoice_type',
+        'l.amount_fen',
+        'l.tax_fen',
+        'l.receipt',
+      ])
+      .where('l.claim_id', '=', claimId)
+      .orderBy('l.line_no'),
+  );
   const vatOf = inputTax(book);
   return rows.map((r) => {
     const vat = vatOf({ categoryCode: r.category_code, accountCode: r.account_code, invoiceType: r.invoice_type, invoiceNo: r.invoice_no, amountFen: r.amount_fen, statedTaxFen: r.tax_fen });
@@ -42,26 +57,27 @@ export function claimLines(book: Book, claimId: number, locale: 'zh-CN' | 'en' =
   });
 }
 
-interface ListRecord {
-  id: number;
-  employee_id: number;
-  employee_name: string;
-  title: string;
-  status: ClaimStatus;
-  total_fen: number;
-  tax_fen: number;
-  lines: number;
-  created_at: string;
-  submitted_at: string | null;
-  approved_at: string | null;
-  paid_at: string | null;
-  reject_reason: string | null;
-}
+const selectList = (book: Book) =>
+  book.q
+    .selectFrom('claim as c')
+    .innerJoin('employee as e', 'e.id', 'c.employee_id')
+    .select((eb) => [
+      'c.id',
+      'c.employee_id',
+      'e.name as employee_name',
+      'c.title',
+      'c.status',
+      'c.total_fen',
+      'c.tax_fen',
+      eb.selectFrom('claim_line as l').select(sql<number>`COUNT(*)`.as('n')).whereRef('l.claim_id', '=', 'c.id').$asScalar().$notNull().as('lines'),
+      'c.created_at',
+      'c.submitted_at',
+      'c.approved_at',
+      'c.paid_at',
+      'c.reject_reason',
+    ]);
 
-const LIST_SQL = `SELECT c.id, c.employee_id, e.name AS employee_name, c.title, c.status, c.total_fen, c.tax_fen,
-                         (SELECT COUNT(*) FROM claim_line l WHERE l.claim_id = c.id) AS lines,
-                         c.created_at, c.submitted_at, c.approved_at, c.paid_at, c.reject_reason
-                    FROM claim c JOIN employee e ON e.id = c.employee_id`;
+type ListRecord = Row<ReturnType<typeof selectList>>;
 
 function toListRow(book: Book, r: ListRecord): ClaimListRow {
   const pending = r.status === 'submitted' ? (requiredLevels(book, r.total_fen)[currentApprovals(book, r.id).length]?.role ?? null) : null;
@@ -85,44 +101,32 @@ function toListRow(book: Book, r: ListRecord): ClaimListRow {
 
 /** Claims newest first; a screenful is a few hundred, so no paging (capped at 2,000). */
 export function listClaims(book: Book, filter: { status?: ClaimStatus | undefined; employeeId?: number | undefined }): ClaimListRow[] {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (filter.status) {
-    where.push('c.status = ?');
-    params.push(filter.status);
-  }
-  if (filter.employeeId) {
-    where.push('c.employee_id = ?');
-    params.push(filter.employeeId);
-  }
-  const sql = `${LIST_SQL}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id DESC LIMIT 2000`;
-  return (book.sqlite.prepare(sql).all(...params) as ListRecord[]).map((r) => toListRow(book, r));
+  let q = selectList(book);
+  if (filter.status) q = q.where('c.status', '=', filter.status);
+  if (filter.employeeId) q = q.where('c.employee_id', '=', filter.employeeId);
+  return book.db.all(q.orderBy('c.id', 'desc').limit(2000)).map((r) => toListRow(book, r));
 }
 
 export function claimListRow(book: Book, id: number): ClaimListRow {
-  return toListRow(book, book.sqlite.prepare(`${LIST_SQL} WHERE c.id = ?`).get(id) as ListRecord);
+  return toListRow(book, book.db.first(selectList(book).where('c.id', '=', id)) as ListRecord);
 }
 
 export function claimReceipts(book: Book, claimId: number): ReceiptRow[] {
-  return (
-    book.sqlite.prepare('SELECT id, line_no, file_name, size, added_at, added_by FROM claim_receipt WHERE claim_id = ? ORDER BY id').all(claimId) as {
-      id: number;
-      line_no: number | null;
-      file_name: string;
-      size: number;
-      added_at: string;
-      added_by: string;
-    }[]
-  ).map((r) => ({ id: r.id, lineNo: r.line_no, fileName: r.file_name, size: r.size, addedAt: r.added_at, addedBy: r.added_by }));
+  return book.db.all(book.q.selectFrom('claim_receipt').select(['id', 'line_no', 'file_name', 'size', 'added_at', 'added_by']).where('claim_id', '=', claimId).orderBy('id')).map((r) => ({ id: r.id, lineNo: r.line_no, fileName: r.file_name, size: r.size, addedAt: r.added_at, addedBy: r.added_by }));
 }
 
 /** Pick lists for the claim editor. */
 export function claimOptions(book: Book, locale: 'zh-CN' | 'en'): { employees: Option[]; categories: Option[]; customers: Option[]; departments: Option[] } {
-  const q = (sql: string) => book.sqlite.prepare(sql).all() as Option[];
   return {
-    employees: q(`SELECT id, code, name FROM employee WHERE active = 1 ORDER BY code`),
-    categories: q(`SELECT id, code, ${locale === 'en' ? 'name_en' : 'name'} AS name, CASE is_client WHEN 1 THEN 'client' ELSE '' END AS extra FROM category WHERE active = 1 ORDER BY id`),
-    customers: q(`SELECT id, code, name, tier AS extra FROM customer WHERE active = 1 ORDER BY code`),
-    departments: q(`SELECT id, code, name FROM department WHERE active = 1 ORDER BY code`),
+    employees: book.db.all(book.q.selectFrom('employee').select(['id', 'code', 'name']).where('active', '=', 1).orderBy('code')),
+    categories: book.db.all(
+      book.q
+        .selectFrom('category')
+        .select((eb) => ['id', 'code', eb.ref(locale === 'en' ? 'name_en' : 'name').as('name'), sql<string>`CASE is_client WHEN 1 THEN 'client' ELSE '' END`.as('extra')])
+        .where('active', '=', 1)
+        .orderBy('id'),
+    ),
+    customers: book.db.all(book.q.selectFrom('customer').select(['id', 'code', 'name', 'tier as extra']).where('active', '=', 1).orderBy('code')),
+    departments: book.db.all(book.q.selectFrom('department').select(['id', 'code', 'name']).where('active', '=', 1).orderBy('code')),
   };
 }

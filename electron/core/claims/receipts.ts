@@ -29,19 +29,17 @@ export function attachReceipt(book: Book, claimId: number, lineNo: number | null
   const data = readFileSync(path);
   const sha = createHash('sha256').update(data).digest('hex');
   const at = new Date().toISOString();
-  const id = Number(
-    book.sqlite
-      .prepare('INSERT INTO claim_receipt (claim_id, line_no, file_name, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(claimId, lineNo, file, bytes, sha, data, at, book.user).lastInsertRowid,
-  );
-  if (lineNo !== null) book.sqlite.prepare('UPDATE claim_line SET receipt = 1 WHERE claim_id = ? AND line_no = ?').run(claimId, lineNo);
+  const id = book.db.run(
+    book.q.insertInto('claim_receipt').values({ claim_id: claimId, line_no: lineNo, file_name: file, size: bytes, sha256: sha, data, added_at: at, added_by: book.user }),
+  ).lastInsertRowid;
+  if (lineNo !== null) book.db.run(book.q.updateTable('claim_line').set({ receipt: 1 }).where('claim_id', '=', claimId).where('line_no', '=', lineNo));
   book.audit({ action: 'claim.attach', entity: 'claim', entityId: claimId, after: { receipt: id, file, size: bytes, sha256: sha, lineNo, linesHash: claimLinesHash(book, claimId) } });
   return { id, lineNo, fileName: file, size: bytes, addedAt: at, addedBy: book.user };
 }
 
 /** Writes a receipt out to a file (to open or download it); returns the path. */
 export function exportReceipt(book: Book, receiptId: number, target?: string): string {
-  const r = book.sqlite.prepare('SELECT file_name, data FROM claim_receipt WHERE id = ?').get(receiptId) as { file_name: string; data: Buffer } | undefined;
+  const r = book.db.first(book.q.selectFrom('claim_receipt').select(['file_name', 'data']).where('id', '=', receiptId));
   if (!r) throw new UserError('claims.receiptNotFound', { id: receiptId });
   const out = target ?? join(tmpdir(), 'client-ledger-receipts', String(receiptId), r.file_name);
   mkdirSync(dirname(out), { recursive: true });
@@ -50,11 +48,11 @@ export function exportReceipt(book: Book, receiptId: number, target?: string): s
 }
 
 export function detachReceipt(book: Book, receiptId: number): boolean {
-  const r = book.sqlite.prepare('SELECT claim_id, line_no, file_name FROM claim_receipt WHERE id = ?').get(receiptId) as { claim_id: number; line_no: number | null; file_name: string } | undefined;
+  const r = book.db.first(book.q.selectFrom('claim_receipt').select(['claim_id', 'line_no', 'file_name']).where('id', '=', receiptId));
   if (!r) throw new UserError('claims.receiptNotFound', { id: receiptId });
   const c = claimRecord(book, r.claim_id);
   if (c.status !== 'draft') throw new UserError('claims.badStatus', { id: c.id, status: c.status, action: 'detach' });
-  book.sqlite.prepare('DELETE FROM claim_receipt WHERE id = ?').run(receiptId);
+  book.db.run(book.q.deleteFrom('claim_receipt').where('id', '=', receiptId));
   book.audit({ action: 'claim.detach', entity: 'claim', entityId: r.claim_id, before: { receipt: receiptId, file: r.file_name } });
   return true;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
 import type { Book } from '../book/book';
-import type { Standard } from '../chart/default-chart';
+import type { Standard } from '../accounts/default-chart';
 import { saveBudget } from '../budgets/budgets';
 import { createUser } from '../users/users';
 import { bookVoucher } from '../ledger/vouchers';

@@ -9,6 +9,7 @@
 import { percentOf } from '../../../shared/percent';
 import { UserError } from '../../../shared/errors';
 import { message, type Locale } from '../../../shared/messages/index';
+import { sql } from 'kysely';
 import type { Book } from '../book/book';
 import { checkClaimBudgets } from '../budgets/budgets';
 import { blockReasons, evaluateLines, type Violation } from '../policy/evaluate';
@@ -28,7 +29,7 @@ export interface ActionOutcome {
 const now = () => new Date().toISOString();
 
 function recordStep(book: Book, claimId: number, step: number, action: 'submit' | 'approve' | 'reject' | 'pay', role: string, comment: string): void {
-  book.sqlite.prepare('INSERT INTO claim_step (claim_id, step, action, role, user, at, comment) VALUES (?, ?, ?, ?, ?, ?, ?)').run(claimId, step, action, role, book.user, now(), comment);
+  book.db.run(book.q.insertInto('claim_step').values({ claim_id: claimId, step, action, role, user: book.user, at: now(), comment }));
 }
 
 export function claimViolations(book: Book, c: ClaimRecord, locale: Locale): Violation[] {
@@ -59,7 +60,15 @@ function policyGate(book: Book, c: ClaimRecord, locale: Locale): string[] {
  * differences are warnings, once the ledger holds invoices.
  */
 function invoiceGate(book: Book, claimId: number, locale: Locale): string[] {
-  const lines = book.sqlite.prepare('SELECT id, line_no AS line, invoice_no AS invoiceNo, amount_fen AS amountFen FROM claim_line WHERE claim_id = ? AND invoice_no IS NOT NULL ORDER BY line_no').all(claimId) as { id: number; line: number; invoiceNo: string; amountFen: number }[];
+  const lines = book.db.all(
+    book.q
+      .selectFrom('claim_line')
+      .select(['id', 'line_no as line', 'invoice_no as invoiceNo', 'amount_fen as amountFen'])
+      .where('claim_id', '=', claimId)
+      .where('invoice_no', 'is not', null)
+      .$narrowType<{ invoiceNo: string }>()
+      .orderBy('line_no'),
+  );
   if (lines.length === 0) return [];
   const withLedger = ledgerHasInvoices(book);
   const warnings: string[] = [];
@@ -88,7 +97,7 @@ export function submitClaim(book: Book, id: number, comment: string, locale: Loc
   const warnings = policyGate(book, c, locale);
   warnings.push(...invoiceGate(book, id, locale));
   warnings.push(...budgetWarnings(book, id, locale));
-  book.sqlite.prepare(`UPDATE claim SET status = 'submitted', submitted_at = ?, reject_reason = NULL WHERE id = ?`).run(now(), id);
+  book.db.run(book.q.updateTable('claim').set({ status: 'submitted', submitted_at: now(), reject_reason: null }).where('id', '=', id));
   recordStep(book, id, 0, 'submit', user.role, comment);
   book.audit({ action: 'claim.submit', entity: 'claim', entityId: id, before: { status: 'draft' }, after: { status: 'submitted', totalFen: c.total_fen, warnings: warnings.length } });
   return { warnings, voucher: null };
@@ -96,7 +105,7 @@ export function submitClaim(book: Book, id: number, comment: string, locale: Loc
 
 /** The claimant's named approver (employee.approver_id), who owns the manager step. */
 export const namedApprover = (book: Book, employeeId: number) =>
-  book.sqlite.prepare('SELECT a.id, a.name FROM employee e JOIN employee a ON a.id = e.approver_id WHERE e.id = ?').get(employeeId) as { id: number; name: string } | undefined;
+  book.db.first(book.q.selectFrom('employee as e').innerJoin('employee as a', 'a.id', 'e.approver_id').select(['a.id', 'a.name']).where('e.id', '=', employeeId));
 
 /**
  * Why this user may not give the claim's pending approval, or null when they may. The claim
@@ -139,7 +148,7 @@ export function approveClaim(book: Book, id: number, comment: string, locale: Lo
   if (done.length + 1 === levels.length) {
     const v = postAccrual(book, c);
     voucher = v.label;
-    book.sqlite.prepare(`UPDATE claim SET status = 'approved', approved_at = ?, accrual_voucher_id = ? WHERE id = ?`).run(now(), v.id, id);
+    book.db.run(book.q.updateTable('claim').set({ status: 'approved', approved_at: now(), accrual_voucher_id: v.id }).where('id', '=', id));
   }
   book.audit({
     action: 'claim.approve',
@@ -158,23 +167,26 @@ export function rejectClaim(book: Book, id: number, reason: string, locale: Loca
   requireStatus(c, 'submitted', locale === 'en' ? 'reject' : '驳回');
   const level = requiredLevels(book, c.total_fen)[currentApprovals(book, id).length];
   recordStep(book, id, level?.step ?? 0, 'reject', level?.role ?? user.role, reason.trim());
-  book.sqlite.prepare(`UPDATE claim SET status = 'draft', reject_reason = ?, submitted_at = NULL WHERE id = ?`).run(reason.trim(), id);
+  book.db.run(book.q.updateTable('claim').set({ status: 'draft', reject_reason: reason.trim(), submitted_at: null }).where('id', '=', id));
   book.audit({ action: 'claim.reject', entity: 'claim', entityId: id, before: { status: 'submitted' }, after: { status: 'draft', reason: reason.trim() } });
   return { warnings: [], voucher: null };
 }
 
 /** The leaf accounts under 银行存款 and 库存现金 that a payment may come from, bank first. */
 export function payAccounts(book: Book): { code: string; name: string }[] {
-  const roots = [book.account('bank'), book.account('cash')];
-  const rows = book.sqlite
-    .prepare(
-      `SELECT a.code, a.name FROM account a
-        WHERE a.active = 1 AND (substr(a.code, 1, 4) = ? OR substr(a.code, 1, 4) = ?)
-          AND NOT EXISTS (SELECT 1 FROM account c WHERE c.parent_code = a.code)
-        ORDER BY substr(a.code, 1, 4) = ? DESC, a.code`,
-    )
-    .all(roots[0], roots[1], roots[0]) as { code: string; name: string }[];
-  return rows;
+  const bank = book.account('bank');
+  const cash = book.account('cash');
+  const root = sql<string>`substr(a.code, 1, 4)`;
+  return book.db.all(
+    book.q
+      .selectFrom('account as a')
+      .select(['a.code', 'a.name'])
+      .where('a.active', '=', 1)
+      .where((eb) => eb.or([eb(root, '=', bank), eb(root, '=', cash)]))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('account as c').select('c.code').whereRef('c.parent_code', '=', 'a.code'))))
+      .orderBy(sql`${root} = ${bank}`, 'desc')
+      .orderBy('a.code'),
+  );
 }
 
 /** Pays from `account` (a bank or cash leaf; default the first 银行存款 leaf) on `date` (default today). */
@@ -188,7 +200,7 @@ export function payClaim(book: Book, id: number, date: string | undefined, comme
   const from = account ?? accounts[0]?.code ?? book.account('bank');
   const v = postSettlement(book, c, date ?? todayLocal(), from);
   recordStep(book, id, 0, 'pay', user.role, comment);
-  book.sqlite.prepare(`UPDATE claim SET status = 'paid', paid_at = ?, settlement_voucher_id = ? WHERE id = ?`).run(now(), v.id, id);
+  book.db.run(book.q.updateTable('claim').set({ status: 'paid', paid_at: now(), settlement_voucher_id: v.id }).where('id', '=', id));
   book.audit({ action: 'claim.pay', entity: 'claim', entityId: id, before: { status: 'approved' }, after: { status: 'paid', voucher: v.label, account: from } });
   return { warnings: [], voucher: v.label };
 }

@@ -73,6 +73,12 @@ export class Queries {
     return this.prepare(c.sql, true).get(...(c.parameters as unknown[])) as never;
   }
 
+  /** As all, every integer read as BigInt (see firstExact). */
+  allExact<Q extends Compilable<unknown>>(query: Q): { [K in keyof Row<Q>]: Row<Q>[K] extends number ? bigint : Row<Q>[K] extends number | null ? bigint | null : Row<Q>[K] }[] {
+    const c = query.compile();
+    return this.prepare(c.sql, true).all(...(c.parameters as unknown[])) as never;
+  }
+
   /** Runs an insert/update/delete; returns changes and the last inserted rowid. */
   run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number } {
     const c = query.compile();

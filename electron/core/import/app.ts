@@ -1,4 +1,4 @@
-/** Import channels. import.run (CLI, tests) runs in the request; import.start runs as a job in a worker (jobs/announce.ts). */
+/** Import channels. The import itself runs as a job in a worker (import.start, jobs/announce.ts); the CLI waits for that job too. */
 import { inputPath, outputPath } from '../files/user-paths';
 import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
@@ -7,7 +7,6 @@ import { announceJob } from '../jobs/announce';
 import { previewImport } from './preview';
 import { writeRejectReport } from './rejects';
 import { writeClaimTemplate } from './claim-template';
-import { runImport } from './run';
 
 /** Relative paths are the CLI's (current folder) or the harness's uploads (absolute); every one through the core's path rules. */
 const filePath = (s: Session, p: string) => inputPath(s, p);
@@ -15,8 +14,6 @@ const filePath = (s: Session, p: string) => inputPath(s, p);
 export const importHandlers = defineHandlers({
   'import.preview': (req, s) => previewImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), mapping: req.mapping }, s.locale),
   'import.masters': (req, s) => announceJob(s, 'import.masters', { kind: req.kind, path: filePath(s, req.path), mapping: req.mapping }),
-  'import.run': (req, s) =>
-    runImport(s.requireBook(), { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName, masters: req.masters }, { locale: s.locale }),
   'import.start': (req, s) => announceJob(s, 'import', { kind: req.kind, path: filePath(s, req.path), sheet: req.sheet, as: req.as, mapping: req.mapping, fileName: req.fileName, masters: req.masters }),
   'import.batches': (req, s) => listBatches(s.requireBook(), req.limit),
   'import.undo': (req, s) => {

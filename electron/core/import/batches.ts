@@ -32,11 +32,11 @@ const toRow = (r: BatchRecord): ImportBatchRow => ({
 });
 
 export function listBatches(book: Book, limit = 100): ImportBatchRow[] {
-  return (book.sqlite.prepare('SELECT * FROM import_batch ORDER BY id DESC LIMIT ?').all(limit) as BatchRecord[]).map(toRow);
+  return book.db.all(book.q.selectFrom('import_batch').selectAll().orderBy('id', 'desc').limit(limit)).map(toRow);
 }
 
 export function batchRecord(book: Book, id: number): BatchRecord {
-  const r = book.sqlite.prepare('SELECT * FROM import_batch WHERE id = ?').get(id) as BatchRecord | undefined;
+  const r = book.db.first(book.q.selectFrom('import_batch').selectAll().where('id', '=', id));
   if (!r) throw new UserError('import.batchNotFound', { id });
   return r;
 }
@@ -55,19 +55,23 @@ export function undoBatch(book: Book, id: number): UndoResult {
   const b = batchRecord(book, id);
   if (b.undone_at) throw new UserError('import.alreadyUndone', { id });
   const s = book.sqlite;
-  const moved = s.prepare(`SELECT id FROM claim WHERE batch_id = ? AND status IN ('approved', 'paid') LIMIT 1`).get(id) as { id: number } | undefined;
+  const moved = book.db.first(book.q.selectFrom('claim').select('id').where('batch_id', '=', id).where('status', 'in', ['approved', 'paid']).limit(1));
   if (moved) throw new UserError('import.undoClaimMoved', { id, claim: moved.id });
-  const deletedClaims = s.prepare('DELETE FROM claim WHERE batch_id = ?').run(id).changes;
+  const deletedClaims = book.db.run(book.q.deleteFrom('claim').where('batch_id', '=', id)).changes;
 
-  const vouchers = s
-    .prepare(
-      `SELECT v.id FROM voucher v WHERE v.source_type = 'import' AND v.source_id = ? AND v.status = 'posted' AND v.reverses_id IS NULL
-          AND NOT EXISTS (SELECT 1 FROM voucher r WHERE r.reverses_id = v.id) ORDER BY v.id`,
-    )
-    .pluck()
-    .all(id) as number[];
-  for (const v of vouchers) reverseVoucher(book, v);
-  s.prepare(`DELETE FROM voucher WHERE source_type = 'import' AND source_id = ? AND status = 'draft'`).run(id);
+  const vouchers = book.db.all(
+    book.q
+      .selectFrom('voucher as v')
+      .select('v.id')
+      .where('v.source_type', '=', 'import')
+      .where('v.source_id', '=', id)
+      .where('v.status', '=', 'posted')
+      .where('v.reverses_id', 'is', null)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('voucher as r').select('r.id').whereRef('r.reverses_id', '=', 'v.id'))))
+      .orderBy('v.id'),
+  );
+  for (const v of vouchers) reverseVoucher(book, v.id);
+  book.db.run(book.q.deleteFrom('voucher').where('source_type', '=', 'import').where('source_id', '=', id).where('status', '=', 'draft'));
   // A closed month's allocation inputs stay (the database refuses too): say which month, not a trigger's text.
   const closedInput = s
     .prepare(
@@ -77,9 +81,7 @@ export function undoBatch(book: Book, id: number): UndoResult {
     .pluck()
     .get(id, id) as string | undefined;
   if (closedInput) throw new UserError('ledger.periodClosed', { period: closedInput });
-  s.prepare('DELETE FROM driver_value WHERE batch_id = ?').run(id);
-  s.prepare('DELETE FROM timesheet WHERE batch_id = ?').run(id);
-  s.prepare('DELETE FROM invoice WHERE batch_id = ?').run(id);
+  for (const table of ['driver_value', 'timesheet', 'invoice'] as const) book.db.run(book.q.deleteFrom(table).where('batch_id', '=', id));
 
   // Masters: a list import is undone whole or not at all; masters created on the side of
   // expenses or revenue stay when later entries (or this batch's reversal vouchers) use them.
@@ -104,8 +106,8 @@ export function undoBatch(book: Book, id: number): UndoResult {
   for (const code of codes.sort((a, b) => b.length - a.length || b.localeCompare(a))) tryDelete('account', code, code, 'DELETE FROM account WHERE code = ?');
 
   for (const what of ['customer', 'employee', 'account'] as const) auditMasterRemoval(book, what, removed[what], id);
-  s.prepare('DELETE FROM import_line WHERE batch_id = ?').run(id);
-  s.prepare('UPDATE import_batch SET undone_at = ?, undone_by = ? WHERE id = ?').run(new Date().toISOString(), book.user, id);
+  book.db.run(book.q.deleteFrom('import_line').where('batch_id', '=', id));
+  book.db.run(book.q.updateTable('import_batch').set({ undone_at: new Date().toISOString(), undone_by: book.user }).where('id', '=', id));
   const result = { batchId: id, reversedVouchers: vouchers.length, deletedClaims, deletedMasters };
   book.audit({ action: 'import.undo', entity: 'import_batch', entityId: id, before: { kind: b.kind, accepted: b.accepted }, after: result });
   return result;

@@ -163,7 +163,7 @@ describe('through the service', () => {
     const p = await call('import.preview', { kind: 'expenses', path });
     expect(p.sheets[0]).toMatchObject({ name: 'S', headerRow: 2, mapping: { date: 1, employee: 2, category: 3, amount: 4 }, remembered: false, missing: [] });
     expect(p.sheets[0]!.rows.map((r) => r.status)).toEqual(['ok', 'rejected']);
-    const s = await call('import.run', { kind: 'expenses', path, mapping: { date: 1, employee: 2, category: 3, amount: 5 } });
+    const s = await waitJob<ImportSummary>((await call('import.start', { kind: 'expenses', path, mapping: { date: 1, employee: 2, category: 3, amount: 5 } })).jobId);
     expect(s.acceptedTotalFen).toBe(30000);
     const again = await call('import.preview', { kind: 'expenses', path });
     expect(again.sheets[0]).toMatchObject({ remembered: true, mapping: { amount: 5 } });

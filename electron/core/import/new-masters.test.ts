@@ -92,7 +92,7 @@ describe('new masters of an import', () => {
   });
 
   it('through the service: a job lists them; a customer list lists only the managers it creates', async () => {
-    const { call, events } = testSession();
+    const { call, events, importFile, importErr } = testSession();
     await call('book.create', { path: 'n.book', company: '测试', firstPeriod: '2026-01' });
     const masters = async (kind: 'expenses' | 'customers', path: string) => {
       const { jobId } = await call('import.masters', { kind, path });
@@ -106,8 +106,8 @@ describe('new masters of an import', () => {
     const list = await writeXlsx([{ name: '客户', rows: [['客户名称', '客户级别', '客户经理'], ['乙公司', 'A', '李娜']] }], 'list.xlsx');
     expect(await masters('customers', list)).toMatchObject({ customers: [], employees: [{ code: 'E0001', name: '李娜', rows: 1 }] });
     // A customer list's own customers need no confirmation; its unconfirmed manager does.
-    await expect(call('import.run', { kind: 'customers', path: list, masters: { customers: [], employees: [] } })).rejects.toThrow('import.masterNotConfirmed');
-    const s = await call('import.run', { kind: 'customers', path: list, masters: { customers: [], employees: [{ name: '李娜', code: 'E0001' }] } });
+    expect((await importErr({ kind: 'customers', path: list, masters: { customers: [], employees: [] } })).code).toBe('import.masterNotConfirmed');
+    const s = await importFile({ kind: 'customers', path: list, masters: { customers: [], employees: [{ name: '李娜', code: 'E0001' }] } });
     expect([s.accepted, s.createdCustomers, s.createdEmployees]).toEqual([1, 1, 1]);
   });
 });

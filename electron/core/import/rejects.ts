@@ -17,7 +17,7 @@ type RejectRecord = Omit<Selectable<ImportRejectTable>, 'id' | 'batch_id'>;
 
 export async function writeRejectReport(book: Book, batchId: number, path: string, locale: Locale): Promise<{ path: string; rows: number }> {
   batchRecord(book, batchId);
-  const rows = book.sqlite.prepare('SELECT sheet, row, code, params, header, cells FROM import_reject WHERE batch_id = ? ORDER BY id').all(batchId) as RejectRecord[];
+  const rows: RejectRecord[] = book.db.all(book.q.selectFrom('import_reject').select(['sheet', 'row', 'code', 'params', 'header', 'cells']).where('batch_id', '=', batchId).orderBy('id'));
   // Loaded on first use: exceljs is ~0.6 s of CPU to load, paid by every engine start when imported at the top (issue 19).
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();

@@ -15,7 +15,7 @@ const settingsOf = (book: Book): BookSettings => {
 export function setTaxId(book: Book, taxId: string): void {
   const before = taxIdOf(book);
   if (before === taxId) return;
-  book.sqlite.prepare(`INSERT INTO book_meta (key, value) VALUES ('tax_id', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(taxId);
+  book.db.run(book.q.insertInto('book_meta').values({ key: 'tax_id', value: taxId }).onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') })));
   book.audit({ action: 'book.set', entity: 'book_meta', entityId: 0, before: { taxId: before }, after: { taxId } });
 }
 
@@ -23,7 +23,7 @@ export const invoicesHandlers = defineHandlers({
   'invoices.match': (req, s) => {
     const book = s.requireBook();
     const amounts = new Map<string, number>();
-    for (const r of book.sqlite.prepare('SELECT claim_id AS c, line_no AS l, amount_fen AS a FROM claim_line WHERE invoice_no IS NOT NULL').all() as { c: number; l: number; a: number }[]) amounts.set(`${r.c}:${r.l}`, r.a);
+    for (const r of book.db.all(book.q.selectFrom('claim_line').select(['claim_id', 'line_no', 'amount_fen']).where('invoice_no', 'is not', null))) amounts.set(`${r.claim_id}:${r.line_no}`, r.amount_fen);
     return {
       lines: matchPeriod(book, req.from, req.to).map((m) => {
         const why = matchMessage(m, amounts.get(`${m.claimId}:${m.line}`) ?? 0);

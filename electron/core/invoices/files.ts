@@ -48,19 +48,16 @@ export async function importInvoiceFile(book: Book, path: string, type: InvoiceF
   const { record, hash } = await readInvoiceFile(path, type);
   const key = invoiceLedgerKey(record.number, record.code);
   return book.tx(() => {
-    const s = book.sqlite;
     const now = new Date().toISOString();
-    const batchId = Number(s.prepare(`INSERT INTO import_batch (kind, mode, file_name, file_hash, created_at, created_by) VALUES ('invoices', '', ?, ?, ?, ?)`).run(fileName, hash, now, book.user).lastInsertRowid);
+    const batchId = book.db.run(book.q.insertInto('import_batch').values({ kind: 'invoices', mode: '', file_name: fileName, file_hash: hash, created_at: now, created_by: book.user })).lastInsertRowid;
     const duplicate = invoiceExists(book, key);
     if (!duplicate) insertInvoice(book, record, batchId);
     const sheet = { name: fileName, headerRow: 0, rowsRead: 1, accepted: duplicate ? 0 : 1, rejected: 0, duplicates: duplicate ? 1 : 0, skipped: 0 };
-    s.prepare(`UPDATE import_batch SET sheets = ?, rows_read = 1, accepted = ?, rejected = 0, duplicates = ?, skipped = 0, total_fen = ?, summary = ? WHERE id = ?`).run(
-      JSON.stringify([sheet]),
-      sheet.accepted,
-      sheet.duplicates,
-      duplicate ? 0 : record.totalFen,
-      JSON.stringify({ invoice: key }),
-      batchId,
+    book.db.run(
+      book.q
+        .updateTable('import_batch')
+        .set({ sheets: JSON.stringify([sheet]), rows_read: 1, accepted: sheet.accepted, rejected: 0, duplicates: sheet.duplicates, skipped: 0, total_fen: duplicate ? 0 : record.totalFen, summary: JSON.stringify({ invoice: key }) })
+        .where('id', '=', batchId),
     );
     book.audit({ action: 'import.run', entity: 'import_batch', entityId: batchId, after: { kind: 'invoices', file: fileName, hash, rowsRead: 1, accepted: sheet.accepted, duplicates: sheet.duplicates, invoice: key } });
     return {

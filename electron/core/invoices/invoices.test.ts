@@ -57,9 +57,9 @@ describe('invoice ledger', () => {
     const s = testSession();
     await s.call('book.create', { path: join(s.dir, 'co.book'), company: '上海示例客户服务有限公司', firstPeriod: '2026-01', taxId: expected.taxId });
     expect(await s.call('book.settings', {})).toEqual({ taxId: expected.taxId, taxpayer: 'general', vatRatePct: 6, smallRatePct: 3 });
-    const list = await s.call('import.run', { kind: 'invoices', path: join(SAMPLES, 'sample_invoice_list.xlsx') });
+    const list = await s.importFile({ kind: 'invoices', path: join(SAMPLES, 'sample_invoice_list.xlsx') });
     expect([list.rowsRead, list.accepted, list.rejected, list.duplicates, list.skipped]).toEqual([20, 20, 0, 0, 0]);
-    const forms = await s.call('import.run', { kind: 'expenses', path: join(SAMPLES, 'sample_form_invoices.xlsx') });
+    const forms = await s.importFile({ kind: 'expenses', path: join(SAMPLES, 'sample_form_invoices.xlsx') });
     expect(forms.accepted).toBe(expected.claimLines);
     const m = await s.call('invoices.match', { from: '2026-11', to: '2026-11' });
     expect(Object.fromEntries(m.lines.map((l) => [l.invoiceNo, l.status]))).toEqual(expected.status);
@@ -73,7 +73,7 @@ describe('invoice ledger', () => {
       Object.fromEntries(Object.entries(expected.status).filter(([, v]) => v !== 'matched').map(([k, v]) => [k, { missing: 'Not in the ledger', amountDiffers: 'Amount differs', buyerDiffers: 'Buyer is not this company', voided: 'Voided / red-lettered' }[v]])),
     );
     // Again: nothing new.
-    const again = await s.call('import.run', { kind: 'invoices', path: join(SAMPLES, 'sample_invoice_list.xlsx') });
+    const again = await s.importFile({ kind: 'invoices', path: join(SAMPLES, 'sample_invoice_list.xlsx') });
     expect([again.accepted, again.duplicates]).toEqual([0, 20]);
   });
 
@@ -90,7 +90,7 @@ describe('invoice ledger', () => {
       exportRow(7, { no: '', amount: '1.00', tax: '0.00', total: '1.00' }),
     ];
     const file = await writeXlsx([{ name: '发票', rows: [HEAD, ...rows] }]);
-    const r = await s.call('import.run', { kind: 'invoices', path: file });
+    const r = await s.importFile({ kind: 'invoices', path: file });
     expect([r.rowsRead, r.accepted, r.rejected, r.duplicates, r.skipped]).toEqual([7, 5, 1, 1, 0]);
     expect(r.duplicateRows).toEqual([{ sheet: '发票', row: 7 }]);
     expect(ledger(s).map((x) => [x.k, x.special, x.voided])).toEqual([
@@ -102,7 +102,7 @@ describe('invoice ledger', () => {
     ]);
     // The older platform's header names.
     const old = await writeXlsx([{ name: 'S', rows: [['发票代码', '发票号码', '销方纳税人识别号', '销售方名称', '购方纳税人识别号', '开票日期', '合计金额', '合计税额', '价税合计', '票种', '发票状态'], ['044001900111', '00000009', '91320506MA1N2B3C4D', '某酒店', TAX_ID, '2026-10-02', '94.34', '5.66', '100.00', '增值税专用发票', '正常']] }]);
-    const o = await s.call('import.run', { kind: 'invoices', path: old });
+    const o = await s.importFile({ kind: 'invoices', path: old });
     expect(o.accepted).toBe(1);
     expect(ledger(s).find((x) => x.k === '044001900111-00000009')).toMatchObject({ a: 9434, t: 566, total: 10000, special: 1, voided: 0 });
     // Undoing the batch takes its invoices out of the ledger.
@@ -116,22 +116,22 @@ describe('invoice ledger', () => {
     const dir = tempDir();
     const xml = join(dir, 'dzfp_26315289556892733372.xml');
     writeFileSync(xml, einvoiceXml({ no: '26315289556892733372', buyer: TAX_ID, amount: '1664.15', tax: '99.85', total: '1764.00', special: true }));
-    const r = await s.call('import.run', { kind: 'invoices', path: xml });
+    const r = await s.importFile({ kind: 'invoices', path: xml });
     expect([r.rowsRead, r.accepted, r.duplicates]).toEqual([1, 1, 0]);
     const fromXml = ledger(s);
     // The same invoice from the export: a duplicate, and the same stored fields.
     const file = await writeXlsx([{ name: '发票', rows: [HEAD, exportRow(1, { no: '26315289556892733372', amount: '1664.15', tax: '99.85', total: '1764', kind: '数电发票（增值税专用发票）' })] }]);
-    expect((await s.call('import.run', { kind: 'invoices', path: file })).duplicates).toBe(1);
+    expect((await s.importFile({ kind: 'invoices', path: file })).duplicates).toBe(1);
     const s2 = testSession();
     await s2.call('book.create', { path: join(s2.dir, 'co.book'), company: '测试', firstPeriod: '2026-01' });
-    await s2.call('import.run', { kind: 'invoices', path: file });
+    await s2.importFile({ kind: 'invoices', path: file });
     const strip = (rows: Record<string, unknown>[]) => rows.map(({ status: _status, ...rest }) => rest);
     expect(strip(ledger(s2))).toEqual(strip(fromXml));
     expect(fromXml[0]).toMatchObject({ k: '26315289556892733372', a: 166415, t: 9985, total: 176400, special: 1, buyer: TAX_ID });
     // Not an invoice: a typed error, nothing written.
     const bad = join(dir, 'x.xml');
     writeFileSync(bad, '<?xml version="1.0"?><note>hello</note>');
-    expect((await s.callErr('import.run', { kind: 'invoices', path: bad })).code).toBe('invoices.notEInvoiceXml');
+    expect((await s.importErr({ kind: 'invoices', path: bad })).code).toBe('invoices.notEInvoiceXml');
     expect(ledger(s)).toHaveLength(1);
   });
 
@@ -151,7 +151,7 @@ describe('invoice ledger', () => {
         ],
       },
     ]);
-    await s.call('import.run', { kind: 'invoices', path: list });
+    await s.importFile({ kind: 'invoices', path: list });
     const line = (inv: string, amount: number, day: number): CellInput[] => [`2026-11-${String(day).padStart(2, '0')}`, '张伟', '甲公司', '差旅费', inv, amount];
     const claims = await writeXlsx([
       {
@@ -166,7 +166,7 @@ describe('invoice ledger', () => {
         ],
       },
     ]);
-    const imported = await s.call('import.run', { kind: 'expenses', path: claims });
+    const imported = await s.importFile({ kind: 'expenses', path: claims });
     expect(imported.accepted).toBe(5);
     // A claim entered by hand that claims invoice …05 twice: the second use is reused, naming the first.
     const book = s.session.requireBook();

@@ -37,9 +37,9 @@ interface LineRef {
 
 /** The earliest other claim line with this invoice number (by line id: the order they were written). */
 function firstUse(book: Book, invoiceNo: string, lineId: number | null): { claimId: number; line: number } | undefined {
-  return book.sqlite
-    .prepare(`SELECT claim_id AS claimId, line_no AS line FROM claim_line WHERE invoice_no = ? AND (? IS NULL OR id < ?) ORDER BY id LIMIT 1`)
-    .get(invoiceNo, lineId, lineId) as { claimId: number; line: number } | undefined;
+  let q = book.q.selectFrom('claim_line').select(['claim_id as claimId', 'line_no as line']).where('invoice_no', '=', invoiceNo);
+  if (lineId !== null) q = q.where('id', '<', lineId);
+  return book.db.first(q.orderBy('id').limit(1));
 }
 
 /** One line (written, with its id; or about to be written: id null, then every line written before counts). */
@@ -56,12 +56,17 @@ export function matchLine(book: Book, ref: Omit<LineRef, 'id'> & { id: number | 
 
 /** Claim lines dated in from…to (YYYY-MM) that carry an invoice number, in claim and line order. */
 export function matchPeriod(book: Book, from: string, to: string): LineMatch[] {
-  const lines = book.sqlite
-    .prepare(
-      `SELECT id, claim_id AS claimId, line_no AS line, invoice_no AS invoiceNo, amount_fen AS amountFen FROM claim_line
-        WHERE invoice_no IS NOT NULL AND date >= ? AND date < ? ORDER BY claim_id, line_no`,
-    )
-    .all(`${from}-01`, nextMonth(to)) as LineRef[];
+  const lines: LineRef[] = book.db.all(
+    book.q
+      .selectFrom('claim_line')
+      .select(['id', 'claim_id as claimId', 'line_no as line', 'invoice_no as invoiceNo', 'amount_fen as amountFen'])
+      .where('invoice_no', 'is not', null)
+      .$narrowType<{ invoiceNo: string }>()
+      .where('date', '>=', `${from}-01`)
+      .where('date', '<', nextMonth(to))
+      .orderBy('claim_id')
+      .orderBy('line_no'),
+  );
   const taxId = taxIdOf(book);
   return lines.map((l) => matchLine(book, l, taxId));
 }
@@ -90,4 +95,4 @@ export function matchMessage(m: LineMatch, amountFen: number): { code: MessageCo
   }
 }
 
-export const ledgerHasInvoices = (book: Book): boolean => book.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM invoice)').pluck().get() === 1;
+export const ledgerHasInvoices = (book: Book): boolean => book.db.first(book.q.selectFrom('invoice').select('id').limit(1)) !== undefined;

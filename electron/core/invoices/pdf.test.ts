@@ -68,17 +68,17 @@ describe('数电票 PDF', () => {
     writeFileSync(pdf, await einvoicePdf(SPECIAL));
     const preview = await s.call('import.preview', { kind: 'invoices', path: pdf });
     expect(preview.sheets[0]!.rows[0]!.cells).toEqual([SPECIAL.no, '2026-11-07', SELLER.taxId, SELLER.name, BUYER.taxId, BUYER.name, '1,664.15', '99.85', '1,764.00', '数电发票（增值税专用发票）']);
-    const r = await s.call('import.run', { kind: 'invoices', path: pdf });
+    const r = await s.importFile({ kind: 'invoices', path: pdf });
     expect([r.rowsRead, r.accepted, r.duplicates, r.acceptedTotalFen]).toEqual([1, 1, 0, 176400]);
     const stored = s.session.requireBook().sqlite.prepare('SELECT invoice_key AS k, amount_fen AS a, tax_fen AS t, total_fen AS total, kind, special, source FROM invoice').all();
     expect(stored).toEqual([{ k: SPECIAL.no, a: 166415, t: 9985, total: 176400, kind: '数电发票（增值税专用发票）', special: 1, source: 'PDF' }]);
     const xml = join(dir, 'invoice.bin');
     writeFileSync(xml, einvoiceXml(SPECIAL));
-    expect((await s.call('import.run', { kind: 'invoices', path: xml })).duplicates).toBe(1);
+    expect((await s.importFile({ kind: 'invoices', path: xml })).duplicates).toBe(1);
     // A PDF that is not an e-invoice: refused, nothing written.
     const bad = join(dir, 'bad.pdf');
     writeFileSync(bad, await einvoicePdf(SPECIAL, { text: false }));
-    expect((await s.callErr('import.run', { kind: 'invoices', path: bad })).code).toBe('invoices.notEInvoicePdf');
+    expect((await s.importErr({ kind: 'invoices', path: bad })).code).toBe('invoices.notEInvoicePdf');
     expect(s.session.requireBook().sqlite.prepare('SELECT COUNT(*) FROM invoice').pluck().get()).toBe(1);
   });
 });

@@ -4,6 +4,7 @@
  * number: the 20-digit 数电票号码, or 发票代码-发票号码 for the older invoices that have a code.
  */
 import type { Book } from '../book/book';
+import type { Row } from '../db/query';
 
 export interface InvoiceRecord {
   /** 数电票号码 (20 digits), else 发票号码. */
@@ -61,24 +62,58 @@ export interface StoredInvoice extends InvoiceRecord {
   key: string;
 }
 
-const COLS = `id, invoice_key AS key, number, code, seller_tax_id AS sellerTaxId, seller_name AS sellerName, buyer_tax_id AS buyerTaxId, buyer_name AS buyerName,
-  issue_date AS issueDate, amount_fen AS amountFen, tax_fen AS taxFen, total_fen AS totalFen, kind, status, special, voided, source`;
+const selectInvoices = (book: Book) =>
+  book.q
+    .selectFrom('invoice')
+    .select([
+      'id',
+      'invoice_key as key',
+      'number',
+      'code',
+      'seller_tax_id as sellerTaxId',
+      'seller_name as sellerName',
+      'buyer_tax_id as buyerTaxId',
+      'buyer_name as buyerName',
+      'issue_date as issueDate',
+      'amount_fen as amountFen',
+      'tax_fen as taxFen',
+      'total_fen as totalFen',
+      'kind',
+      'status',
+      'special',
+      'voided',
+      'source',
+    ]);
 
-const fromRow = (r: Record<string, unknown>): StoredInvoice => ({ ...(r as unknown as StoredInvoice), special: r.special === 1, voided: r.voided === 1 });
+const fromRow = (r: Row<ReturnType<typeof selectInvoices>>): StoredInvoice => ({ ...r, special: r.special === 1, voided: r.voided === 1 });
 
 /** Writes one invoice (the caller checked it is new); inside the caller's transaction. */
 export function insertInvoice(book: Book, r: InvoiceRecord, batchId: number | null): number {
-  return Number(
-    book.sqlite
-      .prepare(
-        `INSERT INTO invoice (invoice_key, number, code, seller_tax_id, seller_name, buyer_tax_id, buyer_name, issue_date, amount_fen, tax_fen, total_fen, kind, special, status, voided, source, batch_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(invoiceLedgerKey(r.number, r.code), compact(r.number), compact(r.code), compact(r.sellerTaxId), r.sellerName, compact(r.buyerTaxId), r.buyerName, r.issueDate, r.amountFen, r.taxFen, r.totalFen, r.kind, r.special ? 1 : 0, r.status, r.voided ? 1 : 0, r.source, batchId, new Date().toISOString()).lastInsertRowid,
-  );
+  return book.db.run(
+    book.q.insertInto('invoice').values({
+      invoice_key: invoiceLedgerKey(r.number, r.code),
+      number: compact(r.number),
+      code: compact(r.code),
+      seller_tax_id: compact(r.sellerTaxId),
+      seller_name: r.sellerName,
+      buyer_tax_id: compact(r.buyerTaxId),
+      buyer_name: r.buyerName,
+      issue_date: r.issueDate,
+      amount_fen: r.amountFen,
+      tax_fen: r.taxFen,
+      total_fen: r.totalFen,
+      kind: r.kind,
+      special: r.special ? 1 : 0,
+      status: r.status,
+      voided: r.voided ? 1 : 0,
+      source: r.source,
+      batch_id: batchId,
+      created_at: new Date().toISOString(),
+    }),
+  ).lastInsertRowid;
 }
 
-export const invoiceExists = (book: Book, key: string): boolean => book.sqlite.prepare('SELECT 1 FROM invoice WHERE invoice_key = ?').get(key) !== undefined;
+export const invoiceExists = (book: Book, key: string): boolean => book.db.first(book.q.selectFrom('invoice').select('id').where('invoice_key', '=', key)) !== undefined;
 
 /**
  * The ledger's invoices a claim line's invoice number can mean: by key (20 digits, or
@@ -87,7 +122,7 @@ export const invoiceExists = (book: Book, key: string): boolean => book.sqlite.p
  */
 export function findInvoices(book: Book, invoiceNo: string): StoredInvoice[] {
   const n = compact(invoiceNo);
-  const byKey = book.sqlite.prepare(`SELECT ${COLS} FROM invoice WHERE invoice_key = ?`).all(n) as Record<string, unknown>[];
+  const byKey = book.db.all(selectInvoices(book).where('invoice_key', '=', n));
   if (byKey.length) return byKey.map(fromRow);
-  return (book.sqlite.prepare(`SELECT ${COLS} FROM invoice WHERE number = ? ORDER BY id`).all(n) as Record<string, unknown>[]).map(fromRow);
+  return book.db.all(selectInvoices(book).where('number', '=', n).orderBy('id')).map(fromRow);
 }

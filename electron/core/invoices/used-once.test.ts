@@ -23,7 +23,7 @@ describe('an invoice is claimed once', () => {
     await s.call('book.create', { path: join(s.dir, 'co.book'), company: '测试', firstPeriod: '2026-01' });
     const book = s.session.requireBook();
     const first = await writeXlsx([{ name: '11月', rows: [HEAD, ['2026-11-02', '张伟', '甲公司', '差旅费', '高铁', X, 106]] }]);
-    const one = await s.call('import.run', { kind: 'expenses', path: first });
+    const one = await s.importFile({ kind: 'expenses', path: first });
     expect(one.accepted).toBe(1);
     const claimId = book.sqlite.prepare('SELECT claim_id FROM claim_line WHERE invoice_no = ?').pluck().get(X) as number;
 
@@ -34,7 +34,7 @@ describe('an invoice is claimed once', () => {
       ['2026-11-07', '李娜', '丙公司', '交通费', '打车', Y, 35],
     ];
     const second = await writeXlsx([{ name: '补报', rows }]);
-    const r = await s.call('import.run', { kind: 'expenses', path: second });
+    const r = await s.importFile({ kind: 'expenses', path: second });
     expect([r.accepted, r.duplicates, r.rejected]).toEqual([1, 2, 0]);
     expect(r.duplicateRows).toEqual([
       { sheet: '补报', row: 2 },
@@ -75,7 +75,7 @@ describe('an invoice is claimed once', () => {
     expect(audit()).toEqual([{ ...reused, employee: '王芳' }]);
     // …and with one, beside the lines the ledger does not know.
     const list = await writeXlsx([{ name: '发票', rows: [['发票号码', '销方名称', '开票日期', '金额', '税额', '价税合计', '发票状态'], [X, '某酒店', '2026-11-01', '100.00', '6.00', '106.00', '正常']] }]);
-    await s.call('import.run', { kind: 'invoices', path: list });
+    await s.importFile({ kind: 'invoices', path: list });
     expect(audit().map((r) => [r.claim, r.invoice, r.status])).toEqual([
       [a, Y, 'Not in the ledger'],
       [b, X, 'Claimed before'],

@@ -28,18 +28,18 @@ function nextCode(book: Book, table: Party): string {
 
 function assertFree(book: Book, table: Party, fields: { code?: string | undefined; name?: string | undefined }, self?: number): void {
   if (fields.code !== undefined) {
-    const hit = book.sqlite.prepare(`SELECT id FROM ${table} WHERE code = ?`).get(fields.code) as { id: number } | undefined;
+    const hit = book.db.first(book.q.selectFrom(table).select('id').where('code', '=', fields.code));
     if (hit && hit.id !== self) throw new UserError('masters.codeTaken', { code: fields.code });
   }
   if (fields.name !== undefined) {
-    const hit = book.sqlite.prepare(`SELECT id, code FROM ${table} WHERE name_key = ?`).get(nameKey(fields.name)) as { id: number; code: string } | undefined;
+    const hit = book.db.first(book.q.selectFrom(table).select(['id', 'code']).where('name_key', '=', nameKey(fields.name)));
     if (hit && hit.id !== self) throw new UserError('masters.nameTaken', { entity: table, name: fields.name, code: hit.code });
   }
 }
 
 function assertRef(book: Book, table: Party, id: number | null | undefined): void {
   if (id == null) return;
-  if (!book.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw new UserError('masters.badRef', { entity: table, id });
+  if (!book.db.first(book.q.selectFrom(table).select('id').where('id', '=', id))) throw new UserError('masters.badRef', { entity: table, id });
 }
 
 function mustExist(book: Book, entity: MasterEntity, id: number) {
@@ -51,28 +51,32 @@ function mustExist(book: Book, entity: MasterEntity, id: number) {
 // ---- reads ----
 
 export function customerRow(book: Book, id: number): CustomerRow {
-  const r = book.sqlite
-    .prepare(`SELECT c.id, c.code, c.name, c.tier, c.manager_id AS managerId, e.name AS managerName, c.active FROM customer c LEFT JOIN employee e ON e.id = c.manager_id WHERE c.id = ?`)
-    .get(id) as (Omit<CustomerRow, 'active'> & { active: number }) | undefined;
+  const r = book.db.first(
+    book.q
+      .selectFrom('customer as c')
+      .leftJoin('employee as e', 'e.id', 'c.manager_id')
+      .select(['c.id', 'c.code', 'c.name', 'c.tier', 'c.manager_id as managerId', 'e.name as managerName', 'c.active'])
+      .where('c.id', '=', id),
+  );
   if (!r) throw new UserError('masters.notFound', { entity: 'customer', id });
   return { ...r, active: r.active === 1 };
 }
 
 export function employeeRow(book: Book, id: number): EmployeeRow {
-  const r = book.sqlite
-    .prepare(
-      `SELECT e.id, e.code, e.name, e.department_id AS departmentId, d.name AS departmentName, e.approver_id AS approverId, a.name AS approverName, e.active
-         FROM employee e LEFT JOIN department d ON d.id = e.department_id LEFT JOIN employee a ON a.id = e.approver_id WHERE e.id = ?`,
-    )
-    .get(id) as (Omit<EmployeeRow, 'active'> & { active: number }) | undefined;
+  const r = book.db.first(
+    book.q
+      .selectFrom('employee as e')
+      .leftJoin('department as d', 'd.id', 'e.department_id')
+      .leftJoin('employee as a', 'a.id', 'e.approver_id')
+      .select(['e.id', 'e.code', 'e.name', 'e.department_id as departmentId', 'd.name as departmentName', 'e.approver_id as approverId', 'a.name as approverName', 'e.active'])
+      .where('e.id', '=', id),
+  );
   if (!r) throw new UserError('masters.notFound', { entity: 'employee', id });
   return { ...r, active: r.active === 1 };
 }
 
 export function departmentRow(book: Book, id: number): DepartmentRow {
-  const r = book.sqlite.prepare(`SELECT id, code, name, is_service, active FROM department WHERE id = ?`).get(id) as
-    | { id: number; code: string; name: string; is_service: number; active: number }
-    | undefined;
+  const r = book.db.first(book.q.selectFrom('department').select(['id', 'code', 'name', 'is_service', 'active']).where('id', '=', id));
   if (!r) throw new UserError('masters.notFound', { entity: 'department', id });
   return { id: r.id, code: r.code, name: r.name, isService: r.is_service === 1, active: r.active === 1 };
 }
@@ -116,7 +120,9 @@ export function pageEmployees(book: Book, req: PageReq): Page<EmployeeRow> {
 }
 
 export function listDepartments(book: Book, includeInactive = false): DepartmentRow[] {
-  const ids = book.sqlite.prepare(`SELECT id FROM department ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY code`).all() as { id: number }[];
+  let q = book.q.selectFrom('department').select('id');
+  if (!includeInactive) q = q.where('active', '=', 1);
+  const ids = book.db.all(q.orderBy('code'));
   return ids.map((r) => departmentRow(book, r.id));
 }
 
@@ -127,9 +133,7 @@ export function createCustomer(book: Book, req: { code?: string | undefined; nam
   assertFree(book, 'customer', { code: req.code, name });
   assertRef(book, 'employee', req.managerId);
   const code = req.code ?? nextCode(book, 'customer');
-  const id = Number(
-    book.sqlite.prepare(`INSERT INTO customer (code, name, name_key, tier, manager_id) VALUES (?, ?, ?, ?, ?)`).run(code, name, nameKey(name), req.tier ?? '', req.managerId ?? null).lastInsertRowid,
-  );
+  const id = book.db.run(book.q.insertInto('customer').values({ code, name, name_key: nameKey(name), tier: req.tier ?? '', manager_id: req.managerId ?? null })).lastInsertRowid;
   auditMaster(book, 'customer', 'create', id, undefined);
   return customerRow(book, id);
 }
@@ -155,11 +159,7 @@ export function createEmployee(book: Book, req: { code?: string | undefined; nam
   assertRef(book, 'department', req.departmentId);
   assertRef(book, 'employee', req.approverId);
   const code = req.code ?? nextCode(book, 'employee');
-  const id = Number(
-    book.sqlite
-      .prepare(`INSERT INTO employee (code, name, name_key, department_id, approver_id) VALUES (?, ?, ?, ?, ?)`)
-      .run(code, name, nameKey(name), req.departmentId ?? null, req.approverId ?? null).lastInsertRowid,
-  );
+  const id = book.db.run(book.q.insertInto('employee').values({ code, name, name_key: nameKey(name), department_id: req.departmentId ?? null, approver_id: req.approverId ?? null })).lastInsertRowid;
   auditMaster(book, 'employee', 'create', id, undefined);
   return employeeRow(book, id);
 }
@@ -185,7 +185,7 @@ export function createDepartment(book: Book, req: { code?: string | undefined; n
   const name = cleanName(req.name);
   assertFree(book, 'department', { code: req.code, name });
   const code = req.code ?? nextCode(book, 'department');
-  const id = Number(book.sqlite.prepare(`INSERT INTO department (code, name, name_key, is_service) VALUES (?, ?, ?, ?)`).run(code, name, nameKey(name), req.isService ? 1 : 0).lastInsertRowid);
+  const id = book.db.run(book.q.insertInto('department').values({ code, name, name_key: nameKey(name), is_service: req.isService ? 1 : 0 })).lastInsertRowid;
   auditMaster(book, 'department', 'create', id, undefined);
   return departmentRow(book, id);
 }
@@ -204,6 +204,6 @@ export function updateDepartment(book: Book, req: { id: number; code?: string | 
 /** Deactivated masters stay on old vouchers and reports; they only leave pickers and imports. */
 export function setPartyActive(book: Book, table: Party, id: number, active: boolean): void {
   const before = mustExist(book, table, id);
-  book.sqlite.prepare(`UPDATE ${table} SET active = ? WHERE id = ?`).run(active ? 1 : 0, id);
+  book.db.run(book.q.updateTable(table).set({ active: active ? 1 : 0 }).where('id', '=', id));
   auditMaster(book, table, active ? 'activate' : 'deactivate', id, before);
 }

@@ -41,7 +41,7 @@ export function nextMasterCode(book: Book, table: MasterTable): string {
 }
 
 export function findMaster(book: Book, table: MasterTable, name: string): number | null {
-  const row = book.sqlite.prepare(`SELECT id FROM ${table} WHERE name_key = ?`).get(nameKey(name)) as { id: number } | undefined;
+  const row = book.db.first(book.q.selectFrom(table).select('id').where('name_key', '=', nameKey(name)));
   return row?.id ?? null;
 }
 
@@ -139,16 +139,16 @@ export class MasterResolver {
     const id = this.options.dryRun
       ? --this.dryIds
       : table === 'customer'
-        ? Number(
-            this.book.sqlite
-              .prepare(`INSERT INTO customer (code, name, name_key, tier, manager_id, batch_id) VALUES (?, ?, ?, ?, ?, ?)`)
-              .run(code, display, nameKey(name), extra.tier ?? '', extra.managerId ?? null, this.batchId).lastInsertRowid,
-          )
-        : Number(
-            this.book.sqlite
-              .prepare(`INSERT INTO employee (code, name, name_key, department_id, approver_id, batch_id) VALUES (?, ?, ?, ?, ?, ?)`)
-              .run(code, display, nameKey(name), extra.departmentId ?? null, extra.approverId ?? null, this.batchId).lastInsertRowid,
-          );
+        ? this.book.db.run(
+            this.book.q
+              .insertInto('customer')
+              .values({ code, name: display, name_key: nameKey(name), tier: extra.tier ?? '', manager_id: extra.managerId ?? null, batch_id: this.batchId }),
+          ).lastInsertRowid
+        : this.book.db.run(
+            this.book.q
+              .insertInto('employee')
+              .values({ code, name: display, name_key: nameKey(name), department_id: extra.departmentId ?? null, approver_id: extra.approverId ?? null, batch_id: this.batchId }),
+          ).lastInsertRowid;
     this.cache[table].set(nameKey(name), id);
     this.raw[table].set(name, id);
     this.created[table].push(id);
@@ -175,6 +175,6 @@ export class MasterResolver {
 
   /** In the book, or (dry) already proposed in this run. */
   private codeTaken(table: MasterTable, code: string): boolean {
-    return this.given[table].has(code) || this.book.sqlite.prepare(`SELECT 1 FROM ${table} WHERE code = ?`).get(code) !== undefined;
+    return this.given[table].has(code) || this.book.db.first(this.book.q.selectFrom(table).select('id').where('code', '=', code)) !== undefined;
   }
 }

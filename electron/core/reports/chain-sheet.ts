@@ -12,8 +12,9 @@ type Head = ReturnType<typeof chainHeads>;
 
 export function chainSheet(book: Book, from: string, to: string, locale: Locale): ReportResult {
   const en = locale === 'en';
-  const rows = (book.sqlite.prepare(`SELECT entity_id, at, after FROM audit_log WHERE action = 'period.close' AND entity_id BETWEEN ? AND ? ORDER BY id`).all(from, to) as { entity_id: string; at: string; after: string }[])
-    .map((r) => ({ period: r.entity_id, at: r.at, head: (JSON.parse(r.after) as { chainHead?: Head }).chainHead }))
+  const rows = book.db
+    .all(book.q.selectFrom('audit_log').select(['entity_id', 'at', 'after']).where('action', '=', 'period.close').where('entity_id', '>=', from).where('entity_id', '<=', to).orderBy('id'))
+    .map((r) => ({ period: r.entity_id, at: r.at, head: (JSON.parse(r.after ?? 'null') as { chainHead?: Head } | null)?.chainHead }))
     .filter((r) => r.head)
     .map((r) => ({ what: `${en ? 'closed' : '结账'} ${r.period}`, at: r.at, auditLastId: r.head!.auditLastId, auditHash: r.head!.auditHash, rowLogLastId: r.head!.rowLogLastId, rowLogHash: r.head!.rowLogHash }));
   const now = chainHeads(book.sqlite);

@@ -10,6 +10,7 @@
 import { periodRange, type Period } from '../../../shared/period';
 import type { ReportRow } from '../../../shared/report';
 import type { Book } from '../book/book';
+import { sql } from 'kysely';
 import { CLOSING_SOURCE } from '../closing/sql';
 import { defineReport } from './define';
 import { message } from '../../../shared/messages/index';
@@ -32,13 +33,18 @@ const share = (n: number, num: number, den: number) => Math.floor((2 * n * num +
 export const NEAR_PCT = 80;
 
 function movements(book: Book, accounts: string[], from: string, to: string, sign: 1 | -1): Map<string, number> {
-  const like = accounts.map(() => 'l.account_code LIKE ?').join(' OR ');
-  const rows = book.sqlite
-    .prepare(
-      `SELECT l.period, SUM(l.debit_fen - l.credit_fen) AS n FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
-        WHERE l.posted = 1 AND l.period BETWEEN ? AND ? AND (${like}) AND COALESCE(v.source_type, '') <> ? GROUP BY l.period`,
-    )
-    .all(from, to, ...accounts.map((a) => `${a}%`), CLOSING_SOURCE) as { period: string; n: number }[];
+  const rows = book.db.all(
+    book.q
+      .selectFrom('voucher_line as l')
+      .innerJoin('voucher as v', 'v.id', 'l.voucher_id')
+      .select(['l.period', sql<number>`SUM(l.debit_fen - l.credit_fen)`.as('n')])
+      .where('l.posted', '=', 1)
+      .where('l.period', '>=', from)
+      .where('l.period', '<=', to)
+      .where((eb) => eb.or(accounts.map((a) => eb('l.account_code', 'like', `${a}%`))))
+      .where(sql<string>`COALESCE(v.source_type, '')`, '<>', CLOSING_SOURCE)
+      .groupBy('l.period'),
+  );
   return new Map(rows.map((r) => [r.period, sign * r.n]));
 }
 

@@ -29,11 +29,22 @@ import { sqliteUserError } from './sqlite-errors';
 
 export const handlers = mergeHandlers(bookHandlers, accountsHandlers, ledgerHandlers, mastersHandlers, reportsHandlers, allocationHandlers, schedulesHandlers, claimsHandlers, policyHandlers, budgetsHandlers, usersHandlers, importHandlers, closingHandlers, vouchersHandlers, invoicesHandlers, jobsHandlers);
 
+const failed = (session: Session, e: UserError): Reply<never> => ({
+  ok: false,
+  error: { code: e.code, message: message(session.locale, e.code, e.params), params: e.params },
+});
+
+/** A thrown error as a reply: typed errors as they are, SQLite's mapped, anything else 'internal' (and logged). */
+export function errorReply(session: Session, name: string, e: unknown): Reply<never> {
+  if (e instanceof UserError) return failed(session, e);
+  const mapped = sqliteUserError(e, session.book?.path);
+  if (mapped) return failed(session, mapped);
+  console.error(`[${name}]`, e);
+  return failed(session, new UserError('internal', { detail: (e as Error)?.message ?? String(e) }));
+}
+
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<Reply<unknown>> {
-  const fail = (e: UserError): Reply<unknown> => ({
-    ok: false,
-    error: { code: e.code, message: message(session.locale, e.code, e.params), params: e.params },
-  });
+  const fail = (e: UserError) => failed(session, e);
   if (!Object.hasOwn(contract, channel)) return fail(new UserError('channel.unknown', { channel: String(channel).slice(0, 100) }));
   const name = channel as ChannelName;
   const parsed = contract[name].request.safeParse(payload ?? {});
@@ -49,10 +60,6 @@ export async function dispatch(session: Session, channel: string, payload: unkno
   try {
     return { ok: true, data: await handler(parsed.data as never, session) };
   } catch (e) {
-    if (e instanceof UserError) return fail(e);
-    const mapped = sqliteUserError(e, session.book?.path);
-    if (mapped) return fail(mapped);
-    console.error(`[${name}]`, e);
-    return fail(new UserError('internal', { detail: (e as Error)?.message ?? String(e) }));
+    return errorReply(session, name, e);
   }
 }

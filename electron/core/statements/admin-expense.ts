@@ -6,7 +6,7 @@
  */
 import { addMonths, period } from '../../../shared/period';
 import type { ReportRow } from '../../../shared/report';
-import { roleAccount } from '../chart/default-chart';
+import { roleAccount } from '../accounts/default-chart';
 import { defineReport } from '../reports/define';
 import { message } from '../../../shared/messages/index';
 import { movements } from './compute';

@@ -10,7 +10,7 @@
 import { addMonths, period } from '../../../shared/period';
 import type { Side } from '../db/schema/account';
 import type { Book } from '../book/book';
-import { roleAccount, type Standard } from '../chart/default-chart';
+import { roleAccount, type Standard } from '../accounts/default-chart';
 import { enterpriseBalanceSheet, enterpriseIncomeStatement } from './enterprise';
 import { evaluate, type Amounts, type ChartFacts, type EvaluatedLine } from './evaluate';
 import type { StatementLayout } from './layout';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addCustomer, addEmployee, testBook } from '../../../test/support/book';
-import type { Standard } from '../chart/default-chart';
+import type { Standard } from '../accounts/default-chart';
 import { bookVoucher } from '../ledger/vouchers';
 import { balanceSheet, chartFacts, incomeStatement, layouts } from './compute';
 import { evaluate } from './evaluate';

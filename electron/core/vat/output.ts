@@ -5,7 +5,7 @@
  * receivable. A general taxpayer books it to 应交税费-应交增值税-销项税额 at the row's rate,
  * else the customer's contract rate, else the book's; a small-scale taxpayer books its levy
  * at its 征收率 to the same account (the chart keeps 应交税费 flat at the second level:
- * chart/statutory.ts, so there is no separate 应交增值税 leaf for it).
+ * accounts/statutory.ts, so there is no separate 应交增值税 leaf for it).
  */
 import type { Book } from '../book/book';
 import { taxIncluded } from '../invoices/vat';

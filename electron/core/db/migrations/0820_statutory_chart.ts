@@ -7,7 +7,7 @@
  * The rows are the program's own doing and are sealed into the row log by migrate().
  */
 import type { Sqlite } from '../sqlite';
-import { defaultChart, type Standard } from '../../chart/default-chart';
+import { defaultChart, type Standard } from '../../accounts/default-chart';
 
 const parentOf = (code: string): string | null => (code.length === 4 ? null : code.slice(0, code.length - 2));
 

@@ -7,7 +7,7 @@ export interface DepartmentTable {
   /** NFKC-normalized, trimmed name: the key names are matched on. */
   name_key: string;
   is_service: number;
-  active: number;
+  active: Generated<number>;
 }
 
 export interface EmployeeTable {
@@ -17,7 +17,7 @@ export interface EmployeeTable {
   name_key: string;
   department_id: number | null;
   approver_id: number | null;
-  active: number;
+  active: Generated<number>;
   batch_id: number | null;
 }
 
@@ -28,7 +28,7 @@ export interface CustomerTable {
   name_key: string;
   tier: string;
   manager_id: number | null;
-  active: number;
+  active: Generated<number>;
   batch_id: number | null;
   /** Contract VAT rate in whole percent; null = the book's default (migration 0120). */
   vat_rate: Generated<number | null>;
@@ -43,5 +43,5 @@ export interface CategoryTable {
   synonyms: string;
   account_code: string;
   is_client: number;
-  active: number;
+  active: Generated<number>;
 }

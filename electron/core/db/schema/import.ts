@@ -3,19 +3,19 @@ import type { Generated } from 'kysely';
 export interface ImportBatchTable {
   id: Generated<number>;
   kind: string;
-  mode: string;
+  mode: Generated<string>;
   file_name: string;
   file_hash: string;
-  /** JSON: per-sheet counts. */
-  sheets: string;
-  rows_read: number;
-  accepted: number;
-  rejected: number;
-  duplicates: number;
-  skipped: number;
-  total_fen: number;
+  /** JSON: per-sheet counts. The counts are filled in when the import ends (their defaults until then). */
+  sheets: Generated<string>;
+  rows_read: Generated<number>;
+  accepted: Generated<number>;
+  rejected: Generated<number>;
+  duplicates: Generated<number>;
+  skipped: Generated<number>;
+  total_fen: Generated<number>;
   /** JSON: the rest of the import summary (byCategory, created masters, duplicate rows). */
-  summary: string;
+  summary: Generated<string>;
   created_at: string;
   created_by: string;
   undone_at: string | null;

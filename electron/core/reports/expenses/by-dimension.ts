@@ -79,7 +79,7 @@ export const expenseByCustomer = dimensionReport({
   label: (l) => message(l, 'report.expenses.customer'),
   extraLabel: (l) => message(l, 'report.expenses.tier'),
   id: (f) => f.customerId,
-  members: (book) => named(book.sqlite.prepare(`SELECT id, code, name, tier AS extra FROM customer`).all() as never),
+  members: (book) => named(book.db.all(book.q.selectFrom('customer').select(['id', 'code', 'name', 'tier as extra']))),
   charts: (l) => [
     { type: 'bar', title: message(l, 'report.expenses.top10CustomersBy'), category: 'name', series: ['totalFen'], pick: { n: 10, order: 'top', by: 'totalFen' } },
     { type: 'bar', title: message(l, 'report.expenses.bottom10CustomersBy'), category: 'name', series: ['totalFen'], pick: { n: 10, order: 'bottom', by: 'totalFen' } },
@@ -93,7 +93,7 @@ export const expenseByEmployee = dimensionReport({
   extraLabel: (l) => message(l, 'report.expenses.department'),
   id: (f) => f.employeeId,
   members: (book) =>
-    named(book.sqlite.prepare(`SELECT e.id, e.code, e.name, d.name AS extra FROM employee e LEFT JOIN department d ON d.id = e.department_id`).all() as never),
+    named(book.db.all(book.q.selectFrom('employee as e').leftJoin('department as d', 'd.id', 'e.department_id').select(['e.id', 'e.code', 'e.name', 'd.name as extra']))),
   charts: (l) => [{ type: 'bar', title: message(l, 'report.expenses.top10EmployeesBy'), category: 'name', series: ['totalFen'], pick: { n: 10, order: 'top', by: 'totalFen' } }],
 });
 
@@ -102,6 +102,6 @@ export const expenseByDepartment = dimensionReport({
   title: { 'zh-CN': '客户管理费用（按部门）', en: 'Client expenses by department' },
   label: (l) => message(l, 'report.expenses.department'),
   id: (f) => f.departmentId,
-  members: (book) => named(book.sqlite.prepare(`SELECT id, code, name FROM department`).all() as never),
+  members: (book) => named(book.db.all(book.q.selectFrom('department').select(['id', 'code', 'name']))),
   charts: (l) => [{ type: 'pie', title: message(l, 'report.expenses.shareByDepartment'), category: 'name', series: ['totalFen'] }],
 });

@@ -12,6 +12,7 @@
 import type { Locale } from '../../../../shared/messages/index';
 import { period, periodRange } from '../../../../shared/period';
 import type { ReportFilters } from '../../../../shared/report';
+import { sql } from 'kysely';
 import type { Book } from '../../book/book';
 import { notClosing } from '../../closing/sql';
 import { exactFen, sumFen } from '../exact';
@@ -54,42 +55,51 @@ interface Raw {
 
 export function clientExpenseAccounts(book: Book): string[] {
   const parent = book.account('clientExpense');
-  const rows = book.sqlite
-    .prepare(`SELECT code FROM account WHERE code LIKE ? || '%' AND code <> ? UNION SELECT account_code FROM category`)
-    .all(parent, parent) as { code: string }[];
+  const rows = book.db.all(
+    book.q
+      .selectFrom('account')
+      .select('code')
+      .where('code', 'like', `${parent}%`)
+      .where('code', '<>', parent)
+      .union(book.q.selectFrom('category').select('account_code as code')),
+  );
   return rows.map((r) => r.code);
 }
 
 export function expenseData(book: Book, from: string, to: string, filters: ReportFilters, locale: Locale): ExpenseData {
   const accounts = clientExpenseAccounts(book);
-  const raw = book.sqlite
-    .prepare(
-      `SELECT l.period, l.account_code, l.category_id, l.customer_id, l.employee_id,
-              COALESCE(l.department_id, e.department_id) AS department_id,
-              SUM(l.debit_fen) AS fen, COUNT(*) AS lines
-         FROM voucher_line l LEFT JOIN employee e ON e.id = l.employee_id
-        WHERE l.posted = 1 AND l.debit_fen <> 0 AND l.period BETWEEN ? AND ?
-          AND l.account_code IN (SELECT value FROM json_each(?)) AND ${notClosing('l')}
-        GROUP BY 1, 2, 3, 4, 5, 6`,
+  // The sum as SQLite's exact int64 (a group of many large lines can pass 2^53): exact.ts.
+  const raw: Raw[] = book.db
+    .allExact(
+      book.q
+        .selectFrom('voucher_line as l')
+        .leftJoin('employee as e', 'e.id', 'l.employee_id')
+        .select([
+          'l.period',
+          'l.account_code',
+          'l.category_id',
+          'l.customer_id',
+          'l.employee_id',
+          sql<number | null>`COALESCE(l.department_id, e.department_id)`.as('department_id'),
+          sql<number>`SUM(l.debit_fen)`.as('fen'),
+          sql<number>`COUNT(*)`.as('lines'),
+        ])
+        .where('l.posted', '=', 1)
+        .where('l.debit_fen', '<>', 0)
+        .where('l.period', '>=', from)
+        .where('l.period', '<=', to)
+        .where(sql<boolean>`l.account_code IN (SELECT value FROM json_each(${JSON.stringify(accounts)}))`)
+        .where(sql<boolean>`${sql.raw(notClosing('l'))}`)
+        .groupBy(sql`1, 2, 3, 4, 5, 6`),
     )
-    // The sum as SQLite's exact int64 (a group of many large lines can pass 2^53): exact.ts.
-    .safeIntegers(true)
-    .all(from, to, JSON.stringify(accounts))
-    .map((r) => {
-      const x = r as Record<string, unknown>;
-      const id = (v: unknown) => (v === null ? null : Number(v));
-      return { ...x, category_id: id(x.category_id), customer_id: id(x.customer_id), employee_id: id(x.employee_id), department_id: id(x.department_id), lines: Number(x.lines) } as Raw;
+    .map((x) => {
+      const id = (v: bigint | null) => (v === null ? null : Number(v));
+      return { ...x, category_id: id(x.category_id), customer_id: id(x.customer_id), employee_id: id(x.employee_id), department_id: id(x.department_id), lines: Number(x.lines) };
     });
 
-  const cats = book.sqlite.prepare(`SELECT id, code, name, name_en, account_code FROM category ORDER BY id`).all() as {
-    id: number;
-    code: string;
-    name: string;
-    name_en: string;
-    account_code: string;
-  }[];
+  const cats = book.db.all(book.q.selectFrom('category').select(['id', 'code', 'name', 'name_en', 'account_code']).orderBy('id'));
   const accountNames = new Map(
-    (book.sqlite.prepare(`SELECT code, name FROM account`).all() as { code: string; name: string }[]).map((a) => [a.code, a.name]),
+    book.db.all(book.q.selectFrom('account').select(['code', 'name'])).map((a) => [a.code, a.name]),
   );
   const byAccount = new Map<string, number[]>();
   for (const c of cats) byAccount.set(c.account_code, [...(byAccount.get(c.account_code) ?? []), c.id]);

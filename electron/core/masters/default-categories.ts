@@ -1,6 +1,6 @@
 /**
  * Default expense categories with the names and synonyms an import recognises
- * (docs/domain.md: Dimensions). Accounts are template codes, see default-chart.ts.
+ * (docs/domain.md: Dimensions). Accounts are template codes, see accounts/default-chart.ts.
  */
 export interface DefaultCategory {
   code: string;
