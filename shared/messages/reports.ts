@@ -14,6 +14,8 @@ export const SUM_WHAT = {
   journal: ['序时账', 'journal'],
   voucher: ['凭证', 'voucher'],
   statements: ['财务报表', 'financial statement'],
+  entertainment: ['业务招待费限额', 'entertainment limit'],
+  closing: ['结账检查', 'period-end check'],
 } as const;
 export type SumWhat = keyof typeof SUM_WHAT;
 const what = (p: Record<string, string | number>, i: 0 | 1): string => SUM_WHAT[p.what as SumWhat]?.[i] ?? String(p.what);

@@ -7,6 +7,7 @@
  * not zero (a book closed before 结转损益 existed), the older lines too; in a book kept with
  * it, only the month's lines are read.
  */
+import { exactFen } from '../reports/exact';
 import type { Book } from '../book/book';
 
 export interface PlGroup {
@@ -93,18 +94,21 @@ export function plGroupsLeft(book: Book, period: string): { accounts: number; gr
  * still hold balances per dimension: plGroupsLeft asks that next.
  */
 export function plAccountsLeft(book: Book, period: string): { count: number; balance: number } {
-  return book.sqlite
+  const r = book.sqlite
     .prepare(
       `SELECT COUNT(*) AS count, COALESCE(SUM(b), 0) AS balance FROM (
          SELECT SUM(debit_fen) - SUM(credit_fen) AS b FROM ledger_total
           WHERE period <= ? AND account_code IN (${PL_ACCOUNTS}) GROUP BY account_code HAVING b <> 0)`,
     )
-    .get(period) as { count: number; balance: number };
+    .safeIntegers(true)
+    .get(period) as { count: bigint; balance: bigint };
+  return { count: Number(r.count), balance: exactFen(r.balance, 'closing') };
 }
 
 /** 本年利润's balance through `period` (debit-positive: a loss is positive). */
 export function currentProfitBalance(book: Book, period: string): number {
   const code = book.account('currentYearProfit');
-  return (book.sqlite.prepare(`SELECT COALESCE(SUM(debit_fen - credit_fen), 0) FROM ledger_total WHERE period <= ? AND account_code = ?`).pluck().get(period, code) as number) ?? 0;
+  const b = book.sqlite.prepare(`SELECT COALESCE(SUM(debit_fen - credit_fen), 0) FROM ledger_total WHERE period <= ? AND account_code = ?`).pluck().safeIntegers(true).get(period, code) as bigint;
+  return exactFen(b, 'closing');
 }
 

@@ -15,6 +15,7 @@ import { addMonths, period as toPeriod, type Period } from '../../../shared/peri
 import type { MessageCode } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
 import { currentProfitBalance, plAccountsLeft, plGroupsLeft } from './balances';
+import { exactFen } from '../reports/exact';
 import { balanceSheet } from '../statements/compute';
 
 export type CheckLink = 'periods' | 'vouchers' | 'ledger' | 'reports' | 'claims' | 'schedules' | 'allocation';
@@ -40,9 +41,9 @@ export function firstOpenBefore(book: Book, p: Period): string | null {
   return null;
 }
 
-/** Σ debit and Σ credit of every posted line through the month (the trial balance's totals). */
-function ledgerTotals(book: Book, p: string): { debit: number; credit: number } {
-  return book.sqlite.prepare(`SELECT COALESCE(SUM(debit_fen), 0) AS debit, COALESCE(SUM(credit_fen), 0) AS credit FROM ledger_total WHERE period <= ?`).get(p) as { debit: number; credit: number };
+/** Σ debit and Σ credit of every posted line through the month (the trial balance's totals), as SQLite's exact int64 (past 2^53 a double would call unequal sums equal). */
+function ledgerTotals(book: Book, p: string): { debit: bigint; credit: bigint } {
+  return book.sqlite.prepare(`SELECT COALESCE(SUM(debit_fen), 0) AS debit, COALESCE(SUM(credit_fen), 0) AS credit FROM ledger_total WHERE period <= ?`).safeIntegers(true).get(p) as { debit: bigint; credit: bigint };
 }
 
 /** Active schedules with this month in their plan and no entry for it. */
@@ -80,7 +81,7 @@ export function closeCheck(book: Book, period: string): CloseCheck {
   if (unposted > 0) blockers.push({ code: 'ledger.draftsInPeriod', params: { period: p, count: unposted }, link: 'vouchers' });
 
   const b = ledgerTotals(book, p);
-  if (b.debit !== b.credit) blockers.push({ code: 'closing.trialBalanceOff', params: { debit: b.debit, credit: b.credit }, link: 'ledger' });
+  if (b.debit !== b.credit) blockers.push({ code: 'closing.trialBalanceOff', params: { debit: exactFen(b.debit, 'closing'), credit: exactFen(b.credit, 'closing') }, link: 'ledger' });
   // With P&L still untransferred the balance sheet is off by exactly that: the blocker above says so already.
   else if (pl.count === 0) {
     const bs = balanceSheet(book, p);

@@ -73,4 +73,19 @@ describe('业务招待费 deduction limit', () => {
     const cells = wb.worksheets[0]!.getSheetValues().flat().filter((v) => v !== undefined && v !== null);
     expect(cells).toEqual(expect.arrayContaining(['纳税调增', '2026-02', 4000, 5000]));
   });
+  it('stays exact where 60% of the spend passes 2^53 fen in between (a double made it one fen more)', () => {
+    const book = testBook({ firstPeriod: '2026-01' });
+    const MAX = 999_999_999_999_999;
+    const bank = book.account('bank');
+    book.tx(() => {
+      // 营业收入 1.2e18 fen (a double holds it exactly), so the 5‰ cap is far above 60% of the spend.
+      for (let i = 0; i < 1250; i++) bookVoucher(book, { date: '2026-01-05', memo: '收入', lines: [{ account: bank, debitFen: 960_000_000_000_000 }, { account: book.account('otherRevenue'), creditFen: 960_000_000_000_000 }] });
+      for (const fen of [...Array<number>(9).fill(MAX), 6]) bookVoucher(book, { date: '2026-01-20', memo: '招待', lines: [{ account: book.account('entertainmentExpense'), debitFen: fen }, { account: bank, creditFen: fen }] });
+    });
+    const [row] = entertainmentLimit(book, '2026-01', '2026-01');
+    const spend = 9n * BigInt(MAX) + 6n;
+    const sixty = (2n * spend * 60n + 100n) / 200n;
+    expect(row).toMatchObject({ spendFen: Number(spend), ytdRevenueFen: 1_200_000_000_000_000_000, limitFen: Number(sixty), deductibleFen: Number(sixty), adjustmentFen: Number(spend - sixty) });
+    expect(half(Number(spend), 60, 100)).not.toBe(Number(sixty)); // the old arithmetic, for the record
+  });
 });

@@ -13,6 +13,7 @@ import type { Book } from '../book/book';
 import { sql } from 'kysely';
 import { CLOSING_SOURCE } from '../closing/sql';
 import { defineReport } from './define';
+import { exactFen } from './exact';
 import { message } from '../../../shared/messages/index';
 
 export interface LimitRow {
@@ -26,14 +27,17 @@ export interface LimitRow {
   adjustmentFen: number;
 }
 
-/** Half up: n × num ÷ den for n ≥ 0. */
-const share = (n: number, num: number, den: number) => Math.floor((2 * n * num + den) / (2 * den));
+/** Half up: n × num ÷ den for n ≥ 0, in BigInt: 2 × n × 60 passes 2^53 for sums a fen column admits. */
+const share = (n: bigint, num: bigint, den: bigint) => (2n * n * num + den) / (2n * den);
+const max0 = (n: bigint) => (n > 0n ? n : 0n);
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /** The cap is "near" from this share of it (the budgets' warning level). */
 export const NEAR_PCT = 80;
 
-function movements(book: Book, accounts: string[], from: string, to: string, sign: 1 | -1): Map<string, number> {
-  const rows = book.db.all(
+/** Σ(debit − credit) per month, read as BigInt (SQLite's exact int64 sums). */
+function movements(book: Book, accounts: string[], from: string, to: string, sign: 1n | -1n): Map<string, bigint> {
+  const rows = book.db.allExact(
     book.q
       .selectFrom('voucher_line as l')
       .innerJoin('voucher as v', 'v.id', 'l.voucher_id')
@@ -50,32 +54,33 @@ function movements(book: Book, accounts: string[], from: string, to: string, sig
 
 export function entertainmentLimit(book: Book, from: string, to: string): LimitRow[] {
   const yearStart = `${from.slice(0, 4)}-01`;
-  const spend = movements(book, [book.account('entertainmentExpense')], yearStart, to, 1);
-  const revenue = movements(book, [book.account('mainRevenue'), book.account('otherRevenue')], yearStart, to, -1);
+  const spend = movements(book, [book.account('entertainmentExpense')], yearStart, to, 1n);
+  const revenue = movements(book, [book.account('mainRevenue'), book.account('otherRevenue')], yearStart, to, -1n);
   const rows: LimitRow[] = [];
   let year = '';
-  let ytdSpend = 0;
-  let ytdRevenue = 0;
+  let ytdSpend = 0n;
+  let ytdRevenue = 0n;
+  const fen = (v: bigint) => exactFen(v, 'entertainment');
   for (const p of periodRange(yearStart as Period, to as Period)) {
-    if (p.slice(0, 4) !== year) [year, ytdSpend, ytdRevenue] = [p.slice(0, 4), 0, 0];
-    const s = spend.get(p) ?? 0;
-    const r = revenue.get(p) ?? 0;
+    if (p.slice(0, 4) !== year) [year, ytdSpend, ytdRevenue] = [p.slice(0, 4), 0n, 0n];
+    const s = spend.get(p) ?? 0n;
+    const r = revenue.get(p) ?? 0n;
     ytdSpend += s;
     ytdRevenue += r;
     if (p < from) continue;
-    const limit = Math.min(share(Math.max(ytdSpend, 0), 60, 100), share(Math.max(ytdRevenue, 0), 5, 1000));
-    const deductible = Math.min(Math.max(ytdSpend, 0), limit);
-    rows.push({ period: p, spendFen: s, ytdSpendFen: ytdSpend, revenueFen: r, ytdRevenueFen: ytdRevenue, limitFen: limit, deductibleFen: deductible, adjustmentFen: ytdSpend - deductible });
+    const limit = min(share(max0(ytdSpend), 60n, 100n), share(max0(ytdRevenue), 5n, 1000n));
+    const deductible = min(max0(ytdSpend), limit);
+    rows.push({ period: p, spendFen: fen(s), ytdSpendFen: fen(ytdSpend), revenueFen: fen(r), ytdRevenueFen: fen(ytdRevenue), limitFen: fen(limit), deductibleFen: fen(deductible), adjustmentFen: fen(ytdSpend - deductible) });
   }
   return rows;
 }
 
 /** How near 60% of the spend is to the 5‰ cap: ok, near (≥ 80% of it) or over. */
 export function capLevel(r: LimitRow): { capFen: number; level: 'ok' | 'near' | 'over' } {
-  const capFen = share(Math.max(r.ytdRevenueFen, 0), 5, 1000);
-  const sixty = share(Math.max(r.ytdSpendFen, 0), 60, 100);
-  const level = sixty > capFen ? 'over' : sixty * 100 >= capFen * NEAR_PCT && sixty > 0 ? 'near' : 'ok';
-  return { capFen, level };
+  const cap = share(max0(BigInt(r.ytdRevenueFen)), 5n, 1000n);
+  const sixty = share(max0(BigInt(r.ytdSpendFen)), 60n, 100n);
+  const level = sixty > cap ? 'over' : sixty * 100n >= cap * BigInt(NEAR_PCT) && sixty > 0n ? 'near' : 'ok';
+  return { capFen: exactFen(cap, 'entertainment'), level };
 }
 
 export const entertainmentLimitReport = defineReport({
