@@ -12,7 +12,7 @@ const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'out', 'cli');
 const stampFile = join(out, '.sources-mtime');
 const SOURCES = ['electron', 'shared'];
-const CONFIG = ['vite.cli.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const CONFIG = ['vite.cli.config.ts', 'vite.node-bundle.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 function newest() {
   let max = 0;
