@@ -1,6 +1,6 @@
 import { defineMessages } from './define';
 
-/** The statutory statements' and the entertainment-limit report's labels (statements/, reports/entertainment-limit.ts). */
+/** The statutory statements', the entertainment-limit report's and the period pack's audit-chain sheet's labels (statements/, excel/write-statement.ts, reports/entertainment-limit.ts, reports/chain-sheet.ts). */
 export const statementMessages = defineMessages(
   {
     'report.statements.balanced': () => '平衡',
@@ -34,6 +34,19 @@ export const statementMessages = defineMessages(
     'report.entertainment.adjustment': () => '纳税调增',
     'report.entertainment.note': () =>
       '扣除限额 = min(本年累计业务招待费 × 60%, 本年累计营业收入 × 5‰)；超出部分为企业所得税纳税调增额（企业所得税法实施条例第四十三条），不作会计分录。',
+    'report.statements.entity': (p) => `编制单位：${p.company}`,
+    'report.statements.unitYuan': () => '单位：元',
+    'report.chain.title': () => '审计链',
+    'report.chain.heads': () => '审计链头',
+    'report.chain.closed': (p) => `结账 ${p.period}`,
+    'report.chain.now': () => '当前',
+    'report.chain.when': () => '时点',
+    'report.chain.at': () => '时间（UTC）',
+    'report.chain.auditRecord': () => '审计记录号',
+    'report.chain.auditHash': () => '审计链头哈希',
+    'report.chain.rowLogEntry': () => '行日志号',
+    'report.chain.rowLogHash': () => '行日志头哈希',
+    'report.chain.note': () => '请将此表保存在账套之外：日后若账套文件被改写，这些哈希将不再吻合。',
   },
   {
     'report.statements.balanced': () => 'balanced',
@@ -67,5 +80,18 @@ export const statementMessages = defineMessages(
     'report.entertainment.adjustment': () => 'Tax adjustment (add back)',
     'report.entertainment.note': () =>
       'Limit = min(60% of the year-to-date spend, 5‰ of year-to-date revenue); the excess is added back for income tax (企业所得税法实施条例 art. 43), not posted.',
+    'report.statements.entity': (p) => `Entity: ${p.company}`,
+    'report.statements.unitYuan': () => 'Unit: yuan',
+    'report.chain.title': () => 'Audit chain',
+    'report.chain.heads': () => 'Audit chain heads',
+    'report.chain.closed': (p) => `closed ${p.period}`,
+    'report.chain.now': () => 'now',
+    'report.chain.when': () => 'When',
+    'report.chain.at': () => 'At (UTC)',
+    'report.chain.auditRecord': () => 'Audit record',
+    'report.chain.auditHash': () => 'Audit head hash',
+    'report.chain.rowLogEntry': () => 'Row log entry',
+    'report.chain.rowLogHash': () => 'Row log head hash',
+    'report.chain.note': () => 'Keep this sheet outside the book: a later rewrite of the book file no longer matches these hashes.',
   },
 );

@@ -5,7 +5,7 @@
  * stay where every report has them (header on row 6), so re-reading a pack is uniform.
  */
 import type ExcelJS from 'exceljs';
-import type { Locale } from '../../../shared/messages/index';
+import { message, type Locale } from '../../../shared/messages/index';
 import type { ReportSection } from '../../../shared/report';
 import { safeText } from './safe-cell';
 
@@ -15,7 +15,6 @@ const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 
 export function writeFormHead(ws: ExcelJS.Worksheet, s: ReportSection, lines: string[], company: string, locale: Locale): void {
   const n = s.columns.length;
   const form = s.form!;
-  const en = locale === 'en';
   const head = (values: (string | null)[]) => {
     const row = ws.addRow(values.map((v) => (v === null ? null : safeText(v))));
     return row;
@@ -36,9 +35,9 @@ export function writeFormHead(ws: ExcelJS.Worksheet, s: ReportSection, lines: st
   head([lines[2]!]).commit();
   head([lines[3]!]).commit();
   const unit = Array<string | null>(n).fill(null);
-  unit[0] = `${en ? 'Entity: ' : '编制单位：'}${company}`;
+  unit[0] = message(locale, 'report.statements.entity', { company });
   unit[Math.floor(n / 2)] = form.dateLine;
-  unit[n - 1] = en ? 'Unit: yuan' : '单位：元';
+  unit[n - 1] = message(locale, 'report.statements.unitYuan');
   const r5 = head(unit);
   r5.getCell(Math.floor(n / 2) + 1).alignment = { horizontal: 'center' };
   r5.getCell(n).alignment = { horizontal: 'right' };
