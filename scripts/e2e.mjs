@@ -1,4 +1,4 @@
-// `npm run e2e` (and the second half of `npm test`): build the renderer for the web harness,
+// `npm run e2e` (and the second half of `npm test`): build the renderer and the web harness,
 // then run the e2e project in a real browser. Without a browser it says so in one line and
 // stops green, so `npm test` still means something on a laptop without Chromium; under CI a
 // missing browser is a failure, never a skip. Extra arguments go to vitest (file filters).
@@ -24,5 +24,6 @@ function run(script, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-run(bin('vite', 'bin/vite.js'), ['build', '--config', 'vite.web.config.ts', '--logLevel', 'warn']);
+// The renderer, and the harness as plain JavaScript for the test of `npm run dev:web --no-build`.
+for (const config of ['vite.web.config.ts', 'vite.harness.config.ts']) run(bin('vite', 'bin/vite.js'), ['build', '--config', config, '--logLevel', 'warn']);
 run(bin('vitest', 'vitest.mjs'), ['run', '--project', 'e2e', ...process.argv.slice(2)]);

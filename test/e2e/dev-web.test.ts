@@ -1,7 +1,8 @@
 /**
  * The README's fallback when Electron cannot run: `npm run dev:web` starts, prints its URL,
  * and that URL opens the start page in a real browser. Run through npm exactly as a user
- * types it (the renderer was built by the e2e runner; --no-build keeps this test quick).
+ * types it (the renderer and the harness were built by the e2e runner, scripts/e2e.mjs;
+ * --no-build keeps this test quick).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';

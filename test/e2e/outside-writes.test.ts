@@ -82,7 +82,8 @@ it('shows writes made outside the page in the voucher, period and masters pages,
   await grid.waitFor();
   const first = await callOutside<{ id: number }>('customers.create', { name: '东方客户' });
   await callOutside('customers.create', { name: '西方客户' });
-  await grid.getByText('西方客户').waitFor({ timeout: 10_000 });
+  // Pushed over SSE and refetched: seconds on a loaded CI machine running four browsers at once.
+  await grid.getByText('西方客户').waitFor({ timeout: 30_000 });
   // Renamed to the other's name: refused, said beside the grid, and the cell shows the stored name, not the typed one.
   const cell = grid.locator(`[row-id="${first.id}"] [col-id="name"]`);
   await cell.dblclick();

@@ -118,11 +118,12 @@ it('keeps the window free while the demo book is generated, and answers a click 
 
 it('keeps the window answering while the book is checked (long tasks reported)', async () => {
   const { page } = e;
-  // Home checks the book each time it is shown: leave it, then come back.
-  await page.getByRole('button', { name: '报表', exact: true }).click();
-  await page.getByTestId('report-body').waitFor({ timeout: 60_000 });
+  // Home checks the book once per opened book; 重新检查账套 runs the full check again.
+  await page.getByRole('button', { name: '首页', exact: true }).click();
+  const again = page.getByRole('button', { name: '重新检查账套' });
+  await again.waitFor({ timeout: 120_000 });
   const m = await whileEngineWorks('book check', 'book.check', async () => {
-    await page.getByRole('button', { name: '首页', exact: true }).click();
+    await again.click();
   });
   await page.getByText('账套检查通过').waitFor();
   // Not met yet: in three runs one task of 82-116 ms fell in the check's 27-47 s, with no

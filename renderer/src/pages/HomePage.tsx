@@ -54,6 +54,13 @@ export function HomePage() {
         </p>
       )}
       {check?.ok && <p className="ok-note">{t('check.ok')}</p>}
+      {checking.isFetching && <p className="muted">{t('check.running')}</p>}
+      {!checking.isFetching && (
+        // After a restore, a copy from elsewhere or a doubt: the same full check, on demand.
+        <button type="button" className="small" onClick={() => void checking.refetch()}>
+          {t('check.again')}
+        </button>
+      )}
       {notice && <p className="muted">{notice}</p>}
       <Cockpit />
       <dl className="facts">

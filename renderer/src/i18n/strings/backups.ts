@@ -18,6 +18,8 @@ export const backupStrings = defineStrings(
     'backups.saved': '已备份到 {path}',
     'check.failed': '账套检查发现问题：{findings}。可以从下方的自动备份恢复。',
     'check.ok': '账套检查通过',
+    'check.running': '正在检查账套（完整检查，可以继续工作）…',
+    'check.again': '重新检查账套',
   },
   {
     'backups.title': 'Automatic backups',
@@ -36,5 +38,7 @@ export const backupStrings = defineStrings(
     'backups.saved': 'Backed up to {path}',
     'check.failed': 'The book check found problems: {findings}. You can restore an automatic backup below.',
     'check.ok': 'Book check passed',
+    'check.running': 'Checking the book (the full check; you can keep working)…',
+    'check.again': 'Check the book again',
   },
 );
