@@ -67,6 +67,14 @@ export function cockpit(book: Book): Cockpit {
     .map((r) => ({ id: r.id, name: r.name, scope: r.scope, period: r.period, usedPct: r.usedPct, level: r.level as 'warn' | 'alert' }));
   const whole = current.filter((b) => b.period_kind === 'month' && b.employee_id === null && b.customer_id === null && b.category_id === null);
   const accounts = clientExpenseAccounts(book);
+  // 首页's own figures first: past the exact range the refusal names 首页, not the 结账检查 it also runs.
+  const costs = {
+    period: month,
+    fen: clientCostFen(book, accounts, month),
+    lastPeriod: addMonths(month as Period, -1),
+    lastFen: clientCostFen(book, accounts, addMonths(month as Period, -1)),
+    budgetFen: whole.length ? sumFen(whole.map((b) => b.amount_fen), 'cockpit') : null,
+  };
   const check = closeCheck(book, open);
 
   return {
@@ -76,12 +84,6 @@ export function cockpit(book: Book): Cockpit {
     closeCheck: { ok: check.blockers.length === 0, blockers: check.blockers.map((b) => b.code), warnings: check.warnings.map((w) => w.code) },
     claimsWaiting: [...waiting].map(([role, w]) => ({ role, count: w.count, totalFen: sumFen(w.fens, 'cockpit') })).sort((a, b) => a.role.localeCompare(b.role)),
     budgetAlerts: alerts,
-    clientCosts: {
-      period: month,
-      fen: clientCostFen(book, accounts, month),
-      lastPeriod: addMonths(month as Period, -1),
-      lastFen: clientCostFen(book, accounts, addMonths(month as Period, -1)),
-      budgetFen: whole.length ? sumFen(whole.map((b) => b.amount_fen), 'cockpit') : null,
-    },
+    clientCosts: costs,
   };
 }

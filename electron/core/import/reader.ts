@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { PassThrough, type Readable, type Transform, type TransformCallback } from 'node:stream';
+import { type Duplex, PassThrough, type Readable, type Transform, type TransformCallback } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { UserError } from '../../../shared/errors';
 import { plain, type Plain } from './values';
@@ -210,6 +210,7 @@ function decodeEntriesAsUtf8(source: PassThrough, onError: (e: unknown) => void)
   source.pipe = (<T extends NodeJS.WritableStream>(dest: T, opts?: { end?: boolean }) => {
     // The zip parser: where unzipper reports a bad signature or an entry whose inflate failed.
     (dest as unknown as NodeJS.EventEmitter).on('error', onError);
+    holdEndUntilDirectory(dest as unknown as Duplex);
     (dest as unknown as NodeJS.EventEmitter).on('data', (entry: unknown) => {
       const e = entry as { setEncoding?: (enc: string) => void; path?: unknown; on?: (ev: string, f: (err: unknown) => void) => void };
       if (e && typeof e === 'object' && typeof e.path === 'string' && typeof e.setEncoding === 'function') {
@@ -220,6 +221,31 @@ function decodeEntriesAsUtf8(source: PassThrough, onError: (e: unknown) => void)
     });
     return pipe(dest, opts);
   }) as typeof source.pipe;
+}
+
+/**
+ * unzipper's Parse emits 'end' as soon as its writable side finishes, that is once the whole
+ * file has been handed to it, not once it has parsed it. exceljs stops reading entries at
+ * that 'end': when it was still writing a sheet to its temp file (a loaded machine, a
+ * workbook without shared strings) the entries after it, workbook.xml and its relationships
+ * among them, were never read and the import failed as corrupt, or a last sheet went
+ * missing (seen: 14 of 300 reads of a three-sheet form under load). The parser pushes null
+ * when it has read the end of the central directory; 'end' and 'close' before that are
+ * held back, and Node's own 'end' follows that push. A file cut short still fails: the
+ * parser then reports FILE_ENDED as an error.
+ */
+function holdEndUntilDirectory(parser: Duplex): void {
+  let done = false;
+  const push = parser.push.bind(parser);
+  parser.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk === null) done = true;
+    return push(chunk, encoding);
+  };
+  const emit = parser.emit.bind(parser) as (event: string | symbol, ...args: unknown[]) => boolean;
+  parser.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (!done && (event === 'end' || event === 'close')) return false;
+    return emit(event, ...args);
+  }) as typeof parser.emit;
 }
 
 /**

@@ -25,8 +25,7 @@ export type ByteRange = [start: number, end: number];
  */
 export function sheetsLastOrder(zip: ZipDirectory, size: number): ByteRange[] | null {
   // Without shared strings (inline strings, as openpyxl writes) exceljs parks every sheet in a
-  // temp file whatever the order, so reordering gains nothing; and with the sheets moved to the
-  // end its zip iteration ended before the last sheet's entry: that sheet was read as absent.
+  // temp file whatever the order, so reordering gains nothing.
   if (!zip.entries.some((e) => e.name === 'xl/sharedStrings.xml')) return null;
   const entries = [...zip.entries].sort((a, b) => a.offset - b.offset);
   if (entries.length === 0 || entries[0]!.offset !== 0 || zip.directoryOffset > size) return null;
