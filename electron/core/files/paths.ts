@@ -124,25 +124,42 @@ export function guardInput(path: string, rules: PathRules): string {
  */
 export async function writeAtomic<T>(target: string, write: (tmp: string) => T | Promise<T>): Promise<T> {
   const tmp = tempBeside(target);
+  tempWatcher?.(tmp, true);
   try {
     const result = await write(tmp);
     renameSync(tmp, target);
     return result;
   } catch (e) {
     throw failed(e, tmp, target);
+  } finally {
+    tempWatcher?.(tmp, false);
   }
 }
 
 /** writeAtomic for a writer that is synchronous (the hledger journal). */
 export function writeAtomicSync<T>(target: string, write: (tmp: string) => T): T {
   const tmp = tempBeside(target);
+  tempWatcher?.(tmp, true);
   try {
     const result = write(tmp);
     renameSync(tmp, target);
     return result;
   } catch (e) {
     throw failed(e, tmp, target);
+  } finally {
+    tempWatcher?.(tmp, false);
   }
+}
+
+let tempWatcher: ((tmp: string, live: boolean) => void) | null = null;
+
+/**
+ * Told of every temp file writeAtomic opens (live) and is done with. A job worker passes
+ * them to its main side (jobs/worker.ts): a cancelled job's worker is terminated mid-write,
+ * no `finally` of its runs, and the main side removes what it left (jobs/runner.ts).
+ */
+export function watchTempFiles(watch: (tmp: string, live: boolean) => void): void {
+  tempWatcher = watch;
 }
 
 const tempBeside = (target: string): string => join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

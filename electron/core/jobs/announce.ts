@@ -5,13 +5,13 @@
  * (shared/contract/events.ts) through the session. `jobs.cancel` stops one.
  */
 import type { JobKind, JobProgress } from '../../../shared/contract/events';
-import type { JobStarted } from '../../../shared/contract/jobs';
+import type { JobOutcome, JobStarted } from '../../../shared/contract/jobs';
 import { UserError, type ReplyError } from '../../../shared/errors';
 import { message } from '../../../shared/messages/index';
 import { changedSince, changeMark } from '../book/changes';
 import { defineHandlers } from '../service/handlers';
 import type { Session } from '../service/session';
-import { cancelJob, startJob } from './runner';
+import { cancelJob, getJob, startJob } from './runner';
 
 function replyError(session: Session, e: unknown): ReplyError {
   const typed = e instanceof UserError ? e : new UserError('internal', { detail: e instanceof Error ? e.message : String(e) });
@@ -45,6 +45,13 @@ export function announceJob(session: Session, job: JobKind, payload: unknown): J
   return { jobId };
 }
 
+function outcome(session: Session, jobId: string): JobOutcome {
+  const j = getJob(jobId);
+  if (j.state === 'running') return { state: 'running' };
+  return j.state === 'done' ? { state: 'done', result: j.result } : { state: 'failed', error: replyError(session, j.error) };
+}
+
 export const jobsHandlers = defineHandlers({
+  'jobs.outcome': (req, session) => outcome(session, req.jobId),
   'jobs.cancel': (req) => ({ cancelled: cancelJob(req.jobId) }),
 });

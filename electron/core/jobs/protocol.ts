@@ -20,5 +20,7 @@ export interface JobInput {
 
 export type JobMessage =
   | { type: 'progress'; data: unknown }
+  /** A temp file the job's writeAtomic opened (live) or is done with: removed by the main side if the job is cancelled. */
+  | { type: 'temp'; path: string; live: boolean }
   | { type: 'done'; result: unknown }
   | { type: 'error'; code: string; params: ErrorParams };

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../shared/errors';
 import { testBook } from '../../../test/support/book';
@@ -50,6 +51,21 @@ describe('job runner', () => {
       }
     }, { timeout: 10_000 }).toBe(true);
     expect(book.sqlite.prepare(`SELECT COUNT(*) FROM book_meta WHERE key = 'probe'`).pluck().get()).toBe(0);
+  });
+
+  it('a job cancelled half way through writing a file leaves neither the file nor its temp file', async () => {
+    const book = testBook();
+    const dir = dirname(book.path);
+    const target = join(dir, 'export.xlsx');
+    let writing!: () => void;
+    const halfWay = new Promise<void>((r) => (writing = r));
+    const { id, done } = start(book.path, 'holdFile', { path: target }, () => writing());
+    await halfWay;
+    const leftovers = () => readdirSync(dir).filter((f) => f.includes('export.xlsx'));
+    expect(leftovers()).toHaveLength(1);
+    expect(cancelJob(id)).toBe(true);
+    expect((await failure(done)).code).toBe('job.cancelled');
+    await expect.poll(leftovers, { timeout: 10_000 }).toEqual([]);
   });
 
   it('brings a UserError back typed, with its params', async () => {

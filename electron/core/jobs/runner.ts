@@ -6,6 +6,7 @@
  */
 import { connectionKey } from '../book/audit-head';
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { UserError, type ErrorParams } from '../../../shared/errors';
 import type { MessageCode } from '../../../shared/messages/index';
@@ -86,13 +87,22 @@ export function runJob<R>(input: JobInput, opts: StartOptions = {}): { id: strin
       finish(new UserError('job.crashed', { detail: (e as Error).message }));
       return;
     }
+    // Temp files the job is writing (files/paths.ts writeAtomic): a terminated worker cannot remove its own.
+    const temps = new Set<string>();
+    const removeTemps = () => {
+      for (const t of temps) rmSync(t, { force: true });
+      temps.clear();
+    };
     // Terminating mid-transaction leaves nothing half-written: an uncommitted transaction is never in the file.
     record.cancel = () => {
       finish(new UserError('job.cancelled'));
-      void worker.terminate();
+      void worker.terminate().then(removeTemps, removeTemps);
     };
     worker.on('message', (m: JobMessage) => {
-      if (m.type === 'progress') {
+      if (m.type === 'temp') {
+        if (m.live) temps.add(m.path);
+        else temps.delete(m.path);
+      } else if (m.type === 'progress') {
         record.progress = m.data;
         opts.onProgress?.(m.data);
       } else if (m.type === 'done') finish(null, m.result);
@@ -103,7 +113,10 @@ export function runJob<R>(input: JobInput, opts: StartOptions = {}): { id: strin
       console.error('[job]', input.job, e);
       finish(new UserError('job.crashed', { detail: e.message }));
     });
-    worker.on('exit', (code) => finish(new UserError('job.crashed', { detail: `exit ${code}` })));
+    worker.on('exit', (code) => {
+      removeTemps();
+      finish(new UserError('job.crashed', { detail: `exit ${code}` }));
+    });
   });
   // A started job's failure lives in the table (and its job.failed event), not as an unhandled rejection.
   done.catch(() => undefined);

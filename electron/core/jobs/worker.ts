@@ -10,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../../shared/errors';
 import type { Book } from '../book/book';
 import { sqliteUserError } from '../service/sqlite-errors';
+import { watchTempFiles } from '../files/paths';
 import { openWorkerBook } from './connection';
 import type { JobModule } from './define';
 import type { JobInput, JobMessage } from './protocol';
@@ -40,6 +41,7 @@ function toMessage(e: unknown): JobMessage {
 }
 
 async function main(input: JobInput): Promise<void> {
+  watchTempFiles((path, live) => post({ type: 'temp', path, live }));
   let book: Book | null = null;
   let last = 0;
   let pending: unknown;

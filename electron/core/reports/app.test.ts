@@ -62,6 +62,9 @@ describe('report channels', () => {
     expect(mine.at(-1)).toEqual({ type: 'job.done', jobId, job: 'reports.export', result: out });
     expect((await callErr('jobs.cancel', { jobId: 'unknown' })).code).toBe('job.notFound');
     expect(await call('jobs.cancel', { jobId })).toEqual({ cancelled: false });
+    // A page that missed job.done (its event stream reconnected) asks once and gets the same result.
+    expect(await call('jobs.outcome', { jobId })).toEqual({ state: 'done', result: out });
+    expect((await callErr('jobs.outcome', { jobId: 'unknown' })).code).toBe('job.notFound');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['费用结构', '月度趋势']);

@@ -46,6 +46,9 @@ describe('what each page writes refreshes what it shows', () => {
     ['fee income booked', ['voucher'], ['vouchers', 'schedules', 'profitability']],
     ['an allocation rule saved', ['alloc_rule'], ['allocation', 'profitability']],
     ['an import undone', ['import_batch', 'claim', 'voucher'], ['import', 'claims', 'vouchers']],
+    ['an import run: its lines, rejects, claims and vouchers', ['import_batch', 'import_line', 'import_reject', 'claim', 'claim_line', 'voucher', 'voucher_line', 'ledger_total'], ['import', 'claims', 'vouchers', 'budgets']],
+    ['an allocation run stored', ['alloc_run', 'alloc_line'], ['allocation', 'profitability']],
+    ['凭证整理 renumbered a period', ['voucher', 'voucher_renumber'], ['vouchers', 'ledger']],
   ];
   for (const [what, tables, readers] of cases) {
     it(what, () => {

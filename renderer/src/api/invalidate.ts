@@ -23,6 +23,7 @@ const READERS: Record<string, Domain[]> = {
   customer: ['customers', 'claims', 'allocation', 'schedules'],
   category: ['categories', 'claims', 'budgets', 'policy', 'import'],
   claim: ['claims', 'budgets', 'import', 'allocation'],
+  claim_line: ['claims', 'budgets', 'import', 'allocation'],
   claim_step: ['claims'],
   claim_receipt: ['claims'],
   app_user: ['users', 'claims', 'vouchers'],
@@ -36,10 +37,16 @@ const READERS: Record<string, Domain[]> = {
   schedule_entry: ['schedules', 'vouchers'],
   alloc_rule: ['allocation'],
   alloc_run: ['allocation'],
+  alloc_line: ['allocation'],
   import_batch: ['import', 'claims', 'vouchers'],
+  import_line: ['import', 'claims', 'vouchers'],
+  import_reject: ['import'],
   import_mapping: ['import'],
   invoice: ['claims'],
   voucher: ['vouchers', 'claims', 'schedules', 'allocation'],
+  voucher_line: ['vouchers', 'claims', 'schedules', 'allocation'],
+  voucher_renumber: ['vouchers'],
+  ledger_total: ['vouchers'],
 };
 
 /** The domains whose answers `tables` make stale; null: all of them. */

@@ -12,14 +12,9 @@ import type { ShellApi } from '../../../shared/shell';
 import type { EngineEvent } from '../../../shared/contract/events';
 import { followEventSource } from './event-source';
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { ApiError } from './api-error';
+
+export { ApiError };
 
 /** What to show for a failed call: the core's message in the UI language (or the error's own text). */
 export const errorText = (e: unknown): string => (e instanceof ApiError ? e.message : String(e));

@@ -4,8 +4,9 @@
  * keeps answering while a thousand vouchers are drawn; the CLI and tests call it directly.
  * Written beside the target and renamed at the end, like every export.
  */
-import { isAbsolute, basename, dirname, join } from 'node:path';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { writeAtomic } from '../../files/paths';
 import { UserError } from '../../../../shared/errors';
 import type { PrintResult } from '../../../../shared/contract/vouchers';
 import type { Book } from '../../book/book';
@@ -30,12 +31,10 @@ export async function printToFile(book: Book, p: PrintParams): Promise<PrintResu
   const vouchers = printVouchers(book, p);
   const range = p.ids ? `${vouchers.length}` : p.from === p.to ? p.from! : `${p.from}–${p.to}`;
   const { bytes, pages } = await renderVouchersPdf(book.info().company, vouchers, p.layout, `记账凭证 ${range}`);
-  const tmp = join(dirname(p.path), `.${basename(p.path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, p.path);
+    await writeAtomic(p.path, (tmp) => writeFileSync(tmp, bytes));
   } catch (e) {
-    rmSync(tmp, { force: true });
+    // writeAtomic names disk full, read-only and a missing folder; the rest of a failed write is a failed print.
     const code = (e as NodeJS.ErrnoException).code;
     if (code && WRITE_ERRORS.has(code)) throw new UserError('vouchers.printFailed', { path: p.path, detail: code });
     throw e;
