@@ -8,7 +8,7 @@
 import type { ReplyError } from '../errors';
 
 /** The long actions that run as jobs: start returns `{ jobId }` at once, the rest arrives as events. */
-export type JobKind = 'import' | 'import.masters' | 'reports.export' | 'reports.pack';
+export type JobKind = 'import' | 'import.masters' | 'reports.export' | 'reports.pack' | 'vouchers.print';
 
 export interface JobProgress {
   /** 0…1 */

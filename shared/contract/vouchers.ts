@@ -4,6 +4,7 @@
  * (记账) and reversal stay in ledger.ts.
  */
 import { z } from 'zod';
+import type { JobStarted } from './jobs';
 import { channel } from './define';
 import { filePath, id, periodSchema } from './primitives';
 import type { VoucherDto } from './ledger';
@@ -56,8 +57,8 @@ export const vouchersChannels = {
   ),
   /** 凭证整理: the period's posted vouchers renumbered in date order, gapless per 字 (open period only). */
   'vouchers.renumber': channel<RenumberResult>()(z.object({ period: periodSchema })),
-  /** Vouchers to PDF: the given ids, or every posted voucher of a period range; A4 two per page or 凭证纸 240×140 mm. */
-  'vouchers.print': channel<PrintResult>()(
+  /** Vouchers to PDF (a job, jobs.ts; its job.done carries the PrintResult): the given ids, or every posted voucher of a period range; A4 two per page or 凭证纸 240×140 mm. */
+  'vouchers.print': channel<JobStarted>()(
     z
       .object({
         ids: z.array(id).min(1).max(100_000).optional(),

@@ -7,7 +7,8 @@
 import { resolve } from 'node:path';
 import { formatFen } from '../../../shared/money';
 import type { VoucherDto } from '../../../shared/contract/ledger';
-import { WORD_SETS, type WordSet } from '../../../shared/contract/vouchers';
+import { WORD_SETS, type PrintResult, type WordSet } from '../../../shared/contract/vouchers';
+import { waitJob } from '../../core/jobs/runner';
 import { CliUsageError, type CliContext, type Command } from '../run';
 
 const USAGE = `vouchers review|unreview|post BOOK ID|记-0003 [--period YYYY-MM] --as USER
@@ -52,7 +53,8 @@ const print: Command = async (ctx) => {
   const layout = flags.layout ?? 'a4';
   if (!ctx.args[0] || typeof flags.from !== 'string' || typeof flags.to !== 'string' || typeof flags.out !== 'string' || (layout !== 'a4' && layout !== 'voucher')) throw new CliUsageError(USAGE);
   await login(ctx);
-  const r = await ctx.call('vouchers.print', { from: flags.from, to: flags.to, layout, path: resolve(flags.out) });
+  const { jobId } = await ctx.call('vouchers.print', { from: flags.from, to: flags.to, layout, path: resolve(flags.out) });
+  const r = await waitJob<PrintResult>(jobId);
   return { json: r, text: `wrote ${r.vouchers} vouchers on ${r.pages} pages to ${r.path}` };
 };
 

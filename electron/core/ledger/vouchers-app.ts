@@ -1,9 +1,8 @@
 /** Voucher workflow channels (shared/contract/vouchers.ts): each write one transaction. */
 import { isAbsolute } from 'node:path';
 import { outputPath } from '../files/user-paths';
-import { startJob } from '../jobs/runner';
+import { announceJob } from '../jobs/announce';
 import { defineHandlers } from '../service/handlers';
-import type { PrintResult } from '../../../shared/contract/vouchers';
 import { voucherDto } from './read';
 import { setVoucherSettings, voucherSettings } from './voucher-settings';
 import { findVoucherByNo, renumberPeriod, reviewVoucher, unreviewVoucher } from './workflow';
@@ -34,5 +33,5 @@ export const vouchersHandlers = defineHandlers({
   },
   // Drawing a thousand vouchers takes seconds: a job worker does it on its own connection.
   // The voucher PDF through the core's one output rule (files/paths.ts): never over a book, its side files or the app's folders.
-  'vouchers.print': (req, s) => startJob<PrintResult>(s, 'vouchers.print', { ...req, path: isAbsolute(req.path) ? outputPath(s, req.path) : req.path }).done,
+  'vouchers.print': (req, s) => announceJob(s, 'vouchers.print', { ...req, path: isAbsolute(req.path) ? outputPath(s, req.path) : req.path }),
 });

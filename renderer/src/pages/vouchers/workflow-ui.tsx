@@ -8,6 +8,7 @@ import type { VoucherDto } from '../../../../shared/contract/ledger';
 import type { PrintResult } from '../../../../shared/contract/vouchers';
 import { fenToDaxie } from '../../../../shared/daxie';
 import { formatFen } from '../../../../shared/money';
+import { runJob } from '../../api/jobs';
 import { api, files } from '../../api/platform';
 import { notifyError } from '../../api/notify';
 import { useApi } from '../../api/queries';
@@ -27,7 +28,7 @@ export function WorkflowInfo({ voucher }: { voucher: VoucherDto }) {
 export async function printVouchers(sel: { ids: number[] } | { from: string; to: string }, defaultName: string, layout: 'a4' | 'voucher' = 'a4'): Promise<PrintResult | null> {
   const path = await files.savePath({ defaultName });
   if (!path) return null;
-  const r = await api('vouchers.print', { ...sel, layout, path });
+  const r = await runJob<PrintResult>(() => api('vouchers.print', { ...sel, layout, path })).result;
   await files.reveal(r.path);
   return r;
 }
