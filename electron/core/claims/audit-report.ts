@@ -3,6 +3,7 @@
  * more than once, claims approved above the top approval threshold, and the approval
  * timeline (each step with the hours since the step before).
  */
+import { sql } from 'kysely';
 import { formatFen } from '../../../shared/money';
 import { lastDay, type Period } from '../../../shared/period';
 import type { ReportRow } from '../../../shared/report';
@@ -22,12 +23,13 @@ export const claimsAuditReport = defineReport({
     const start = `${from}-01`;
     const end = lastDay(to as Period);
     const emp = filters.employeeId;
-    const claims = book.sqlite
-      .prepare(
-        `SELECT c.id, c.status, c.total_fen, c.approved_at, e.name AS employee FROM claim c JOIN employee e ON e.id = c.employee_id
-          WHERE EXISTS (SELECT 1 FROM claim_line l WHERE l.claim_id = c.id AND l.date BETWEEN ? AND ?)${emp ? ' AND c.employee_id = ?' : ''} ORDER BY c.id`,
-      )
-      .all(start, end, ...(emp ? [emp] : [])) as { id: number; status: string; total_fen: number; approved_at: string | null; employee: string }[];
+    let claimsQuery = book.q
+      .selectFrom('claim as c')
+      .innerJoin('employee as e', 'e.id', 'c.employee_id')
+      .select(['c.id', 'c.status', 'c.total_fen', 'c.approved_at', 'e.name as employee'])
+      .where((eb) => eb.exists(eb.selectFrom('claim_line as l').select('l.id').whereRef('l.claim_id', '=', 'c.id').where((eb) => eb.between('l.date', start, end))));
+    if (emp) claimsQuery = claimsQuery.where('c.employee_id', '=', emp);
+    const claims = book.db.all(claimsQuery.orderBy('c.id'));
     const status = (s: string) => (locale === 'en' ? s : ({ draft: '草稿', submitted: '审批中', approved: '已审批', paid: '已付款' } as Record<string, string>)[s] ?? s);
 
     const violations: ReportRow[] = [];
@@ -49,33 +51,48 @@ export const claimsAuditReport = defineReport({
       }
     }
 
-    const duplicates = (
-      book.sqlite
-        .prepare(
-          `SELECT l.invoice_no AS invoice, COUNT(*) AS n, GROUP_CONCAT(DISTINCT '#' || l.claim_id) AS claims, GROUP_CONCAT(DISTINCT e.name) AS employees, SUM(l.amount_fen) AS total
-             FROM claim_line l JOIN claim c ON c.id = l.claim_id JOIN employee e ON e.id = c.employee_id
-            WHERE l.invoice_no IN (SELECT invoice_no FROM claim_line WHERE invoice_no IS NOT NULL AND date BETWEEN ? AND ?)
-            GROUP BY l.invoice_no HAVING COUNT(*) > 1 ORDER BY l.invoice_no`,
-        )
-        // SQLite's exact int64 sum as BigInt, a number only when exact (reports/exact.ts).
-        .safeIntegers(true)
-        .all(start, end) as { invoice: string; n: bigint; claims: string; employees: string; total: bigint }[]
-    ).map((d) => ({ invoice: d.invoice, count: Number(d.n), claims: d.claims, employees: d.employees, amountFen: exactFen(d.total, 'claims') }));
+    // SQLite's exact int64 sum as BigInt, a number only when exact (reports/exact.ts).
+    const duplicates = book.db
+      .allExact(
+        book.q
+          .selectFrom('claim_line as l')
+          .innerJoin('claim as c', 'c.id', 'l.claim_id')
+          .innerJoin('employee as e', 'e.id', 'c.employee_id')
+          .select((eb) => [
+            'l.invoice_no as invoice',
+            eb.fn.countAll<number>().as('n'),
+            sql<string>`GROUP_CONCAT(DISTINCT '#' || l.claim_id)`.as('claims'),
+            sql<string>`GROUP_CONCAT(DISTINCT e.name)`.as('employees'),
+            eb.fn.sum<number>('l.amount_fen').as('total'),
+          ])
+          .where('l.invoice_no', 'in', (eb) => eb.selectFrom('claim_line').select('invoice_no').where('invoice_no', 'is not', null).where((eb) => eb.between('date', start, end)))
+          .groupBy('l.invoice_no')
+          .having((eb) => eb.fn.countAll(), '>', 1)
+          .orderBy('l.invoice_no'),
+      )
+      .map((d) => ({ invoice: d.invoice!, count: Number(d.n), claims: d.claims, employees: d.employees, amountFen: exactFen(d.total, 'claims') }));
 
     const threshold = Math.max(0, ...approvalLevels(book).map((l) => l.aboveFen));
-    const approvers = book.sqlite.prepare(`SELECT GROUP_CONCAT(user || '(' || role || ')', ', ') AS who FROM claim_step WHERE claim_id = ? AND action = 'approve'`);
+    const approvers = (claimId: number) =>
+      book.db.first(
+        book.q
+          .selectFrom('claim_step')
+          .select(sql<string | null>`GROUP_CONCAT(user || '(' || role || ')', ', ')`.as('who'))
+          .where('claim_id', '=', claimId)
+          .where('action', '=', 'approve'),
+      )!.who ?? '';
     const large = claims
       .filter((c) => c.approved_at !== null && c.total_fen > threshold)
-      .map((c) => ({ claim: c.id, employee: c.employee, amountFen: c.total_fen, approvedAt: c.approved_at!.slice(0, 10), approvers: (approvers.get(c.id) as { who: string | null }).who ?? '' }));
+      .map((c) => ({ claim: c.id, employee: c.employee, amountFen: c.total_fen, approvedAt: c.approved_at!.slice(0, 10), approvers: approvers(c.id) }));
 
     const ACTION: Record<string, MessageCode> = { submit: 'claims.report.action.submit', approve: 'claims.report.action.approve', reject: 'claims.report.action.reject', pay: 'claims.report.action.pay' };
     const ROLE: Record<string, MessageCode> = { manager: 'claims.report.role.manager', finance: 'claims.report.role.finance', gm: 'claims.report.role.gm', accountant: 'claims.report.role.accountant', approver: 'claims.report.role.approver', admin: 'claims.report.role.admin' };
     const label = (table: Record<string, MessageCode>, k: string) => (table[k] ? message(locale, table[k]) : k);
     const timeline: ReportRow[] = [];
-    const steps = book.sqlite.prepare('SELECT action, role, user, at, comment FROM claim_step WHERE claim_id = ? ORDER BY id');
+    const steps = (claimId: number) => book.db.all(book.q.selectFrom('claim_step').select(['action', 'role', 'user', 'at', 'comment']).where('claim_id', '=', claimId).orderBy('id'));
     for (const c of claims) {
       let prev: string | null = null;
-      for (const s of steps.all(c.id) as { action: string; role: string; user: string; at: string; comment: string }[]) {
+      for (const s of steps(c.id)) {
         timeline.push({
           claim: c.id,
           employee: c.employee,
@@ -95,11 +112,12 @@ export const claimsAuditReport = defineReport({
     const withLedger = ledgerHasInvoices(book);
     const byClaim = new Map(claims.map((c) => [c.id, c]));
     const STATUS: Record<string, MessageCode> = { missing: 'claims.report.status.missing', amountDiffers: 'claims.report.status.amountDiffers', buyerDiffers: 'claims.report.status.buyerDiffers', voided: 'claims.report.status.voided', reused: 'claims.report.status.reused' };
-    const amounts = book.sqlite.prepare('SELECT amount_fen FROM claim_line WHERE claim_id = ? AND line_no = ?').pluck();
+    const amountOf = (claimId: number, lineNo: number) =>
+      book.db.first(book.q.selectFrom('claim_line').select('amount_fen').where('claim_id', '=', claimId).where('line_no', '=', lineNo))!.amount_fen;
     const unmatched: ReportRow[] = matchPeriod(book, from, to)
       .filter((m) => (withLedger ? m.status !== 'matched' : m.status === 'reused') && byClaim.has(m.claimId))
       .map((m) => {
-        const amountFen = amounts.get(m.claimId, m.line) as number;
+        const amountFen = amountOf(m.claimId, m.line);
         const why = matchMessage(m, amountFen);
         return { claim: m.claimId, employee: byClaim.get(m.claimId)!.employee, line: m.line, invoice: m.invoiceNo, amountFen, status: label(STATUS, m.status), message: why ? message(locale, why.code, why.params) : '' };
       });

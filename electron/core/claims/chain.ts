@@ -31,9 +31,8 @@ export const requiredLevels = (book: Book, totalFen: number): ApprovalLevelRow[]
 export function setChain(book: Book, levels: { role: ApprovalRole; aboveFen: number }[]): ApprovalLevelRow[] {
   if (levels[0]?.aboveFen !== 0 || levels.some((l, i) => i > 0 && l.aboveFen <= levels[i - 1]!.aboveFen)) throw new UserError('approval.badChain');
   const before = approvalLevels(book);
-  book.sqlite.prepare('DELETE FROM approval_level').run();
-  const ins = book.sqlite.prepare('INSERT INTO approval_level (step, role, above_fen) VALUES (?, ?, ?)');
-  levels.forEach((l, i) => ins.run(i + 1, l.role, l.aboveFen));
+  book.db.run(book.q.deleteFrom('approval_level'));
+  levels.forEach((l, i) => book.db.run(book.q.insertInto('approval_level').values({ step: i + 1, role: l.role, above_fen: l.aboveFen })));
   book.audit({ action: 'approval.setChain', entity: 'approval_level', entityId: 'chain', before, after: levels });
   return approvalLevels(book);
 }
@@ -48,7 +47,7 @@ interface StepRecord {
 
 /** Approvals since the claim was last submitted (a rejection starts the chain again). */
 export function currentApprovals(book: Book, claimId: number): StepRecord[] {
-  const steps = book.sqlite.prepare(`SELECT id, action, user, at, role FROM claim_step WHERE claim_id = ? ORDER BY id`).all(claimId) as StepRecord[];
+  const steps: StepRecord[] = book.db.all(book.q.selectFrom('claim_step').select(['id', 'action', 'user', 'at', 'role']).where('claim_id', '=', claimId).orderBy('id'));
   const lastSubmit = steps.map((s) => s.action).lastIndexOf('submit');
   return steps.slice(lastSubmit + 1).filter((s) => s.action === 'approve');
 }

@@ -17,7 +17,8 @@ import type { PendingApproval } from '../../../shared/contract/claims';
 
 /** A claim spanning months has one accrual voucher per month; all carry the claim as source. */
 function accrualLabels(book: Book, claimId: number, settlement: number | null): string | null {
-  const ids = (book.sqlite.prepare(`SELECT id FROM voucher WHERE source_type = 'claim' AND source_id = ? AND status = 'posted' ORDER BY id`).all(claimId) as { id: number }[])
+  const ids = book.db
+    .all(book.q.selectFrom('voucher').select('id').where('source_type', '=', 'claim').where('source_id', '=', claimId).where('status', '=', 'posted').orderBy('id'))
     .map((r) => r.id)
     .filter((id) => id !== settlement);
   return ids.length ? ids.map((id) => voucherRef(book, id)).join(', ') : null;
@@ -60,7 +61,7 @@ export function claimDetail(book: Book, id: number, locale: Locale): ClaimDetail
     settlementVoucher: voucherRef(book, c.settlement_voucher_id),
     lineRows: claimLines(book, id, locale),
     violations: violations.map((v) => ({ ruleId: v.ruleId, kind: v.kind, line: v.line, action: v.action, message: v.message })),
-    steps: book.sqlite.prepare('SELECT step, action, role, user, at, comment FROM claim_step WHERE claim_id = ? ORDER BY id').all(id) as ClaimStepRow[],
+    steps: book.db.all(book.q.selectFrom('claim_step').select(['step', 'action', 'role', 'user', 'at', 'comment']).where('claim_id', '=', id).orderBy('id')) satisfies ClaimStepRow[],
     chain: chainState(book, id, c.total_fen, c.status),
     receipts: claimReceipts(book, id),
     budgets: checkClaimBudgets(book, id),

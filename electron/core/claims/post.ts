@@ -36,7 +36,7 @@ interface PostLine {
   tax_fen: number;
 }
 
-const employeeOf = (book: Book, id: number) => book.sqlite.prepare('SELECT name, department_id FROM employee WHERE id = ?').get(id) as { name: string; department_id: number | null };
+const employeeOf = (book: Book, id: number) => book.db.first(book.q.selectFrom('employee').select(['name', 'department_id']).where('id', '=', id))!;
 
 /**
  * Each month's lines are accrued on that month's latest expense date, so expenses (and the
@@ -55,7 +55,7 @@ function accrualDate(book: Book, lines: { date: string }[]): { date: string; mov
 
 /** The accrual voucher(s) final approval would post, by expense month: date, and why it moved. Shown before approving. */
 export function accrualPlan(book: Book, claimId: number): { month: string; date: string; moved: 'closed' | 'beforeStart' | null }[] {
-  const dates = book.sqlite.prepare('SELECT date FROM claim_line WHERE claim_id = ? ORDER BY date').all(claimId) as { date: string }[];
+  const dates = book.db.all(book.q.selectFrom('claim_line').select('date').where('claim_id', '=', claimId).orderBy('date'));
   const byMonth = new Map<string, { date: string }[]>();
   for (const d of dates) byMonth.set(d.date.slice(0, 7), [...(byMonth.get(d.date.slice(0, 7)) ?? []), d]);
   return [...byMonth.keys()].sort().map((month) => ({ month, ...accrualDate(book, byMonth.get(month)!) }));
@@ -88,12 +88,14 @@ function accrualLines(book: Book, claim: ClaimHead, emp: { department_id: number
 
 /** Posts the accrual voucher(s); returns the last one (the claim keeps it) and all labels. */
 export function postAccrual(book: Book, claim: ClaimHead): { id: number; label: string } {
-  const lines = book.sqlite
-    .prepare(
-      `SELECT l.date, l.category_id, c.account_code, c.code AS category_code, l.customer_id, l.department_id, l.description, l.invoice_no, l.invoice_type, l.amount_fen, l.tax_fen
-         FROM claim_line l JOIN category c ON c.id = l.category_id WHERE l.claim_id = ? ORDER BY l.line_no`,
-    )
-    .all(claim.id) as PostLine[];
+  const lines: PostLine[] = book.db.all(
+    book.q
+      .selectFrom('claim_line as l')
+      .innerJoin('category as c', 'c.id', 'l.category_id')
+      .select(['l.date', 'l.category_id', 'c.account_code', 'c.code as category_code', 'l.customer_id', 'l.department_id', 'l.description', 'l.invoice_no', 'l.invoice_type', 'l.amount_fen', 'l.tax_fen'])
+      .where('l.claim_id', '=', claim.id)
+      .orderBy('l.line_no'),
+  );
   const emp = employeeOf(book, claim.employee_id);
   const memo = `报销 #${claim.id} ${emp.name}${claim.title ? ` ${claim.title}` : ''}`;
   const byMonth = new Map<string, PostLine[]>();

@@ -88,22 +88,33 @@ export function undoBatch(book: Book, id: number): UndoResult {
   const strict = b.kind === 'customers' || b.kind === 'employees' || b.kind === 'accounts';
   let deletedMasters = 0;
   const removed: Record<'customer' | 'employee' | 'account', (string | number)[]> = { customer: [], employee: [], account: [] };
-  const tryDelete = (what: 'customer' | 'employee' | 'account', key: string | number, name: string, sql: string) => {
+  // Through Kysely (statements cached by SQL text): the raw deletes were prepared again for every master removed.
+  const remove = (what: 'customer' | 'employee' | 'account', key: string | number) =>
+    what === 'account' ? book.db.run(book.q.deleteFrom('account').where('code', '=', String(key))) : book.db.run(book.q.deleteFrom(what).where('id', '=', Number(key)));
+  const tryDelete = (what: 'customer' | 'employee' | 'account', key: string | number, name: string) => {
     try {
-      const n = s.prepare(sql).run(key).changes;
+      const n = remove(what, key).changes;
       deletedMasters += n;
       if (n) removed[what].push(key);
     } catch (e) {
       if (!isFkError(e)) throw e;
       if (strict) throw new UserError('import.undoMasterUsed', { id, what, name });
-      if (what !== 'account') s.prepare(`UPDATE ${what} SET batch_id = NULL WHERE id = ?`).run(key);
+      if (what !== 'account') book.db.run(book.q.updateTable(what).set({ batch_id: null }).where('id', '=', Number(key)));
     }
   };
-  s.prepare('UPDATE employee SET approver_id = NULL WHERE batch_id = ? AND approver_id IN (SELECT id FROM employee WHERE batch_id = ?)').run(id, id);
-  for (const c of s.prepare('SELECT id, name FROM customer WHERE batch_id = ?').all(id) as { id: number; name: string }[]) tryDelete('customer', c.id, c.name, 'DELETE FROM customer WHERE id = ?');
-  for (const e of s.prepare('SELECT id, name FROM employee WHERE batch_id = ?').all(id) as { id: number; name: string }[]) tryDelete('employee', e.id, e.name, 'DELETE FROM employee WHERE id = ?');
-  const codes = (s.prepare(`SELECT fingerprint FROM import_line WHERE batch_id = ? AND fingerprint LIKE 'account:%'`).pluck().all(id) as string[]).map((f) => f.slice('account:'.length));
-  for (const code of codes.sort((a, b) => b.length - a.length || b.localeCompare(a))) tryDelete('account', code, code, 'DELETE FROM account WHERE code = ?');
+  book.db.run(
+    book.q
+      .updateTable('employee')
+      .set({ approver_id: null })
+      .where('batch_id', '=', id)
+      .where('approver_id', 'in', (eb) => eb.selectFrom('employee').select('id').where('batch_id', '=', id)),
+  );
+  for (const c of book.db.all(book.q.selectFrom('customer').select(['id', 'name']).where('batch_id', '=', id))) tryDelete('customer', c.id, c.name);
+  for (const e of book.db.all(book.q.selectFrom('employee').select(['id', 'name']).where('batch_id', '=', id))) tryDelete('employee', e.id, e.name);
+  const codes = book.db
+    .all(book.q.selectFrom('import_line').select('fingerprint').where('batch_id', '=', id).where('fingerprint', 'like', 'account:%'))
+    .map((f) => f.fingerprint.slice('account:'.length));
+  for (const code of codes.sort((a, b) => b.length - a.length || b.localeCompare(a))) tryDelete('account', code, code);
 
   for (const what of ['customer', 'employee', 'account'] as const) auditMasterRemoval(book, what, removed[what], id);
   book.db.run(book.q.deleteFrom('import_line').where('batch_id', '=', id));

@@ -17,11 +17,10 @@ const PREFIX: Record<Party, string> = { customer: 'C', employee: 'E', department
 /** The next free code: C0001 / E0001 as imports number them (resolve.ts); departments D01. */
 function nextCode(book: Book, table: Party): string {
   if (table !== 'department') return nextMasterCode(book, table);
-  const exists = book.sqlite.prepare(`SELECT 1 FROM ${table} WHERE code = ?`);
-  let n = (book.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n + 1;
+  let n = book.db.first(book.q.selectFrom('department').select((eb) => eb.fn.countAll<number>().as('n')))!.n + 1;
   for (;;) {
-    const code = `${PREFIX[table]}${String(n).padStart(table === 'department' ? 2 : 4, '0')}`;
-    if (!exists.get(code)) return code;
+    const code = `${PREFIX[table]}${String(n).padStart(2, '0')}`;
+    if (!book.db.first(book.q.selectFrom('department').select('id').where('code', '=', code))) return code;
     n++;
   }
 }
@@ -90,21 +89,15 @@ interface PageReq {
 
 /** Keyset page by code over customers or employees, with an optional code/name search. */
 function pageIds(book: Book, table: 'customer' | 'employee', req: PageReq): { ids: number[]; next: string | null } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (req.after) {
-    where.push('code > ?');
-    params.push(req.after);
-  }
-  if (!req.includeInactive) where.push('active = 1');
+  let q = book.q.selectFrom(table).select(['id', 'code']);
+  if (req.after) q = q.where('code', '>', req.after);
+  if (!req.includeInactive) q = q.where('active', '=', 1);
   if (req.search?.trim()) {
     const like = `%${req.search.trim().replace(/[%_]/g, '')}%`;
-    where.push('(code LIKE ? OR name LIKE ? OR name_key LIKE ?)');
-    params.push(like, like, `%${nameKey(req.search).replace(/[%_]/g, '')}%`);
+    const keyLike = `%${nameKey(req.search).replace(/[%_]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb('code', 'like', like), eb('name', 'like', like), eb('name_key', 'like', keyLike)]));
   }
-  const rows = book.sqlite
-    .prepare(`SELECT id, code FROM ${table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY code LIMIT ?`)
-    .all(...params, req.limit + 1) as { id: number; code: string }[];
+  const rows = book.db.all(q.orderBy('code').limit(req.limit + 1));
   const page = rows.slice(0, req.limit);
   return { ids: page.map((r) => r.id), next: rows.length > req.limit ? (page.at(-1)?.code ?? null) : null };
 }
@@ -143,12 +136,19 @@ export function updateCustomer(book: Book, req: { id: number; code?: string | un
   const name = req.name === undefined ? undefined : cleanName(req.name);
   assertFree(book, 'customer', { code: req.code, name }, req.id);
   assertRef(book, 'employee', req.managerId);
-  book.sqlite
-    .prepare(
-      `UPDATE customer SET code = COALESCE(?, code), name = COALESCE(?, name), name_key = COALESCE(?, name_key), tier = COALESCE(?, tier),
-              manager_id = CASE WHEN ? THEN ? ELSE manager_id END WHERE id = ?`,
-    )
-    .run(req.code ?? null, name ?? null, name ? nameKey(name) : null, req.tier ?? null, req.managerId !== undefined ? 1 : 0, req.managerId ?? null, req.id);
+  // Only the fields given change; the others are set to themselves (as the COALESCE / CASE of the raw update did).
+  book.db.run(
+    book.q
+      .updateTable('customer')
+      .set((eb) => ({
+        code: req.code ?? eb.ref('code'),
+        name: name ?? eb.ref('name'),
+        name_key: name ? nameKey(name) : eb.ref('name_key'),
+        tier: req.tier ?? eb.ref('tier'),
+        manager_id: req.managerId !== undefined ? req.managerId : eb.ref('manager_id'),
+      }))
+      .where('id', '=', req.id),
+  );
   auditMaster(book, 'customer', 'update', req.id, before);
   return customerRow(book, req.id);
 }
@@ -171,12 +171,18 @@ export function updateEmployee(book: Book, req: { id: number; code?: string | un
   assertRef(book, 'department', req.departmentId);
   assertRef(book, 'employee', req.approverId);
   if (req.approverId === req.id) throw new UserError('masters.selfApprover');
-  book.sqlite
-    .prepare(
-      `UPDATE employee SET code = COALESCE(?, code), name = COALESCE(?, name), name_key = COALESCE(?, name_key),
-              department_id = CASE WHEN ? THEN ? ELSE department_id END, approver_id = CASE WHEN ? THEN ? ELSE approver_id END WHERE id = ?`,
-    )
-    .run(req.code ?? null, name ?? null, name ? nameKey(name) : null, req.departmentId !== undefined ? 1 : 0, req.departmentId ?? null, req.approverId !== undefined ? 1 : 0, req.approverId ?? null, req.id);
+  book.db.run(
+    book.q
+      .updateTable('employee')
+      .set((eb) => ({
+        code: req.code ?? eb.ref('code'),
+        name: name ?? eb.ref('name'),
+        name_key: name ? nameKey(name) : eb.ref('name_key'),
+        department_id: req.departmentId !== undefined ? req.departmentId : eb.ref('department_id'),
+        approver_id: req.approverId !== undefined ? req.approverId : eb.ref('approver_id'),
+      }))
+      .where('id', '=', req.id),
+  );
   auditMaster(book, 'employee', 'update', req.id, before);
   return employeeRow(book, req.id);
 }
@@ -194,9 +200,17 @@ export function updateDepartment(book: Book, req: { id: number; code?: string | 
   const before = mustExist(book, 'department', req.id);
   const name = req.name === undefined ? undefined : cleanName(req.name);
   assertFree(book, 'department', { code: req.code, name }, req.id);
-  book.sqlite
-    .prepare(`UPDATE department SET code = COALESCE(?, code), name = COALESCE(?, name), name_key = COALESCE(?, name_key), is_service = COALESCE(?, is_service) WHERE id = ?`)
-    .run(req.code ?? null, name ?? null, name ? nameKey(name) : null, req.isService === undefined ? null : req.isService ? 1 : 0, req.id);
+  book.db.run(
+    book.q
+      .updateTable('department')
+      .set((eb) => ({
+        code: req.code ?? eb.ref('code'),
+        name: name ?? eb.ref('name'),
+        name_key: name ? nameKey(name) : eb.ref('name_key'),
+        is_service: req.isService === undefined ? eb.ref('is_service') : req.isService ? 1 : 0,
+      }))
+      .where('id', '=', req.id),
+  );
   auditMaster(book, 'department', 'update', req.id, before);
   return departmentRow(book, req.id);
 }

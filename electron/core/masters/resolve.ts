@@ -3,6 +3,7 @@
  * with generated codes for new ones in the book's own width (C041 after C040; C0001 in a new book). Imports and screens share this so the
  * same person is never created twice under two spellings. Runs inside the caller's tx.
  */
+import { sql } from 'kysely';
 import { UserError } from '../../../shared/errors';
 import { cleanName, nameKey } from '../../../shared/text';
 import type { Book } from '../book/book';
@@ -21,14 +22,17 @@ export interface Resolved {
  * book without numbered codes starts at four digits (C0001).
  */
 function highestCode(book: Book, table: MasterTable): { n: number; width: number } {
-  const prefix = PREFIX[table];
-  const row = book.sqlite
-    .prepare(
-      `SELECT CAST(substr(code, 2) AS INTEGER) AS n, length(code) - 1 AS width FROM ${table}
-        WHERE code GLOB '${prefix}[0-9]*' AND substr(code, 2) NOT GLOB '*[^0-9]*'
-        ORDER BY n DESC, width LIMIT 1`,
-    )
-    .get() as { n: number; width: number } | undefined;
+  // The pattern stays a literal in the SQL, as before, so SQLite sees a constant GLOB.
+  const numbered = sql.lit(`${PREFIX[table]}[0-9]*`);
+  const row = book.db.first(
+    book.q
+      .selectFrom(table)
+      .select([sql<number>`CAST(substr(code, 2) AS INTEGER)`.as('n'), sql<number>`length(code) - 1`.as('width')])
+      .where(sql<boolean>`code GLOB ${numbered} AND substr(code, 2) NOT GLOB '*[^0-9]*'`)
+      .orderBy('n', 'desc')
+      .orderBy('width')
+      .limit(1),
+  );
   return row ?? { n: 0, width: 4 };
 }
 
