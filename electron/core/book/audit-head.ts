@@ -24,8 +24,9 @@ export const connectionKey = (sqlite: Sqlite): ConnectionKey | undefined => keys
  * Raw SQL on purpose: the heads are moved below the Book (on the bare connection, from every
  * transaction and every migration, like audit.ts), so there is no Book.db to run Kysely on;
  * and they are on every write's path, so each statement is prepared once per connection and
- * kept (re-preparing them per call was a fifth of the demo book's CPU; measured with 20,000
- * appendAudit + tagRowLogHead: 71-79 µs CPU per record before, 29-30 µs after).
+ * kept (re-preparing them per call was a fifth of the demo book's CPU: a profile of fillDemo
+ * had ~290 ms of prepare() under advanceAuditHead, none after; 20,000 appendAudit +
+ * tagRowLogHead measured 71-79 µs CPU per record before, 29-30 µs after).
  * A statement on a head table is prepared only once that table exists (a book being migrated
  * up to it); the existence checks still run each call, from their own kept statements, so a
  * migration rolled back after creating a table is seen as it is.
