@@ -5,7 +5,7 @@
  * read once per run and cached, so a thousand pools sharing a driver cost one query.
  */
 import { UserError } from '../../../shared/errors';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Book } from '../book/book';
 import { revenueCondition } from './revenue';
 import type { Target } from './rules';
@@ -29,6 +29,16 @@ export interface Department {
 
 /** Lines written by an allocation reclass are overhead moved, not a customer's direct cost. */
 export const NOT_RECLASS = `voucher_id NOT IN (SELECT id FROM voucher WHERE source_type = 'allocation')`;
+/**
+ * A condition written as SQL with `?` placeholders and its parameters (revenue.ts keeps the
+ * one definition of revenue that way) as a Kysely fragment, the parameters still bound.
+ */
+function fragment(c: { sql: string; params: readonly unknown[] }): RawBuilder<boolean> {
+  const parts = c.sql.split('?');
+  if (parts.length !== c.params.length + 1) throw new Error(`fragment: ${c.params.length} parameters for ${parts.length - 1} placeholders`);
+  return c.params.reduce<RawBuilder<boolean>>((acc, p, i) => sql<boolean>`${acc}${p}${sql.raw(parts[i + 1]!)}`, sql<boolean>`${sql.raw(parts[0]!)}`);
+}
+
 /** 结转损益 moves a month's P&L to 本年利润: pools, revenue and cost drivers measure the month before it (closing/sql.ts). */
 const NOT_CLOSING = notClosing();
 
@@ -114,26 +124,37 @@ export class AllocInputs {
   driver(driver: string): Map<number, number> {
     let m = this.drivers.get(driver);
     if (m) return m;
-    const s = this.book.sqlite;
+    const { book } = this;
     let rows: { id: number; v: number }[];
     if (driver === 'revenue') {
       // The same revenue as customer profitability (revenue.ts): 主营业务收入 + 其他业务收入.
-      const rev = revenueCondition(this.book);
-      rows = s
-        .prepare(
-          `SELECT customer_id AS id, SUM(credit_fen) - SUM(debit_fen) AS v FROM voucher_line
-            WHERE posted = 1 AND period = ? AND customer_id IS NOT NULL AND ${rev.sql} AND ${NOT_CLOSING}
-            GROUP BY customer_id`,
-        )
-        .all(this.period, ...rev.params) as typeof rows;
+      rows = book.db.all(
+        book.q
+          .selectFrom('voucher_line')
+          .select(['customer_id as id', sql<number>`SUM(credit_fen) - SUM(debit_fen)`.as('v')])
+          .where('posted', '=', 1)
+          .where('period', '=', this.period)
+          .where('customer_id', 'is not', null)
+          .$narrowType<{ id: number }>()
+          .where(fragment(revenueCondition(book)))
+          .where(sql<boolean>`${sql.raw(NOT_CLOSING)}`)
+          .groupBy('customer_id'),
+      );
     } else if (driver === 'directCost') {
-      rows = s
-        .prepare(
-          `SELECT l.customer_id AS id, SUM(l.debit_fen) - SUM(l.credit_fen) AS v FROM voucher_line l JOIN account a ON a.code = l.account_code
-            WHERE l.posted = 1 AND l.period = ? AND l.customer_id IS NOT NULL AND a.type IN ('expense','cost') AND ${NOT_RECLASS} AND ${NOT_CLOSING}
-            GROUP BY l.customer_id`,
-        )
-        .all(this.period) as typeof rows;
+      rows = book.db.all(
+        book.q
+          .selectFrom('voucher_line as l')
+          .innerJoin('account as a', 'a.code', 'l.account_code')
+          .select(['l.customer_id as id', sql<number>`SUM(l.debit_fen) - SUM(l.credit_fen)`.as('v')])
+          .where('l.posted', '=', 1)
+          .where('l.period', '=', this.period)
+          .where('l.customer_id', 'is not', null)
+          .$narrowType<{ id: number }>()
+          .where('a.type', 'in', ['expense', 'cost'])
+          .where(sql<boolean>`${sql.raw(NOT_RECLASS)}`)
+          .where(sql<boolean>`${sql.raw(NOT_CLOSING)}`)
+          .groupBy('l.customer_id'),
+      );
     } else if (driver === 'hours') {
       rows = this.book.db.all(
         this.book.q.selectFrom('timesheet').select(['customer_id as id', sql<number>`SUM(hours_milli)`.as('v')]).where('period', '=', this.period).groupBy('customer_id'),

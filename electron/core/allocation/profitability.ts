@@ -16,12 +16,13 @@ import { notClosing } from '../closing/sql';
 import { isRevenueAccount } from './revenue';
 import { clientExpenseAccounts } from '../reports/expenses/facts';
 import { exactFen, sumFen } from '../reports/exact';
+import { sql } from 'kysely';
 
 /** The share of total positive profit the 'high' class covers (the usual Pareto cut). */
 export const HIGH_SHARE_PERCENT = 80;
 
 export function customerFigures(book: Book, from: string, to: string): Map<number, Figures & { clientCostFen?: number }> {
-  const types = new Map((book.sqlite.prepare('SELECT code, type FROM account').all() as { code: string; type: string }[]).map((a) => [a.code, a.type]));
+  const types = new Map(book.db.all(book.q.selectFrom('account').select(['code', 'type'])).map((a) => [a.code, a.type]));
   const client = new Set(clientExpenseAccounts(book));
   // Summed as BigInt from SQLite's exact int64 sums (safeIntegers), stated as numbers only when exact (reports/exact.ts).
   type Big = { revenueFen: bigint; directCostFen: bigint; allocatedFen: bigint; clientCostFen: bigint };
@@ -31,14 +32,18 @@ export function customerFigures(book: Book, from: string, to: string): Map<numbe
     if (!f) big.set(id, (f = { revenueFen: 0n, directCostFen: 0n, allocatedFen: 0n, clientCostFen: 0n }));
     return f;
   };
-  const lines = book.sqlite
-    .prepare(
-      `SELECT customer_id AS id, account_code AS account, SUM(debit_fen) AS d, SUM(credit_fen) AS c FROM voucher_line
-        WHERE posted = 1 AND customer_id IS NOT NULL AND period BETWEEN ? AND ? AND ${NOT_RECLASS} AND ${notClosing()}
-        GROUP BY customer_id, account_code`,
-    )
-    .safeIntegers(true)
-    .all(from, to) as { id: bigint; account: string; d: bigint; c: bigint }[];
+  const lines = book.db.allExact(
+    book.q
+      .selectFrom('voucher_line')
+      .select((eb) => ['customer_id as id', 'account_code as account', eb.fn.sum<number>('debit_fen').as('d'), eb.fn.sum<number>('credit_fen').as('c')])
+      .where('posted', '=', 1)
+      .where('customer_id', 'is not', null)
+      .$narrowType<{ id: number }>()
+      .where((eb) => eb.between('period', from, to))
+      .where(sql<boolean>`${sql.raw(NOT_RECLASS)}`)
+      .where(sql<boolean>`${sql.raw(notClosing())}`)
+      .groupBy(['customer_id', 'account_code']),
+  );
   for (const l of lines) {
     const type = types.get(l.account);
     const id = Number(l.id);
@@ -46,15 +51,21 @@ export function customerFigures(book: Book, from: string, to: string): Map<numbe
     else if (type === 'expense' || type === 'cost') get(id).directCostFen += l.d - l.c;
     if (client.has(l.account)) get(id).clientCostFen += l.d - l.c;
   }
-  const allocated = book.sqlite
-    .prepare(
-      `SELECT l.customer_id AS id, SUM(l.amount_fen) AS a FROM alloc_line l
-        WHERE l.customer_id IS NOT NULL
-          AND l.run_id IN (SELECT MAX(id) FROM alloc_run WHERE period BETWEEN ? AND ? GROUP BY period)
-        GROUP BY l.customer_id`,
-    )
-    .safeIntegers(true)
-    .all(from, to) as { id: bigint; a: bigint }[];
+  const allocated = book.db.allExact(
+    book.q
+      .selectFrom('alloc_line as l')
+      .select((eb) => ['l.customer_id as id', eb.fn.sum<number>('l.amount_fen').as('a')])
+      .where('l.customer_id', 'is not', null)
+      .$narrowType<{ id: number }>()
+      .where('l.run_id', 'in', (eb) =>
+        eb
+          .selectFrom('alloc_run')
+          .select((r) => r.fn.max('id').as('id'))
+          .where((r) => r.between('period', from, to))
+          .groupBy('period'),
+      )
+      .groupBy('l.customer_id'),
+  );
   for (const a of allocated) get(Number(a.id)).allocatedFen += a.a;
   const out = new Map<number, Figures & { clientCostFen?: number }>();
   for (const [id, f] of big) {
@@ -78,10 +89,14 @@ interface CustomerRow {
   managerName: string | null;
 }
 
-const customers = (book: Book) =>
-  book.sqlite
-    .prepare(`SELECT c.id, c.code, c.name, c.tier, c.active, c.manager_id AS managerId, e.name AS managerName FROM customer c LEFT JOIN employee e ON e.id = c.manager_id ORDER BY c.code`)
-    .all() as CustomerRow[];
+const customers = (book: Book): CustomerRow[] =>
+  book.db.all(
+    book.q
+      .selectFrom('customer as c')
+      .leftJoin('employee as e', 'e.id', 'c.manager_id')
+      .select(['c.id', 'c.code', 'c.name', 'c.tier', 'c.active', 'c.manager_id as managerId', 'e.name as managerName'])
+      .orderBy('c.code'),
+  );
 
 export function profitability(book: Book, from: string, to: string): { rows: CustomerProfit[]; totals: Figures & { profitFen: number } } {
   const figures = customerFigures(book, toPeriod(from), toPeriod(to));

@@ -8,6 +8,7 @@ import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import type { BackupInfo } from '../../../shared/contract/book';
 import { openSqlite, type Sqlite } from '../db/sqlite';
+import { builder, Queries } from '../db/query';
 
 export const KEEP = 10;
 
@@ -21,6 +22,7 @@ export function autoBackup(sqlite: Sqlite, bookPath: string, reason: 'close' | '
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   let target = join(dir, `${stamp}-${reason}.book`);
   for (let i = 2; existsSync(target); i++) target = join(dir, `${stamp}-${reason}-${i}.book`);
+  // Raw SQL on purpose: VACUUM INTO is not a query the builder makes (and runs on the bare connection, before migrations too).
   sqlite.prepare('VACUUM INTO ?').run(target);
   rotate(dir);
   return target;
@@ -47,14 +49,21 @@ export function listBackups(bookPath: string): BackupInfo[] {
       let vouchers = 0;
       let lastPeriod = '';
       try {
-        const db = openSqlite(path, { readonly: true, fileMustExist: true });
+        const sqlite = openSqlite(path, { readonly: true, fileMustExist: true });
         try {
-          company = (db.prepare(`SELECT value FROM book_meta WHERE key = 'company'`).get() as { value: string } | undefined)?.value ?? '';
-          const v = db.prepare(`SELECT COUNT(*) AS n, MAX(period) AS p FROM voucher WHERE status = 'posted'`).get() as { n: number; p: string | null };
+          // A backup is not opened as a Book (no migrations, read-only): typed queries on its bare connection.
+          const db = new Queries(sqlite);
+          company = db.first(builder.selectFrom('book_meta').select('value').where('key', '=', 'company'))?.value ?? '';
+          const v = db.first(
+            builder
+              .selectFrom('voucher')
+              .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<string | null>('period').as('p')])
+              .where('status', '=', 'posted'),
+          )!;
           vouchers = v.n;
           lastPeriod = v.p ?? '';
         } finally {
-          db.close();
+          sqlite.close();
         }
       } catch {
         company = '?';

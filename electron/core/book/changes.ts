@@ -4,8 +4,11 @@
  * each action's entity (a table name: voucher, claim, period, …), for writes on any
  * connection (a job worker's too). A mark is the two logs' last ids; `changedSince` lists
  * the distinct names after it. Two primary-key lookups per mark, so every request can
- * afford one; the engine pushes the answer as `book.changed` (engine/engine.ts). Raw SQL:
- * it runs around every request, and row_log is the triggers' table, not a typed one.
+ * afford one; the engine pushes the answer as `book.changed` (engine/engine.ts). Typed
+ * (row_log and audit_log are in the DB type) and through book.db, whose statements are kept
+ * per SQL text: it runs around every request, but a mark costs ~23 µs CPU this way against
+ * ~19 µs for the raw prepare-per-call it replaced, nothing beside a request, so not a hot
+ * path that would earn raw SQL.
  */
 import type { Book } from './book';
 
@@ -15,7 +18,7 @@ export interface ChangeMark {
 }
 
 export function changeMark(book: Book): ChangeMark {
-  const last = (table: string) => (book.sqlite.prepare(`SELECT COALESCE(MAX(id), 0) AS id FROM ${table}`).get() as { id: number }).id;
+  const last = (table: 'row_log' | 'audit_log') => book.db.first(book.q.selectFrom(table).select((eb) => eb.fn.coalesce(eb.fn.max<number | null>('id'), eb.lit(0)).as('id')))!.id;
   return { rowLog: last('row_log'), audit: last('audit_log') };
 }
 
@@ -23,9 +26,14 @@ export function changeMark(book: Book): ChangeMark {
 export function changedSince(book: Book, mark: ChangeMark): string[] {
   const now = changeMark(book);
   if (now.rowLog === mark.rowLog && now.audit === mark.audit) return [];
-  const names = book.sqlite
-    .prepare(`SELECT tbl AS name FROM row_log WHERE id > ? UNION SELECT entity FROM audit_log WHERE id > ? ORDER BY 1`)
-    .pluck()
-    .all(mark.rowLog, mark.audit) as string[];
-  return names;
+  return book.db
+    .all(
+      book.q
+        .selectFrom('row_log')
+        .select('tbl as name')
+        .where('id', '>', mark.rowLog)
+        .union(book.q.selectFrom('audit_log').select('entity as name').where('id', '>', mark.audit))
+        .orderBy('name'),
+    )
+    .map((r) => r.name);
 }

@@ -21,29 +21,43 @@ import { closeCheck } from '../closing/check';
 import { exactFen, sumFen } from '../reports/exact';
 import { clientExpenseAccounts } from '../reports/expenses/facts';
 import type { Book } from './book';
+import { sql } from 'kysely';
 
 function openPeriod(book: Book): string {
   const first = book.meta('first_period') ?? thisPeriodLocal();
-  const row = book.sqlite.prepare(`SELECT period FROM period WHERE status = 'open' ORDER BY period LIMIT 1`).get() as { period: string } | undefined;
+  const row = book.db.first(book.q.selectFrom('period').select('period').where('status', '=', 'open').orderBy('period').limit(1));
   if (row) return row.period;
-  const lastClosed = book.sqlite.prepare(`SELECT MAX(period) AS p FROM period WHERE status = 'closed'`).get() as { p: string | null };
+  const lastClosed = book.db.first(book.q.selectFrom('period').select((eb) => eb.fn.max<string | null>('period').as('p')).where('status', '=', 'closed'))!;
   if (lastClosed.p) return addMonths(lastClosed.p as Period, 1);
   return first > thisPeriodLocal() ? first : thisPeriodLocal();
 }
 
 function clientCostFen(book: Book, accounts: string[], period: string): number {
-  const r = book.sqlite
-    .prepare(`SELECT COALESCE(SUM(debit_fen), 0) AS fen FROM voucher_line WHERE posted = 1 AND period = ? AND account_code IN (SELECT value FROM json_each(?))`)
-    // SQLite's exact int64 sum, as BigInt: past 2^53 a number would be a fen off (reports/exact.ts).
-    .safeIntegers(true)
-    .get(period, JSON.stringify(accounts)) as { fen: bigint };
+  // SQLite's exact int64 sum, as BigInt: past 2^53 a number would be a fen off (reports/exact.ts).
+  // The accounts go in as one JSON parameter (json_each), so the SQL text is one whatever their number.
+  const r = book.db.firstExact(
+    book.q
+      .selectFrom('voucher_line')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('debit_fen'), eb.lit(0)).as('fen'))
+      .where('posted', '=', 1)
+      .where('period', '=', period)
+      .where('account_code', 'in', sql<string>`(SELECT value FROM json_each(${JSON.stringify(accounts)}))`),
+  )!;
   return exactFen(r.fen, 'cockpit');
 }
 
 export function cockpit(book: Book): Cockpit {
   const open = openPeriod(book);
-  const drafts = (book.sqlite.prepare(`SELECT COUNT(*) AS n FROM voucher WHERE status = 'draft' AND period = ?`).get(open) as { n: number }).n;
-  const allDrafts = (book.sqlite.prepare(`SELECT COUNT(*) AS n FROM voucher WHERE status = 'draft'`).get() as { n: number }).n;
+  const draftCount = (period?: string) =>
+    book.db.first(
+      book.q
+        .selectFrom('voucher')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'draft')
+        .$if(period !== undefined, (q) => q.where('period', '=', period!)),
+    )!.n;
+  const drafts = draftCount(open);
+  const allDrafts = draftCount();
 
   const waiting = new Map<string, { count: number; fens: number[] }>();
   for (const c of listClaims(book, { status: 'submitted' })) {

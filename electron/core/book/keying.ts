@@ -12,6 +12,8 @@ import { keyId, type AuditKeyStore } from './audit-key';
 import { verifyAuditChain } from './audit';
 import type { Book } from './book';
 
+// Raw SQL on purpose: registerKey runs on the bare connection before migrations (no Book yet,
+// and book_meta may not be there: a failed read is "no id").
 const bookIdOf = (sqlite: Sqlite): string | null => {
   try {
     return (sqlite.prepare(`SELECT value FROM book_meta WHERE key = 'book_id'`).pluck().get() as string | undefined) ?? null;
@@ -43,11 +45,11 @@ export function ensureKeyed(book: Book, store: AuditKeyStore): void {
 /** Runs inside Book.tx. A chain already broken is left unkeyed for book check to report, never blessed. */
 function keyBook(book: Book, store: AuditKeyStore, bookId: string): (() => void) | void {
   const chain = verifyAuditChain(book.sqlite);
-  const head = book.sqlite.prepare('SELECT last_id, hash, records FROM audit_head WHERE k = 1').get() as { last_id: number; hash: string; records: number } | undefined;
+  const head = book.db.first(book.q.selectFrom('audit_head').select(['last_id', 'hash', 'records']).where('k', '=', 1));
   if (!chain.ok || !head || head.last_id !== chain.lastId || head.hash !== chain.lastHash || head.records !== chain.records) return;
   const key = store.create(bookId);
   setConnectionKey(book.sqlite, { key, where: store.where });
-  book.sqlite.prepare(`INSERT INTO book_meta (key, value) VALUES ('audit_key_id', ?)`).run(keyId(key));
+  book.db.run(book.q.insertInto('book_meta').values({ key: 'audit_key_id', value: keyId(key) }));
   book.audit({ action: 'audit.keyed', entity: 'book', entityId: bookId, after: { keyId: keyId(key) } });
   // If the action rolls back, so does the keying: its key file goes too.
   return () => {

@@ -80,6 +80,7 @@ export function openBook(path: string, prepare?: (sqlite: Sqlite) => void): Book
     // The small tables only; the full integrity check runs in the background (integrity.ts).
     const integrity = quickCheckAtOpen(sqlite);
     if (integrity !== 'ok') throw new UserError('book.corrupt', { detail: String(integrity) });
+    // Raw SQL on purpose: the file is not a Book yet (not even known to be one), and runs once per open.
     const hasMeta = sqlite
       .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'book_meta'`)
       .get();

@@ -87,6 +87,7 @@ CREATE TRIGGER rl_${t}_del AFTER DELETE ON ${t} BEGIN ${log('delete', o)} END;`;
  */
 export function relogRows(sqlite: Sqlite, table: (typeof ROW_LOG_TABLES)[number]): void {
   const e = rowExprs(sqlite, table, table);
+  // Raw SQL on purpose: the table and its json_object(...) of columns are generated from the table's current columns.
   sqlite.exec(`INSERT INTO row_log (tbl, row_id, op, row_json) SELECT '${table}', ${e.id}, 'update', ${e.json} FROM ${table}`);
 }
 
@@ -95,6 +96,8 @@ export function relogRows(sqlite: Sqlite, table: (typeof ROW_LOG_TABLES)[number]
  * The first time, it logs every existing row as a sealed 'baseline'. Runs inside a migration.
  */
 export function installRowLog(sqlite: Sqlite): void {
+  // Raw SQL on purpose (all of installRowLog): DDL and triggers generated from each table's
+  // columns, run once inside a migration on the bare connection (no Book yet).
   const fresh = !sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'row_log'`).get();
   sqlite.exec(`
 CREATE TABLE IF NOT EXISTS row_log (
@@ -127,6 +130,7 @@ BEGIN SELECT RAISE(ABORT, 'row log is append-only'); END;`);
   sealRange(sqlite, before);
 }
 
+// Raw SQL on purpose: the migrations' connection has no Book (installRowLog, once per migration).
 const maxId = (sqlite: Sqlite): number => (sqlite.prepare('SELECT coalesce(max(id), 0) FROM row_log').pluck().get() as number) ?? 0;
 
 export interface SealedRow { id: number; tbl: string; row_id: string; op: string; row_json: string }
@@ -134,8 +138,9 @@ export const rowHash = (prev: string, r: SealedRow): string =>
   createHash('sha256').update(JSON.stringify([prev, r.id, r.tbl, r.row_id, r.op, r.row_json])).digest('hex');
 
 /**
- * Sealing runs at every audited action and every Book.tx: its statements are prepared
- * once per connection (preparing them each time showed in the demo book's profile).
+ * Raw SQL on purpose: sealing runs below the Book (on the bare connection, from every
+ * Book.tx, every audited action and every migration), so its statements are prepared once
+ * per connection and kept (preparing them each time showed in the demo book's profile).
  */
 const cached = new WeakMap<Sqlite, Map<string, Statement>>();
 function st(sqlite: Sqlite, sql: string): Statement {
@@ -164,12 +169,13 @@ function sealRows(sqlite: Sqlite, rows: Iterable<SealedRow>): void {
 
 /** Seals the unsealed rows logged after id `after` (migrations: nobody else can write meanwhile). */
 export function sealRange(sqlite: Sqlite, after: number): void {
-  const rows = sqlite.prepare('SELECT id, tbl, row_id, op, row_json FROM row_log WHERE id > ? AND sealed_hash IS NULL ORDER BY id').all(after) as SealedRow[];
+  const rows = st(sqlite, 'SELECT id, tbl, row_id, op, row_json FROM row_log WHERE id > ? AND sealed_hash IS NULL ORDER BY id').all(after) as SealedRow[];
   sealRows(sqlite, rows);
 }
 
 /** Called by every Book on its connection: notes which row_log ids this connection writes. */
 export function watchRowLog(sqlite: Sqlite): boolean {
+  // Raw SQL on purpose: a TEMP table and trigger (DDL, once per connection), outside the typed schema.
   if (!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'row_log'`).get()) return false;
   sqlite.exec(`
 CREATE TEMP TABLE IF NOT EXISTS row_log_mine (id INTEGER PRIMARY KEY);
@@ -179,7 +185,8 @@ CREATE TEMP TRIGGER IF NOT EXISTS row_log_mine_ins AFTER INSERT ON main.row_log 
 
 /** Drops the notes of writes made before the current transaction began (they stay unsealed). */
 export function forgetUnsealed(sqlite: Sqlite): void {
-  sqlite.exec('DELETE FROM temp.row_log_mine');
+  // Kept prepared (st) rather than exec'd: once per Book.tx (0.85 → 0.42 µs CPU, a small win but free).
+  st(sqlite, 'DELETE FROM temp.row_log_mine').run();
 }
 
 /**
@@ -193,5 +200,5 @@ export function sealRowLog(sqlite: Sqlite): void {
   const rows = st(sqlite, 'SELECT l.id, l.tbl, l.row_id, l.op, l.row_json FROM temp.row_log_mine m JOIN main.row_log l ON l.id = m.id WHERE l.sealed_hash IS NULL ORDER BY l.id')
     .all() as SealedRow[];
   sealRows(sqlite, rows);
-  sqlite.exec('DELETE FROM temp.row_log_mine');
+  st(sqlite, 'DELETE FROM temp.row_log_mine').run();
 }

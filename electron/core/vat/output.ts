@@ -25,13 +25,13 @@ export function taxOnNet(netFen: number, ratePct: number): number {
 /** The rate of a sale, per customer (cached: an import books thousands of rows). */
 export function saleRates(book: Book): (customerId: number | null, rowRatePct?: number | null) => number {
   const s = vatSettings(book);
-  const byCustomer = book.sqlite.prepare('SELECT vat_rate FROM customer WHERE id = ?').pluck();
+  const byCustomer = (id: number) => book.db.first(book.q.selectFrom('customer').select('vat_rate').where('id', '=', id))?.vat_rate ?? null;
   const cache = new Map<number, number | null>();
   return (customerId, rowRatePct) => {
     if (s.taxpayer === 'small') return s.smallRatePct;
     if (rowRatePct !== undefined && rowRatePct !== null) return rowRatePct;
     if (customerId === null) return s.outputRatePct;
-    if (!cache.has(customerId)) cache.set(customerId, (byCustomer.get(customerId) as number | null | undefined) ?? null);
+    if (!cache.has(customerId)) cache.set(customerId, byCustomer(customerId));
     return cache.get(customerId) ?? s.outputRatePct;
   };
 }

@@ -41,10 +41,16 @@ export function setVatSettings(book: Book, patch: Partial<VatSettings>): VatSett
   if (!(OUTPUT_RATES as readonly number[]).includes(after.outputRatePct)) throw new UserError('vat.badRate', { rate: after.outputRatePct });
   if (!(SMALL_RATES as readonly number[]).includes(after.smallRatePct)) throw new UserError('vat.badRate', { rate: after.smallRatePct });
   if (JSON.stringify(before) === JSON.stringify(after)) return before;
-  const put = book.sqlite.prepare(`INSERT INTO book_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
-  put.run('taxpayer', after.taxpayer);
-  put.run('vat_rate', String(after.outputRatePct));
-  put.run('vat_small_rate', String(after.smallRatePct));
+  const put = (key: string, value: string) =>
+    book.db.run(
+      book.q
+        .insertInto('book_meta')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
+    );
+  put('taxpayer', after.taxpayer);
+  put('vat_rate', String(after.outputRatePct));
+  put('vat_small_rate', String(after.smallRatePct));
   book.audit({ action: 'book.set', entity: 'book_meta', entityId: 0, before: { ...before }, after: { ...after } });
   return after;
 }
