@@ -54,7 +54,6 @@ export interface UndoResult {
 export function undoBatch(book: Book, id: number): UndoResult {
   const b = batchRecord(book, id);
   if (b.undone_at) throw new UserError('import.alreadyUndone', { id });
-  const s = book.sqlite;
   const moved = book.db.first(book.q.selectFrom('claim').select('id').where('batch_id', '=', id).where('status', 'in', ['approved', 'paid']).limit(1));
   if (moved) throw new UserError('import.undoClaimMoved', { id, claim: moved.id });
   const deletedClaims = book.db.run(book.q.deleteFrom('claim').where('batch_id', '=', id)).changes;
@@ -73,13 +72,20 @@ export function undoBatch(book: Book, id: number): UndoResult {
   for (const v of vouchers) reverseVoucher(book, v.id);
   book.db.run(book.q.deleteFrom('voucher').where('source_type', '=', 'import').where('source_id', '=', id).where('status', '=', 'draft'));
   // A closed month's allocation inputs stay (the database refuses too): say which month, not a trigger's text.
-  const closedInput = s
-    .prepare(
-      `SELECT period FROM (SELECT period FROM driver_value WHERE batch_id = ? UNION SELECT period FROM timesheet WHERE batch_id = ?)
-        WHERE period IN (SELECT period FROM period WHERE status = 'closed') LIMIT 1`,
-    )
-    .pluck()
-    .get(id, id) as string | undefined;
+  const closedInput = book.db.first(
+    book.q
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('driver_value')
+          .select('period')
+          .where('batch_id', '=', id)
+          .union(eb.selectFrom('timesheet').select('period').where('batch_id', '=', id))
+          .as('inputs'),
+      )
+      .select('inputs.period')
+      .where('inputs.period', 'in', (eb) => eb.selectFrom('period').select('period.period').where('period.status', '=', 'closed'))
+      .limit(1),
+  )?.period;
   if (closedInput) throw new UserError('ledger.periodClosed', { period: closedInput });
   for (const table of ['driver_value', 'timesheet', 'invoice'] as const) book.db.run(book.q.deleteFrom(table).where('batch_id', '=', id));
 
@@ -88,18 +94,16 @@ export function undoBatch(book: Book, id: number): UndoResult {
   const strict = b.kind === 'customers' || b.kind === 'employees' || b.kind === 'accounts';
   let deletedMasters = 0;
   const removed: Record<'customer' | 'employee' | 'account', (string | number)[]> = { customer: [], employee: [], account: [] };
-  // Through Kysely (statements cached by SQL text): the raw deletes were prepared again for every master removed.
-  const remove = (what: 'customer' | 'employee' | 'account', key: string | number) =>
-    what === 'account' ? book.db.run(book.q.deleteFrom('account').where('code', '=', String(key))) : book.db.run(book.q.deleteFrom(what).where('id', '=', Number(key)));
-  const tryDelete = (what: 'customer' | 'employee' | 'account', key: string | number, name: string) => {
+  // A master still used elsewhere fails its delete on a foreign key: kept (detached from the batch) or, for a list import, the undo refused.
+  const tryDelete = (what: 'customer' | 'employee' | 'account', key: string | number, name: string, remove: () => number, detach?: () => void) => {
     try {
-      const n = remove(what, key).changes;
+      const n = remove();
       deletedMasters += n;
       if (n) removed[what].push(key);
     } catch (e) {
       if (!isFkError(e)) throw e;
       if (strict) throw new UserError('import.undoMasterUsed', { id, what, name });
-      if (what !== 'account') book.db.run(book.q.updateTable(what).set({ batch_id: null }).where('id', '=', Number(key)));
+      detach?.();
     }
   };
   book.db.run(
@@ -107,14 +111,30 @@ export function undoBatch(book: Book, id: number): UndoResult {
       .updateTable('employee')
       .set({ approver_id: null })
       .where('batch_id', '=', id)
-      .where('approver_id', 'in', (eb) => eb.selectFrom('employee').select('id').where('batch_id', '=', id)),
+      .where('approver_id', 'in', (eb) => eb.selectFrom('employee as a').select('a.id').where('a.batch_id', '=', id)),
   );
-  for (const c of book.db.all(book.q.selectFrom('customer').select(['id', 'name']).where('batch_id', '=', id))) tryDelete('customer', c.id, c.name);
-  for (const e of book.db.all(book.q.selectFrom('employee').select(['id', 'name']).where('batch_id', '=', id))) tryDelete('employee', e.id, e.name);
+  for (const c of book.db.all(book.q.selectFrom('customer').select(['id', 'name']).where('batch_id', '=', id))) {
+    tryDelete(
+      'customer',
+      c.id,
+      c.name,
+      () => book.db.run(book.q.deleteFrom('customer').where('id', '=', c.id)).changes,
+      () => book.db.run(book.q.updateTable('customer').set({ batch_id: null }).where('id', '=', c.id)),
+    );
+  }
+  for (const e of book.db.all(book.q.selectFrom('employee').select(['id', 'name']).where('batch_id', '=', id))) {
+    tryDelete(
+      'employee',
+      e.id,
+      e.name,
+      () => book.db.run(book.q.deleteFrom('employee').where('id', '=', e.id)).changes,
+      () => book.db.run(book.q.updateTable('employee').set({ batch_id: null }).where('id', '=', e.id)),
+    );
+  }
   const codes = book.db
     .all(book.q.selectFrom('import_line').select('fingerprint').where('batch_id', '=', id).where('fingerprint', 'like', 'account:%'))
-    .map((f) => f.fingerprint.slice('account:'.length));
-  for (const code of codes.sort((a, b) => b.length - a.length || b.localeCompare(a))) tryDelete('account', code, code);
+    .map((r) => r.fingerprint.slice('account:'.length));
+  for (const code of codes.sort((a, b) => b.length - a.length || b.localeCompare(a))) tryDelete('account', code, code, () => book.db.run(book.q.deleteFrom('account').where('code', '=', code)).changes);
 
   for (const what of ['customer', 'employee', 'account'] as const) auditMasterRemoval(book, what, removed[what], id);
   book.db.run(book.q.deleteFrom('import_line').where('batch_id', '=', id));

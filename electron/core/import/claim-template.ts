@@ -46,12 +46,14 @@ interface Claimant {
 }
 
 function claimants(book: Book, employeeCode: string | undefined): Claimant[] {
-  const rows = book.sqlite
-    .prepare(
-      `SELECT e.code, e.name, COALESCE(d.name, '') AS department FROM employee e LEFT JOIN department d ON d.id = e.department_id
-        WHERE e.active = 1 AND (? IS NULL OR e.code = ?) ORDER BY e.code`,
-    )
-    .all(employeeCode ?? null, employeeCode ?? null) as Claimant[];
+  let query = book.q
+    .selectFrom('employee as e')
+    .leftJoin('department as d', 'd.id', 'e.department_id')
+    .select((eb) => ['e.code', 'e.name', eb.fn.coalesce('d.name', eb.val('')).as('department')])
+    .where('e.active', '=', 1)
+    .orderBy('e.code');
+  if (employeeCode !== undefined) query = query.where('e.code', '=', employeeCode);
+  const rows: Claimant[] = book.db.all(query);
   if (employeeCode !== undefined && rows.length === 0) throw new UserError('masters.notFound', { entity: 'employee', id: employeeCode });
   return rows;
 }
@@ -172,7 +174,7 @@ export async function writeClaimTemplate(book: Book, path: string, employeeCode?
   const categories = listCategories(book)
     .filter((c) => c.active)
     .map((c) => c.name);
-  const customers = book.sqlite.prepare('SELECT name FROM customer WHERE active = 1 ORDER BY code').pluck().all() as string[];
+  const customers = book.db.all(book.q.selectFrom('customer').select('name').where('active', '=', 1).orderBy('code')).map((r) => r.name);
   // Loaded on first use: exceljs is ~0.6 s of CPU to load, paid by every engine start when imported at the top (issue 19).
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();

@@ -5,7 +5,7 @@
  * hot path and only notes which key matched; the earlier record is looked up here, for rows
  * that are duplicates and only for the first DETAILS_SHOWN of them (like rejectValues).
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Book } from '../book/book';
 import { message, type Locale } from '../../../shared/messages/index';
 import { KeySet } from './key-set';
 import type { Params } from './kind';
@@ -31,10 +31,9 @@ export class DuplicateOf {
   readonly invoices = new KeySet();
   private sheets: string[] = [];
   private sheetIndex = new Map<string, number>();
-  private st: { fingerprint: BetterSqlite3.Statement; invoice_no: BetterSqlite3.Statement; claim: BetterSqlite3.Statement } | null = null;
 
   constructor(
-    private readonly db: BetterSqlite3.Database,
+    private readonly book: Book,
     private readonly locale: Locale,
     private readonly kind: string,
   ) {}
@@ -72,16 +71,28 @@ export class DuplicateOf {
     return sheet === undefined ? null : { sheet, row: ref % ROW_SPAN };
   }
 
+  /** Through Kysely: at most DETAILS_SHOWN lookups an import (book.db keeps each statement prepared). */
   private inBook(h: Hit, batchId: number): Params | null {
-    const s = (this.st ??= {
-      fingerprint: this.db.prepare(`SELECT batch_id AS batch, sheet, row FROM import_line WHERE fingerprint = ? ORDER BY id LIMIT 1`),
-      invoice_no: this.db.prepare(`SELECT batch_id AS batch, sheet, row FROM import_line WHERE invoice_no = ? ORDER BY id LIMIT 1`),
-      claim: this.db.prepare(`SELECT c.id AS claim, l.line_no AS line, c.batch_id AS batch FROM claim_line l JOIN claim c ON c.id = l.claim_id WHERE l.invoice_no = ? ORDER BY l.id LIMIT 1`),
-    });
-    const line = s[h.by === 'invoice' ? 'invoice_no' : 'fingerprint'].get(h.key) as { batch: number; sheet: string; row: number } | undefined;
+    const { book } = this;
+    const line = book.db.first(
+      book.q
+        .selectFrom('import_line')
+        .select(['batch_id as batch', 'sheet', 'row'])
+        .where(h.by === 'invoice' ? 'invoice_no' : 'fingerprint', '=', h.key)
+        .orderBy('id')
+        .limit(1),
+    );
     if (line) return line.batch === batchId ? { sheet: line.sheet, row: line.row } : line;
     if (h.by !== 'invoice') return null;
-    const claim = s.claim.get(h.key) as { claim: number; line: number; batch: number | null } | undefined;
+    const claim = book.db.first(
+      book.q
+        .selectFrom('claim_line as l')
+        .innerJoin('claim as c', 'c.id', 'l.claim_id')
+        .select(['c.id as claim', 'l.line_no as line', 'c.batch_id as batch'])
+        .where('l.invoice_no', '=', h.key)
+        .orderBy('l.id')
+        .limit(1),
+    );
     return claim ? { claim: claim.claim, line: claim.line, batch: claim.batch ?? 0 } : null;
   }
 }

@@ -108,6 +108,37 @@ describe('allocation inputs', () => {
   });
 });
 
+describe('undo', () => {
+  const sheet = (rows: (string | number)[][]) => writeXlsx([{ name: '工时', rows: [['员工', '客户', '工时', '日期'], ...rows] }]);
+
+  it('a list import whose customer a later batch uses is refused whole, naming the customer', async () => {
+    const book = testBook();
+    const list = await runImport(book, { kind: 'customers', path: await writeXlsx([{ name: '客户', rows: [['客户编码', '客户名称', '客户级别'], [null, '甲公司', 'A'], [null, '乙公司', 'B']] }]) }, zh);
+    await runImport(book, { kind: 'timesheets', path: await sheet([['张伟', '甲公司', 2, '2026-10-08']]) }, zh);
+    expect(() => book.tx(() => undoBatch(book, list.batchId))).toThrow(expect.objectContaining({ code: 'import.undoMasterUsed', params: { id: list.batchId, what: 'customer', name: '甲公司' } }));
+    expect(book.sqlite.prepare('SELECT name FROM customer ORDER BY id').pluck().all()).toEqual(['甲公司', '乙公司']);
+  });
+
+  it('masters created on the side stay, no longer of the batch, while a later batch uses them; the others go', async () => {
+    const book = testBook();
+    const first = await runImport(book, { kind: 'timesheets', path: await sheet([['张伟', '甲公司', 2, '2026-10-08'], ['李娜', '乙公司', 3, '2026-10-08']]) }, zh);
+    await runImport(book, { kind: 'timesheets', path: await sheet([['张伟', '甲公司', 4, '2026-10-09']]) }, zh);
+    const r = book.tx(() => undoBatch(book, first.batchId));
+    expect(r.deletedMasters).toBe(2);
+    expect(book.sqlite.prepare('SELECT name, batch_id FROM customer ORDER BY id').all()).toEqual([{ name: '甲公司', batch_id: null }]);
+    expect(book.sqlite.prepare('SELECT name, batch_id FROM employee ORDER BY id').all()).toEqual([{ name: '张伟', batch_id: null }]);
+    expect(book.sqlite.prepare('SELECT hours_milli FROM timesheet').pluck().all()).toEqual([4000]);
+  });
+
+  it("is refused once a month of the batch's allocation inputs is closed, naming the month", async () => {
+    const book = testBook();
+    const s = await runImport(book, { kind: 'timesheets', path: await sheet([['张伟', '甲公司', 2, '2026-10-08']]) }, zh);
+    book.tx(() => book.sqlite.prepare(`INSERT INTO period (period, status) VALUES ('2026-10', 'closed') ON CONFLICT(period) DO UPDATE SET status = 'closed'`).run());
+    expect(() => book.tx(() => undoBatch(book, s.batchId))).toThrow(expect.objectContaining({ code: 'ledger.periodClosed', params: { period: '2026-10' } }));
+    expect(book.sqlite.prepare('SELECT COUNT(*) FROM timesheet').pluck().get()).toBe(1);
+  });
+});
+
 describe('ledger kinds', () => {
   it('opening balances: one posted opening voucher on the first day of the first period', async () => {
     const book = testBook({ firstPeriod: '2026-01' });

@@ -57,25 +57,27 @@ export function accountsKind(book: Book): KindHandler<AccountRow> {
     parse,
     finish: (ctx) => auditMasterBatch(book, 'account', created, ctx.batchId),
     commit(items: Candidate<AccountRow>[], ctx: CommitCtx) {
-      const get = book.sqlite.prepare('SELECT code, name, type FROM account WHERE code = ?');
-      const used = book.sqlite.prepare('SELECT 1 FROM voucher_line WHERE account_code = ? LIMIT 1');
-      const insert = book.sqlite.prepare('INSERT INTO account (code, name, parent_code, type, normal_side, active, dims) VALUES (?, ?, ?, ?, ?, 1, ?)');
+      // Through Kysely although these run per row: a chart of accounts is hundreds of rows, not
+      // the 200,000 of an expense sheet. book.db costs ~7 µs more per lookup and 10–15 µs more
+      // per insert than a prepared statement (measured, run.ts): ~35 µs a row, 35 ms per 1,000 accounts.
+      const get = (code: string) => book.db.first(book.q.selectFrom('account').select(['code', 'name', 'type']).where('code', '=', code));
+      const used = (code: string) => book.db.first(book.q.selectFrom('voucher_line').select('id').where('account_code', '=', code).limit(1)) !== undefined;
       for (const c of items) {
         const v = c.value;
-        const existing = get.get(v.code) as { name: string } | undefined;
+        const existing = get(v.code);
         if (existing) {
           if (nameKey(existing.name) === nameKey(v.name)) ctx.duplicate(c);
           else ctx.reject(c, 'import.reject.account.exists', { code: v.code, name: existing.name });
           continue;
         }
         const parentCode = v.code.length > 4 ? v.code.slice(0, -2) : null;
-        const parent = parentCode ? (get.get(parentCode) as { type: AccountType } | undefined) : undefined;
+        const parent = parentCode ? get(parentCode) : undefined;
         if (parentCode && !parent) {
           ctx.reject(c, 'import.reject.account.noParent', { parent: parentCode });
           continue;
         }
         // A parent that already carries postings would stop being a leaf under them.
-        if (parentCode && used.get(parentCode)) {
+        if (parentCode && used(parentCode)) {
           ctx.reject(c, 'import.reject.account.parentUsed', { parent: parentCode });
           continue;
         }
@@ -85,7 +87,7 @@ export function accountsKind(book: Book): KindHandler<AccountRow> {
           continue;
         }
         const side = v.side ?? (['asset', 'cost', 'expense'].includes(type) ? 'debit' : 'credit');
-        insert.run(v.code, v.name, parentCode, type, side, v.dims);
+        book.db.run(book.q.insertInto('account').values({ code: v.code, name: v.name, parent_code: parentCode, type, normal_side: side, active: 1, dims: v.dims }));
         created.push(v.code);
         // Plain text, not a hash: undo reads the codes it created from here.
         ctx.remember(c, `account:${v.code}`, null);

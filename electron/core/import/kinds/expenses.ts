@@ -250,8 +250,8 @@ export function expensesKind(book: Book, opts: ImportOptions): KindHandler<Expen
 function submitImported(book: Book, claimId: number): void {
   const at = new Date().toISOString();
   const role = findUser(book, book.user)?.role ?? '';
-  book.sqlite.prepare(`UPDATE claim SET status = 'submitted', submitted_at = ? WHERE id = ?`).run(at, claimId);
-  book.sqlite.prepare(`INSERT INTO claim_step (claim_id, step, action, role, user, at, comment) VALUES (?, 0, 'submit', ?, ?, ?, '导入')`).run(claimId, role, book.user, at);
+  book.db.run(book.q.updateTable('claim').set({ status: 'submitted', submitted_at: at }).where('id', '=', claimId));
+  book.db.run(book.q.insertInto('claim_step').values({ claim_id: claimId, step: 0, action: 'submit', role, user: book.user, at, comment: '导入' }));
   book.audit({ action: 'claim.submit', entity: 'claim', entityId: claimId, before: { status: 'draft' }, after: { status: 'submitted', via: 'import' } });
 }
 
@@ -263,7 +263,9 @@ function submitImported(book: Book, claimId: number): void {
  */
 type EarlierLine = { claim: number; line: number; batch: number };
 function importedLineProbe(book: Book, masters: MasterResolver): (v: ExpenseRow) => EarlierLine | null {
-  if (book.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM claim WHERE batch_id IS NOT NULL)').pluck().get() !== 1) return () => null;
+  if (book.db.first(book.q.selectFrom('claim').select('id').where('batch_id', 'is not', null).limit(1)) === undefined) return () => null;
+  // Raw SQL on purpose: one lookup per row of the sheet (200,000 in issue 19's import); through
+  // book.q + book.db a lookup measured 7.6 µs against 0.25 µs prepared (1.5 s per 200,000 rows, run.ts).
   const lines = book.sqlite.prepare(
     `SELECT l.customer_id AS customerId, l.description, c.id AS claim, l.line_no AS line, c.batch_id AS batch FROM claim_line l JOIN claim c ON c.id = l.claim_id
       WHERE l.category_id = ? AND l.date = ? AND l.amount_fen = ? AND c.employee_id = ? AND c.batch_id IS NOT NULL`,
@@ -282,6 +284,5 @@ function importedLineProbe(book: Book, masters: MasterResolver): (v: ExpenseRow)
 }
 
 function departmentLookup(book: Book): Map<string, number> {
-  const rows = book.sqlite.prepare('SELECT id, name_key FROM department').all() as { id: number; name_key: string }[];
-  return new Map(rows.map((r) => [r.name_key, r.id]));
+  return new Map(book.db.all(book.q.selectFrom('department').select(['id', 'name_key'])).map((r) => [r.name_key, r.id]));
 }

@@ -120,7 +120,7 @@ export function vouchersKind(book: Book): KindHandler<VoucherRowValue> {
     parse: parseVoucherRow,
     commit(items: Candidate<VoucherRowValue>[], ctx: CommitCtx) {
       const facts = accountFacts(book);
-      const departments = new Map((book.sqlite.prepare('SELECT id, name_key FROM department').all() as { id: number; name_key: string }[]).map((r) => [r.name_key, r.id]));
+      const departments = new Map(book.db.all(book.q.selectFrom('department').select(['id', 'name_key'])).map((r) => [r.name_key, r.id]));
       const groups = new Map<string, Candidate<VoucherRowValue>[]>();
       for (const c of items) {
         const key = `${c.sheet}\u001f${c.value.group}`;

@@ -40,8 +40,12 @@ function parseParty(row: RowView): RowParse<PartyRow> {
   };
 }
 
+/**
+ * Per row of a list import (hundreds to a few thousand rows), so through Kysely, whose
+ * statement book.db keeps prepared: the raw version prepared its statement again every row.
+ */
 function codeTaken(book: Book, table: 'customer' | 'employee', code: string): boolean {
-  return code !== '' && book.sqlite.prepare(`SELECT 1 FROM ${table} WHERE code = ?`).get(code) !== undefined;
+  return code !== '' && book.db.first(book.q.selectFrom(table).select('id').where('code', '=', code)) !== undefined;
 }
 
 export function customersKind(book: Book): KindHandler<PartyRow> {
@@ -62,7 +66,7 @@ export function customersKind(book: Book): KindHandler<PartyRow> {
         // A manager who is not in the book yet is created with the customer (and counted).
         const managerId = nameKey(v.person) ? ctx.masters.employee(v.person).id : null;
         const { id } = ctx.masters.customer(v.name, { ...(v.code ? { code: v.code } : {}), tier: v.tier, managerId });
-        if (v.ratePct !== null) book.sqlite.prepare('UPDATE customer SET vat_rate = ? WHERE id = ?').run(v.ratePct, id);
+        if (v.ratePct !== null) book.db.run(book.q.updateTable('customer').set({ vat_rate: v.ratePct }).where('id', '=', id));
         ctx.accept(c);
       }
     },
@@ -71,7 +75,7 @@ export function customersKind(book: Book): KindHandler<PartyRow> {
 
 export function employeesKind(book: Book): KindHandler<PartyRow> {
   const departments = new Map(
-    (book.sqlite.prepare('SELECT id, name_key FROM department').all() as { id: number; name_key: string }[]).map((r) => [r.name_key, r.id]),
+    book.db.all(book.q.selectFrom('department').select(['id', 'name_key'])).map((r) => [r.name_key, r.id]),
   );
   return {
     keepCells: false,
@@ -105,10 +109,9 @@ export function employeesKind(book: Book): KindHandler<PartyRow> {
         if (nameKey(v.person)) created.push({ id, approver: v.person });
         ctx.accept(c);
       }
-      const link = book.sqlite.prepare('UPDATE employee SET approver_id = ? WHERE id = ?');
       for (const e of created) {
         const approverId = ctx.masters.find('employee', e.approver);
-        if (approverId !== null && approverId !== e.id) link.run(approverId, e.id);
+        if (approverId !== null && approverId !== e.id) book.db.run(book.q.updateTable('employee').set({ approver_id: approverId }).where('id', '=', e.id));
       }
     },
   };
