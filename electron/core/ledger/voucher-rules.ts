@@ -3,6 +3,7 @@
  * at least two lines, each on one side, leaf and active accounts, required dimensions,
  * Σdebit = Σcredit. Reversal vouchers carry negated amounts on the same sides.
  */
+import { sql } from 'kysely';
 import { UserError } from '../../../shared/errors';
 import type { Book } from '../book/book';
 import type { VoucherWord } from '../../../shared/contract/vouchers';
@@ -38,13 +39,13 @@ export interface AccountFacts {
 
 /** The chart as the rules need it; cheap enough to load per action (a few hundred rows). */
 export function accountFacts(book: Book): Map<string, AccountFacts> {
-  const rows = book.sqlite
-    .prepare(
-      `SELECT a.code, a.name, a.active, a.dims,
-              NOT EXISTS (SELECT 1 FROM account c WHERE c.parent_code = a.code) AS leaf
-         FROM account a`,
-    )
-    .all() as { code: string; name: string; active: number; dims: string; leaf: number }[];
+  // Through the statement cache (db/query.ts): bookVoucher calls this once per voucher when its
+  // caller has no chart at hand (claims' postings), and preparing the raw text each time did too.
+  const rows = book.db.all(
+    book.q
+      .selectFrom('account as a')
+      .select((eb) => ['a.code', 'a.name', 'a.active', 'a.dims', eb.not(eb.exists(eb.selectFrom('account as c').select(sql<number>`1`.as('one')).whereRef('c.parent_code', '=', 'a.code'))).$castTo<number>().as('leaf')]),
+  );
   return new Map(rows.map((r) => [r.code, { name: r.name, active: r.active === 1, leaf: r.leaf === 1, dims: r.dims ? r.dims.split(',') : [] }]));
 }
 
