@@ -42,7 +42,7 @@ type LineRow = Omit<VoucherLineTable, 'id' | 'voucher_id' | 'period' | 'posted'>
  * ~1,100, an import one per row, 结转损益 and allocation runs theirs) and are prepared once
  * per connection here; through Kysely each would be compiled again every call: 6-9 µs per
  * statement measured (insert/select/update of voucher, tsx, loaded machine) × 6 per voucher,
- * some 15 % of a demo voucher's ~0.35 ms CPU, for no gain in typing these fixed texts.
+ * ~10 % of a demo voucher's ~0.4 ms CPU, for no gain in typing these fixed texts.
  */
 const statements = new WeakMap<Sqlite, ReturnType<typeof prepare>>();
 function prepare(s: Sqlite) {
