@@ -23,25 +23,25 @@ export interface DemoIds {
 }
 
 function masters(book: Book): DemoIds {
-  const s = book.sqlite;
+  const insert = (q: Parameters<Book['db']['run']>[0]) => book.db.run(q).lastInsertRowid;
   const dept = new Map<string, number>();
   for (const d of departments) {
-    dept.set(d.code, Number(s.prepare('INSERT INTO department (code, name, name_key, is_service) VALUES (?, ?, ?, ?)').run(d.code, d.name, nameKey(d.name), d.service ? 1 : 0).lastInsertRowid));
+    dept.set(d.code, insert(book.q.insertInto('department').values({ code: d.code, name: d.name, name_key: nameKey(d.name), is_service: d.service ? 1 : 0 })));
   }
   const emp = new Map<string, number>();
   const addEmp = (code: string, name: string, deptCode: string) =>
-    emp.set(code, Number(s.prepare('INSERT INTO employee (code, name, name_key, department_id) VALUES (?, ?, ?, ?)').run(code, name, nameKey(name), dept.get(deptCode)!).lastInsertRowid));
+    emp.set(code, insert(book.q.insertInto('employee').values({ code, name, name_key: nameKey(name), department_id: dept.get(deptCode)! })));
   for (const p of staff) addEmp(p.code, p.name, p.dept);
   for (const m of managers) addEmp(m.code, m.name, m.dept);
   // Each team's claims go to its lead (the first manager of the department); a lead's own
   // claims go to the lead of another department.
   for (const m of managers) {
     const approver = demoApprover(m.code);
-    s.prepare('UPDATE employee SET approver_id = ? WHERE id = ?').run(emp.get(approver)!, emp.get(m.code)!);
+    book.db.run(book.q.updateTable('employee').set({ approver_id: emp.get(approver)! }).where('id', '=', emp.get(m.code)!));
   }
   const cust = new Map<string, number>();
   for (const c of customers) {
-    cust.set(c.code, Number(s.prepare('INSERT INTO customer (code, name, name_key, tier, manager_id) VALUES (?, ?, ?, ?, ?)').run(c.code, c.name, nameKey(c.name), c.tier, emp.get(c.manager)!).lastInsertRowid));
+    cust.set(c.code, insert(book.q.insertInto('customer').values({ code: c.code, name: c.name, name_key: nameKey(c.name), tier: c.tier, manager_id: emp.get(c.manager)! })));
   }
   book.audit({ action: 'demo.masters', entity: 'book', entityId: 'demo', after: { departments: dept.size, employees: emp.size, customers: cust.size } });
   return { dept, emp, cust, periods: periodRange(DEMO_FIRST as Period, DEMO_LAST as Period) };

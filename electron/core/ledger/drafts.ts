@@ -24,14 +24,25 @@ export function saveDraft(book: Book, id: number | undefined, input: VoucherInpu
   const period = writablePeriod(book, input.date);
   checkVoucher(input, accountFacts(book), { reversal: h.reverses_id !== null });
   const word = input.word === undefined ? h.word : draftWord(book, input);
-  book.sqlite.prepare(`UPDATE voucher SET period = ?, date = ?, memo = ?, word = ?, attachments = ? WHERE id = ?`).run(period, input.date, input.memo ?? '', word, checkAttachments(input.attachments), id);
-  book.sqlite.prepare(`DELETE FROM voucher_line WHERE voucher_id = ?`).run(id);
-  const line = book.sqlite.prepare(
-    `INSERT INTO voucher_line (voucher_id, line_no, period, posted, account_code, debit_fen, credit_fen, memo, customer_id, employee_id, department_id, category_id)
-     VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  book.db.run(book.q.updateTable('voucher').set({ period, date: input.date, memo: input.memo ?? '', word, attachments: checkAttachments(input.attachments) }).where('id', '=', id));
+  book.db.run(book.q.deleteFrom('voucher_line').where('voucher_id', '=', id));
   input.lines.forEach((l, i) => {
-    line.run(id, i + 1, period, l.account, l.debitFen ?? 0, l.creditFen ?? 0, l.memo ?? input.memo ?? '', l.customerId ?? null, l.employeeId ?? null, l.departmentId ?? null, l.categoryId ?? null);
+    book.db.run(
+      book.q.insertInto('voucher_line').values({
+        voucher_id: id,
+        line_no: i + 1,
+        period,
+        posted: 0,
+        account_code: l.account,
+        debit_fen: l.debitFen ?? 0,
+        credit_fen: l.creditFen ?? 0,
+        memo: l.memo ?? input.memo ?? '',
+        customer_id: l.customerId ?? null,
+        employee_id: l.employeeId ?? null,
+        department_id: l.departmentId ?? null,
+        category_id: l.categoryId ?? null,
+      }),
+    );
   });
   book.audit({ action: 'voucher.saveDraft', entity: 'voucher', entityId: id, before: { date: h.date, memo: h.memo }, after: { date: input.date, memo: input.memo ?? '', lines: input.lines.length } });
   return id;

@@ -10,7 +10,8 @@ import type { LedgerLineRow } from '../../../shared/contract/ledger';
 import type { Page } from '../../../shared/contract/define';
 import type { Book } from '../book/book';
 import { voucherLabel } from './vouchers';
-import { exactFen, partSum, partSums } from '../reports/exact';
+import { sql } from 'kysely';
+import { exactFen, PART_DIVISOR, partSum } from '../reports/exact';
 
 /** The running balance is a BigInt: past 2^53 fen a double would drift a fen per line (issue 16). */
 interface Cursor {
@@ -32,22 +33,26 @@ type LineDb = Omit<LedgerLineRow, 'key' | 'period' | 'no' | 'balanceFen'> & { nu
 
 /** The account and every account below it (4-2-2 codes: the family shares the prefix). */
 export function accountFamily(book: Book, code: string): string[] {
-  return (book.sqlite.prepare(`SELECT code FROM account WHERE code = ? OR (code > ? AND code < ?)`).all(code, code, `${code}:`) as { code: string }[]).map((r) => r.code);
+  return book.db
+    .all(book.q.selectFrom('account').select('code').where((eb) => eb.or([eb('code', '=', code), eb.and([eb('code', '>', code), eb('code', '<', `${code}:`)])])))
+    .map((r) => r.code);
 }
 
 /** Σ(debit − credit) of posted lines before `from`, for a set of accounts, exactly (partSums: past 2^63 SUM() alone throws). */
 export function openingBalance(book: Book, accounts: string[], from: string): bigint {
-  const r = book.sqlite
-    .prepare(`SELECT ${partSums('debit_fen - credit_fen', 'b')} FROM ledger_total WHERE period < ? AND account_code IN (${accounts.map(() => '?').join(',')})`)
-    .safeIntegers(true)
-    .get(from, ...accounts) as Record<string, unknown>;
+  const r = book.db.firstExact(
+    book.q
+      .selectFrom('ledger_total')
+      .select([sql<number>`SUM((debit_fen - credit_fen) / ${sql.lit(PART_DIVISOR)})`.as('b_q'), sql<number>`SUM((debit_fen - credit_fen) % ${sql.lit(PART_DIVISOR)})`.as('b_r')])
+      .where('period', '<', from)
+      .where('account_code', 'in', accounts),
+  )!;
   return partSum(r, 'b');
 }
 
 export function detailPage(book: Book, req: { account: string; from: string; to: string; after?: string | null | undefined; limit: number }): Page<LedgerLineRow> {
   const family = accountFamily(book, req.account);
   if (family.length === 0) return { rows: [], next: null };
-  const inList = family.map(() => '?').join(',');
   const rows: LedgerLineRow[] = [];
   // The period sequence of each row (the cursor's key; `no` shows the 字号, which differs in a 收/付/转 book).
   const numbers: number[] = [];
@@ -65,20 +70,40 @@ export function detailPage(book: Book, req: { account: string; from: string; to:
   // Walk the period's vouchers in number order (voucher(period, number) index) and probe
   // each one's lines: no sort, and a page stops as soon as it is full. CROSS JOIN pins
   // that join order; a sparse account costs at most one probe per voucher of the month.
-  const inPeriod = book.sqlite.prepare(
-    `SELECT v.id AS voucherId, v.number, v.word, v.word_no AS wordNo, v.date, l.line_no AS lineNo, l.account_code AS account, a.name AS accountName, l.memo, l.debit_fen AS debitFen, l.credit_fen AS creditFen
-       FROM voucher v CROSS JOIN voucher_line l CROSS JOIN account a
-      WHERE v.period = ? AND v.status = 'posted' AND v.number >= ? AND l.voucher_id = v.id AND a.code = l.account_code
-        AND l.account_code IN (${inList}) AND (v.number > ? OR l.line_no > ?)
-      ORDER BY v.number, l.line_no LIMIT ?`,
-  );
-  const nextPeriod = book.sqlite.prepare(`SELECT MIN(period) AS p FROM ledger_total WHERE period > ? AND period <= ? AND account_code IN (${inList})`);
+  const inPeriod = (period: string, after: Cursor, limit: number) =>
+    book.db.all(
+      book.q
+        .selectFrom('voucher as v')
+        .crossJoin('voucher_line as l')
+        .crossJoin('account as a')
+        .select(['v.id as voucherId', 'v.number', 'v.word', 'v.word_no as wordNo', 'v.date', 'l.line_no as lineNo', 'l.account_code as account', 'a.name as accountName', 'l.memo', 'l.debit_fen as debitFen', 'l.credit_fen as creditFen'])
+        .where('v.period', '=', period)
+        .where('v.status', '=', 'posted')
+        .where('v.number', '>=', after.number)
+        .whereRef('l.voucher_id', '=', 'v.id')
+        .whereRef('a.code', '=', 'l.account_code')
+        .where('l.account_code', 'in', family)
+        .where((eb) => eb.or([eb('v.number', '>', after.number), eb('l.line_no', '>', after.line)]))
+        .orderBy('v.number')
+        .orderBy('l.line_no')
+        .limit(limit),
+    ) as (LineDb & { word: string; wordNo: number })[];
+  // The first month from `from` (or after `after`) up to `to` that has lines for these accounts.
+  const firstPeriod = (after: string, inclusive: boolean) =>
+    book.db.first(
+      book.q
+        .selectFrom('ledger_total')
+        .select((eb) => eb.fn.min<string | null>('period').as('p'))
+        .where('period', inclusive ? '>=' : '>', after)
+        .where('period', '<=', req.to)
+        .where('account_code', 'in', family),
+    )!.p;
   const want = req.limit + 1;
   // Start in the first month that has lines for these accounts (an empty month costs a full scan of its vouchers).
-  let period: string | null = req.after ? c.period : (book.sqlite.prepare(`SELECT MIN(period) AS p FROM ledger_total WHERE period >= ? AND period <= ? AND account_code IN (${inList})`).get(c.period, req.to, ...family) as { p: string | null }).p;
+  let period: string | null = req.after ? c.period : firstPeriod(c.period, true);
   let last: Cursor = c;
   while (period && rows.length < want) {
-    const got = inPeriod.all(period, last.number, ...family, last.number, last.line, want - rows.length) as (LineDb & { word: string; wordNo: number })[];
+    const got = inPeriod(period, last, want - rows.length);
     for (const l of got) {
       // One line's debit − credit is exact in a double (each amount is bounded); the running sum is not.
       const balance = last.balance + BigInt(l.debitFen - l.creditFen);
@@ -88,7 +113,7 @@ export function detailPage(book: Book, req: { account: string; from: string; to:
       last = { period, number: l.number, line: l.lineNo, balance };
     }
     if (rows.length >= want) break;
-    period = (nextPeriod.get(period, req.to, ...family) as { p: string | null }).p;
+    period = firstPeriod(period, false);
     if (period) last = { ...last, period, number: 0, line: 0 };
   }
   if (rows.length <= req.limit) return { rows, next: null };
@@ -102,14 +127,23 @@ const encodeJournal = (l: { period: string; date: string; number: number; lineNo
 
 export function journalPage(book: Book, req: { from: string; to: string; after?: string | null | undefined; limit: number }): Page<LedgerLineRow> {
   const [period = req.from, date = '', number = '0', line = '0'] = req.after ? req.after.split('|') : [];
-  const got = book.sqlite
-    .prepare(
-      `SELECT v.period, v.id AS voucherId, v.number, v.word, v.word_no AS wordNo, v.date, l.line_no AS lineNo, l.account_code AS account, a.name AS accountName, l.memo, l.debit_fen AS debitFen, l.credit_fen AS creditFen
-         FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id JOIN account a ON a.code = l.account_code
-        WHERE v.status = 'posted' AND v.period <= ? AND (v.period, v.date, v.number) >= (?, ?, ?) AND ((v.period, v.date, v.number) > (?, ?, ?) OR l.line_no > ?)
-        ORDER BY v.period, v.date, v.number, l.line_no LIMIT ?`,
-    )
-    .all(req.to, period, date, Number(number), period, date, Number(number), Number(line), req.limit + 1) as (LineDb & { period: string; word: string; wordNo: number })[];
+  const got = book.db.all(
+    book.q
+      .selectFrom('voucher as v')
+      .innerJoin('voucher_line as l', 'l.voucher_id', 'v.id')
+      .innerJoin('account as a', 'a.code', 'l.account_code')
+      .select(['v.period', 'v.id as voucherId', 'v.number', 'v.word', 'v.word_no as wordNo', 'v.date', 'l.line_no as lineNo', 'l.account_code as account', 'a.name as accountName', 'l.memo', 'l.debit_fen as debitFen', 'l.credit_fen as creditFen'])
+      .where('v.status', '=', 'posted')
+      .where('v.period', '<=', req.to)
+      // Row values compare (period, date, number) as one key (https://sqlite.org/rowvalue.html).
+      .where((eb) => eb(eb.refTuple('v.period', 'v.date', 'v.number'), '>=', eb.tuple(period, date, Number(number))))
+      .where((eb) => eb.or([eb(eb.refTuple('v.period', 'v.date', 'v.number'), '>', eb.tuple(period, date, Number(number))), eb('l.line_no', '>', Number(line))]))
+      .orderBy('v.period')
+      .orderBy('v.date')
+      .orderBy('v.number')
+      .orderBy('l.line_no')
+      .limit(req.limit + 1),
+  ) as (LineDb & { period: string; word: string; wordNo: number })[];
   const page = got.slice(0, req.limit);
   const rows = page.map(
     (l): LedgerLineRow => ({ key: `${l.voucherId}:${l.lineNo}`, date: l.date, period: l.period, voucherId: l.voucherId, no: voucherLabel(l.word, l.wordNo), lineNo: l.lineNo, account: l.account, accountName: l.accountName, memo: l.memo, debitFen: l.debitFen, creditFen: l.creditFen, balanceFen: null }),

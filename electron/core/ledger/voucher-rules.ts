@@ -3,8 +3,10 @@
  * at least two lines, each on one side, leaf and active accounts, required dimensions,
  * Σdebit = Σcredit. Reversal vouchers carry negated amounts on the same sides.
  */
+import { sql } from 'kysely';
 import { UserError } from '../../../shared/errors';
 import type { Book } from '../book/book';
+import { builder } from '../db/query';
 import type { VoucherWord } from '../../../shared/contract/vouchers';
 
 export interface LineInput {
@@ -36,15 +38,22 @@ export interface AccountFacts {
   dims: string[];
 }
 
+/**
+ * The chart's facts for the rules, built and compiled once: bookVoucher asks for them per
+ * voucher where its caller has no chart at hand (claims' postings), and building this
+ * correlated NOT EXISTS through Kysely costs ~72 µs a call against ~140 µs to run it and
+ * ~20 µs to prepare the raw text (measured, tsx, loaded machine), so the compiled query is
+ * kept and db/query.ts keeps its statement.
+ */
+const FACTS_QUERY = builder
+  .selectFrom('account as a')
+  .select((eb) => ['a.code', 'a.name', 'a.active', 'a.dims', eb.not(eb.exists(eb.selectFrom('account as c').select(sql<number>`1`.as('one')).whereRef('c.parent_code', '=', 'a.code'))).$castTo<number>().as('leaf')]);
+const FACTS_COMPILED = FACTS_QUERY.compile();
+const factsQuery = { compile: () => FACTS_COMPILED };
+
 /** The chart as the rules need it; cheap enough to load per action (a few hundred rows). */
 export function accountFacts(book: Book): Map<string, AccountFacts> {
-  const rows = book.sqlite
-    .prepare(
-      `SELECT a.code, a.name, a.active, a.dims,
-              NOT EXISTS (SELECT 1 FROM account c WHERE c.parent_code = a.code) AS leaf
-         FROM account a`,
-    )
-    .all() as { code: string; name: string; active: number; dims: string; leaf: number }[];
+  const rows = book.db.all(factsQuery);
   return new Map(rows.map((r) => [r.code, { name: r.name, active: r.active === 1, leaf: r.leaf === 1, dims: r.dims ? r.dims.split(',') : [] }]));
 }
 

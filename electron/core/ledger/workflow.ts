@@ -14,7 +14,7 @@
  * user, marked 系统生成. See docs/vouchers.md.
  */
 import { UserError } from '../../../shared/errors';
-import type { RenumberResult } from '../../../shared/contract/vouchers';
+import type { RenumberResult, VoucherWord } from '../../../shared/contract/vouchers';
 import type { Book } from '../book/book';
 import { findUser } from '../users/users';
 import { periodStatus } from './periods';
@@ -35,7 +35,7 @@ export function reviewVoucher(book: Book, id: number): void {
   if (self && !voucherSettings(book).selfReview) throw new UserError('vouchers.selfReview', { user: user.name });
   const kind = self ? 'self' : 'other';
   const at = new Date().toISOString();
-  book.sqlite.prepare(`UPDATE voucher SET reviewed_by = ?, reviewed_at = ?, review_kind = ? WHERE id = ?`).run(user.name, at, kind, id);
+  book.db.run(book.q.updateTable('voucher').set({ reviewed_by: user.name, reviewed_at: at, review_kind: kind }).where('id', '=', id));
   // The review covers what the voucher said when it was reviewed: the audit keeps that digest.
   book.audit({ action: 'voucher.review', entity: 'voucher', entityId: id, after: { reviewer: user.name, maker: h.created_by, kind, selfReview: self, contentHash: voucherContentHash(h, voucherLines(book, id)) } });
 }
@@ -47,14 +47,14 @@ export function unreviewVoucher(book: Book, id: number): void {
   if (periodStatus(book, h.period) === 'closed') throw new UserError('ledger.periodClosed', { period: h.period });
   const user = findUser(book, book.user);
   if (!user || !REVIEW_ROLES.has(user.role)) throw new UserError('vouchers.noReviewRight', { user: book.user });
-  book.sqlite.prepare(`UPDATE voucher SET reviewed_by = NULL, reviewed_at = NULL, review_kind = NULL WHERE id = ?`).run(id);
+  book.db.run(book.q.updateTable('voucher').set({ reviewed_by: null, reviewed_at: null, review_kind: null }).where('id', '=', id));
   book.audit({ action: 'voucher.unreview', entity: 'voucher', entityId: id, before: { reviewer: h.reviewed_by, kind: h.review_kind } });
 }
 
 /** A posted voucher by 凭证字号 ("记-0003", "记3") within a period. */
 export function findVoucherByNo(book: Book, period: string, no: string): number {
   const m = /^([记收付转])-?(\d+)$/.exec(no.trim());
-  const row = m ? (book.sqlite.prepare(`SELECT id FROM voucher WHERE period = ? AND word = ? AND word_no = ?`).get(period, m[1], Number(m[2])) as { id: number } | undefined) : undefined;
+  const row = m ? book.db.first(book.q.selectFrom('voucher').select('id').where('period', '=', period).where('word', '=', m[1] as VoucherWord).where('word_no', '=', Number(m[2]))) : undefined;
   if (!row) throw new UserError('vouchers.noByNumber', { period, no });
   return row.id;
 }
@@ -70,9 +70,9 @@ interface NumberRow { id: number; word: string; number: number; word_no: number 
  */
 export function renumberPeriod(book: Book, period: string): RenumberResult {
   if (periodStatus(book, period) === 'closed') throw new UserError('vouchers.renumberClosed', { period });
-  const rows = book.sqlite
-    .prepare(`SELECT id, word, number, word_no FROM voucher WHERE period = ? AND status = 'posted' ORDER BY date, number`)
-    .all(period) as NumberRow[];
+  const rows = book.db.all(
+    book.q.selectFrom('voucher').select(['id', 'word', 'number', 'word_no']).where('period', '=', period).where('status', '=', 'posted').orderBy('date').orderBy('number'),
+  ) as NumberRow[];
   const next = new Map<string, number>();
   const plan = rows.map((r, i) => {
     const wordNo = (next.get(r.word) ?? 0) + 1;
@@ -81,13 +81,12 @@ export function renumberPeriod(book: Book, period: string): RenumberResult {
   });
   const changed = plan.filter((p) => p.newNumber !== p.number || p.newWordNo !== p.word_no);
   if (changed.length === 0) return { period, vouchers: rows.length, changed: 0 };
-  const s = book.sqlite;
-  s.prepare(`INSERT INTO voucher_renumber (period) VALUES (?)`).run(period);
+  book.db.run(book.q.insertInto('voucher_renumber').values({ period }));
   // Two steps through negative numbers: UNIQUE (period, number) is checked row by row.
-  const set = s.prepare(`UPDATE voucher SET number = ?, word_no = ? WHERE id = ?`);
-  for (const p of changed) set.run(-p.newNumber, -p.newWordNo, p.id);
-  for (const p of changed) set.run(p.newNumber, p.newWordNo, p.id);
-  s.prepare(`DELETE FROM voucher_renumber WHERE period = ?`).run(period);
+  const set = (id: number, number: number, wordNo: number) => book.db.run(book.q.updateTable('voucher').set({ number, word_no: wordNo }).where('id', '=', id));
+  for (const p of changed) set(p.id, -p.newNumber, -p.newWordNo);
+  for (const p of changed) set(p.id, p.newNumber, p.newWordNo);
+  book.db.run(book.q.deleteFrom('voucher_renumber').where('period', '=', period));
   for (const p of changed) {
     const h = voucherHeader(book, p.id);
     book.audit({
