@@ -91,6 +91,7 @@ export function plLinesQuery(book: Book, period: string): { sql: string; args: s
 /** P&L balances through `period` that are not zero, per account × dimensions (debit-positive), in account × dimensions order. */
 export function plBalances(book: Book, period: string): PlGroup[] {
   const q = groupsQuery(book, period);
+  // Raw SQL on purpose: it wraps the P&L groups' SQL text (above), prepared once a call, not per group.
   return book.sqlite.prepare(`SELECT * FROM (${q.sql}) WHERE bal <> 0 ORDER BY account, customer_id, employee_id, department_id, category_id`).all(...q.args) as PlGroup[];
 }
 
@@ -101,6 +102,7 @@ export function plBalances(book: Book, period: string): PlGroup[] {
  */
 export function plGroupsLeft(book: Book, period: string): { accounts: number; groups: number } {
   const q = groupsQuery(book, period);
+  // Raw SQL on purpose: it wraps the P&L groups' SQL text (above), prepared once a check.
   return book.sqlite.prepare(`SELECT COUNT(DISTINCT account) AS accounts, COUNT(*) AS groups FROM (${q.sql}) WHERE bal <> 0`).get(...q.args) as { accounts: number; groups: number };
 }
 
