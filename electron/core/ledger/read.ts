@@ -87,7 +87,7 @@ export function pageVouchers(book: Book, req: { period?: string | undefined; sta
       eb.selectFrom('voucher_line as l').select(sql<number>`COUNT(*)`.as('n')).whereRef('l.voucher_id', '=', 'v.id').$asScalar().$notNull().as('lineCount'),
     ]);
   if (req.period) q = q.where('v.period', '=', req.period);
-  if (req.status === 'posted') q = q.where('v.status', '=', 'posted');
+  if (req.status === 'posted') q = q.where('v.status', '=', sql.lit('posted'));
   else if (req.status) q = q.where('v.status', '=', sql.lit('draft')).where('v.reviewed_by', req.status === 'reviewed' ? 'is not' : 'is', null);
   if (req.after) q = q.where('v.id', '<', Number(req.after));
   const rows = book.db.all(q.orderBy('v.id', 'desc').limit(req.limit + 1));
