@@ -8,7 +8,9 @@
  * it, only the month's lines are read.
  */
 import { exactFen } from '../reports/exact';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Book } from '../book/book';
+import type { DB } from '../db/schema/index';
 
 export interface PlGroup {
   account: string;
@@ -21,6 +23,16 @@ export interface PlGroup {
 
 export const PL_ACCOUNTS = `SELECT code FROM account WHERE type IN ('revenue', 'expense')`;
 
+/** PL_ACCOUNTS for a Kysely where: `column` IN (the P&L accounts), the types literals as there. */
+const isPlAccount = (eb: ExpressionBuilder<DB, 'ledger_total'>) =>
+  eb('account_code', 'in', eb.selectFrom('account').select('code').where('type', 'in', [sql.lit('revenue' as const), sql.lit('expense' as const)]));
+
+/*
+ * Raw SQL on purpose, the groups below: they are one SQL text for the 结转损益's INSERT…SELECT
+ * (ledger/vouchers.ts bookVoucherFromQuery takes the lines as SQL text and arguments), for the
+ * 结账检查 and for plBalances, so the check and the transfer cannot drift apart; and they are the
+ * measured month-end hot path (结转损益 + 结账检查 + close < 1 s on the 1 M-line book, README).
+ */
 /** A month's posted P&L lines summed per account × dimensions: one pass over the period index (migration 0830), in group order. */
 const MONTH_GROUPS = `SELECT account_code AS account, customer_id, employee_id, department_id, category_id, SUM(debit_fen) - SUM(credit_fen) AS bal
    FROM voucher_line WHERE posted = 1 AND period = ? AND account_code IN (${PL_ACCOUNTS})
@@ -37,13 +49,17 @@ const CARRIED_GROUPS = `SELECT account, customer_id, employee_id, department_id,
 
 /** The P&L accounts with a balance before `period` (from the totals): their earlier lines are still to move. */
 function carriedAccounts(book: Book, period: string): string[] {
-  return book.sqlite
-    .prepare(
-      `SELECT account_code FROM ledger_total WHERE period < ? AND account_code IN (${PL_ACCOUNTS})
-        GROUP BY account_code HAVING SUM(debit_fen) <> SUM(credit_fen)`,
+  return book.db
+    .all(
+      book.q
+        .selectFrom('ledger_total')
+        .select('account_code')
+        .where('period', '<', period)
+        .where(isPlAccount)
+        .groupBy('account_code')
+        .having((eb) => eb(eb.fn.sum('debit_fen'), '<>', eb.fn.sum('credit_fen'))),
     )
-    .pluck()
-    .all(period) as string[];
+    .map((r) => r.account_code);
 }
 
 /** The SQL summing P&L per account × dimensions through `period`, and its arguments. */
@@ -75,6 +91,7 @@ export function plLinesQuery(book: Book, period: string): { sql: string; args: s
 /** P&L balances through `period` that are not zero, per account × dimensions (debit-positive), in account × dimensions order. */
 export function plBalances(book: Book, period: string): PlGroup[] {
   const q = groupsQuery(book, period);
+  // Raw SQL on purpose: it wraps the P&L groups' SQL text (above), prepared once a call, not per group.
   return book.sqlite.prepare(`SELECT * FROM (${q.sql}) WHERE bal <> 0 ORDER BY account, customer_id, employee_id, department_id, category_id`).all(...q.args) as PlGroup[];
 }
 
@@ -85,6 +102,7 @@ export function plBalances(book: Book, period: string): PlGroup[] {
  */
 export function plGroupsLeft(book: Book, period: string): { accounts: number; groups: number } {
   const q = groupsQuery(book, period);
+  // Raw SQL on purpose: it wraps the P&L groups' SQL text (above), prepared once a check.
   return book.sqlite.prepare(`SELECT COUNT(DISTINCT account) AS accounts, COUNT(*) AS groups FROM (${q.sql}) WHERE bal <> 0`).get(...q.args) as { accounts: number; groups: number };
 }
 
@@ -94,21 +112,33 @@ export function plGroupsLeft(book: Book, period: string): { accounts: number; gr
  * still hold balances per dimension: plGroupsLeft asks that next.
  */
 export function plAccountsLeft(book: Book, period: string): { count: number; balance: number } {
-  const r = book.sqlite
-    .prepare(
-      `SELECT COUNT(*) AS count, COALESCE(SUM(b), 0) AS balance FROM (
-         SELECT SUM(debit_fen) - SUM(credit_fen) AS b FROM ledger_total
-          WHERE period <= ? AND account_code IN (${PL_ACCOUNTS}) GROUP BY account_code HAVING b <> 0)`,
-    )
-    .safeIntegers(true)
-    .get(period) as { count: bigint; balance: bigint };
+  const r = book.db.firstExact(
+    book.q
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('ledger_total')
+          .select(sql<number>`SUM(debit_fen) - SUM(credit_fen)`.as('b'))
+          .where('period', '<=', period)
+          .where(isPlAccount)
+          .groupBy('account_code')
+          .having(sql.ref('b'), '<>', sql.lit(0))
+          .as('t'),
+      )
+      .select([sql<number>`COUNT(*)`.as('count'), sql<number>`COALESCE(SUM(b), 0)`.as('balance')]),
+  )!;
   return { count: Number(r.count), balance: exactFen(r.balance, 'closing') };
 }
 
 /** 本年利润's balance through `period` (debit-positive: a loss is positive). */
 export function currentProfitBalance(book: Book, period: string): number {
   const code = book.account('currentYearProfit');
-  const b = book.sqlite.prepare(`SELECT COALESCE(SUM(debit_fen - credit_fen), 0) FROM ledger_total WHERE period <= ? AND account_code = ?`).pluck().safeIntegers(true).get(period, code) as bigint;
-  return exactFen(b, 'closing');
+  const r = book.db.firstExact(
+    book.q
+      .selectFrom('ledger_total')
+      .select(sql<number>`COALESCE(SUM(debit_fen - credit_fen), 0)`.as('b'))
+      .where('period', '<=', period)
+      .where('account_code', '=', code),
+  )!;
+  return exactFen(r.b, 'closing');
 }
 

@@ -13,6 +13,7 @@
  */
 import { addMonths, period as toPeriod, type Period } from '../../../shared/period';
 import type { MessageCode } from '../../../shared/messages/index';
+import { sql } from 'kysely';
 import type { Book } from '../book/book';
 import { currentProfitBalance, plAccountsLeft, plGroupsLeft } from './balances';
 import { exactFen } from '../reports/exact';
@@ -36,25 +37,31 @@ export interface CloseCheck {
 export function firstOpenBefore(book: Book, p: Period): string | null {
   const first = book.meta('first_period');
   if (!first || first >= p) return null;
-  const closed = new Set(book.sqlite.prepare(`SELECT period FROM period WHERE status = 'closed' AND period < ?`).pluck().all(p) as string[]);
+  const closed = new Set(book.db.all(book.q.selectFrom('period').select('period').where('status', '=', sql.lit('closed')).where('period', '<', p)).map((r) => r.period));
   for (let m = toPeriod(first); m < p; m = addMonths(m, 1)) if (!closed.has(m)) return m;
   return null;
 }
 
 /** Σ debit and Σ credit of every posted line through the month (the trial balance's totals), as SQLite's exact int64 (past 2^53 a double would call unequal sums equal). */
 function ledgerTotals(book: Book, p: string): { debit: bigint; credit: bigint } {
-  return book.sqlite.prepare(`SELECT COALESCE(SUM(debit_fen), 0) AS debit, COALESCE(SUM(credit_fen), 0) AS credit FROM ledger_total WHERE period <= ?`).safeIntegers(true).get(p) as { debit: bigint; credit: bigint };
+  return book.db.firstExact(
+    book.q
+      .selectFrom('ledger_total')
+      .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('debit_fen'), sql.lit(0)).as('debit'), eb.fn.coalesce(eb.fn.sum<number>('credit_fen'), sql.lit(0)).as('credit')])
+      .where('period', '<=', p),
+  )!;
 }
 
 /** Active schedules with this month in their plan and no entry for it. */
 function schedulesNotRun(book: Book, p: Period): number {
-  const rows = book.sqlite.prepare(`SELECT id, first_period, periods FROM schedule WHERE active = 1 AND first_period <= ?`).all(p) as { id: number; first_period: string; periods: number }[];
-  const done = book.sqlite.prepare(`SELECT 1 FROM schedule_entry WHERE schedule_id = ? AND period_no = ?`);
+  const rows = book.db.all(book.q.selectFrom('schedule').select(['id', 'first_period', 'periods']).where('active', '=', sql.lit(1)).where('first_period', '<=', p));
+  // One lookup per active schedule (a few dozen): book.db keeps the statement prepared across them.
+  const done = (id: number, no: number) => book.db.first(book.q.selectFrom('schedule_entry').select(sql.lit(1).as('x')).where('schedule_id', '=', id).where('period_no', '=', no));
   const idx = (s: string) => Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7));
   let n = 0;
   for (const r of rows) {
     const no = idx(p) - idx(r.first_period) + 1;
-    if (no >= 1 && no <= r.periods && !done.get(r.id, no)) n++;
+    if (no >= 1 && no <= r.periods && !done(r.id, no)) n++;
   }
   return n;
 }
@@ -77,7 +84,7 @@ export function closeCheck(book: Book, period: string): CloseCheck {
     if (profit !== 0) blockers.push({ code: 'closing.profitNotCarried', params: { period: p, amount: -profit }, link: 'periods' });
   }
 
-  const unposted = book.sqlite.prepare(`SELECT COUNT(*) FROM voucher WHERE period = ? AND status <> 'posted'`).pluck().get(p) as number;
+  const unposted = book.db.first(book.q.selectFrom('voucher').select(sql<number>`COUNT(*)`.as('n')).where('period', '=', p).where('status', '<>', sql.lit('posted')))!.n;
   if (unposted > 0) blockers.push({ code: 'ledger.draftsInPeriod', params: { period: p, count: unposted }, link: 'vouchers' });
 
   const b = ledgerTotals(book, p);
@@ -88,18 +95,20 @@ export function closeCheck(book: Book, period: string): CloseCheck {
     if (!bs.balanced) blockers.push({ code: 'closing.balanceSheetOff', params: { assets: bs.totals.assets[0], liabilitiesEquity: bs.totals.equityAndLiabilities[0] }, link: 'reports' });
   }
 
-  const claims = book.sqlite
-    .prepare(
-      `SELECT COUNT(DISTINCT c.id) FROM claim c JOIN claim_line l ON l.claim_id = c.id
-        WHERE c.status <> 'paid' AND l.date >= ? AND l.date <= ?`,
-    )
-    .pluck()
-    .get(`${p}-01`, `${p}-31`) as number;
+  const claims = book.db.first(
+    book.q
+      .selectFrom('claim as c')
+      .innerJoin('claim_line as l', 'l.claim_id', 'c.id')
+      .select(sql<number>`COUNT(DISTINCT c.id)`.as('n'))
+      .where('c.status', '<>', sql.lit('paid'))
+      .where('l.date', '>=', `${p}-01`)
+      .where('l.date', '<=', `${p}-31`),
+  )!.n;
   if (claims > 0) warnings.push({ code: 'closing.claimsPending', params: { count: claims }, link: 'claims' });
   const schedules = schedulesNotRun(book, p);
   if (schedules > 0) warnings.push({ code: 'closing.schedulesNotRun', params: { count: schedules }, link: 'schedules' });
-  const rules = book.sqlite.prepare(`SELECT 1 FROM alloc_rule WHERE active = 1 AND rule_set = 'default' LIMIT 1`).get();
-  if (rules && !book.sqlite.prepare(`SELECT 1 FROM alloc_run WHERE period = ? LIMIT 1`).get(p)) {
+  const rules = book.db.first(book.q.selectFrom('alloc_rule').select(sql.lit(1).as('x')).where('active', '=', sql.lit(1)).where('rule_set', '=', sql.lit('default')).limit(1));
+  if (rules && !book.db.first(book.q.selectFrom('alloc_run').select(sql.lit(1).as('x')).where('period', '=', p).limit(1))) {
     warnings.push({ code: 'closing.allocationNotRun', params: { period: p }, link: 'allocation' });
   }
   return { period: p, blockers, warnings };

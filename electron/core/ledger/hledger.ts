@@ -7,7 +7,9 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { writeAtomicSync } from '../files/paths';
 import { formatFen } from '../../../shared/money';
+import { sql } from 'kysely';
 import type { Book } from '../book/book';
+import type { Row } from '../db/query';
 import { voucherLabel } from './vouchers';
 
 /** hledger reads ':' as a level separator, ';' as a comment and two spaces as the end of a name. */
@@ -39,18 +41,23 @@ const amount = (fen: number) => `CNY ${formatFen(fen, { grouping: false })}`;
 
 /** Streams the journal to `write` in chunks; returns the number of transactions. */
 export function writeHledger(book: Book, write: (chunk: string) => void): number {
-  const chart = book.sqlite.prepare(`SELECT code, name, type FROM account ORDER BY code`).all() as AccountRow[];
+  const chart: AccountRow[] = book.db.all(book.q.selectFrom('account').select(['code', 'name', 'type']).orderBy('code'));
   const names = accountNames(chart);
   const info = book.info();
   write(`; ${clean(info.company)} — exported by client-ledger ${new Date().toISOString()}\n; book ${info.bookId}, standard ${info.standard}\n\ncommodity CNY 1000.00\n\n`);
   write(accountDirectives(chart, names));
-  const lines = book.sqlite
-    .prepare(
-      `SELECT v.id, v.period, v.number, v.word, v.word_no AS wordNo, v.date, v.memo AS vmemo, l.account_code AS account, l.debit_fen AS debit, l.credit_fen AS credit, l.memo
-         FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id
-        WHERE v.status = 'posted' ORDER BY v.period, v.number, l.line_no`,
-    )
-    .iterate() as IterableIterator<{ id: number; period: string; number: number; word: string; wordNo: number; date: string; vmemo: string; account: string; debit: number; credit: number; memo: string }>;
+  const query = book.q
+    .selectFrom('voucher as v')
+    .innerJoin('voucher_line as l', 'l.voucher_id', 'v.id')
+    .select(['v.id', 'v.period', 'v.number', 'v.word', 'v.word_no as wordNo', 'v.date', 'v.memo as vmemo', 'l.account_code as account', 'l.debit_fen as debit', 'l.credit_fen as credit', 'l.memo'])
+    .where('v.status', '=', sql.lit('posted'))
+    .orderBy('v.period')
+    .orderBy('v.number')
+    .orderBy('l.line_no');
+  // Raw prepare on purpose (the SQL is built and typed with Kysely): every posted line of the book is streamed (iterate), which book.db's all() would
+  // hold in memory at once (a million lines on the bench book). One statement per export, not per line.
+  const c = query.compile();
+  const lines = book.sqlite.prepare(c.sql).iterate(...c.parameters) as IterableIterator<Row<typeof query>>;
   let current = -1;
   let count = 0;
   let buf: string[] = [];

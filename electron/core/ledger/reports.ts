@@ -1,4 +1,5 @@
 /** The ledger's report modules: 科目余额表, 明细账, 序时账 (rendered by the generic report screen, Excel and CLI). */
+import { sql } from 'kysely';
 import { UserError } from '../../../shared/errors';
 import type { ReportRow } from '../../../shared/report';
 import type { Book } from '../book/book';
@@ -7,7 +8,7 @@ import { defineReport } from '../reports/define';
 import type { LedgerLineRow } from '../../../shared/contract/ledger';
 import { accountFamily, detailPage, journalPage } from './lines';
 import { chineseTrialBalance } from './trial-balance';
-import { FenSum, partSum, partSums, sumFen } from '../reports/exact';
+import { FenSum, partSum, sumExact, sumFen } from '../reports/exact';
 
 export const trialBalanceReport = defineReport({
   name: 'trial-balance',
@@ -57,10 +58,14 @@ function all<R>(read: (after: string | null) => { rows: R[]; next: string | null
  */
 function withMonthTotals(book: Book, account: string, from: string, lines: LedgerLineRow[], locale: Locale): ReportRow[] {
   const family = accountFamily(book, account);
-  const before = book.sqlite
-    .prepare(`SELECT ${partSums('debit_fen', 'd')}, ${partSums('credit_fen', 'c')} FROM ledger_total WHERE period >= ? AND period < ? AND account_code IN (${family.map(() => '?').join(',')})`)
-    .safeIntegers(true)
-    .get(`${from.slice(0, 4)}-01`, from, ...family) as Record<string, unknown>;
+  const before = book.db.firstExact(
+    book.q
+      .selectFrom('ledger_total')
+      .select([...sumExact(sql<number>`debit_fen`, 'd', true), ...sumExact(sql<number>`credit_fen`, 'c', true)])
+      .where('period', '>=', `${from.slice(0, 4)}-01`)
+      .where('period', '<', from)
+      .where('account_code', 'in', family),
+  )!;
   const rows: ReportRow[] = [];
   // Exact totals (FenSum): a month of large lines passes 2^53 long before any one line does.
   const sums = (d: bigint | number = 0, c: bigint | number = 0) => {
@@ -108,7 +113,7 @@ export const detailLedgerReport = defineReport({
     const account = filters.account;
     const lines = all((after) => detailPage(book, { account, from, to, after, limit: 1000 }));
     const rows = withMonthTotals(book, account, from, lines, locale);
-    const name = (book.sqlite.prepare(`SELECT name FROM account WHERE code = ?`).get(account) as { name: string } | undefined)?.name ?? '';
+    const name = book.db.first(book.q.selectFrom('account').select('name').where('code', '=', account))?.name ?? '';
     return [
       {
         name: 'detail-ledger',

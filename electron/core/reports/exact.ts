@@ -6,6 +6,7 @@
  * exactly that integer (as trial-balance.ts does); otherwise the report is refused, typed,
  * never a figure off by a fen.
  */
+import { sql, type AliasedRawBuilder, type RawBuilder } from 'kysely';
 import { UserError } from '../../../shared/errors';
 import type { SumWhat } from '../../../shared/messages/reports';
 
@@ -50,6 +51,14 @@ export const partSums = (expr: string, as: string): string => `SUM((${expr}) / $
  * reports the overflow, which needs ~9,223 lines of the largest amount.
  */
 export const sumSql = (expr: string, as: string, split: boolean): string => (split ? partSums(expr, as) : `0 AS ${as}_q, SUM(${expr}) AS ${as}_r`);
+/**
+ * sumSql for a Kysely select: the same SQL (`as`_q and `as`_r; read with partSum from
+ * firstExact/allExact), `expr` a fragment that may carry parameters.
+ */
+export const sumExact = (expr: RawBuilder<number>, as: string, split: boolean): AliasedRawBuilder<number, string>[] =>
+  split
+    ? [sql<number>`SUM((${expr}) / ${sql.lit(PART_DIVISOR)})`.as(`${as}_q`), sql<number>`SUM((${expr}) % ${sql.lit(PART_DIVISOR)})`.as(`${as}_r`)]
+    : [sql<number>`0`.as(`${as}_q`), sql<number>`SUM(${expr})`.as(`${as}_r`)];
 export function splitOnOverflow<T>(run: (split: boolean) => T): T {
   try {
     return run(false);

@@ -23,7 +23,7 @@ export const adminExpenseReport = defineReport({
       [`${to.slice(0, 4)}-01`, to],
       [prior(from), prior(to)],
     ]);
-    const accounts = book.sqlite.prepare(`SELECT code, name FROM account WHERE code >= ? AND code < ? ORDER BY code`).all(root, String(Number(root) + 1)) as { code: string; name: string }[];
+    const accounts = book.db.all(book.q.selectFrom('account').select(['code', 'name']).where('code', '>=', root).where('code', '<', String(Number(root) + 1)).orderBy('code'));
     const sum = (m: Map<string, bigint>, code: string) => exactFen([...m].reduce((s, [c, v]) => (c.startsWith(code) ? s + v : s), 0n), 'statements', code);
     const rows: ReportRow[] = accounts
       .map((a) => ({ code: a.code, name: a.name, periodFen: sum(now!, a.code), ytdFen: sum(ytd!, a.code), priorFen: sum(last!, a.code) }))

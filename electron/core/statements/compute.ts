@@ -8,7 +8,9 @@
  * a transfer keyed in by hand is a closing entry too.
  */
 import { addMonths, period } from '../../../shared/period';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Side } from '../db/schema/account';
+import type { DB } from '../db/schema/index';
 import type { Book } from '../book/book';
 import { roleAccount, type Standard } from '../accounts/default-chart';
 import { enterpriseBalanceSheet, enterpriseIncomeStatement } from './enterprise';
@@ -16,7 +18,7 @@ import { evaluate, type Amounts, type ChartFacts, type EvaluatedLine } from './e
 import type { StatementLayout } from './layout';
 import { smallBalanceSheet, smallIncomeStatement } from './small';
 import { CLOSING_SOURCE } from '../closing/sql';
-import { partSum, splitOnOverflow, sumSql } from '../reports/exact';
+import { partSum, splitOnOverflow, sumExact } from '../reports/exact';
 
 export const layouts: Record<Standard, { balanceSheet: StatementLayout; incomeStatement: StatementLayout }> = {
   small: { balanceSheet: smallBalanceSheet, incomeStatement: smallIncomeStatement },
@@ -24,7 +26,7 @@ export const layouts: Record<Standard, { balanceSheet: StatementLayout; incomeSt
 };
 
 export function chartFacts(book: Book): ChartFacts {
-  const rows = book.sqlite.prepare(`SELECT code, name, normal_side AS side FROM account`).all() as { code: string; name: string; side: Side }[];
+  const rows: { code: string; name: string; side: Side }[] = book.db.all(book.q.selectFrom('account').select(['code', 'name', 'normal_side as side']));
   const by = new Map(rows.map((r) => [r.code, r]));
   return { side: (code) => by.get(code)?.side ?? 'debit', name: (code) => by.get(code)?.name };
 }
@@ -43,15 +45,15 @@ export interface BalanceSheet {
 export function balanceSheet(book: Book, to: string): BalanceSheet {
   const layout = layouts[book.standard].balanceSheet;
   // Exact sums (reports/exact.ts splitOnOverflow): a ledger_total row's debit − credit stays inside int64, the sum of many may not.
-  const rows = splitOnOverflow(
-    (split) =>
-      book.sqlite
-        .prepare(
-          `SELECT account_code AS code, ${sumSql('debit_fen - credit_fen', 'e', split)}, ${sumSql('CASE WHEN period < @start THEN debit_fen - credit_fen ELSE 0 END', 'y', split)}
-             FROM ledger_total WHERE period <= @to GROUP BY account_code`,
-        )
-        .safeIntegers(true)
-        .all({ start: yearStart(to), to }) as Record<string, unknown>[],
+  const rows: Record<string, unknown>[] = splitOnOverflow((split) =>
+    book.db.allExact(
+      book.q
+        .selectFrom('ledger_total')
+        .select('account_code as code')
+        .select([...sumExact(sql<number>`debit_fen - credit_fen`, 'e', split), ...sumExact(sql<number>`CASE WHEN period < ${yearStart(to)} THEN debit_fen - credit_fen ELSE 0 END`, 'y', split)])
+        .where('period', '<=', to)
+        .groupBy('account_code'),
+    ),
   );
   const end: Amounts = new Map(rows.map((r) => [r.code as string, partSum(r, 'e')]));
   const start: Amounts = new Map(rows.map((r) => [r.code as string, partSum(r, 'y')]));
@@ -69,25 +71,31 @@ export function movements(book: Book, ranges: [string, string][]): Amounts[] {
 }
 
 function movementsOnce(book: Book, ranges: [string, string][], split: boolean): Amounts[] {
-  // Named bounds (@f0, @t0, …): a split sum repeats its expression.
-  const cols = ranges.map((_, i) => sumSql(`CASE WHEN period BETWEEN @f${i} AND @t${i} THEN debit_fen - credit_fen ELSE 0 END`, `c${i}`, split)).join(', ');
-  const where = ranges.map((_, i) => `(period BETWEEN @f${i} AND @t${i})`).join(' OR ');
-  const args = Object.fromEntries(ranges.flatMap(([f, t], i) => [[`f${i}`, f], [`t${i}`, t]]));
-  const totals = book.sqlite.prepare(`SELECT account_code AS code, ${cols} FROM ledger_total WHERE ${where} GROUP BY account_code`).safeIntegers(true).all(args) as Record<string, unknown>[];
+  // One exact sum per range, of `period` or `l.period` (a split sum repeats its expression, and so its bounds).
+  const cols = (period: string) => ranges.flatMap(([f, t], i) => sumExact(sql<number>`CASE WHEN ${sql.ref(period)} BETWEEN ${f} AND ${t} THEN debit_fen - credit_fen ELSE 0 END`, `c${i}`, split));
+  const inRanges = <E extends ExpressionBuilder<DB, 'ledger_total' | 'voucher_line'>>(eb: E) => eb.or(ranges.map(([f, t]) => eb.between('period', f, t)));
+  const totals: Record<string, unknown>[] = book.db.allExact(book.q.selectFrom('ledger_total').select('account_code as code').select(cols('period')).where(inRanges).groupBy('account_code'));
   const profit = roleAccount(book.standard, 'currentYearProfit');
   // From the few closing vouchers to their lines (CROSS JOIN keeps that order: SQLite would
-  // otherwise walk the ranges' million lines testing each one's voucher).
-  const closing = book.sqlite
-    .prepare(
-      `SELECT l.account_code AS code, ${cols.replace(/period/g, 'l.period')}
-         FROM (SELECT id FROM voucher WHERE source_type = '${CLOSING_SOURCE}'
-               UNION SELECT voucher_id FROM voucher_line WHERE posted = 1 AND account_code = ? AND (${where})) c
-        CROSS JOIN voucher_line l ON l.voucher_id = c.id
-        WHERE l.posted = 1
-        GROUP BY l.account_code`,
-    )
-    .safeIntegers(true)
-    .all(profit, args) as Record<string, unknown>[];
+  // otherwise walk the ranges' million lines testing each one's voucher). Literals as before:
+  // posted = 1 against the partial indexes' WHERE (a bound value makes SQLite re-prepare at every call).
+  const closing: Record<string, unknown>[] = book.db.allExact(
+    book.q
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('voucher')
+          .select('id')
+          .where('source_type', '=', sql.lit(CLOSING_SOURCE))
+          .union(eb.selectFrom('voucher_line').select('voucher_id as id').where('posted', '=', sql.lit(1)).where('account_code', '=', profit).where(inRanges))
+          .as('c'),
+      )
+      .crossJoin('voucher_line as l')
+      .select('l.account_code as code')
+      .select(cols('l.period'))
+      .whereRef('l.voucher_id', '=', 'c.id')
+      .where('l.posted', '=', sql.lit(1))
+      .groupBy('l.account_code'),
+  );
   return ranges.map((_, i) => {
     const m: Amounts = new Map(totals.map((r) => [r.code as string, partSum(r, `c${i}`)]));
     for (const r of closing) m.set(r.code as string, (m.get(r.code as string) ?? 0n) - partSum(r, `c${i}`));

@@ -4,7 +4,9 @@
  * Read in one pass per query, not per voucher, so a thousand vouchers cost a few queries.
  */
 import { UserError } from '../../../../shared/errors';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Book } from '../../book/book';
+import type { DB } from '../../db/schema/index';
 import { voucherLabel } from '../vouchers';
 
 export interface PrintLine {
@@ -38,7 +40,7 @@ interface LineRow { voucher_id: number; memo: string; account_code: string; debi
 
 /** Full names by code: the chart path joined with '-', as 金蝶 prints it. */
 function accountPaths(book: Book): Map<string, string> {
-  const rows = book.sqlite.prepare(`SELECT code, name FROM account`).all() as { code: string; name: string }[];
+  const rows = book.db.all(book.q.selectFrom('account').select(['code', 'name']));
   const name = new Map(rows.map((r) => [r.code, r.name]));
   const out = new Map<string, string>();
   for (const { code } of rows) out.set(code, `${code} ${[4, 6, 8].filter((n) => n <= code.length).map((n) => name.get(code.slice(0, n)) ?? '').filter(Boolean).join('-')}`);
@@ -47,27 +49,50 @@ function accountPaths(book: Book): Map<string, string> {
 
 /** People are printed by display name where the book knows one (会计 rather than accountant). */
 function displayNames(book: Book): Map<string, string> {
-  const rows = book.sqlite.prepare(`SELECT name, display_name FROM app_user`).all() as { name: string; display_name: string | null }[];
+  const rows: { name: string; display_name: string | null }[] = book.db.all(book.q.selectFrom('app_user').select(['name', 'display_name']));
   return new Map(rows.map((r) => [r.name.toLowerCase(), r.display_name?.trim() || r.name]));
 }
 
 export function printVouchers(book: Book, sel: { ids?: number[] | undefined; from?: string | undefined; to?: string | undefined }): PrintVoucher[] {
-  const where = sel.ids ? `v.id IN (SELECT value FROM json_each(?))` : `v.status = 'posted' AND v.period BETWEEN ? AND ?`;
-  const params = sel.ids ? [JSON.stringify(sel.ids)] : [sel.from, sel.to];
-  const order = `ORDER BY v.period, v.word, v.word_no IS NULL, v.word_no, v.id`;
-  const headers = book.sqlite
-    .prepare(`SELECT v.id, v.word, v.word_no, v.date, v.attachments, v.created_by, v.reviewed_by, v.review_kind, v.posted_by FROM voucher v WHERE ${where} ${order}`)
-    .all(...params) as HeaderRow[];
+  // The chosen vouchers: by id (a JSON array, one parameter however many), or the posted ones of a range (status a
+  // literal, as it was: a bound value against a partial index's WHERE makes SQLite re-prepare at every call).
+  const chosen = (eb: ExpressionBuilder<DB & { v: DB['voucher'] }, 'v'>) =>
+    sel.ids
+      ? eb('v.id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(sel.ids)}))`)
+      : eb.and([eb('v.status', '=', sql.lit('posted')), eb.between('v.period', sel.from!, sel.to!)]);
+  const headers: HeaderRow[] = book.db.all(
+    book.q
+      .selectFrom('voucher as v')
+      .select(['v.id', 'v.word', 'v.word_no', 'v.date', 'v.attachments', 'v.created_by', 'v.reviewed_by', 'v.review_kind', 'v.posted_by'])
+      .where(chosen)
+      .orderBy('v.period')
+      .orderBy('v.word')
+      .orderBy(sql`v.word_no IS NULL`)
+      .orderBy('v.word_no')
+      .orderBy('v.id'),
+  );
   if (headers.length === 0) throw new UserError('vouchers.nothingToPrint');
-  const lines = book.sqlite
-    .prepare(
-      `SELECT l.voucher_id, l.memo, l.account_code, l.debit_fen, l.credit_fen,
-              CASE WHEN c.id IS NULL THEN NULL ELSE c.code || ' ' || c.name END AS customer, e.name AS employee, d.name AS department
-         FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id
-         LEFT JOIN customer c ON c.id = l.customer_id LEFT JOIN employee e ON e.id = l.employee_id LEFT JOIN department d ON d.id = l.department_id
-        WHERE ${where} ORDER BY l.voucher_id, l.line_no`,
-    )
-    .all(...params) as LineRow[];
+  const lines: LineRow[] = book.db.all(
+    book.q
+      .selectFrom('voucher as v')
+      .innerJoin('voucher_line as l', 'l.voucher_id', 'v.id')
+      .leftJoin('customer as c', 'c.id', 'l.customer_id')
+      .leftJoin('employee as e', 'e.id', 'l.employee_id')
+      .leftJoin('department as d', 'd.id', 'l.department_id')
+      .select([
+        'l.voucher_id',
+        'l.memo',
+        'l.account_code',
+        'l.debit_fen',
+        'l.credit_fen',
+        sql<string | null>`CASE WHEN c.id IS NULL THEN NULL ELSE c.code || ' ' || c.name END`.as('customer'),
+        'e.name as employee',
+        'd.name as department',
+      ])
+      .where(chosen)
+      .orderBy('l.voucher_id')
+      .orderBy('l.line_no'),
+  );
   const byVoucher = new Map<number, PrintLine[]>();
   const paths = accountPaths(book);
   for (const l of lines) {
