@@ -39,7 +39,7 @@ export function addSubAccount(book: Book, req: { parent: string; code?: string |
   if (book.db.first(book.q.selectFrom('account').select('code').where('code', '=', code))) throw new UserError('masters.codeTaken', { code });
   if (parent.leaf === 1) {
     const { n } = book.db.first(
-      book.q.selectFrom('voucher_line').select((eb) => eb.fn.countAll<number>().as('n')).where('account_code', '=', parent.code).where('posted', '=', 1),
+      book.q.selectFrom('voucher_line').select((eb) => eb.fn.countAll<number>().as('n')).where('account_code', '=', parent.code).where('posted', '=', sql.lit(1)),
     )!;
     if (n > 0) throw new UserError('masters.parentHasPostings', { parent: `${parent.code} ${parent.name}`, count: n });
   }

@@ -132,7 +132,7 @@ export class AllocInputs {
         book.q
           .selectFrom('voucher_line')
           .select(['customer_id as id', sql<number>`SUM(credit_fen) - SUM(debit_fen)`.as('v')])
-          .where('posted', '=', 1)
+          .where('posted', '=', sql.lit(1))
           .where('period', '=', this.period)
           .where('customer_id', 'is not', null)
           .$narrowType<{ id: number }>()
@@ -146,7 +146,7 @@ export class AllocInputs {
           .selectFrom('voucher_line as l')
           .innerJoin('account as a', 'a.code', 'l.account_code')
           .select(['l.customer_id as id', sql<number>`SUM(l.debit_fen) - SUM(l.credit_fen)`.as('v')])
-          .where('l.posted', '=', 1)
+          .where('l.posted', '=', sql.lit(1))
           .where('l.period', '=', this.period)
           .where('l.customer_id', 'is not', null)
           .$narrowType<{ id: number }>()

@@ -36,7 +36,7 @@ export function customerFigures(book: Book, from: string, to: string): Map<numbe
     book.q
       .selectFrom('voucher_line')
       .select((eb) => ['customer_id as id', 'account_code as account', eb.fn.sum<number>('debit_fen').as('d'), eb.fn.sum<number>('credit_fen').as('c')])
-      .where('posted', '=', 1)
+      .where('posted', '=', sql.lit(1))
       .where('customer_id', 'is not', null)
       .$narrowType<{ id: number }>()
       .where((eb) => eb.between('period', from, to))

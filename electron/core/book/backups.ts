@@ -9,6 +9,7 @@ import { UserError } from '../../../shared/errors';
 import type { BackupInfo } from '../../../shared/contract/book';
 import { openSqlite, type Sqlite } from '../db/sqlite';
 import { builder, Queries } from '../db/query';
+import { sql } from 'kysely';
 
 export const KEEP = 10;
 
@@ -58,7 +59,7 @@ export function listBackups(bookPath: string): BackupInfo[] {
             builder
               .selectFrom('voucher')
               .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<string | null>('period').as('p')])
-              .where('status', '=', 'posted'),
+              .where('status', '=', sql.lit('posted')),
           )!;
           vouchers = v.n;
           lastPeriod = v.p ?? '';

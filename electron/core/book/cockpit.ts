@@ -39,7 +39,7 @@ function clientCostFen(book: Book, accounts: string[], period: string): number {
     book.q
       .selectFrom('voucher_line')
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('debit_fen'), eb.lit(0)).as('fen'))
-      .where('posted', '=', 1)
+      .where('posted', '=', sql.lit(1))
       .where('period', '=', period)
       .where('account_code', 'in', sql<string>`(SELECT value FROM json_each(${JSON.stringify(accounts)}))`),
   )!;

@@ -13,7 +13,7 @@ import type { Book } from '../book/book';
 import { CLOSING_SOURCE } from '../closing/sql';
 import { exactFen, sumFen } from '../reports/exact';
 import type { BudgetPeriodKind, BudgetTable } from '../db/schema/claims-control';
-import type { Expression, ExpressionBuilder, Selectable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Selectable } from 'kysely';
 
 type Budget = Selectable<BudgetTable>;
 
@@ -67,7 +67,7 @@ export function actualFen(book: Book, b: Budget): number {
       .selectFrom('voucher_line as l')
       .innerJoin('account as a', 'a.code', 'l.account_code')
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb('l.debit_fen', '-', eb.ref('l.credit_fen'))), eb.lit(0)).as('s'))
-      .where('l.posted', '=', 1)
+      .where('l.posted', '=', sql.lit(1))
       .where('a.type', '=', 'expense')
       .where((eb) => eb.between('l.period', from, to))
       .where((eb) => eb('l.voucher_id', 'not in', eb.selectFrom('voucher').select('id').where('source_type', '=', CLOSING_SOURCE)))

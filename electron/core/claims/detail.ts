@@ -14,11 +14,12 @@ import { message } from '../../../shared/messages/index';
 import { UserError } from '../../../shared/errors';
 import type { ClaimRecord } from './edit';
 import type { PendingApproval } from '../../../shared/contract/claims';
+import { sql } from 'kysely';
 
 /** A claim spanning months has one accrual voucher per month; all carry the claim as source. */
 function accrualLabels(book: Book, claimId: number, settlement: number | null): string | null {
   const ids = book.db
-    .all(book.q.selectFrom('voucher').select('id').where('source_type', '=', 'claim').where('source_id', '=', claimId).where('status', '=', 'posted').orderBy('id'))
+    .all(book.q.selectFrom('voucher').select('id').where('source_type', '=', 'claim').where('source_id', '=', claimId).where('status', '=', sql.lit('posted')).orderBy('id'))
     .map((r) => r.id)
     .filter((id) => id !== settlement);
   return ids.length ? ids.map((id) => voucherRef(book, id)).join(', ') : null;

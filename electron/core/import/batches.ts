@@ -7,7 +7,7 @@
  */
 import type { ImportBatchRow } from '../../../shared/contract/import';
 import { UserError } from '../../../shared/errors';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Book } from '../book/book';
 import type { ImportBatchTable } from '../db/schema/import';
 import { reverseVoucher } from '../ledger/vouchers';
@@ -64,7 +64,7 @@ export function undoBatch(book: Book, id: number): UndoResult {
       .select('v.id')
       .where('v.source_type', '=', 'import')
       .where('v.source_id', '=', id)
-      .where('v.status', '=', 'posted')
+      .where('v.status', '=', sql.lit('posted'))
       .where('v.reverses_id', 'is', null)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('voucher as r').select('r.id').whereRef('r.reverses_id', '=', 'v.id'))))
       .orderBy('v.id'),

@@ -78,7 +78,7 @@ export function detailPage(book: Book, req: { account: string; from: string; to:
         .crossJoin('account as a')
         .select(['v.id as voucherId', 'v.number', 'v.word', 'v.word_no as wordNo', 'v.date', 'l.line_no as lineNo', 'l.account_code as account', 'a.name as accountName', 'l.memo', 'l.debit_fen as debitFen', 'l.credit_fen as creditFen'])
         .where('v.period', '=', period)
-        .where('v.status', '=', 'posted')
+        .where('v.status', '=', sql.lit('posted'))
         .where('v.number', '>=', after.number)
         .whereRef('l.voucher_id', '=', 'v.id')
         .whereRef('a.code', '=', 'l.account_code')
@@ -133,7 +133,7 @@ export function journalPage(book: Book, req: { from: string; to: string; after?:
       .innerJoin('voucher_line as l', 'l.voucher_id', 'v.id')
       .innerJoin('account as a', 'a.code', 'l.account_code')
       .select(['v.period', 'v.id as voucherId', 'v.number', 'v.word', 'v.word_no as wordNo', 'v.date', 'l.line_no as lineNo', 'l.account_code as account', 'a.name as accountName', 'l.memo', 'l.debit_fen as debitFen', 'l.credit_fen as creditFen'])
-      .where('v.status', '=', 'posted')
+      .where('v.status', '=', sql.lit('posted'))
       .where('v.period', '<=', req.to)
       // Row values compare (period, date, number) as one key (https://sqlite.org/rowvalue.html).
       .where((eb) => eb(eb.refTuple('v.period', 'v.date', 'v.number'), '>=', eb.tuple(period, date, Number(number))))

@@ -20,6 +20,7 @@ import { findUser } from '../users/users';
 import { periodStatus } from './periods';
 import { voucherCitation, voucherContentHash, voucherHeader, voucherLabel, voucherLines } from './vouchers';
 import { voucherSettings } from './voucher-settings';
+import { sql } from 'kysely';
 
 const REVIEW_ROLES = new Set(['accountant', 'admin']);
 
@@ -71,7 +72,7 @@ interface NumberRow { id: number; word: string; number: number; word_no: number 
 export function renumberPeriod(book: Book, period: string): RenumberResult {
   if (periodStatus(book, period) === 'closed') throw new UserError('vouchers.renumberClosed', { period });
   const rows = book.db.all(
-    book.q.selectFrom('voucher').select(['id', 'word', 'number', 'word_no']).where('period', '=', period).where('status', '=', 'posted').orderBy('date').orderBy('number'),
+    book.q.selectFrom('voucher').select(['id', 'word', 'number', 'word_no']).where('period', '=', period).where('status', '=', sql.lit('posted')).orderBy('date').orderBy('number'),
   ) as NumberRow[];
   const next = new Map<string, number>();
   const plan = rows.map((r, i) => {

@@ -42,7 +42,7 @@ function movements(book: Book, accounts: string[], from: string, to: string, sig
       .selectFrom('voucher_line as l')
       .innerJoin('voucher as v', 'v.id', 'l.voucher_id')
       .select(['l.period', sql<number>`SUM(l.debit_fen - l.credit_fen)`.as('n')])
-      .where('l.posted', '=', 1)
+      .where('l.posted', '=', sql.lit(1))
       .where('l.period', '>=', from)
       .where('l.period', '<=', to)
       .where((eb) => eb.or(accounts.map((a) => eb('l.account_code', 'like', `${a}%`))))

@@ -84,7 +84,7 @@ export function expenseData(book: Book, from: string, to: string, filters: Repor
           sql<number>`SUM(l.debit_fen)`.as('fen'),
           sql<number>`COUNT(*)`.as('lines'),
         ])
-        .where('l.posted', '=', 1)
+        .where('l.posted', '=', sql.lit(1))
         .where('l.debit_fen', '<>', 0)
         .where('l.period', '>=', from)
         .where('l.period', '<=', to)
