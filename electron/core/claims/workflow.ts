@@ -20,7 +20,6 @@ import { ledgerHasInvoices, matchLine, matchMessage, taxIdOf } from '../invoices
 import { currentApprovals, mayApprove, mayPay, requiredLevels } from './chain';
 import { claimRecord, requireStatus, type ClaimRecord } from './edit';
 import { postAccrual, postSettlement } from './post';
-import { claimLines } from './queries';
 import { todayLocal } from '../../../shared/today';
 
 export interface ActionOutcome {
@@ -54,6 +53,15 @@ const invoiceLines = precompiled(
       .orderBy('line_no'),
   1,
 );
+const policyLines = precompiled(
+  (claimId: number) =>
+    builder
+      .selectFrom('claim_line')
+      .select(['date', 'category_id as categoryId', 'customer_id as customerId', 'department_id as departmentId', 'invoice_no as invoiceNo', 'amount_fen as amountFen', 'tax_fen as taxFen', 'receipt'])
+      .where('claim_id', '=', claimId)
+      .orderBy('line_no'),
+  1,
+);
 const approverOf = precompiled((employeeId: number) => builder.selectFrom('employee as e').innerJoin('employee as a', 'a.id', 'e.approver_id').select(['a.id', 'a.name']).where('e.id', '=', employeeId), 1);
 const payAccountsQuery = precompiled((bank: string, cash: string) => {
   const root = sql<string>`substr(a.code, 1, 4)`;
@@ -72,16 +80,8 @@ function recordStep(book: Book, claimId: number, step: number, action: 'submit' 
 }
 
 export function claimViolations(book: Book, c: ClaimRecord, locale: Locale): Violation[] {
-  const lines = claimLines(book, c.id).map((l) => ({
-    date: l.date,
-    categoryId: l.categoryId,
-    customerId: l.customerId,
-    departmentId: l.departmentId,
-    invoiceNo: l.invoiceNo,
-    amountFen: l.amountFen,
-    taxFen: l.taxFen,
-    receipt: l.receipt,
-  }));
+  // What the policy reads of each line, not the screen's rows (claimLines: names, deductible VAT, notes).
+  const lines = book.db.all(policyLines(c.id)).map((l) => ({ ...l, receipt: l.receipt === 1 }));
   // Date rules judge a submitted claim as of its submission, not as of today.
   const asOf = c.status !== 'draft' && c.submitted_at ? { today: todayLocal(new Date(c.submitted_at)) } : {};
   return evaluateLines(book, lines, { employeeId: c.employee_id, claimId: c.id, locale, ...asOf });
