@@ -10,6 +10,8 @@ import type { ChainStepRow } from '../../../shared/contract/claims';
 import type { ApprovalLevelRow } from '../../../shared/contract/policy';
 import type { UserRole } from '../../../shared/contract/users';
 import type { Book } from '../book/book';
+import { builder } from '../db/query';
+import { precompiled } from '../db/precompiled';
 import type { ApprovalRole } from '../db/schema/claims-control';
 
 const MAY_APPROVE: Record<ApprovalRole, UserRole[]> = {
@@ -21,8 +23,13 @@ const MAY_APPROVE: Record<ApprovalRole, UserRole[]> = {
 export const mayApprove = (step: ApprovalRole, role: UserRole): boolean => MAY_APPROVE[step].includes(role);
 export const mayPay = (role: UserRole): boolean => role === 'accountant' || role === 'admin';
 
+/* Compiled once (db/precompiled.ts): each approve and the claim screen read both. */
+const LEVELS = builder.selectFrom('approval_level').selectAll().orderBy('step').compile();
+const levelsQuery = { compile: () => LEVELS };
+const stepsQuery = precompiled((claimId: number) => builder.selectFrom('claim_step').select(['id', 'action', 'user', 'at', 'role']).where('claim_id', '=', claimId).orderBy('id'), 1);
+
 export const approvalLevels = (book: Book): ApprovalLevelRow[] =>
-  book.db.all(book.q.selectFrom('approval_level').selectAll().orderBy('step')).map((l) => ({ step: l.step, role: l.role, aboveFen: l.above_fen }));
+  book.db.all(levelsQuery).map((l) => ({ step: l.step, role: l.role, aboveFen: l.above_fen }));
 
 /** The levels a claim of this total must pass, in order. */
 export const requiredLevels = (book: Book, totalFen: number): ApprovalLevelRow[] => approvalLevels(book).filter((l) => totalFen > l.aboveFen);
@@ -47,7 +54,7 @@ interface StepRecord {
 
 /** Approvals since the claim was last submitted (a rejection starts the chain again). */
 export function currentApprovals(book: Book, claimId: number): StepRecord[] {
-  const steps: StepRecord[] = book.db.all(book.q.selectFrom('claim_step').select(['id', 'action', 'user', 'at', 'role']).where('claim_id', '=', claimId).orderBy('id'));
+  const steps: StepRecord[] = book.db.all(stepsQuery(claimId));
   const lastSubmit = steps.map((s) => s.action).lastIndexOf('submit');
   return steps.slice(lastSubmit + 1).filter((s) => s.action === 'approve');
 }

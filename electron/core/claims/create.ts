@@ -5,6 +5,8 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Book } from '../book/book';
+import { builder } from '../db/query';
+import { precompiled } from '../db/precompiled';
 import type { Sqlite } from '../db/sqlite';
 import { invoiceKey } from '../policy/rules';
 import { childHasher } from '../book/child-hash';
@@ -111,20 +113,16 @@ export interface OpenClaim {
  * (through `lines`, which an import shares between its claims), its totals and the audit
  * record at close — the same rows and audit as createClaim.
  */
+/* The claim's own row, written and totalled once a claim: compiled once (db/precompiled.ts). */
+const insertClaim = precompiled(
+  (employeeId: number, title: string, batchId: number | null, formNo: string | null, at: string, user: string) =>
+    builder.insertInto('claim').values({ employee_id: employeeId, title, status: 'draft', total_fen: 0, tax_fen: 0, batch_id: batchId, form_no: formNo, created_at: at, created_by: user }),
+  6,
+);
+const setTotals = precompiled((id: number, totalFen: number, taxFen: number) => builder.updateTable('claim').set({ total_fen: totalFen, tax_fen: taxFen }).where('id', '=', id), 3);
+
 export function openClaim(book: Book, input: Omit<ClaimInput, 'lines'>, lines: ClaimLineWriter = claimLineWriter(book, ROWS)): OpenClaim {
-  const id = book.db.run(
-    book.q.insertInto('claim').values({
-      employee_id: input.employeeId,
-      title: input.title ?? '',
-      status: 'draft',
-      total_fen: 0,
-      tax_fen: 0,
-      batch_id: input.batchId ?? null,
-      form_no: input.formNo || null,
-      created_at: new Date().toISOString(),
-      created_by: book.user,
-    }),
-  ).lastInsertRowid;
+  const id = book.db.run(insertClaim(input.employeeId, input.title ?? '', input.batchId ?? null, input.formNo || null, new Date().toISOString(), book.user)).lastInsertRowid;
   // The lines hash of the audit record, fed as lines are written (CLAIM_LINES' columns and
   // order, values as SQLite returns them): 200,000 imported lines are not read back.
   const hasher = childHasher();
@@ -146,7 +144,7 @@ export function openClaim(book: Book, input: Omit<ClaimInput, 'lines'>, lines: C
     close() {
       lines.flush();
       const totalFen = total.value('claims');
-      book.db.run(book.q.updateTable('claim').set({ total_fen: totalFen, tax_fen: tax.value('claims') }).where('id', '=', id));
+      book.db.run(setTotals(id, totalFen, tax.value('claims')));
       book.audit({ action: 'claim.create', entity: 'claim', entityId: id, after: { employeeId: input.employeeId, lines: count, totalFen, batchId: input.batchId ?? null, linesHash: hasher.digest() } });
       return id;
     },

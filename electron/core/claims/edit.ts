@@ -6,6 +6,8 @@
 import { UserError } from '../../../shared/errors';
 import { isIsoDate } from '../../../shared/period';
 import type { Book } from '../book/book';
+import { builder } from '../db/query';
+import { precompiled } from '../db/precompiled';
 import { invoiceKey } from '../policy/rules';
 import { createClaim, type ClaimLineInput } from './create';
 import { claimLinesHash } from './lines-hash';
@@ -25,13 +27,18 @@ export interface ClaimRecord {
   submitted_at: string | null;
 }
 
-export function claimRecord(book: Book, id: number): ClaimRecord {
-  const c: ClaimRecord | undefined = book.db.first(
-    book.q
+/** Compiled once (db/precompiled.ts): every claim action starts with it. */
+const recordQuery = precompiled(
+  (id: number) =>
+    builder
       .selectFrom('claim')
       .select(['id', 'employee_id', 'title', 'status', 'total_fen', 'tax_fen', 'reject_reason', 'accrual_voucher_id', 'settlement_voucher_id', 'created_by', 'submitted_at'])
       .where('id', '=', id),
-  );
+  1,
+);
+
+export function claimRecord(book: Book, id: number): ClaimRecord {
+  const c: ClaimRecord | undefined = book.db.first(recordQuery(id));
   if (!c) throw new UserError('claims.notFound', { id });
   return c;
 }

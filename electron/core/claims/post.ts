@@ -9,6 +9,8 @@
  * deductible is decided here, at posting, by the invoice type (vat/input.ts).
  */
 import type { Book } from '../book/book';
+import { builder } from '../db/query';
+import { precompiled } from '../db/precompiled';
 import { bookVoucher } from '../ledger/vouchers';
 import { periodStatus } from '../ledger/periods';
 import type { LineInput } from '../ledger/voucher-rules';
@@ -36,7 +38,20 @@ interface PostLine {
   tax_fen: number;
 }
 
-const employeeOf = (book: Book, id: number) => book.db.first(book.q.selectFrom('employee').select(['name', 'department_id']).where('id', '=', id))!;
+/* Compiled once (db/precompiled.ts): each approval and payment posts through them. */
+const employeeQuery = precompiled((id: number) => builder.selectFrom('employee').select(['name', 'department_id']).where('id', '=', id), 1);
+const postLinesQuery = precompiled(
+  (claimId: number) =>
+    builder
+      .selectFrom('claim_line as l')
+      .innerJoin('category as c', 'c.id', 'l.category_id')
+      .select(['l.date', 'l.category_id', 'c.account_code', 'c.code as category_code', 'l.customer_id', 'l.department_id', 'l.description', 'l.invoice_no', 'l.invoice_type', 'l.amount_fen', 'l.tax_fen'])
+      .where('l.claim_id', '=', claimId)
+      .orderBy('l.line_no'),
+  1,
+);
+
+const employeeOf = (book: Book, id: number) => book.db.first(employeeQuery(id))!;
 
 /**
  * Each month's lines are accrued on that month's latest expense date, so expenses (and the
@@ -88,14 +103,7 @@ function accrualLines(book: Book, claim: ClaimHead, emp: { department_id: number
 
 /** Posts the accrual voucher(s); returns the last one (the claim keeps it) and all labels. */
 export function postAccrual(book: Book, claim: ClaimHead): { id: number; label: string } {
-  const lines: PostLine[] = book.db.all(
-    book.q
-      .selectFrom('claim_line as l')
-      .innerJoin('category as c', 'c.id', 'l.category_id')
-      .select(['l.date', 'l.category_id', 'c.account_code', 'c.code as category_code', 'l.customer_id', 'l.department_id', 'l.description', 'l.invoice_no', 'l.invoice_type', 'l.amount_fen', 'l.tax_fen'])
-      .where('l.claim_id', '=', claim.id)
-      .orderBy('l.line_no'),
-  );
+  const lines: PostLine[] = book.db.all(postLinesQuery(claim.id));
   const emp = employeeOf(book, claim.employee_id);
   const memo = `报销 #${claim.id} ${emp.name}${claim.title ? ` ${claim.title}` : ''}`;
   const byMonth = new Map<string, PostLine[]>();

@@ -2,14 +2,16 @@
 import type { ClaimLineRow, ClaimListRow, ClaimStatus, Option, ReceiptRow } from '../../../shared/contract/claims';
 import { sql } from 'kysely';
 import type { Book } from '../book/book';
-import type { Row } from '../db/query';
+import { builder, type Row } from '../db/query';
+import { precompiled } from '../db/precompiled';
 import { requiredLevels, currentApprovals } from './chain';
 import { inputTax } from '../vat/input';
 import { message } from '../../../shared/messages/index';
 
-export function claimLines(book: Book, claimId: number, locale: 'zh-CN' | 'en' = 'zh-CN'): ClaimLineRow[] {
-  const rows = book.db.all(
-    book.q
+/** Compiled once (db/precompiled.ts): submit and every approval read the lines for the policy. */
+const linesQuery = precompiled(
+  (claimId: number) =>
+    builder
       .selectFrom('claim_line as l')
       .innerJoin('category as c', 'c.id', 'l.category_id')
       .leftJoin('customer as cu', 'cu.id', 'l.customer_id')
@@ -33,7 +35,11 @@ export function claimLines(book: Book, claimId: number, locale: 'zh-CN' | 'en' =
       ])
       .where('l.claim_id', '=', claimId)
       .orderBy('l.line_no'),
-  );
+  1,
+);
+
+export function claimLines(book: Book, claimId: number, locale: 'zh-CN' | 'en' = 'zh-CN'): ClaimLineRow[] {
+  const rows = book.db.all(linesQuery(claimId));
   const vatOf = inputTax(book);
   return rows.map((r) => {
     const vat = vatOf({ categoryCode: r.category_code, accountCode: r.account_code, invoiceType: r.invoice_type, invoiceNo: r.invoice_no, amountFen: r.amount_fen, statedTaxFen: r.tax_fen });

@@ -11,6 +11,8 @@
 import { formatFen } from '../../../shared/money';
 import type { MessageCode } from '../../../shared/messages/index';
 import type { Book } from '../book/book';
+import { builder } from '../db/query';
+import { precompiled } from '../db/precompiled';
 import { findInvoices, type StoredInvoice } from './record';
 
 export type MatchStatus = 'matched' | 'missing' | 'amountDiffers' | 'buyerDiffers' | 'voided' | 'reused';
@@ -37,10 +39,14 @@ interface LineRef {
 
 /** The earliest other claim line with this invoice number (by line id: the order they were written). */
 function firstUse(book: Book, invoiceNo: string, lineId: number | null): { claimId: number; line: number } | undefined {
-  let q = book.q.selectFrom('claim_line').select(['claim_id as claimId', 'line_no as line']).where('invoice_no', '=', invoiceNo);
-  if (lineId !== null) q = q.where('id', '<', lineId);
-  return book.db.first(q.orderBy('id').limit(1));
+  return book.db.first(lineId === null ? firstUseAny(invoiceNo) : firstUseBefore(invoiceNo, lineId));
 }
+
+/* Compiled once (db/precompiled.ts), one per shape: the submit gate asks per claim line. */
+const useQuery = (invoiceNo: string) => builder.selectFrom('claim_line').select(['claim_id as claimId', 'line_no as line']).where('invoice_no', '=', invoiceNo);
+const firstUseAny = precompiled((invoiceNo: string) => useQuery(invoiceNo).orderBy('id').limit(1), 1);
+const firstUseBefore = precompiled((invoiceNo: string, lineId: number) => useQuery(invoiceNo).where('id', '<', lineId).orderBy('id').limit(1), 2);
+const ANY_INVOICE = builder.selectFrom('invoice').select('id').limit(1).compile();
 
 /** One line (written, with its id; or about to be written: id null, then every line written before counts). */
 export function matchLine(book: Book, ref: Omit<LineRef, 'id'> & { id: number | null }, taxId = taxIdOf(book)): LineMatch {
@@ -95,4 +101,4 @@ export function matchMessage(m: LineMatch, amountFen: number): { code: MessageCo
   }
 }
 
-export const ledgerHasInvoices = (book: Book): boolean => book.db.first(book.q.selectFrom('invoice').select('id').limit(1)) !== undefined;
+export const ledgerHasInvoices = (book: Book): boolean => book.db.first({ compile: () => ANY_INVOICE }) !== undefined;

@@ -4,7 +4,8 @@
  * number: the 20-digit 数电票号码, or 发票代码-发票号码 for the older invoices that have a code.
  */
 import type { Book } from '../book/book';
-import type { Row } from '../db/query';
+import { builder, type Row } from '../db/query';
+import { precompiled } from '../db/precompiled';
 
 export interface InvoiceRecord {
   /** 数电票号码 (20 digits), else 发票号码. */
@@ -62,7 +63,7 @@ export interface StoredInvoice extends InvoiceRecord {
   key: string;
 }
 
-const selectInvoices = (book: Book) =>
+const selectInvoices = (book: Pick<Book, 'q'>) =>
   book.q
     .selectFrom('invoice')
     .select([
@@ -120,9 +121,13 @@ export const invoiceExists = (book: Book, key: string): boolean => book.db.first
  * code-number as typed), else by the bare 发票号码 of older invoices (a claim line rarely
  * carries the code).
  */
+/* Compiled once (db/precompiled.ts): the submit gate looks up every claim line's invoice. */
+const byKeyQuery = precompiled((key: string) => selectInvoices({ q: builder }).where('invoice_key', '=', key), 1);
+const byNumberQuery = precompiled((n: string) => selectInvoices({ q: builder }).where('number', '=', n).orderBy('id'), 1);
+
 export function findInvoices(book: Book, invoiceNo: string): StoredInvoice[] {
   const n = compact(invoiceNo);
-  const byKey = book.db.all(selectInvoices(book).where('invoice_key', '=', n));
+  const byKey = book.db.all(byKeyQuery(n));
   if (byKey.length) return byKey.map(fromRow);
-  return book.db.all(selectInvoices(book).where('number', '=', n).orderBy('id')).map(fromRow);
+  return book.db.all(byNumberQuery(n)).map(fromRow);
 }

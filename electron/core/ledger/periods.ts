@@ -13,6 +13,8 @@ import { UserError } from '../../../shared/errors';
 import { addMonths, isIsoDate, period as toPeriod } from '../../../shared/period';
 import { thisPeriodLocal } from '../../../shared/today';
 import type { Book } from '../book/book';
+import { builder } from '../db/query';
+import { precompiled } from '../db/precompiled';
 import { closeCheck } from '../closing/check';
 
 /** Books whose current action may create periods beyond next month (the user confirmed). */
@@ -37,8 +39,11 @@ export function checkNotFuture(book: Book, period: string): void {
 
 export type PeriodStatus = 'open' | 'closed';
 
+/** Compiled once (db/precompiled.ts): every dated write asks (writablePeriod, per voucher). */
+const statusQuery = precompiled((period: string) => builder.selectFrom('period').select('status').where('period', '=', period), 1);
+
 export function periodStatus(book: Book, period: string): PeriodStatus | null {
-  return book.db.first(book.q.selectFrom('period').select('status').where('period', '=', period))?.status ?? null;
+  return book.db.first(statusQuery(period))?.status ?? null;
 }
 
 /** The period a dated write goes to, created open on first use; refused if closed or before the book starts. */
