@@ -101,9 +101,10 @@ it('a manager submits a claim with a warning; two approvers approve it; the acco
   await e.shot('claims-02b-mine-empty');
   await page.getByTestId('claims-tab-all').click();
 
-  // Budget screen: committed 3,150.00.
+  // Budget screen: committed 3,150.00. The page first shows the answer it kept (0.00) while the
+  // submit's book.changed refetches it, so the figure is waited for, not read once.
   await page.getByRole('button', { name: '预算', exact: true }).click();
-  await expect(budgetRow.getByTestId('budget-committed').textContent()).resolves.toBe('3,150.00');
+  await expect.poll(() => budgetRow.getByTestId('budget-committed').textContent(), { timeout: 15_000 }).toBe('3,150.00');
   await e.shot('claims-03-budget-committed');
 
   // Step 1: the other manager.
@@ -142,8 +143,8 @@ it('a manager submits a claim with a warning; two approvers approve it; the acco
 
   // The budget moved from committed to actual.
   await page.getByRole('button', { name: '预算', exact: true }).click();
-  await expect(budgetRow.getByTestId('budget-actual').textContent()).resolves.toBe('3,150.00');
-  await expect(budgetRow.getByTestId('budget-committed').textContent()).resolves.toBe('0.00');
+  await expect.poll(() => budgetRow.getByTestId('budget-actual').textContent(), { timeout: 15_000 }).toBe('3,150.00');
+  await expect.poll(() => budgetRow.getByTestId('budget-committed').textContent(), { timeout: 15_000 }).toBe('0.00');
   await e.shot('claims-06-budget-actual');
 
   await page.getByRole('button', { name: '费用政策' }).click();
