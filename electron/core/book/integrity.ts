@@ -43,6 +43,8 @@ export const quickIntegrityInThread = (path: string): Promise<string> => inThrea
  * sixth of the full check, counted as such.
  */
 export function splitTables(sqlite: Sqlite): [string[], string[]] {
+  // Raw SQL on purpose in this file: a bare connection (no Book), SQLite's schema table and
+  // pragmas, and tables by dynamic name, none of which the typed builder knows.
   const tables = sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
   tables.push(...(sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'sqlite_%'`).pluck().all() as string[]));
   const weighted = tables.map((t) => ({ t, w: weight(sqlite, t) })).sort((a, b) => b.w - a.w);
