@@ -100,6 +100,7 @@ export function runParts(book: Book, parts: readonly string[]): Record<string, P
 }
 
 export function checkBook(book: Book): CheckReport {
+  // Raw SQL on purpose: a PRAGMA, which the query builder does not express.
   return report(integrityFinding(String(book.sqlite.pragma('integrity_check', { simple: true }))), assemble(book, true, runParts(book, PARTS)));
 }
 

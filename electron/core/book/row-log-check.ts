@@ -58,8 +58,9 @@ export function checkRowLog(book: Book): CheckFinding[] {
         .select(['l.row_id', 'l.op', 'l.row_json'])
         .where('l.id', 'in', (q) => q.selectFrom('row_log').select(sql<number>`max(id)`.as('id')).where('tbl', '=', t).where('sealed_hash', 'is not', null).groupBy('row_id')),
     );
+  const exists = s.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`);
   for (const t of ROW_LOG_TABLES) {
-    if (!s.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(t)) continue;
+    if (!exists.get(t)) continue;
     const e = rowExprs(s, t, t);
     const latest = new Map(latestOf(t).map((l) => [l.row_id, { op: l.op, json: l.row_json }]));
     const problems: { row_id: string; problem: string }[] = [];
