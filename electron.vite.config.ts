@@ -23,6 +23,8 @@ export default defineConfig({
           'import-reader': resolve('electron/core/import/read-worker.ts'),
           // book check's SQLite integrity check, beside its other checks (book/integrity.ts).
           'integrity-worker': resolve('electron/core/book/integrity-worker.ts'),
+          // and the rest of its checks but the posted vouchers in one more (book/check-worker.ts).
+          'check-worker': resolve('electron/core/book/check-worker.ts'),
         },
         // The core both entries share lands in one chunk, named for what it is.
         output: { chunkFileNames: 'chunks/core-[hash].js' },

@@ -1,7 +1,7 @@
 /**
  * The one shape of our plain-JavaScript Node builds (vite.cli.config.ts → out/cli,
  * vite.harness.config.ts → out/harness): an SSR build, one ESM file per entry, the threads
- * the core starts (job-worker, import-reader, integrity-worker) as entries beside the others,
+ * the core starts (job-worker, import-reader, integrity-worker, check-worker) as entries beside the others,
  * where workerScript looks for them. Dependencies stay in node_modules (better-sqlite3 loads
  * its native build as under tsx), except the pure-JavaScript ESM ones, which go into the
  * chunks: one file to compile instead of hundreds of modules to resolve and read at every
@@ -20,6 +20,7 @@ const WORKERS = {
   'job-worker': 'electron/core/jobs/worker.ts',
   'import-reader': 'electron/core/import/read-worker.ts',
   'integrity-worker': 'electron/core/book/integrity-worker.ts',
+  'check-worker': 'electron/core/book/check-worker.ts',
 };
 
 export function nodeBundle(outDir: string, entries: Record<string, string>): UserConfig {

@@ -8,6 +8,7 @@
  * foreign-key check). Books made before get one baseline record (`after.linesHashes`).
  */
 import { createHash, type Hash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/sqlite';
 import { appendAudit } from './audit';
 import type { Book } from './book';
@@ -40,10 +41,20 @@ export function childHasher(): { add(row: unknown[]): void; digest(): string } {
   return { add: (row) => void feed(h, row), digest: () => h.digest('hex') };
 }
 
+// Raw SQL on purpose in this file: the table and columns come from a ChildSpec (dynamic
+// names), and the rows (millions of allocation lines) are walked with iterate() as arrays.
+// childHash runs once per parent written (an import writes thousands of claims), so its
+// statement is prepared once per connection and spec, not at every call.
+const childStatements = new WeakMap<Sqlite, Map<ChildSpec, Statement>>();
+
 /** One parent's children hash as they are now: call after writing them, for the audit record. */
 export function childHash(sqlite: Sqlite, spec: ChildSpec, parentId: number): string {
   const h = createHash('sha256');
-  const rows = sqlite.prepare(`SELECT ${spec.columns} FROM ${spec.table} WHERE ${spec.parentColumn} = ? ORDER BY ${spec.order}`).raw().iterate(parentId) as IterableIterator<unknown[]>;
+  let bySpec = childStatements.get(sqlite);
+  if (!bySpec) childStatements.set(sqlite, (bySpec = new Map()));
+  let st = bySpec.get(spec);
+  if (!st) bySpec.set(spec, (st = sqlite.prepare(`SELECT ${spec.columns} FROM ${spec.table} WHERE ${spec.parentColumn} = ? ORDER BY ${spec.order}`).raw()));
+  const rows = st.iterate(parentId) as IterableIterator<unknown[]>;
   for (const row of rows) feed(h, row);
   return h.digest('hex');
 }
@@ -73,9 +84,7 @@ export function baselineChildren(sqlite: Sqlite, spec: ChildSpec): void {
 export function checkChildren(book: Book, spec: ChildSpec): CheckFinding[] {
   const recorded = new Map<number, string>();
   const actions = [...spec.actions, spec.baselineAction];
-  const records = book.sqlite
-    .prepare(`SELECT entity_id, after FROM audit_log WHERE entity = ? AND action IN (${actions.map(() => '?').join(', ')}) ORDER BY id`)
-    .iterate(spec.entity, ...actions) as IterableIterator<{ entity_id: string; after: string | null }>;
+  const records = book.db.all(book.q.selectFrom('audit_log').select(['entity_id', 'after']).where('entity', '=', spec.entity).where('action', 'in', actions).orderBy('id'));
   for (const r of records) {
     const after = r.after ? (JSON.parse(r.after) as { linesHash?: string; linesHashes?: Record<string, string> }) : {};
     if (after.linesHashes) for (const [id, h] of Object.entries(after.linesHashes)) recorded.set(Number(id), h);

@@ -19,11 +19,12 @@ export interface HeadCheck {
   key: CheckReport['key'];
 }
 
+// Raw SQL on purpose: sqlite_master is SQLite's own schema table, not one of the book's tables in DB.
 const hasTable = (book: Book, name: string) => book.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 
 function auditRemoval(book: Book): string | null {
   const { pending } = pendingMigrations(book.sqlite);
-  const applied = new Set((book.sqlite.prepare('SELECT id FROM _migration').pluck().all() as string[]));
+  const applied = new Set(book.db.all(book.q.selectFrom('_migration').select('id')).map((r) => r.id));
   try {
     refuseAuditRemoval(book.sqlite, applied, pending);
     return null;
@@ -42,12 +43,13 @@ export function checkHeads(book: Book, chain: ChainCheck): HeadCheck {
   const removed = auditRemoval(book);
   if (removed) add(`audit data removed behind the app (${removed}): the book is held read-only and was not re-baselined`);
 
-  const audit = hasTable(book, 'audit_head') ? (s.prepare('SELECT last_id, hash, records, tag FROM audit_head WHERE k = 1').get() as { last_id: number; hash: string; records: number; tag: string | null } | undefined) : undefined;
+  const audit = hasTable(book, 'audit_head') ? book.db.first(book.q.selectFrom('audit_head').select(['last_id', 'hash', 'records', 'tag']).where('k', '=', 1)) : undefined;
   if (!audit) add('audit_head: the chain head record is missing');
   else if (chain.ok && (audit.last_id !== chain.lastId || audit.hash !== chain.lastHash || audit.records !== chain.records))
     add(`audit_log: the chain ends at record ${chain.lastId} (${chain.records} records), its head says ${audit.last_id} (${audit.records} records): records removed from the end or the head altered`);
   else if (chain.ok) verified.push(`audit chain: ${chain.records} records linked by SHA-256, ending at its head (record ${chain.lastId})`);
-  const rowHead = hasTable(book, 'row_log_head') ? (s.prepare('SELECT * FROM row_log_head WHERE k = 1').get() as { last_id: number; hash: string; tag?: string | null } | undefined) : undefined;
+  // Every column: a book from before migration 0900 has no tag column yet.
+  const rowHead = hasTable(book, 'row_log_head') ? (book.db.first(book.q.selectFrom('row_log_head').selectAll().where('k', '=', 1)) as { last_id: number; hash: string; tag?: string | null } | undefined) : undefined;
 
   const ck = connectionKey(s);
   // Opened by code that consulted no key store (a test, a tool on the core's API): the tags cannot be judged either way.

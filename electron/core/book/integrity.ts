@@ -15,6 +15,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Sqlite } from '../db/sqlite';
 import { workerScript } from '../jobs/worker-script';
+import type { PartResult } from './check';
 
 /** Resolves with 'ok' when the file is sound, else the first problem a thread names (or an error's text). */
 export async function integrityInThreads(sqlite: Sqlite, path: string): Promise<string> {
@@ -42,6 +43,8 @@ export const quickIntegrityInThread = (path: string): Promise<string> => inThrea
  * sixth of the full check, counted as such.
  */
 export function splitTables(sqlite: Sqlite): [string[], string[]] {
+  // Raw SQL on purpose in this file: a bare connection (no Book), SQLite's schema table and
+  // pragmas, and tables by dynamic name, none of which the typed builder knows.
   const tables = sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
   tables.push(...(sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'sqlite_%'`).pluck().all() as string[]));
   const weighted = tables.map((t) => ({ t, w: weight(sqlite, t) })).sort((a, b) => b.w - a.w);
@@ -69,20 +72,39 @@ function weight(sqlite: Sqlite, table: string): number {
 }
 
 function inThread(path: string, tables: string[], quick: boolean): Promise<string> {
+  return thread<{ ok: true; integrity: string } | { ok: false; error: string }>('integrity-worker', { path, tables, quick }).then((m) =>
+    'exited' in m ? `integrity check stopped (exit ${m.exited})` : 'failed' in m ? m.failed : m.ok ? m.integrity : m.error,
+  );
+}
+
+/**
+ * `book check`'s other parts named in `parts` (check.ts), in a thread of their own on a read
+ * connection of their own (check-worker.ts). Null when that thread fails to start, stops or
+ * errs: the caller then runs them itself (an error a part throws is thrown again there, as
+ * it would have been without the thread).
+ */
+export function partsInThread(path: string, parts: readonly string[]): Promise<Record<string, PartResult> | null> {
+  return thread<{ ok: true; results: Record<string, PartResult> } | { ok: false; error: string }>('check-worker', { path, parts }).then((m) =>
+    'ok' in m && m.ok ? m.results : null,
+  );
+}
+
+/** The first message of a worker started from `<name>.ts` beside this file (or the bundle's `<name>.js`), or how it failed. */
+function thread<M extends object>(name: string, workerData: unknown): Promise<M | { exited: number } | { failed: string }> {
   return new Promise((resolve) => {
     let settled = false;
-    const done = (text: string) => {
-      if (!settled) resolve(text);
+    const done = (m: M | { exited: number } | { failed: string }) => {
+      if (!settled) resolve(m);
       settled = true;
     };
     try {
-      const { script, eval: isCode } = workerScript(import.meta.url, 'integrity-worker.ts', 'integrity-worker');
-      const worker = new Worker(script, { workerData: { path, tables, quick }, eval: isCode });
-      worker.on('message', (m: { ok: true; integrity: string } | { ok: false; error: string }) => done(m.ok ? m.integrity : m.error));
-      worker.on('error', (e) => done(e.message));
-      worker.on('exit', (code) => done(`integrity check stopped (exit ${code})`));
+      const { script, eval: isCode } = workerScript(import.meta.url, `${name}.ts`, name);
+      const worker = new Worker(script, { workerData, eval: isCode });
+      worker.on('message', (m: M) => done(m));
+      worker.on('error', (e) => done({ failed: e.message }));
+      worker.on('exit', (code) => done({ exited: code }));
     } catch (e) {
-      done((e as Error).message);
+      done({ failed: (e as Error).message });
     }
   });
 }

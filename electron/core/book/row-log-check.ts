@@ -5,6 +5,7 @@
  * against the latest entry per row, compared in maps.
  */
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Book } from './book';
 import type { CheckFinding } from './check';
 import { ROW_LOG_TABLES, rowExprs, rowHash, type SealedRow } from './row-log';
@@ -12,6 +13,9 @@ import { ROW_LOG_TABLES, rowExprs, rowHash, type SealedRow } from './row-log';
 /** Per table, at most this many rows are named; the rest are counted. */
 const NAMED = 20;
 
+// Raw SQL on purpose where it stays: sqlite_master is SQLite's schema table (not in DB), the
+// chain is walked with iterate() entry by entry, each covered table is read by its dynamic
+// name with computed expressions (row-log.ts), and receipts one blob at a time.
 export function checkRowLog(book: Book): CheckFinding[] {
   const s = book.sqlite;
   if (!s.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'row_log'`).get()) return [];
@@ -30,24 +34,35 @@ export function checkRowLog(book: Book): CheckFinding[] {
     prev = h;
     last = r.id;
   }
-  const head = s.prepare('SELECT last_id, hash FROM row_log_head WHERE k = 1').get() as { last_id: number; hash: string } | undefined;
+  const head = book.db.first(book.q.selectFrom('row_log_head').select(['last_id', 'hash']).where('k', '=', 1));
   if (findings.length === 0 && (!head || head.last_id !== last || head.hash !== prev)) add(`row_log: chain ends at entry ${last}, its head says ${head?.last_id ?? 'nothing'}: entries removed`);
 
   // (b) Entries nobody sealed: written by a program other than this app.
-  const unsealed = s.prepare('SELECT tbl, count(*) AS n, min(id) AS first FROM row_log WHERE sealed_hash IS NULL GROUP BY tbl ORDER BY tbl').all() as { tbl: string; n: number; first: number }[];
+  const unsealed = book.db.all(
+    book.q
+      .selectFrom('row_log')
+      .select(['tbl', sql<number>`count(*)`.as('n'), sql<number>`min(id)`.as('first')])
+      .where('sealed_hash', 'is', null)
+      .groupBy('tbl')
+      .orderBy('tbl'),
+  );
   for (const u of unsealed) add(`${u.tbl}: ${u.n} change(s) made outside the app (row log entry ${u.first} on, not sealed)`);
 
   // (c) Each covered table against its latest sealed entries. A table a later program dropped is not ours to judge.
   // Compared in maps, not in SQL: a FULL JOIN of the table's computed row ids against the
   // latest entries has no index to use, and was a nested loop (18 s for 10,000 customers).
-  const latestOf = s.prepare(
-    `SELECT l.row_id, l.op, l.row_json FROM row_log l
-      WHERE l.id IN (SELECT max(id) FROM row_log WHERE tbl = ? AND sealed_hash IS NOT NULL GROUP BY row_id)`,
-  ).raw();
+  const latestOf = (t: string) =>
+    book.db.all(
+      book.q
+        .selectFrom('row_log as l')
+        .select(['l.row_id', 'l.op', 'l.row_json'])
+        .where('l.id', 'in', (q) => q.selectFrom('row_log').select(sql<number>`max(id)`.as('id')).where('tbl', '=', t).where('sealed_hash', 'is not', null).groupBy('row_id')),
+    );
+  const exists = s.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`);
   for (const t of ROW_LOG_TABLES) {
-    if (!s.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(t)) continue;
+    if (!exists.get(t)) continue;
     const e = rowExprs(s, t, t);
-    const latest = new Map((latestOf.all(t) as [string, string, string][]).map(([id, op, json]) => [id, { op, json }]));
+    const latest = new Map(latestOf(t).map((l) => [l.row_id, { op: l.op, json: l.row_json }]));
     const problems: { row_id: string; problem: string }[] = [];
     for (const [id, json] of s.prepare(`SELECT ${e.id}, ${e.json} FROM ${t}`).raw().iterate() as IterableIterator<[string, string]>) {
       const l = latest.get(id);

@@ -10,9 +10,7 @@ import { MASTER_COLUMNS, snapshot, type MasterEntity, type Snapshot } from './au
 export function checkMasters(book: Book): CheckFinding[] {
   // state null: the row was removed on purpose and must stay gone.
   const latest = new Map<string, { entity: MasterEntity; key: string | number; state: Snapshot | null; auditId: number }>();
-  const records = book.sqlite
-    .prepare(`SELECT id, action, entity, entity_id, after FROM audit_log WHERE action LIKE 'masters.%' ORDER BY id`)
-    .iterate() as IterableIterator<{ id: number; action: string; entity: string; entity_id: string; after: string | null }>;
+  const records = book.db.all(book.q.selectFrom('audit_log').select(['id', 'action', 'entity', 'entity_id', 'after']).where('action', 'like', 'masters.%').orderBy('id'));
   for (const r of records) {
     const entity = r.entity as MasterEntity;
     if (!(entity in MASTER_COLUMNS) || !r.after) continue;
