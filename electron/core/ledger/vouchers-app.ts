@@ -1,7 +1,7 @@
 /** Voucher workflow channels (shared/contract/vouchers.ts): each write one transaction. */
-import { isAbsolute } from 'node:path';
 import { outputPath } from '../files/user-paths';
 import { announceJob } from '../jobs/announce';
+import { checkPrintParams } from './print/params';
 import { defineHandlers } from '../service/handlers';
 import { voucherDto } from './read';
 import { setVoucherSettings, voucherSettings } from './voucher-settings';
@@ -33,5 +33,8 @@ export const vouchersHandlers = defineHandlers({
   },
   // Drawing a thousand vouchers takes seconds: a job worker does it on its own connection.
   // The voucher PDF through the core's one output rule (files/paths.ts): never over a book, its side files or the app's folders.
-  'vouchers.print': (req, s) => announceJob(s, 'vouchers.print', { ...req, path: isAbsolute(req.path) ? outputPath(s, req.path) : req.path }),
+  'vouchers.print': (req, s) => {
+    checkPrintParams(req);
+    return announceJob(s, 'vouchers.print', { ...req, path: outputPath(s, req.path) });
+  },
 });

@@ -4,7 +4,6 @@
  * keeps answering while a thousand vouchers are drawn; the CLI and tests call it directly.
  * Written beside the target and renamed at the end, like every export.
  */
-import { isAbsolute } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { writeAtomic } from '../../files/paths';
 import { UserError } from '../../../../shared/errors';
@@ -12,22 +11,13 @@ import type { PrintResult } from '../../../../shared/contract/vouchers';
 import type { Book } from '../../book/book';
 import { defineJob } from '../../jobs/define';
 import { printVouchers } from './data';
-import { renderVouchersPdf, type Layout } from './pdf';
-
-export interface PrintParams {
-  ids?: number[] | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  layout: Layout;
-  path: string;
-}
+import { checkPrintParams, type PrintParams } from './params';
+import { renderVouchersPdf } from './pdf';
 
 const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EBUSY', 'ENOENT', 'EISDIR', 'EROFS']);
 
 export async function printToFile(book: Book, p: PrintParams): Promise<PrintResult> {
-  if (!isAbsolute(p.path)) throw new UserError('vouchers.printFailed', { path: p.path, detail: 'relative path' });
-  if (/\.(book|sqlite|db)$/i.test(p.path)) throw new UserError('vouchers.printFailed', { path: p.path, detail: 'not a PDF file name' });
-  if (p.from && p.to && p.from > p.to) throw new UserError('report.badRange', { from: p.from, to: p.to });
+  checkPrintParams(p);
   const vouchers = printVouchers(book, p);
   const range = p.ids ? `${vouchers.length}` : p.from === p.to ? p.from! : `${p.from}–${p.to}`;
   const { bytes, pages } = await renderVouchersPdf(book.info().company, vouchers, p.layout, `记账凭证 ${range}`);
