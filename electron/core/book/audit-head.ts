@@ -40,7 +40,12 @@ function st(sqlite: Sqlite, text: string): Statement {
   return s;
 }
 
-const hasTable = (sqlite: Sqlite, name: string): boolean => st(sqlite, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+// pragma_table_list(name) looks the one name up (https://www.sqlite.org/pragma.html#pragma_table_list);
+// sqlite_master has no index on name, so the same question from it scans the whole schema:
+// 10.7-15.5 µs against 4.0 µs a call on the demo book, once per audit record (2,121 in the demo).
+// schema and type as sqlite_master's rows would have them: a table of the main database.
+const hasTable = (sqlite: Sqlite, name: string): boolean =>
+  st(sqlite, `SELECT 1 FROM pragma_table_list(?) WHERE schema = 'main' AND type = 'table'`).get(name) !== undefined;
 // The table-valued form of PRAGMA table_info(row_log_head), so it can be kept prepared (https://www.sqlite.org/pragma.html#pragfunc).
 const hasTag = (sqlite: Sqlite): boolean => st(sqlite, `SELECT 1 FROM pragma_table_info('row_log_head') WHERE name = 'tag'`).get() !== undefined;
 

@@ -20,10 +20,10 @@
  * new); otherwise the new column is not logged and `book check` reports every row of
  * that table as different.
  */
-import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/sqlite';
 import { tagRowLogHead } from './audit-head';
+import { sha256Hex } from './sha256';
 
 /**
  * Tables guarded by triggers. Not here, and why:
@@ -134,8 +134,8 @@ BEGIN SELECT RAISE(ABORT, 'row log is append-only'); END;`);
 const maxId = (sqlite: Sqlite): number => (sqlite.prepare('SELECT coalesce(max(id), 0) FROM row_log').pluck().get() as number) ?? 0;
 
 export interface SealedRow { id: number; tbl: string; row_id: string; op: string; row_json: string }
-export const rowHash = (prev: string, r: SealedRow): string =>
-  createHash('sha256').update(JSON.stringify([prev, r.id, r.tbl, r.row_id, r.op, r.row_json])).digest('hex');
+// sha256Hex: the same digest of the same UTF-8 text as createHash(…).update(…).digest('hex'), without the Hash object (sha256.ts).
+export const rowHash = (prev: string, r: SealedRow): string => sha256Hex(JSON.stringify([prev, r.id, r.tbl, r.row_id, r.op, r.row_json]));
 
 /**
  * Raw SQL on purpose: sealing runs below the Book (on the bare connection, from every

@@ -14,6 +14,8 @@ import { CLOSING_SOURCE } from '../closing/sql';
 import { exactFen, sumFen } from '../reports/exact';
 import type { BudgetPeriodKind, BudgetTable } from '../db/schema/claims-control';
 import { sql, type Expression, type ExpressionBuilder, type Selectable } from 'kysely';
+import { builder } from '../db/query';
+import { precompiled } from '../db/precompiled';
 
 type Budget = Selectable<BudgetTable>;
 
@@ -143,13 +145,17 @@ export function budgetRow(book: Book, b: Budget): BudgetRow {
 
 export const allBudgets = (book: Book): Budget[] => book.db.all(book.q.selectFrom('budget').selectAll().orderBy('period').orderBy('id'));
 
+// Compiled once (db/precompiled.ts): submit and every approval check the claim's budgets (~260 times in the demo book).
+const claimStateQuery = precompiled((claimId: number) => builder.selectFrom('claim').select(['status', 'accrual_voucher_id']).where('id', '=', claimId), 1);
+const claimDatesQuery = precompiled((claimId: number) => builder.selectFrom('claim_line').select('date').distinct().where('claim_id', '=', claimId), 1);
+
 /**
  * The budgets a claim touches and where they stand with it. A draft claim is not yet
  * committed, so its amount is added to the projection; a submitted one already is.
  */
 export function checkClaimBudgets(book: Book, claimId: number): BudgetCheck[] {
-  const claim = book.db.first(book.q.selectFrom('claim').select(['status', 'accrual_voucher_id']).where('id', '=', claimId))!;
-  const dates = book.db.all(book.q.selectFrom('claim_line').select('date').distinct().where('claim_id', '=', claimId)).map((r) => r.date);
+  const claim = book.db.first(claimStateQuery(claimId))!;
+  const dates = book.db.all(claimDatesQuery(claimId)).map((r) => r.date);
   const periods = [...new Set(dates.flatMap(periodsOfDate))];
   if (periods.length === 0) return [];
   const candidates = book.db.all(book.q.selectFrom('budget').selectAll().where('period', 'in', periods).orderBy('id'));

@@ -8,13 +8,15 @@ import { UserError } from '../../../shared/errors';
 import type { UserRole, UserRow } from '../../../shared/contract/users';
 import { sql } from 'kysely';
 import type { Book } from '../book/book';
-import type { Row } from '../db/query';
+import { builder, type Row } from '../db/query';
+import { precompiled } from '../db/precompiled';
 
-const selectUsers = (book: Book) =>
-  book.q
+const usersFrom = (q: Book['q']) =>
+  q
     .selectFrom('app_user as u')
     .leftJoin('employee as e', 'e.id', 'u.employee_id')
     .select(['u.id', 'u.name', 'u.display_name', 'u.role', 'u.employee_id', 'u.password_hash', 'u.active', 'e.name as employee_name']);
+const selectUsers = (book: Book) => usersFrom(book.q);
 
 type UserRecord = Row<ReturnType<typeof selectUsers>>;
 
@@ -44,8 +46,14 @@ export function checkPassword(password: string, stored: string): boolean {
 
 export const listUsers = (book: Book): UserRow[] => book.db.all(selectUsers(book).orderBy('u.id')).map(toRow);
 
+/**
+ * Compiled once (db/precompiled.ts): every claim step and voucher workflow action looks up the
+ * acting user (actingUser, findUser), and building the join per call showed in book.demo's profile.
+ */
+const recordByName = precompiled((name: string) => usersFrom(builder).where(sql<boolean>`u.name = ${name} COLLATE NOCASE`), 1);
+
 function record(book: Book, name: string): UserRecord | undefined {
-  return book.db.first(selectUsers(book).where(sql<boolean>`u.name = ${name} COLLATE NOCASE`));
+  return book.db.first(recordByName(name));
 }
 
 export function findUser(book: Book, name: string): UserRow | null {
