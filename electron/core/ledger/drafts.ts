@@ -8,7 +8,7 @@ import { UserError } from '../../../shared/errors';
 import type { Book } from '../book/book';
 import { writablePeriod } from './periods';
 import { accountFacts, checkVoucher, type VoucherInput } from './voucher-rules';
-import { createDraft, voucherHeader } from './vouchers';
+import { createDraft, lineRow, voucherHeader } from './vouchers';
 import { checkAttachments, draftWord } from './voucher-settings';
 
 export function saveDraft(book: Book, id: number | undefined, input: VoucherInput): number {
@@ -26,24 +26,7 @@ export function saveDraft(book: Book, id: number | undefined, input: VoucherInpu
   const word = input.word === undefined ? h.word : draftWord(book, input);
   book.db.run(book.q.updateTable('voucher').set({ period, date: input.date, memo: input.memo ?? '', word, attachments: checkAttachments(input.attachments) }).where('id', '=', id));
   book.db.run(book.q.deleteFrom('voucher_line').where('voucher_id', '=', id));
-  input.lines.forEach((l, i) => {
-    book.db.run(
-      book.q.insertInto('voucher_line').values({
-        voucher_id: id,
-        line_no: i + 1,
-        period,
-        posted: 0,
-        account_code: l.account,
-        debit_fen: l.debitFen ?? 0,
-        credit_fen: l.creditFen ?? 0,
-        memo: l.memo ?? input.memo ?? '',
-        customer_id: l.customerId ?? null,
-        employee_id: l.employeeId ?? null,
-        department_id: l.departmentId ?? null,
-        category_id: l.categoryId ?? null,
-      }),
-    );
-  });
+  input.lines.forEach((l, i) => book.db.run(book.q.insertInto('voucher_line').values({ voucher_id: id, period, posted: 0, ...lineRow(input, l, i) })));
   book.audit({ action: 'voucher.saveDraft', entity: 'voucher', entityId: id, before: { date: h.date, memo: h.memo }, after: { date: input.date, memo: input.memo ?? '', lines: input.lines.length } });
   return id;
 }

@@ -37,6 +37,19 @@ export function voucherRef(book: Book, id: number | null): string | null {
 /** A line as read back for checks and the content hash (the columns `lines` selects). */
 type LineRow = Omit<VoucherLineTable, 'id' | 'voucher_id' | 'period' | 'posted'>;
 
+/** A voucher line as stored, from what was entered (a line without a memo takes the voucher's). */
+export const lineRow = (input: VoucherInput, l: LineInput, i: number): LineRow => ({
+  line_no: i + 1,
+  account_code: l.account,
+  debit_fen: l.debitFen ?? 0,
+  credit_fen: l.creditFen ?? 0,
+  memo: l.memo ?? input.memo ?? '',
+  customer_id: l.customerId ?? null,
+  employee_id: l.employeeId ?? null,
+  department_id: l.departmentId ?? null,
+  category_id: l.categoryId ?? null,
+});
+
 /**
  * Raw SQL on purpose: the posting path. These run once or more per voucher (the demo posts
  * ~1,100, an import one per row, 结转损益 and allocation runs theirs) and are prepared once
@@ -143,19 +156,7 @@ export function createDraft(book: Book, input: VoucherInput, opts: { accounts?: 
 function insertHeader(book: Book, input: VoucherInput, accounts: Map<string, AccountFacts>, reverses?: number): { id: number; period: string; header: VoucherHeader; lines: LineRow[] } {
   checkVoucher(input, accounts, { reversal: reverses !== undefined });
   const { id, period, header } = writeHeader(book, input, draftWord(book, input), reverses);
-  const lines = input.lines.map(
-    (l: LineInput, i): LineRow => ({
-      line_no: i + 1,
-      account_code: l.account,
-      debit_fen: l.debitFen ?? 0,
-      credit_fen: l.creditFen ?? 0,
-      memo: l.memo ?? input.memo ?? '',
-      customer_id: l.customerId ?? null,
-      employee_id: l.employeeId ?? null,
-      department_id: l.departmentId ?? null,
-      category_id: l.categoryId ?? null,
-    }),
-  );
+  const lines = input.lines.map((l, i) => lineRow(input, l, i));
   return { id, period, header, lines };
 }
 
