@@ -24,8 +24,11 @@ export function VoucherToolbar({ periods, period }: { periods: PeriodRow[]; peri
   const [to, setTo] = useState('');
   const [layout, setLayout] = useState<'a4' | 'voucher'>('a4');
   const [note, setNote] = useState('');
-  // The box shows what was clicked at once; the stored value (the core's answer, or the old one on refusal) follows.
-  const settings = stored && setSettings.isPending ? { ...stored, ...setSettings.variables } : stored;
+  // The box shows what was clicked at once, set in the click's own render (the mutation's pending
+  // state reaches React a task later, after a controlled checkbox has already snapped back); the
+  // stored value (the core's answer, or the old one on refusal) follows.
+  const [clicked, setClicked] = useState<{ reviewRequired?: boolean; selfReview?: boolean; wordSet?: WordSet } | null>(null);
+  const settings = stored && clicked ? { ...stored, ...clicked } : stored;
   // The print range follows the list's period until the user picks one.
   const latest = periods[0]?.period ?? '';
   const pFrom = from || period || latest;
@@ -33,7 +36,9 @@ export function VoucherToolbar({ periods, period }: { periods: PeriodRow[]; peri
 
   const change = (patch: { reviewRequired?: boolean; selfReview?: boolean; wordSet?: WordSet }) => {
     setNote('');
+    setClicked(patch);
     setSettings.mutate(patch, {
+      onSettled: () => setClicked(null),
       onSuccess: (answer) => {
         // The answer is the stored settings: shown at once instead of the old ones until book.changed's refetch.
         client.setQueryData(queryKey('vouchers.settings', {}), answer);
