@@ -113,23 +113,16 @@ export function undoBatch(book: Book, id: number): UndoResult {
       .where('batch_id', '=', id)
       .where('approver_id', 'in', (eb) => eb.selectFrom('employee as a').select('a.id').where('a.batch_id', '=', id)),
   );
-  for (const c of book.db.all(book.q.selectFrom('customer').select(['id', 'name']).where('batch_id', '=', id))) {
-    tryDelete(
-      'customer',
-      c.id,
-      c.name,
-      () => book.db.run(book.q.deleteFrom('customer').where('id', '=', c.id)).changes,
-      () => book.db.run(book.q.updateTable('customer').set({ batch_id: null }).where('id', '=', c.id)),
-    );
-  }
-  for (const e of book.db.all(book.q.selectFrom('employee').select(['id', 'name']).where('batch_id', '=', id))) {
-    tryDelete(
-      'employee',
-      e.id,
-      e.name,
-      () => book.db.run(book.q.deleteFrom('employee').where('id', '=', e.id)).changes,
-      () => book.db.run(book.q.updateTable('employee').set({ batch_id: null }).where('id', '=', e.id)),
-    );
+  for (const what of ['customer', 'employee'] as const) {
+    for (const m of book.db.all(book.q.selectFrom(what).select(['id', 'name']).where('batch_id', '=', id))) {
+      tryDelete(
+        what,
+        m.id,
+        m.name,
+        () => book.db.run(book.q.deleteFrom(what).where('id', '=', m.id)).changes,
+        () => book.db.run(book.q.updateTable(what).set({ batch_id: null }).where('id', '=', m.id)),
+      );
+    }
   }
   const codes = book.db
     .all(book.q.selectFrom('import_line').select('fingerprint').where('batch_id', '=', id).where('fingerprint', 'like', 'account:%'))
